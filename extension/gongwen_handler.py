@@ -1,0 +1,105 @@
+"""The one UNO component of 公文助手: a ProtocolHandler for ``vnd.gongwen:`` URLs.
+
+LibreOffice loads this file without a package, so it imports ``gongwen`` from
+the extension's ``pythonpath/``. All it does is route a URL to
+``gongwen.writer.commands.run`` and report the outcome; the work lives there.
+"""
+
+import sys
+import traceback
+
+import unohelper
+from com.sun.star.frame import FeatureStateEvent, XDispatchProvider, XNotifyingDispatch
+from com.sun.star.frame.DispatchResultState import FAILURE, SUCCESS
+from com.sun.star.lang import XInitialization, XServiceInfo
+
+IMPLEMENTATION_NAME = "org.gongwen.writer.ProtocolHandler"
+SERVICE_NAMES = ("com.sun.star.frame.ProtocolHandler",)
+PROTOCOL = "vnd.gongwen:"
+
+
+def _command_name(complete_url):
+    """``vnd.gongwen:InsertScaffold?type=x`` -> ``InsertScaffold``."""
+    return complete_url[len(PROTOCOL):].split("?", 1)[0]
+
+
+class ProtocolHandler(unohelper.Base, XInitialization, XDispatchProvider, XServiceInfo):
+    def __init__(self, ctx, *args):
+        self.ctx = ctx
+        self.frame = None
+
+    # XInitialization: LibreOffice passes the frame the handler serves.
+    def initialize(self, args):
+        if args:
+            self.frame = args[0]
+
+    # XDispatchProvider
+    def queryDispatch(self, url, target_frame_name, search_flags):
+        from gongwen.writer import commands
+
+        if url.Complete.startswith(PROTOCOL) and commands.is_command(_command_name(url.Complete)):
+            return Dispatcher(self.ctx, self.frame)
+        return None
+
+    def queryDispatches(self, requests):
+        return tuple(self.queryDispatch(r.FeatureURL, r.FrameName, r.SearchFlags) for r in requests)
+
+    # XServiceInfo
+    def getImplementationName(self):
+        return IMPLEMENTATION_NAME
+
+    def supportsService(self, name):
+        return name in SERVICE_NAMES
+
+    def getSupportedServiceNames(self):
+        return SERVICE_NAMES
+
+
+class Dispatcher(unohelper.Base, XNotifyingDispatch):
+    """Runs one command; the result event carries the message shown to the user."""
+
+    def __init__(self, ctx, frame):
+        self.ctx = ctx
+        self.frame = frame
+
+    def dispatch(self, url, arguments):
+        self._run(url)
+
+    def dispatchWithNotification(self, url, arguments, listener):
+        ok, message = self._run(url)
+        if listener is not None:
+            event = uno_struct("com.sun.star.frame.DispatchResultEvent")
+            event.Source = self
+            event.State = SUCCESS if ok else FAILURE
+            event.Result = message
+            listener.dispatchFinished(event)
+
+    def _run(self, url):
+        try:
+            from gongwen.writer import commands
+
+            outcome = commands.run(self.ctx, self.frame, url.Complete)
+            return outcome.ok, outcome.message
+        except Exception:  # a bug must never take Writer down with it
+            traceback.print_exc(file=sys.stderr)
+            return False, "公文助手出错：" + traceback.format_exc(limit=1).strip().splitlines()[-1]
+
+    def addStatusListener(self, listener, url):
+        state = FeatureStateEvent()
+        state.FeatureURL = url
+        state.IsEnabled = True
+        state.Source = self
+        listener.statusChanged(state)
+
+    def removeStatusListener(self, listener, url):
+        pass
+
+
+def uno_struct(type_name):
+    import uno
+
+    return uno.createUnoStruct(type_name)
+
+
+g_ImplementationHelper = unohelper.ImplementationHelper()
+g_ImplementationHelper.addImplementation(ProtocolHandler, IMPLEMENTATION_NAME, SERVICE_NAMES)

@@ -1,0 +1,47 @@
+"""``python -m gongwen new|check|format|types``: 公文助手 without Writer.
+
+Each subcommand lives in ``gongwen.batch.<name>`` with two functions,
+``add_arguments(parser)`` and ``run(args) -> int``; this module only routes.
+Exit status: 0 success, 1 the check found placeholders, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import List, Optional
+
+from gongwen import __version__
+
+# subcommand -> (module under gongwen.batch, one-line help)
+COMMANDS = {
+    "types": ("types", "列出述职框架类型 / list the report types"),
+    "new": ("new", "按框架新建 .docx / render a report scaffold to .docx"),
+    "check": ("check", "检查待填占位符 / find unfilled placeholders"),
+    "format": ("format", "一键公文格式 / format .docx files to GB/T 9704"),
+}
+
+EXIT_BAD_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m gongwen", description="公文助手")
+    parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(f"gongwen.batch.{module_name}")
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("gongwen: interrupted", file=sys.stderr)
+        return 130

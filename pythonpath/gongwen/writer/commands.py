@@ -1,0 +1,86 @@
+"""Routes each ``vnd.gongwen:`` command to the one function that does it.
+
+Every function takes a :class:`Invocation` and returns an :class:`Outcome`;
+the guards common to all (a Writer text document, not read-only) live here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable, Dict, NamedTuple, Optional
+from urllib.parse import parse_qsl
+
+from gongwen import messages
+from gongwen.writer import ui
+
+PROTOCOL = "vnd.gongwen:"
+TEXT_DOCUMENT = "com.sun.star.text.TextDocument"
+
+
+class Invocation(NamedTuple):
+    ctx: object            # the component context
+    frame: object          # the frame the command was dispatched on
+    document: object       # its model, a Writer text document
+    args: Dict[str, str]   # the URL's query, e.g. {"type": "personal"}
+    locale: str            # the UI locale, for messages
+
+
+class Outcome(NamedTuple):
+    ok: bool
+    message: str
+
+
+class Command(NamedTuple):
+    module: str        # under gongwen.writer
+    function: str
+    modifies: bool     # refused on a read-only document
+
+
+COMMANDS: Dict[str, Command] = {
+    "InsertScaffold": Command("scaffold", "insert_scaffold", True),
+    "CheckPlaceholders": Command("placeholders", "check_placeholders", True),
+    "NextPlaceholder": Command("placeholders", "next_placeholder", False),
+    "PreviousPlaceholder": Command("placeholders", "previous_placeholder", False),
+    "ClearPlaceholderMarks": Command("placeholders", "clear_placeholder_marks", True),
+    "Format": Command("format", "format_document", True),
+}
+
+
+def is_command(name: str) -> bool:
+    return name in COMMANDS
+
+
+def parse_url(url: str):
+    """``vnd.gongwen:InsertScaffold?type=personal&year=2025`` -> (name, args)."""
+    rest = url[len(PROTOCOL):] if url.startswith(PROTOCOL) else url
+    name, _, query = rest.partition("?")
+    return name, dict(parse_qsl(query, keep_blank_values=True))
+
+
+def run(ctx, frame, url: str) -> Outcome:
+    name, args = parse_url(url)
+    command = COMMANDS[name]
+    locale = ui.ui_locale(ctx)
+    document = frame.getController().getModel() if frame and frame.getController() else None
+    refusal = _refusal(document, command, locale)
+    if refusal:
+        outcome = Outcome(False, refusal)
+    else:
+        action = _function(command)
+        outcome = action(Invocation(ctx, frame, document, args, locale))
+    if outcome.message:
+        ui.show_message(ctx, frame, outcome.message, error=not outcome.ok)
+    return outcome
+
+
+def _refusal(document, command: Command, locale: str) -> Optional[str]:
+    if document is None or not document.supportsService(TEXT_DOCUMENT):
+        return messages.text("not_text_document", locale)
+    if command.modifies and document.isReadonly():
+        return messages.text("read_only", locale)
+    return None
+
+
+def _function(command: Command) -> Callable[[Invocation], Outcome]:
+    module = importlib.import_module("gongwen.writer." + command.module)
+    return getattr(module, command.function)
