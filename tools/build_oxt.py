@@ -18,6 +18,9 @@ CORE_SUFFIXES = {".py", ".json"}
 # The batch side needs python-docx; LibreOffice never imports it.
 CORE_EXCLUDED = {"batch", "cli.py", "__main__.py"}
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# LibreOffice puts a `pythonpath/` folder on sys.path only when it sits beside the
+# Python component, so the component moves to the root of the package.
+RENAMED = {"extension/gongwen_handler.py": "gongwen_handler.py"}
 
 
 def files_to_pack() -> list[str]:
@@ -43,7 +46,7 @@ def build(out: Path = DEFAULT_OUT) -> Path:
     tmp = out.with_suffix(".tmp")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in files_to_pack():
-            info = zipfile.ZipInfo(name, FIXED_TIME)
+            info = zipfile.ZipInfo(RENAMED.get(name, name), FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, (ROOT / name).read_bytes())

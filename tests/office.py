@@ -1,0 +1,259 @@
+"""A real LibreOffice for the tests: headless soffice, a throwaway profile, gongwen.oxt installed.
+
+Nothing here stands in for Writer: every call goes over a UNO pipe to a real soffice.
+The process runs in its own process group and is always killed as a group, because the
+``soffice`` script starts ``soffice.bin`` as a child that would otherwise outlive it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import NamedTuple, Optional
+
+import uno
+import unohelper
+from com.sun.star.connection import NoConnectException
+from com.sun.star.task import XInteractionHandler
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+
+SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
+CONNECT_TIMEOUT_S = 60
+EXTENSION_ID = "org.gongwen.writer"
+
+
+class OfficeError(RuntimeError):
+    """soffice did not start, crashed, or refused a request."""
+
+
+class DispatchResult(NamedTuple):
+    ok: bool
+    message: str
+
+
+def props(**values) -> tuple:
+    """Keyword arguments as a tuple of PropertyValue, the shape every UNO call wants."""
+    result = []
+    for name, value in values.items():
+        prop = uno.createUnoStruct("com.sun.star.beans.PropertyValue")
+        prop.Name = name
+        prop.Value = value
+        result.append(prop)
+    return tuple(result)
+
+
+class _Approve(unohelper.Base, XInteractionHandler):
+    """Says yes to the license and any other question an extension install asks."""
+
+    def handle(self, request):
+        approve = uno.getTypeByName("com.sun.star.task.XInteractionApprove")
+        for continuation in request.getContinuations():
+            if continuation.queryInterface(approve):
+                continuation.select()
+                return
+
+
+class _Silent(unohelper.Base, XProgressHandler):
+    def push(self, status):
+        pass
+
+    def update(self, status):
+        pass
+
+    def pop(self):
+        pass
+
+
+class _CommandEnv(unohelper.Base, XCommandEnvironment):
+    def getInteractionHandler(self):
+        return _Approve()
+
+    def getProgressHandler(self):
+        return _Silent()
+
+
+class Office:
+    """One soffice process with its own profile; ``start`` installs the extension."""
+
+    def __init__(self, oxt: Path, workdir: Optional[Path] = None, display: Optional[str] = None):
+        self.oxt = oxt
+        self.workdir = Path(workdir or tempfile.mkdtemp(prefix="gongwen-office-"))
+        self.profile = self.workdir / "profile"
+        self.pipe = f"gongwen_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        self.display = display  # None: headless; ":99": a real window under Xvfb
+        self.process: Optional[subprocess.Popen] = None
+        self.ctx = None
+        self.smgr = None
+        self.desktop = None
+
+    # ---- lifecycle -------------------------------------------------------
+
+    def start(self) -> Office:
+        """Creates the profile, installs the .oxt, restarts so the toolbar and handler load."""
+        self._launch()
+        self._install_extension()
+        self.stop()
+        self._launch()
+        return self
+
+    def stop(self) -> None:
+        if self.desktop is not None:
+            try:
+                self.desktop.terminate()
+            except Exception:  # already gone; the group kill below is what counts
+                pass
+        self._kill()
+        self.ctx = self.smgr = self.desktop = None
+
+    def is_alive(self) -> bool:
+        if self.process is None or self.process.poll() is not None:
+            return False
+        try:
+            self.desktop.getComponents()
+            return True
+        except Exception:
+            return False
+
+    def _launch(self) -> None:
+        for _attempt in range(3):  # the first start of a new profile may exit (code 81)
+            self._spawn()
+            try:
+                self._connect()
+                return
+            except OfficeError:
+                self._kill()
+        raise OfficeError(f"soffice did not accept a connection on pipe {self.pipe}")
+
+    def _spawn(self) -> None:
+        args = [SOFFICE, "--invisible", "--norestore", "--nodefault", "--nolockcheck",
+                "--nologo", f"-env:UserInstallation={self.profile.as_uri()}",
+                f"--accept=pipe,name={self.pipe};urp;"]
+        env = dict(os.environ)
+        if self.display:
+            env["DISPLAY"] = self.display
+        else:
+            args.insert(1, "--headless")
+        with open(self.workdir / "soffice.log", "ab") as log:
+            self.process = subprocess.Popen(args, stdout=log, stderr=log, env=env,
+                                            start_new_session=True)
+
+    def _connect(self) -> None:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        url = f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext"
+        deadline = time.monotonic() + CONNECT_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise OfficeError(f"soffice exited with code {self.process.returncode}")
+            try:
+                self.ctx = resolver.resolve(url)
+                break
+            except NoConnectException:
+                time.sleep(0.3)
+            except Exception as error:  # the bridge died: a first start exiting with 81
+                raise OfficeError(f"soffice went away while connecting: {error}") from None
+        else:
+            raise OfficeError("timed out connecting to soffice")
+        self.smgr = self.ctx.ServiceManager
+        self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+
+    def _kill(self) -> None:
+        if self.process is None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            pass
+        self.process = None
+
+    # ---- the extension ---------------------------------------------------
+
+    def extension_manager(self):
+        return self.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+
+    def _install_extension(self) -> None:
+        manager = self.extension_manager()
+        manager.addExtension(self.oxt.resolve().as_uri(), (), "user",
+                             manager.createAbortChannel(), _CommandEnv())
+
+    def installed_extension_ids(self) -> list[str]:
+        manager = self.extension_manager()
+        deployed = manager.getDeployedExtensions("user", manager.createAbortChannel(),
+                                                 _CommandEnv())
+        return [package.getIdentifier().Value for package in deployed]
+
+    # ---- documents -------------------------------------------------------
+
+    def _load(self, url: str, **options):
+        document = self.desktop.loadComponentFromURL(url, "_blank", 0,
+                                                     props(Hidden=True, **options))
+        if document is None:
+            raise OfficeError(f"soffice could not open {url}")
+        return document
+
+    def new_writer(self):
+        return self._load("private:factory/swriter")
+
+    def new_calc(self):
+        return self._load("private:factory/scalc")
+
+    def open(self, path: Path, filter_name: Optional[str] = None, **options):
+        if filter_name:
+            options["FilterName"] = filter_name
+        return self._load(Path(path).resolve().as_uri(), **options)
+
+    def load_text(self, path: Path):
+        """A UTF-8 .txt imported into Writer, one paragraph per line (a user's paste)."""
+        return self.open(path, "Text (encoded)", FilterOptions="UTF8,LF,,,")
+
+    def close(self, document) -> None:
+        try:
+            document.close(True)
+        except Exception:  # already closed or soffice gone: nothing left to release
+            pass
+
+    def text(self, document) -> str:
+        return document.getText().getString()
+
+    def export_pdf(self, document, path: Path) -> Path:
+        document.storeToURL(Path(path).resolve().as_uri(), props(FilterName="writer_pdf_Export"))
+        return Path(path)
+
+    def save_as(self, document, path: Path, filter_name: str = "MS Word 2007 XML") -> Path:
+        document.storeToURL(Path(path).resolve().as_uri(), props(FilterName=filter_name))
+        return Path(path)
+
+    # ---- commands ----------------------------------------------------------
+
+    def frame(self, document):
+        return document.getCurrentController().getFrame()
+
+    def dispatch(self, document, url: str) -> DispatchResult:
+        """Runs a command on the document's frame as a toolbar click would."""
+        helper = self.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
+                                                     self.ctx)
+        event = helper.executeDispatch(self.frame(document), url, "", 0, ())
+        if event is None or not hasattr(event, "State"):
+            raise OfficeError(f"{url}: no dispatch result (is the extension installed?)")
+        from com.sun.star.frame.DispatchResultState import SUCCESS
+
+        return DispatchResult(event.State == SUCCESS, event.Result or "")
+
+    def uno_dispatch(self, document, command: str, **arguments) -> None:
+        """A LibreOffice command such as ``.uno:Undo``."""
+        helper = self.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
+                                                     self.ctx)
+        helper.executeDispatch(self.frame(document), command, "", 0, props(**arguments))
+
+    props = staticmethod(props)
