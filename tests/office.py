@@ -196,8 +196,8 @@ class Office:
     # ---- documents -------------------------------------------------------
 
     def _load(self, url: str, **options):
-        document = self.desktop.loadComponentFromURL(url, "_blank", 0,
-                                                     props(Hidden=True, **options))
+        options.setdefault("Hidden", True)
+        document = self.desktop.loadComponentFromURL(url, "_blank", 0, props(**options))
         if document is None:
             raise OfficeError(f"soffice could not open {url}")
         return document

@@ -1,0 +1,84 @@
+"""Screenshots of Writer with 公文助手 installed, under Xvfb (for the README and for looking).
+
+``python tools/screenshot.py OUT.png [DOCUMENT] [--dispatch URL]`` starts Xvfb, a visible
+soffice in a throwaway profile with the freshly built .oxt, opens DOCUMENT (a new Writer
+document by default; .txt files are imported), optionally runs a ``vnd.gongwen:`` command,
+and grabs the screen with ImageMagick's ``import``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tools"), str(ROOT / "pythonpath")]
+
+from tests.office import Office  # noqa: E402
+
+import build_oxt  # noqa: E402
+
+DISPLAY = ":97"
+SCREEN = (1400, 900)
+
+
+def start_xvfb() -> subprocess.Popen:
+    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
+                             "-nolisten", "tcp"], start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.5)
+    if xvfb.poll() is not None:
+        raise SystemExit(f"Xvfb {DISPLAY} did not start (is another one running?)")
+    return xvfb
+
+
+def open_document(office: Office, document: Path | None):
+    if document is None:
+        return office._load("private:factory/swriter", Hidden=False)
+    if document.suffix == ".txt":
+        return office.open(document, "Text (encoded)", FilterOptions="UTF8,LF,,,", Hidden=False)
+    return office.open(document, Hidden=False)
+
+
+def screenshot(out: Path, document: Path | None = None, dispatch: str | None = None,
+               settle_s: float = 6.0) -> Path:
+    os.environ["GONGWEN_NO_DIALOGS"] = "1"  # a modal box would wait for a click forever
+    xvfb = start_xvfb()
+    workdir = Path(tempfile.mkdtemp(prefix="gongwen-shot-"))
+    office = Office(build_oxt.build(workdir / "gongwen.oxt"), workdir, display=DISPLAY)
+    try:
+        office.start()
+        if document is not None:
+            document = Path(shutil.copy(document, workdir / document.name))
+        doc = open_document(office, document)
+        window = office.frame(doc).getContainerWindow()
+        window.setPosSize(0, 0, SCREEN[0], SCREEN[1], 15)
+        if dispatch:
+            print(office.dispatch(doc, dispatch))
+        time.sleep(settle_s)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["import", "-display", DISPLAY, "-window", "root", str(out)], check=True)
+        return out
+    finally:
+        office.stop()
+        os.killpg(xvfb.pid, 9)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("document", type=Path, nargs="?")
+    parser.add_argument("--dispatch", help="a vnd.gongwen: URL to run before the shot")
+    args = parser.parse_args()
+    print(screenshot(args.out, args.document, args.dispatch))
+
+
+if __name__ == "__main__":
+    main()
