@@ -81,12 +81,16 @@ class _CommandEnv(unohelper.Base, XCommandEnvironment):
 class Office:
     """One soffice process with its own profile; ``start`` installs the extension."""
 
-    def __init__(self, oxt: Path, workdir: Optional[Path] = None, display: Optional[str] = None):
+    def __init__(self, oxt: Path, workdir: Optional[Path] = None, display: Optional[str] = None,
+                 language: str = "en_US"):
         self.oxt = oxt
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="gongwen-office-"))
         self.profile = self.workdir / "profile"
         self.pipe = f"gongwen_{os.getpid()}_{uuid.uuid4().hex[:8]}"
         self.display = display  # None: headless; ":99": a real window under Xvfb
+        # The UI language (and so the language of the extension's messages) follows the
+        # locale; pin it so tests do not depend on the machine's LANG.
+        self.language = language
         self.process: Optional[subprocess.Popen] = None
         self.ctx = None
         self.smgr = None
@@ -134,7 +138,7 @@ class Office:
         args = [SOFFICE, "--invisible", "--norestore", "--nodefault", "--nolockcheck",
                 "--nologo", f"-env:UserInstallation={self.profile.as_uri()}",
                 f"--accept=pipe,name={self.pipe};urp;"]
-        env = dict(os.environ)
+        env = dict(os.environ, LC_ALL=f"{self.language}.UTF-8", LANGUAGE=self.language)
         if self.display:
             env["DISPLAY"] = self.display
         else:

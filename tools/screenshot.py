@@ -47,11 +47,12 @@ def open_document(office: Office, document: Path | None):
 
 
 def screenshot(out: Path, document: Path | None = None, dispatch: str | None = None,
-               settle_s: float = 6.0) -> Path:
+               settle_s: float = 6.0, language: str = "zh_CN") -> Path:
     os.environ["GONGWEN_NO_DIALOGS"] = "1"  # a modal box would wait for a click forever
     xvfb = start_xvfb()
     workdir = Path(tempfile.mkdtemp(prefix="gongwen-shot-"))
-    office = Office(build_oxt.build(workdir / "gongwen.oxt"), workdir, display=DISPLAY)
+    office = Office(build_oxt.build(workdir / "gongwen.oxt"), workdir, display=DISPLAY,
+                    language=language)
     try:
         office.start()
         if document is not None:
