@@ -89,3 +89,21 @@ def test_oxt_holds_what_libreoffice_needs_and_nothing_else(oxt):
                      "extension/icons/check_26.png"]:
         assert required in names
     assert not [n for n in names if "__pycache__" in n or n.startswith("pythonpath/gongwen/batch")]
+
+
+@pytest.mark.parametrize("command", [n for n, c in COMMANDS.items() if c.modifies])
+def test_modifying_commands_refuse_a_read_only_document(office, tmp_path, command):
+    source = office.new_writer()
+    source.getText().setString("一、总体情况\n全年完成X项任务。")
+    path = office.save_as(source, tmp_path / "readonly.odt", "writer8")
+    office.close(source)
+    document = office.open(path, ReadOnly=True)
+    try:
+        before = office.text(document)
+        result = office.dispatch(document, f"vnd.gongwen:{command}?type=personal")
+        assert not result.ok
+        assert "read-only" in result.message
+        assert office.text(document) == before
+        assert not document.isModified()
+    finally:
+        office.close(document)

@@ -1,0 +1,36 @@
+"""URL parsing and the command table of the ProtocolHandler (no soffice needed)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from gongwen import messages
+from gongwen.writer.commands import COMMANDS, is_command, parse_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_parse_url_splits_command_and_query():
+    assert parse_url("vnd.gongwen:InsertScaffold?type=party-building&year=2025&org=县政协") == (
+        "InsertScaffold", {"type": "party-building", "year": "2025", "org": "县政协"})
+    assert parse_url("vnd.gongwen:Format") == ("Format", {})
+
+
+def test_the_six_contract_commands_and_no_others():
+    assert set(COMMANDS) == {"InsertScaffold", "CheckPlaceholders", "NextPlaceholder",
+                             "PreviousPlaceholder", "ClearPlaceholderMarks", "Format"}
+    assert not is_command("format")
+
+
+def test_addons_xcu_names_only_known_commands():
+    urls = [value.text for value in ET.parse(ROOT / "extension" / "Addons.xcu").iter("value")
+            if value.text and value.text.startswith("vnd.gongwen:")]
+    assert {parse_url(url)[0] for url in urls} == set(COMMANDS)
+
+
+def test_every_message_has_both_languages():
+    for key, texts in messages.MESSAGES.items():
+        assert set(texts) == {"zh", "en"}, key
+    assert messages.text("read_only", "en-US").startswith("The document is read-only")
+    assert messages.text("read_only", "zh-CN").startswith("文档为只读")
