@@ -1,0 +1,315 @@
+"""述职/总结 scaffolds: one JSON file per report type, and the loader that reads them.
+
+A scaffold file ``<key>.json`` sits beside this module; its file name is the type's key
+(a contract: ``personal``, ``leadership``, ``integrity``, ``party-building``,
+``annual-summary``). Adding a type means adding one file. The file holds::
+
+    {
+      "name": "个人述职报告",              # shown to the user
+      "description": "…",                  # one line for the dialog / ``types --json``
+      "order": 1,                          # optional: position in lists (else after, by key)
+      "fields": {"recipient": {"label": "主送机关", "blank": "XX"}},   # optional, extra fields
+      "paragraphs": [{"role": "title", "text": "{year}年度个人述职报告"}, …]
+    }
+
+``role`` is one of ``gongwen.spec.Role.ALL``. A ``{field}`` in a text is a named blank:
+``render`` puts the given value there, or the field's X-form (``XXXX``, ``XX单位`` …) when no
+value is given, so the placeholder check still finds it. Every other ``X`` in the text is a
+plain blank for the author to fill in Writer. The common fields are in ``FIELDS``; a scaffold
+may declare more in ``"fields"``.
+
+The date line is the field ``date`` (``XXXX年XX月XX日`` until given): ``year`` never fills
+it, because a report on a year is usually signed in the next one.
+
+Standard library only, Python 3.8 (this module also runs inside LibreOffice).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Tuple, Union
+
+from gongwen.dates import format_date, normalize_date
+from gongwen.spec import Role
+
+SCAFFOLD_DIR = Path(__file__).resolve().parent
+
+# ``{name}`` in a scaffold text: a named blank.
+FIELD_PATTERN = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+# Anything Jinja would read as markup must not appear in scaffold text (docxtpl templates).
+_JINJA_MARKUP = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+class Field(NamedTuple):
+    """A named blank: ``kind`` says how a given value is checked (year / date / text)."""
+
+    name: str
+    label: str
+    blank: str
+    kind: str = "text"
+
+
+FIELDS: Dict[str, Field] = {
+    field.name: field
+    for field in (
+        Field("year", "年度", "XXXX", "year"),
+        Field("org", "单位", "XX单位"),
+        Field("name", "姓名", "XXX"),
+        Field("position", "职务", "XX职务"),
+        Field("date", "成文日期", "XXXX年XX月XX日", "date"),
+    )
+}
+
+
+class ScaffoldParagraph(NamedTuple):
+    role: str
+    text: str
+
+
+class Scaffold(NamedTuple):
+    key: str
+    name: str
+    description: str
+    paragraphs: Tuple[ScaffoldParagraph, ...]
+    # Extra fields declared by this scaffold (the common ones are in FIELDS).
+    extra_fields: Tuple[Field, ...] = ()
+    order: Optional[int] = None
+
+    def section_titles(self) -> List[str]:
+        return section_titles(self)
+
+    def fields(self) -> Dict[str, Field]:
+        """Every field a value may be given for: the common ones and this scaffold's own."""
+        known = dict(FIELDS)
+        known.update((field.name, field) for field in self.extra_fields)
+        return known
+
+    def used_fields(self) -> List[str]:
+        """The fields that appear in this scaffold's texts, in order of first use."""
+        seen: List[str] = []
+        for paragraph in self.paragraphs:
+            for name in FIELD_PATTERN.findall(paragraph.text):
+                if name not in seen:
+                    seen.append(name)
+        return seen
+
+
+class ScaffoldError(ValueError):
+    """A scaffold file that cannot be used (bad JSON, unknown role, unknown field …)."""
+
+
+class UnknownScaffold(KeyError):
+    """No scaffold with this key; the message names the known keys."""
+
+    def __init__(self, key: str, known: List[str]) -> None:
+        super().__init__(key)
+        self.key = key
+        self.known = known
+
+    def __str__(self) -> str:
+        return "unknown report type {!r} (known: {})".format(self.key, ", ".join(self.known))
+
+
+class InvalidValue(ValueError):
+    """A value given for a field that cannot go into the scaffold (unknown field, bad year …)."""
+
+
+# --- loading ---------------------------------------------------------------------------
+
+
+def _scaffold_files(directory: Optional[Union[str, Path]]) -> List[Path]:
+    folder = Path(directory) if directory is not None else SCAFFOLD_DIR
+    return sorted(folder.glob("*.json"))
+
+
+def _sort_key(scaffold: Scaffold) -> Tuple[int, int, str]:
+    # Ordered types first (by "order"), then the rest by key.
+    if scaffold.order is None:
+        return (1, 0, scaffold.key)
+    return (0, scaffold.order, scaffold.key)
+
+
+def _parse_fields(data: Any, source: Path) -> Tuple[Field, ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, dict):
+        raise ScaffoldError(f"{source.name}: \"fields\" must be an object")
+    fields = []
+    for name, spec in data.items():
+        if not FIELD_PATTERN.fullmatch("{" + str(name) + "}"):
+            raise ScaffoldError(f"{source.name}: bad field name {name!r}")
+        if not isinstance(spec, dict) or not isinstance(spec.get("blank"), str):
+            raise ScaffoldError(f"{source.name}: field {name!r} needs a \"blank\" text")
+        kind = spec.get("kind", "text")
+        if kind not in ("text", "year", "date"):
+            raise ScaffoldError(f"{source.name}: field {name!r} has unknown kind {kind!r}")
+        fields.append(Field(name, str(spec.get("label", name)), spec["blank"], kind))
+    return tuple(fields)
+
+
+def _parse_paragraphs(data: Any, known_fields: Mapping[str, Field],
+                      source: Path) -> Tuple[ScaffoldParagraph, ...]:
+    if not isinstance(data, list) or not data:
+        raise ScaffoldError(f"{source.name}: \"paragraphs\" must be a non-empty list")
+    paragraphs = []
+    for number, item in enumerate(data, 1):
+        where = f"{source.name}: paragraph {number}"
+        if not isinstance(item, dict):
+            raise ScaffoldError(f"{where} must be an object with \"role\" and \"text\"")
+        role, text = item.get("role"), item.get("text", "")
+        if role not in Role.ALL:
+            raise ScaffoldError(f"{where} has unknown role {role!r}")
+        if not isinstance(text, str) or (not text and role != Role.BLANK):
+            raise ScaffoldError(f"{where} needs a text")
+        if _JINJA_MARKUP.search(text):
+            raise ScaffoldError(f"{where} contains template markup")
+        for name in FIELD_PATTERN.findall(text):
+            if name not in known_fields:
+                raise ScaffoldError(f"{where} uses undeclared field {{{name}}}")
+        leftover = FIELD_PATTERN.sub("", text)
+        if "{" in leftover or "}" in leftover:
+            raise ScaffoldError(f"{where} has a stray brace")
+        paragraphs.append(ScaffoldParagraph(role, text))
+    return tuple(paragraphs)
+
+
+def read_scaffold_file(path: Union[str, Path]) -> Scaffold:
+    """Read and check one scaffold file; its key is the file name without ``.json``."""
+    source = Path(path)
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ScaffoldError(f"{source.name}: {error}") from error
+    if not isinstance(data, dict):
+        raise ScaffoldError(f"{source.name}: must hold a JSON object")
+    name = data.get("name")
+    if not isinstance(name, str) or not name:
+        raise ScaffoldError(f"{source.name}: needs a \"name\"")
+    order = data.get("order")
+    if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
+        raise ScaffoldError(f"{source.name}: \"order\" must be an integer")
+    extra = _parse_fields(data.get("fields"), source)
+    known = dict(FIELDS)
+    known.update((field.name, field) for field in extra)
+    paragraphs = _parse_paragraphs(data.get("paragraphs"), known, source)
+    return Scaffold(source.stem, name, str(data.get("description", "")), paragraphs,
+                    extra, order)
+
+
+def load_all(directory: Optional[Union[str, Path]] = None) -> List[Scaffold]:
+    """Every scaffold in ``directory`` (default: the shipped ones), in list order."""
+    return sorted((read_scaffold_file(path) for path in _scaffold_files(directory)),
+                  key=_sort_key)
+
+
+def scaffold_types(directory: Optional[Union[str, Path]] = None) -> List[Tuple[str, str]]:
+    """``[(key, 名称)]`` of every scaffold, in contract order."""
+    return [(scaffold.key, scaffold.name) for scaffold in load_all(directory)]
+
+
+def load_scaffold(key: str, directory: Optional[Union[str, Path]] = None) -> Scaffold:
+    """The scaffold ``key``; ``UnknownScaffold`` (a ``KeyError``) if there is none."""
+    folder = Path(directory) if directory is not None else SCAFFOLD_DIR
+    path = folder / f"{key}.json"
+    # The key must name a file in the folder, never a path elsewhere.
+    if not isinstance(key, str) or "/" in key or "\\" in key or key.startswith(".") \
+            or not path.is_file():
+        raise UnknownScaffold(str(key), [k for k, _ in scaffold_types(directory)])
+    return read_scaffold_file(path)
+
+
+def section_titles(scaffold: Scaffold) -> List[str]:
+    """The ``一、`` headings as they appear with no values given (for a preview)."""
+    return [paragraph.text for paragraph in render(scaffold)
+            if paragraph.role == Role.HEADING1]
+
+
+# --- values ----------------------------------------------------------------------------
+
+def _year_text(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise InvalidValue(f"year must be a number like 2025, not {type(value).__name__}")
+    text = str(value).strip()
+    if not (text.isdigit() and len(text) == 4):
+        raise InvalidValue(f"year must be four digits like 2025, not {text!r}")
+    return str(int(text))  # full-width digits become ASCII
+
+
+def _date_text(value: Any) -> str:
+    # GB/T 9704 §7.3.5: Arabic numerals, no zero padding (2026年1月9日).
+    if isinstance(value, datetime.date):  # YAML reads 2026-01-09 as a date
+        return format_date(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        raise InvalidValue(f"date must be text like 2026-01-09, not {type(value).__name__}")
+    normalized = normalize_date(value)
+    if normalized is None:
+        raise InvalidValue(f"date must be a date like 2026-01-09 or 2026年1月9日, "
+                           f"not {value.strip()!r}")
+    return normalized
+
+
+def _plain_text(name: str, value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InvalidValue(f"{name} must be text, not {type(value).__name__}")
+    text = str(value).strip()
+    if "\n" in text or "\r" in text:
+        raise InvalidValue(f"{name} must be one line")
+    return text
+
+
+def normalize_values(scaffold: Scaffold, values: Optional[Mapping[str, Any]]) -> Dict[str, str]:
+    """Check given values and return them as text; ``None`` and ``""`` mean "not given".
+
+    Raises ``InvalidValue`` for a field the scaffold does not know or a value of the wrong
+    kind (a year that is not four digits, a date that is not a date).
+    """
+    known = scaffold.fields()
+    result: Dict[str, str] = {}
+    for name, value in (values or {}).items():
+        if name not in known:
+            raise InvalidValue("unknown field {!r} (known: {})".format(
+                name, ", ".join(sorted(known))))
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        kind = known[name].kind
+        if kind == "year":
+            result[name] = _year_text(value)
+        elif kind == "date":
+            result[name] = _date_text(value)
+        else:
+            result[name] = _plain_text(name, value)
+    return result
+
+
+def field_values(scaffold: Scaffold, values: Optional[Mapping[str, Any]] = None) -> Dict[str, str]:
+    """A value for every field: the given one, else the field's X-form."""
+    filled = {name: field.blank for name, field in scaffold.fields().items()}
+    filled.update(normalize_values(scaffold, values))
+    return filled
+
+
+def render(scaffold: Scaffold, year: Any = None, org: Optional[str] = None,
+           name: Optional[str] = None,
+           values: Optional[Mapping[str, Any]] = None) -> List[ScaffoldParagraph]:
+    """The scaffold's paragraphs with fields filled; fields not given keep their X-form.
+
+    ``year``/``org``/``name`` win over the same keys in ``values``; ``values`` may name any
+    other field (``position``, ``date``, a scaffold's own). Raises ``InvalidValue``.
+    """
+    given: Dict[str, Any] = dict(values or {})
+    for key, value in (("year", year), ("org", org), ("name", name)):
+        if value is not None:
+            given[key] = value
+    filled = field_values(scaffold, given)
+    return [ScaffoldParagraph(p.role, FIELD_PATTERN.sub(lambda m: filled[m.group(1)], p.text))
+            for p in scaffold.paragraphs]
+
+
+__all__ = [
+    "FIELDS", "FIELD_PATTERN", "Field", "InvalidValue", "Scaffold", "ScaffoldError",
+    "ScaffoldParagraph", "UnknownScaffold", "field_values", "load_all", "load_scaffold",
+    "normalize_values", "read_scaffold_file", "render", "scaffold_types", "section_titles",
+]
