@@ -1,15 +1,538 @@
-"""`python -m gongwen format` (not implemented yet)."""
+"""``python -m gongwen format``: GB/T 9704 公文 layout for .docx files, without Writer.
+
+The same core as the Writer button: :func:`gongwen.roles.classify` decides each body
+paragraph's role, :mod:`gongwen.spec` (through :mod:`gongwen.batch.docxlayout`) decides
+what that role looks like. Formatting never changes text (``--normalize-dates`` is the one
+opt-in exception); :func:`format_document` checks that before anything is written.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import shutil
 import sys
+import tempfile
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
+from docx.oxml.ns import qn
+from lxml import etree
+
+from gongwen import messages, roles
+from gongwen.batch import docxlayout
+from gongwen.dates import normalize_date
+from gongwen.spec import Role
+
+EXIT_OK = 0
+EXIT_FAILED = 2
+# More inputs than this get a "[i/n]" progress prefix on their per-file line.
+PROGRESS_THRESHOLD = 3
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+HELP_EPILOG = """\
+output (exactly one):
+  -o OUT.docx     one input only; OUT must not be the input (use --in-place) and must
+                  not exist (unless --force)
+  --out-dir DIR   writes DIR/<input name>.docx for each input (DIR is created); an
+                  existing file there is refused unless --force
+  --in-place      first copies IN.docx to IN.docx.bak (an existing .bak, the oldest
+                  backup, is kept), then replaces IN.docx atomically
+Every output is written to a temporary file in its folder and renamed into place.
+
+--json prints one JSON array on stdout, one object per input, in input order:
+  {"path": input, "output": written file or null, "status": "ok" | "error",
+   "roles": {role: paragraph count}, "error": one-line reason or null}
+
+Exit status: 0 when every file was formatted, 2 when any failed (the others are still
+written) or the arguments are wrong. A failed file gets one line on stderr:
+  gongwen format: PATH: reason
+"""
+
+
+# --- messages --------------------------------------------------------------------------
+
+def _locale() -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return value
+    return "zh-CN"
+
+
+def say(key: str, **values: object) -> str:
+    return messages.text(key, _locale(), **values)
+
+
+class FormatError(Exception):
+    """A file that cannot be formatted; the message is the one-line reason."""
+
+
+# --- reading ---------------------------------------------------------------------------
+
+def check_input(path: Path) -> None:
+    """Refuse what is not a readable .docx, with a reason a user can act on."""
+    if not path.exists():
+        raise FormatError(say("cli_format_missing"))
+    if not path.is_file():
+        raise FormatError(say("cli_format_not_a_file"))
+    if path.stat().st_size == 0:
+        raise FormatError(say("cli_format_empty_file"))
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == OLE_MAGIC:
+        data = path.read_bytes()
+        if ENCRYPTED_STREAM in data:
+            raise FormatError(say("cli_format_encrypted"))
+        raise FormatError(say("cli_format_legacy_doc"))
+    if not zipfile.is_zipfile(path):
+        raise FormatError(say("cli_format_not_docx"))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise FormatError(say("cli_format_corrupt", error=error)) from error
+    if bad is not None:
+        raise FormatError(say("cli_format_corrupt", error=bad))
+    if "word/document.xml" not in names:
+        raise FormatError(say("cli_format_not_docx"))
+
+
+def load(path: Path):
+    import docx  # imported late: `--help` stays quick
+
+    check_input(path)
+    try:
+        return docx.Document(str(path))
+    except Exception as error:  # python-docx raises many kinds on broken packages
+        raise FormatError(say("cli_format_corrupt", error=_one_line(error))) from error
+
+
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+# --- text (what must not change) -------------------------------------------------------
+
+_TEXT_PARTS = ("document", "header", "footer", "footnotes", "endnotes", "comments")
+
+
+def _part_root(part) -> Optional[etree._Element]:
+    element = getattr(part, "_element", None)
+    if element is not None:
+        return element
+    try:
+        return etree.fromstring(part.blob)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _is_text_part(partname: str) -> bool:
+    name = partname.rsplit("/", 1)[-1]
+    return partname.startswith("/word/") and name.endswith(".xml") and \
+        any(name.startswith(prefix) for prefix in _TEXT_PARTS)
+
+
+def document_text(document) -> Dict[str, str]:
+    """{part name: its text}, for every part that holds document text.
+
+    Text is every ``w:t``, tab and break in document order, a newline per paragraph.
+    Footer paragraphs that only show a page number are left out: the formatter
+    replaces them (they are layout, and their cached number is not the user's text).
+    """
+    texts = {}
+    for part in document.part.package.iter_parts():
+        partname = str(part.partname)
+        if not _is_text_part(partname):
+            continue
+        root = _part_root(part)
+        if root is None:
+            continue
+        skip_numbers = "/footer" in partname
+        texts[partname] = "\n".join(
+            paragraph_text(p) for p in root.iter(qn("w:p"))
+            if not (skip_numbers and docxlayout.is_page_number_paragraph(p)))
+    return texts
+
+
+_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
+              qn("w:noBreakHyphen"): "\u2011", qn("w:softHyphen"): "\u00ad"}
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """The paragraph's own text (not that of text boxes inside it); deleted text excluded."""
+    parts = []
+    for element in p.iter(*_TEXT_TAGS):
+        if _owner_paragraph(element) is not p:
+            continue
+        if element.tag == qn("w:t"):
+            parts.append(element.text or "")
+        elif element.getparent() is not None and element.getparent().tag == qn("w:r"):
+            parts.append(_TEXT_TAGS[element.tag])
+    return "".join(parts)
+
+
+def _owner_paragraph(element: etree._Element) -> Optional[etree._Element]:
+    return next(element.iterancestors(qn("w:p")), None)
+
+
+# --- formatting ------------------------------------------------------------------------
+
+# Direct paragraph properties that fight the role's style (alignment, indents, spacing,
+# grid, pagination); numbering, borders, shading, tabs, frames and section breaks stay.
+_PPR_REMOVE = {qn("w:" + name) for name in (
+    "keepNext", "keepLines", "widowControl", "snapToGrid", "spacing", "ind",
+    "contextualSpacing", "jc", "textAlignment", "adjustRightInd", "wordWrap", "kinsoku",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "outlineLvl")}
+# Direct run properties that fight it: fonts, sizes, character spacing and scaling.
+_RPR_REMOVE = {qn("w:" + name) for name in (
+    "rFonts", "sz", "szCs", "spacing", "w", "kern", "position", "fitText", "snapToGrid")}
+# Emphasis is kept when it marks part of a sentence, removed when it covers the whole
+# paragraph (then it is the paragraph's look, which the style decides).
+_EMPHASIS = [(qn("w:b"), qn("w:bCs")), (qn("w:i"), qn("w:iCs"))]
+_OBJECT_TAGS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
+
+
+@dataclass
+class FormatResult:
+    roles: Dict[str, int] = field(default_factory=dict)
+
+
+def _runs(p: etree._Element) -> Iterator[etree._Element]:
+    for run in p.iter(qn("w:r")):
+        if _owner_paragraph(run) is p:
+            yield run
+
+
+def _is_on(element: Optional[etree._Element]) -> bool:
+    if element is None:
+        return False
+    return element.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
+def _clean_rpr(rpr: Optional[etree._Element], remove_emphasis: Sequence[str] = ()) -> None:
+    if rpr is None:
+        return
+    for child in list(rpr):
+        if child.tag in _RPR_REMOVE or child.tag in remove_emphasis:
+            rpr.remove(child)
+
+
+def _clean_paragraph(p: etree._Element, keep_layout: bool) -> None:
+    """Remove direct formatting that fights the paragraph style."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None and not keep_layout:
+        for child in list(ppr):
+            if child.tag in _PPR_REMOVE:
+                ppr.remove(child)
+    text_runs = [r for r in _runs(p) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+    remove = []
+    for tags in _EMPHASIS:
+        if text_runs and all(_is_on(_rpr_child(r, tags[0])) for r in text_runs):
+            remove.extend(tags)
+    for run in _runs(p):
+        _clean_rpr(run.find(qn("w:rPr")), remove)
+    if ppr is not None:
+        _clean_rpr(ppr.find(qn("w:rPr")), remove)
+
+
+def _rpr_child(run: etree._Element, tag: str) -> Optional[etree._Element]:
+    rpr = run.find(qn("w:rPr"))
+    return rpr.find(tag) if rpr is not None else None
+
+
+def _set_style(p: etree._Element, sid: str) -> None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.SubElement(p, qn("w:pPr"))
+        p.insert(0, ppr)
+    pstyle = ppr.find(qn("w:pStyle"))
+    if pstyle is None:
+        pstyle = etree.SubElement(ppr, qn("w:pStyle"))
+        ppr.insert(0, pstyle)
+    pstyle.set(qn("w:val"), sid)
+
+
+def _body_blocks(container: etree._Element) -> Iterator[etree._Element]:
+    """Body-level paragraphs and tables in order, looking inside content controls."""
+    for child in container:
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body_blocks(content)
+        elif child.tag in (qn("w:customXml"), qn("w:ins"), qn("w:moveTo")):
+            yield from _body_blocks(child)
+
+
+def _set_text(p: etree._Element, text: str) -> bool:
+    """Put ``text`` in the paragraph's first w:t and empty the others; False if no w:t."""
+    ts = [t for t in p.iter(qn("w:t")) if _owner_paragraph(t) is p]
+    if not ts:
+        return False
+    ts[0].text = text
+    for t in ts[1:]:
+        t.getparent().remove(t)
+    return True
+
+
+def _fit_table(tbl: etree._Element) -> None:
+    """Scale a body-level table to the type width: grid columns, cell widths, table width."""
+    grid = tbl.find(qn("w:tblGrid"))
+    cols = grid.findall(qn("w:gridCol")) if grid is not None else []
+    widths = [int(c.get(qn("w:w"), "0") or 0) for c in cols]
+    total = sum(widths)
+    target = docxlayout.TYPE_WIDTH_TW
+    if total > 0:
+        scaled = [w * target // total for w in widths]
+        scaled[-1] += target - sum(scaled)
+        for col, width in zip(cols, scaled):
+            col.set(qn("w:w"), str(width))
+        factor = target / total
+        for tcw in tbl.iter(qn("w:tcW")):
+            if next(tcw.iterancestors(qn("w:tbl"))) is tbl and tcw.get(qn("w:type")) == "dxa":
+                tcw.set(qn("w:w"), str(int(round(int(tcw.get(qn("w:w"), "0")) * factor))))
+    tbl_pr = tbl.find(qn("w:tblPr"))
+    if tbl_pr is None:
+        tbl_pr = etree.Element(qn("w:tblPr"))
+        tbl.insert(0, tbl_pr)
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = etree.Element(qn("w:tblW"))
+        # CT_TblPr order: tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize,
+        # tblStyleColBandSize, tblW, ...
+        anchor = None
+        for name in ("tblStyleColBandSize", "tblStyleRowBandSize", "bidiVisual", "tblOverlap",
+                     "tblpPr", "tblStyle"):
+            anchor = tbl_pr.find(qn("w:" + name))
+            if anchor is not None:
+                break
+        if anchor is not None:
+            anchor.addnext(tbl_w)
+        else:
+            tbl_pr.insert(0, tbl_w)
+    tbl_w.attrib.clear()
+    tbl_w.set(qn("w:w"), str(target))
+    tbl_w.set(qn("w:type"), "dxa")
+    ind = tbl_pr.find(qn("w:tblInd"))
+    if ind is not None:
+        tbl_pr.remove(ind)
+
+
+def _format_table(tbl: etree._Element) -> None:
+    """Table text in 仿宋 (the table style); alignment inside cells is the author's."""
+    for p in tbl.iter(qn("w:p")):
+        if _owner_paragraph_in_table(p) is None:
+            continue
+        _set_style(p, docxlayout.TABLE_STYLE_ID)
+        for run in _runs(p):
+            _clean_rpr(run.find(qn("w:rPr")))
+        ppr = p.find(qn("w:pPr"))
+        if ppr is not None:
+            _clean_rpr(ppr.find(qn("w:rPr")))
+
+
+def _owner_paragraph_in_table(p: etree._Element) -> Optional[etree._Element]:
+    """The cell holding ``p`` unless ``p`` sits in a text box (w:txbxContent)."""
+    for ancestor in p.iterancestors():
+        if ancestor.tag == qn("w:txbxContent"):
+            return None
+        if ancestor.tag == qn("w:tc"):
+            return ancestor
+    return None
+
+
+def format_document(document, normalize_dates: bool = False) -> FormatResult:
+    """Apply the 公文 layout to a python-docx Document in memory; return the role counts.
+
+    Raises FormatError (and leaves nothing half-done on disk) if the text would change.
+    """
+    body = document.element.body
+    blocks = list(_body_blocks(body))
+    paragraphs = [b for b in blocks if b.tag == qn("w:p")]
+    texts = [paragraph_text(p) for p in paragraphs]
+    paragraph_roles = roles.classify(texts)
+    if normalize_dates:
+        for p, role in zip(paragraphs, paragraph_roles):
+            if role == Role.DATE:
+                fixed = normalize_date(paragraph_text(p))
+                if fixed and fixed != paragraph_text(p):
+                    _set_text(p, fixed)
+    before = document_text(document)
+
+    docxlayout.apply_layout(document)
+    for p, role in zip(paragraphs, paragraph_roles):
+        has_object = any(True for _ in p.iter(*_OBJECT_TAGS))
+        _set_style(p, docxlayout.style_id(role))
+        _clean_paragraph(p, keep_layout=role == Role.BLANK and has_object)
+    for block in blocks:
+        if block.tag == qn("w:tbl"):
+            _fit_table(block)
+            _format_table(block)
+
+    changed = text_changes(before, document_text(document))
+    if changed:
+        raise FormatError(say("cli_format_text_changed", parts=", ".join(changed)))
+    return FormatResult(dict(Counter(paragraph_roles)))
+
+
+def text_changes(before: Dict[str, str], after: Dict[str, str]) -> List[str]:
+    """Parts whose text differs. A header/footer part the formatter added (for even
+    pages) may be empty or a copy of an existing one: that adds no text of its own."""
+    changed = []
+    for name in sorted(set(before) | set(after)):
+        if name in before:
+            if before[name] != after.get(name):
+                changed.append(name)
+        elif after[name].strip() and after[name] not in before.values():
+            changed.append(name)
+    return changed
+
+
+# --- writing ---------------------------------------------------------------------------
+
+def atomic_save(document, target: Path, mode_from: Optional[Path] = None) -> None:
+    """Save next to ``target`` under a temporary name, then rename over it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".~gongwen-", suffix=".docx.tmp",
+                                         dir=str(target.parent))
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        document.save(str(temp))
+        if mode_from is not None and mode_from.exists():
+            shutil.copymode(str(mode_from), str(temp))
+        else:
+            os.chmod(str(temp), 0o666 & ~_umask())
+        os.replace(str(temp), str(target))
+    finally:
+        if temp.exists():
+            temp.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def backup(path: Path) -> Path:
+    """IN.docx.bak, written atomically; an existing backup (the oldest) is kept."""
+    bak = path.with_name(path.name + ".bak")
+    if bak.exists():
+        return bak
+    handle, temp_name = tempfile.mkstemp(prefix=".~gongwen-", suffix=".bak.tmp",
+                                         dir=str(path.parent))
+    os.close(handle)
+    try:
+        shutil.copy2(str(path), temp_name)
+        os.replace(temp_name, str(bak))
+    finally:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+    return bak
+
+
+# --- command line ----------------------------------------------------------------------
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = HELP_EPILOG
+    parser.add_argument("inputs", nargs="+", metavar="IN.docx", help="files to format")
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("-o", "--output", metavar="OUT.docx", help="output file (one input only)")
+    mode.add_argument("--out-dir", metavar="DIR", help="write DIR/<name>.docx for each input")
+    mode.add_argument("--in-place", action="store_true",
+                      help="replace each input (after writing IN.docx.bak)")
+    parser.add_argument("--force", action="store_true",
+                        help="allow -o/--out-dir to replace an existing file (never the input)")
+    parser.add_argument("--json", action="store_true",
+                        help="print a JSON array of per-file results on stdout")
+    parser.add_argument("--normalize-dates", action="store_true",
+                        help="rewrite 成文日期 as 2021年12月31日 (off: text never changes)")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def plan_outputs(args: argparse.Namespace) -> List[Tuple[Path, Optional[Path], Optional[str]]]:
+    """(input, output, refusal) for every input, decided before anything is written."""
+    inputs = [Path(name) for name in args.inputs]
+    plans: List[Tuple[Path, Optional[Path], Optional[str]]] = []
+    claimed: Dict[Path, Path] = {}
+    for source in inputs:
+        if args.in_place:
+            plans.append((source, source, None))
+            continue
+        target = Path(args.output) if args.output else \
+            Path(args.out_dir) / (source.stem + ".docx")
+        refusal = None
+        if _same_file(source, target):
+            refusal = say("cli_format_output_is_input")
+        elif target.resolve() in claimed:
+            refusal = say("cli_format_output_twice", other=claimed[target.resolve()])
+        elif target.exists() and not args.force:
+            refusal = say("cli_format_output_exists", output=target)
+        else:
+            claimed[target.resolve()] = source
+        plans.append((source, target, refusal))
+    return plans
+
+
+def format_file(source: Path, target: Path, in_place: bool, normalize_dates: bool) -> Dict:
+    document = load(source)
+    result = format_document(document, normalize_dates=normalize_dates)
+    if in_place:
+        backup(source)
+        atomic_save(document, source, mode_from=source)
+    else:
+        atomic_save(document, target)
+    return result.roles
 
 
 def run(args: argparse.Namespace) -> int:
-    print("gongwen format: not implemented yet", file=sys.stderr)
-    return 2
+    if args.output and len(args.inputs) != 1:
+        print("gongwen format: " + say("cli_format_output_one_input"), file=sys.stderr)
+        return EXIT_FAILED
+    plans = plan_outputs(args)
+    results = []
+    total = len(plans)
+    for index, (source, target, refusal) in enumerate(plans, 1):
+        entry = {"path": str(source), "output": None, "status": "error", "roles": {},
+                 "error": refusal}
+        if refusal is None:
+            try:
+                entry["roles"] = format_file(source, target, args.in_place,
+                                             args.normalize_dates)
+                entry.update(output=str(target), status="ok")
+            except FormatError as error:
+                entry["error"] = str(error)
+            except OSError as error:
+                entry["error"] = _one_line(error.strerror or error)
+        results.append(entry)
+        _report(entry, index, total, args.json)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return EXIT_OK if all(r["status"] == "ok" for r in results) else EXIT_FAILED
+
+
+def _report(entry: Dict, index: int, total: int, as_json: bool) -> None:
+    if entry["status"] != "ok":
+        print(f"gongwen format: {entry['path']}: {entry['error']}", file=sys.stderr)
+        return
+    prefix = f"[{index}/{total}] " if total > PROGRESS_THRESHOLD else ""
+    line = f"{prefix}{entry['path']} -> {entry['output']}"
+    # With --json, stdout is the JSON; the per-file lines go to stderr as progress.
+    print(line, file=sys.stderr if as_json else sys.stdout, flush=True)

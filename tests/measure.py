@@ -1,0 +1,371 @@
+"""Measure a PDF page by page against GB/T 9704 (one helper for every layout test).
+
+``measure_pdf(path)`` runs poppler's ``pdftotext -bbox-layout`` and turns its XHTML into
+pages of visual lines with boxes in millimetres (origin top-left, as on paper).
+``check_gbt9704(layout)`` lists what breaks the 公文 page rules, in words; an empty list
+means the PDF passes. Both the Writer formatter tests and the .docx CLI tests use it.
+
+Definitions (they decide what the numbers mean):
+
+- *visual line*: words whose vertical centres lie within half a body character of each
+  other, whatever block pdftotext put them in.
+- *page number*: the lowest visual line of a page when its text is ``— N —`` (em dashes,
+  any spaces) and it lies below the type area; it is not a body line.
+- *body lines*: every other visual line of the page.
+- *full page*: every page but the last one (the last page of a report is usually short).
+- *full line*: a body line that (1) starts at the left edge of the type area (so not an
+  indented first line, which holds 26 characters, and not a centred or right-aligned line),
+  (2) reaches the right edge of the type area (so not a paragraph's last line), (3) holds
+  only CJK characters and CJK punctuation (Latin letters and digits are proportional and
+  change the count), and (4) is set in body-size type (a wrapped 2号 title is not).
+  Its character count does not include a closing punctuation mark that hangs past the
+  right edge (hanging punctuation, as Word and Writer both do).
+- *kinsoku-short line*: a full line of 27 characters whose 28th could not stay on it by
+  the Chinese line-breaking rules: the next line starts with an opening mark (“《（ …,
+  which may not end a line) or with a character followed by a closing mark (法》…, a
+  closing mark may not start a line and only one may hang). ``check_gbt9704`` accepts
+  those; every other full line must hold exactly 28.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional, Sequence, Tuple, Union
+
+from gongwen.spec import MM_PER_PT, PAGE
+
+# Tolerances of the checks, in millimetres.
+MARGIN_TOLERANCE_MM = 1.0
+PAGE_NUMBER_TOLERANCE_MM = 2.0
+# How close to the type area's right edge a line must end to count as full.
+FULL_LINE_SLACK_MM = 2.5
+# The page number is indented by one character of its own 4号 size (GB/T 9704 §7.5: 空一字).
+PAGE_NUMBER_INDENT_MM = PAGE.page_number_indent_chars * PAGE.page_number_size_pt * MM_PER_PT
+BODY_CHAR_MM = PAGE.body_size_pt * MM_PER_PT
+
+_PAGE_NUMBER_RE = re.compile(r"^\s*[—–-]{1,2}\s*(\d+)\s*[—–-]{1,2}\s*$")
+# CJK ideographs (BMP + Extension A), CJK symbols and punctuation, full-width forms,
+# general punctuation used in Chinese text (quotes, em dash, ellipsis), middle dot.
+_CJK_CHAR_RE = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+    "\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]"
+)
+_CLOSING_PUNCTUATION = set("，。、；：？！）》」』】〉”’…")
+_OPENING_PUNCTUATION = set("“‘《（「『【〈〔［｛")
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@dataclass
+class Word:
+    text: str
+    x_left: float
+    top: float
+    x_right: float
+    bottom: float
+
+
+@dataclass
+class Line:
+    """One visual line; coordinates in mm from the page's top-left corner."""
+
+    text: str
+    x_left_mm: float
+    x_right_mm: float
+    top_mm: float
+    bottom_mm: float
+    words: List[Word] = field(default_factory=list, repr=False)
+
+    @property
+    def height_mm(self) -> float:
+        return self.bottom_mm - self.top_mm
+
+    @property
+    def compact_text(self) -> str:
+        """The text without the spaces pdftotext puts between words."""
+        return re.sub(r"\s+", "", self.text)
+
+
+@dataclass
+class PageNumber:
+    text: str
+    number: int
+    x_left_mm: float
+    x_right_mm: float
+    top_mm: float
+
+
+@dataclass
+class Page:
+    index: int  # 0-based
+    width_mm: float
+    height_mm: float
+    body_lines: List[Line]
+    page_number: Optional[PageNumber]
+
+    def type_area_bbox(self) -> Optional[Tuple[float, float, float, float]]:
+        """(left, top, right, bottom) in mm of all body text on the page, None if empty."""
+        if not self.body_lines:
+            return None
+        return (
+            min(line.x_left_mm for line in self.body_lines),
+            min(line.top_mm for line in self.body_lines),
+            max(line.x_right_mm for line in self.body_lines),
+            max(line.bottom_mm for line in self.body_lines),
+        )
+
+
+@dataclass
+class PdfLayout:
+    pages: List[Page]
+
+    def lines_per_page(self) -> List[int]:
+        return [len(page.body_lines) for page in self.pages]
+
+    def lines_per_full_page(self) -> List[int]:
+        """Body line counts of every page but the last (see the module docstring)."""
+        return self.lines_per_page()[:-1]
+
+    def body_line_height_mm(self) -> float:
+        """The median body line height of the whole document (body-size type)."""
+        return _median([line.height_mm for page in self.pages for line in page.body_lines])
+
+    def full_lines(self) -> List[Tuple[int, Line, Optional[Line]]]:
+        """(page index, line, the line after it or None) for every full line."""
+        height = self.body_line_height_mm()
+        following = [(page.index, line) for page in self.pages for line in page.body_lines]
+        result = []
+        for position, (page_index, line) in enumerate(following):
+            if is_full_line(line, height):
+                after = following[position + 1][1] if position + 1 < len(following) else None
+                result.append((page_index, line, after))
+        return result
+
+    def full_lines_char_counts(self) -> List[int]:
+        """CJK characters on each full line, a hanging closing punctuation mark excluded."""
+        return [cjk_chars_in_type_area(line) for _, line, _ in self.full_lines()]
+
+    def type_area_bbox(self, page_index: int) -> Optional[Tuple[float, float, float, float]]:
+        return self.pages[page_index].type_area_bbox()
+
+
+# --- parsing ---------------------------------------------------------------------------
+
+def pt_to_mm(value: Union[str, float]) -> float:
+    return float(value) * MM_PER_PT
+
+
+def measure_pdf(path: Union[str, Path]) -> PdfLayout:
+    """Run ``pdftotext -bbox-layout`` on a PDF and measure it."""
+    result = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(path), "-"],
+        check=True, capture_output=True, timeout=120,
+    )
+    return parse_bbox_xhtml(result.stdout.decode("utf-8"))
+
+
+def parse_bbox_xhtml(xhtml: str) -> PdfLayout:
+    """Measure the XHTML that ``pdftotext -bbox-layout`` prints."""
+    # pdftotext writes an XHTML DOCTYPE and may write entities XML does not know.
+    body = xhtml[xhtml.find("<html"):] if "<html" in xhtml else xhtml
+    body = body.replace("&nbsp;", " ")
+    root = ET.fromstring(body)
+    pages = []
+    for index, page_el in enumerate(root.iter(_XHTML + "page")):
+        words = [_word(el) for el in page_el.iter(_XHTML + "word")]
+        lines = group_visual_lines([w for w in words if w.text.strip()])
+        pages.append(_page(index, pt_to_mm(page_el.get("width", "0")),
+                           pt_to_mm(page_el.get("height", "0")), lines))
+    if not pages:  # tolerate snippets written without the XHTML namespace
+        for index, page_el in enumerate(root.iter("page")):
+            words = [_word(el) for el in page_el.iter("word")]
+            lines = group_visual_lines([w for w in words if w.text.strip()])
+            pages.append(_page(index, pt_to_mm(page_el.get("width", "0")),
+                               pt_to_mm(page_el.get("height", "0")), lines))
+    return PdfLayout(pages)
+
+
+def _word(el: ET.Element) -> Word:
+    return Word(el.text or "", pt_to_mm(el.get("xMin", "0")), pt_to_mm(el.get("yMin", "0")),
+                pt_to_mm(el.get("xMax", "0")), pt_to_mm(el.get("yMax", "0")))
+
+
+def group_visual_lines(words: Sequence[Word]) -> List[Line]:
+    """Group words into visual lines by their vertical centres, top to bottom."""
+    ordered = sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x_left))
+    groups: List[List[Word]] = []
+    for word in ordered:
+        centre = (word.top + word.bottom) / 2
+        if groups:
+            last = groups[-1]
+            last_centre = sum((w.top + w.bottom) / 2 for w in last) / len(last)
+            if abs(centre - last_centre) < BODY_CHAR_MM / 2:
+                last.append(word)
+                continue
+        groups.append([word])
+    lines = []
+    for group in groups:
+        group.sort(key=lambda w: w.x_left)
+        lines.append(Line(
+            text=" ".join(w.text for w in group),
+            x_left_mm=min(w.x_left for w in group),
+            x_right_mm=max(w.x_right for w in group),
+            top_mm=min(w.top for w in group),
+            bottom_mm=max(w.bottom for w in group),
+            words=group,
+        ))
+    return lines
+
+
+def _page(index: int, width: float, height: float, lines: List[Line]) -> Page:
+    page_number = None
+    type_bottom = PAGE.height - PAGE.bottom
+    if lines:
+        lowest = lines[-1]
+        match = _PAGE_NUMBER_RE.match(lowest.text)
+        if match and lowest.top_mm > type_bottom - PAGE_NUMBER_TOLERANCE_MM:
+            page_number = PageNumber(lowest.text, int(match.group(1)), lowest.x_left_mm,
+                                     lowest.x_right_mm, lowest.top_mm)
+            lines = lines[:-1]
+    return Page(index, width, height, lines, page_number)
+
+
+# --- line classification ---------------------------------------------------------------
+
+def is_cjk_only(text: str) -> bool:
+    compact = re.sub(r"\s+", "", text)
+    return bool(compact) and all(_CJK_CHAR_RE.match(ch) for ch in compact)
+
+
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def is_full_line(line: Line, body_height_mm: float) -> bool:
+    """A full line in the sense of the module docstring (``body_height_mm``: the median
+    line height of the document, to leave out lines in larger type)."""
+    type_left = PAGE.left
+    type_right = PAGE.width - PAGE.right
+    body_height = body_height_mm
+    return (
+        abs(line.x_left_mm - type_left) <= MARGIN_TOLERANCE_MM
+        and line.x_right_mm >= type_right - FULL_LINE_SLACK_MM
+        and is_cjk_only(line.text)
+        and line.height_mm <= body_height * 1.2
+    )
+
+
+def hangs_punctuation(line: Line) -> bool:
+    """True when the line ends with a closing punctuation mark past the right edge."""
+    type_right = PAGE.width - PAGE.right
+    compact = line.compact_text
+    return bool(compact) and compact[-1] in _CLOSING_PUNCTUATION and \
+        line.x_right_mm > type_right + MARGIN_TOLERANCE_MM
+
+
+def cjk_chars_in_type_area(line: Line) -> int:
+    count = sum(1 for ch in line.compact_text if _CJK_CHAR_RE.match(ch))
+    return count - 1 if hangs_punctuation(line) else count
+
+
+def is_kinsoku_short(next_line: Optional[Line]) -> bool:
+    """True when the next line's start explains a 27-character full line (see above)."""
+    if next_line is None:
+        return False
+    start = next_line.compact_text[:2]
+    return bool(start) and (start[0] in _OPENING_PUNCTUATION or start[0] in _CLOSING_PUNCTUATION
+                            or (len(start) == 2 and start[1] in _CLOSING_PUNCTUATION))
+
+
+# --- the check -------------------------------------------------------------------------
+
+def check_gbt9704(layout: PdfLayout) -> List[str]:
+    """Human-readable violations of the GB/T 9704 page rules; empty when the PDF passes.
+
+    Checked: 22 body lines on every full page after the first; 28 characters on every full
+    line; all body text inside the 156 × 225 mm type area at left 28 / top 37 mm (±1 mm),
+    and full lines reaching both edges (±1 mm); ``— N —`` on every page with N the page's
+    number, right-aligned one 4号 character in from the type area's right edge on odd pages
+    and left-aligned one character in from its left edge on even pages (±2 mm), its top
+    7 mm below the type area (±2 mm).
+    """
+    problems: List[str] = []
+    if not layout.pages:
+        return ["the PDF has no pages"]
+    height = layout.body_line_height_mm()
+    for page in layout.pages:
+        problems.extend(_check_page_lines(layout, page))
+        problems.extend(_check_type_area(page, height))
+        problems.extend(_check_page_number(page))
+    full = layout.full_lines()
+    if not full and len(layout.pages) > 1:
+        problems.append("no full CJK line found to count characters on")
+    for page_index, line, next_line in full:
+        count = cjk_chars_in_type_area(line)
+        if count == PAGE.chars_per_line - 1 and is_kinsoku_short(next_line):
+            continue
+        if count != PAGE.chars_per_line:
+            problems.append(f"page {page_index + 1}: full line has {count} characters, "
+                            f"not {PAGE.chars_per_line}: {line.compact_text}")
+    return problems
+
+
+def _check_page_lines(layout: PdfLayout, page: Page) -> List[str]:
+    is_full_page = page.index < len(layout.pages) - 1
+    if page.index == 0 or not is_full_page:
+        return []
+    count = len(page.body_lines)
+    if count != PAGE.lines:
+        return [f"page {page.index + 1}: {count} lines, not {PAGE.lines}"]
+    return []
+
+
+def _check_type_area(page: Page, body_height_mm: float) -> List[str]:
+    problems = []
+    left, top = PAGE.left, PAGE.top
+    right, bottom = PAGE.width - PAGE.right, PAGE.height - PAGE.bottom
+    tol = MARGIN_TOLERANCE_MM
+    for line in page.body_lines:
+        hang = BODY_CHAR_MM if hangs_punctuation(line) else 0.0
+        if (line.x_left_mm < left - tol or line.x_right_mm > right + tol + hang
+                or line.top_mm < top - tol or line.bottom_mm > bottom + tol):
+            problems.append(
+                f"page {page.index + 1}: line outside the type area "
+                f"(x {line.x_left_mm:.1f}–{line.x_right_mm:.1f} mm, "
+                f"y {line.top_mm:.1f}–{line.bottom_mm:.1f} mm): {line.compact_text[:20]}")
+    for line in page.body_lines:
+        if is_full_line(line, body_height_mm) and not hangs_punctuation(line) \
+                and abs(line.x_right_mm - right) > tol:
+            problems.append(f"page {page.index + 1}: full line ends at {line.x_right_mm:.1f} mm, "
+                            f"not at the type area's edge {right:.1f} mm")
+    return problems
+
+
+def _check_page_number(page: Page) -> List[str]:
+    number = page.page_number
+    label = f"page {page.index + 1}"
+    if number is None:
+        return [f"{label}: no page number '— {page.index + 1} —' below the type area"]
+    problems = []
+    if number.number != page.index + 1:
+        problems.append(f"{label}: page number reads {number.number}")
+    tol = PAGE_NUMBER_TOLERANCE_MM
+    if (page.index + 1) % 2 == 1:
+        expected = PAGE.width - PAGE.right - PAGE_NUMBER_INDENT_MM
+        if abs(number.x_right_mm - expected) > tol:
+            problems.append(f"{label} (odd): page number ends at {number.x_right_mm:.1f} mm, "
+                            f"expected {expected:.1f} mm (right, one character in)")
+    else:
+        expected = PAGE.left + PAGE_NUMBER_INDENT_MM
+        if abs(number.x_left_mm - expected) > tol:
+            problems.append(f"{label} (even): page number starts at {number.x_left_mm:.1f} mm, "
+                            f"expected {expected:.1f} mm (left, one character in)")
+    expected_top = PAGE.height - PAGE.bottom + PAGE.page_number_gap
+    if abs(number.top_mm - expected_top) > tol:
+        problems.append(f"{label}: page number top at {number.top_mm:.1f} mm, "
+                        f"expected {expected_top:.1f} mm (7 mm below the type area)")
+    return problems
