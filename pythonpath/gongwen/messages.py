@@ -25,6 +25,39 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "公文助手出错：{error}",
         "en": "Gongwen Assistant failed: {error}",
     },
+    # --- python -m gongwen format (the .docx CLI) ---
+    "cli_format_missing": {"zh": "文件不存在", "en": "no such file"},
+    "cli_format_not_a_file": {"zh": "不是文件", "en": "not a file"},
+    "cli_format_empty_file": {"zh": "文件为空（0 字节）", "en": "empty file (0 bytes)"},
+    "cli_format_encrypted": {
+        "zh": "文件已加密（设有打开密码），请先在 Word/WPS 中取消密码",
+        "en": "encrypted (password-protected) document; remove the password first",
+    },
+    "cli_format_legacy_doc": {
+        "zh": "这是旧版 .doc（Word 97-2003）文件，请先另存为 .docx",
+        "en": "a Word 97-2003 .doc file, not .docx; save it as .docx first",
+    },
+    "cli_format_not_docx": {"zh": "不是 .docx 文件", "en": "not a .docx file"},
+    "cli_format_corrupt": {"zh": ".docx 文件已损坏：{error}", "en": "corrupt .docx: {error}"},
+    "cli_format_output_is_input": {
+        "zh": "输出文件就是输入文件；要覆盖原文件请用 --in-place",
+        "en": "the output is the input; use --in-place to replace it",
+    },
+    "cli_format_output_twice": {
+        "zh": "与 {other} 写到同一个输出文件", "en": "same output file as {other}",
+    },
+    "cli_format_output_exists": {
+        "zh": "{output} 已存在；要覆盖请加 --force",
+        "en": "{output} exists; add --force to replace it",
+    },
+    "cli_format_output_one_input": {
+        "zh": "-o 只能用于一个输入文件；多个文件请用 --out-dir 或 --in-place",
+        "en": "-o takes one input file; use --out-dir or --in-place for several",
+    },
+    "cli_format_text_changed": {
+        "zh": "内部错误：排版会改变文字（{parts}），未写入",
+        "en": "internal error: formatting would change the text ({parts}); nothing written",
+    },
 }
 
 
