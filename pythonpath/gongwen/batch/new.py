@@ -1,15 +1,220 @@
-"""`python -m gongwen new` (not implemented yet)."""
+"""``python -m gongwen new KEY -o OUT.docx``: a report scaffold as a 公文 .docx.
+
+Renders ``templates/KEY.docx`` (made by ``make templates`` from the scaffold data) with
+docxtpl. Field values come from ``--data`` (JSON or YAML: a mapping of field name, or its
+Chinese label, to value) and from the flags, which win. A field with no value keeps its
+X-form (``XXXX``, ``XX单位`` …) and every other blank stays ``X`` too, so
+``python -m gongwen check OUT.docx`` lists what is left to fill.
+
+Bad input (unknown type, unknown field, a year that is not four digits, an unreadable or
+invalid data file, an existing OUT without ``--force``) is reported in one line on stderr
+and exits 2. Unknown field names are refused rather than ignored: a misspelt field would
+otherwise leave its X silently.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
+import os
 import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Dict
+
+import gongwen
+from gongwen.scaffolds import (
+    InvalidValue,
+    Scaffold,
+    ScaffoldError,
+    UnknownScaffold,
+    field_values,
+    load_all,
+    load_scaffold,
+    render,
+)
+from gongwen.spec import Role
+
+EXIT_BAD_INPUT = 2
+TEMPLATES_ENV = "GONGWEN_TEMPLATES"
+# The flags that set a field; they win over --data.
+FIELD_FLAGS = ("year", "org", "name", "position", "date")
+
+
+class BadInput(Exception):
+    """Reported as ``gongwen new: <message>`` with exit status 2."""
+
+
+def templates_dir() -> Path:
+    """``$GONGWEN_TEMPLATES`` if set, else ``templates/`` of the checkout gongwen runs from."""
+    override = os.environ.get(TEMPLATES_ENV)
+    if override:
+        return Path(override)
+    # pythonpath/gongwen/__init__.py → the repository root is two folders up.
+    return Path(gongwen.__file__).resolve().parents[2] / "templates"
+
+
+EPILOG = f"""\
+fields: year 年度, org 单位, name 姓名, position 职务, date 成文日期 (e.g. 2026-01-09),
+plus a type's own (see `python -m gongwen types --json`). --data takes a JSON or YAML
+mapping of field name (or Chinese label) to value; the flags win over it. Fields not given
+stay as X placeholders for `python -m gongwen check`.
+
+templates: $GONGWEN_TEMPLATES if set, else the checkout's templates/ folder
+({templates_dir()}); rebuild them with `make templates`.
+
+exit status: 0 written, 2 bad input (nothing written)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
+    parser.add_argument("key", metavar="KEY",
+                        help="report type: a key from `python -m gongwen types` or its 名称")
+    parser.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.docx",
+                        help="the .docx to write")
+    parser.add_argument("--data", type=Path, metavar="FILE",
+                        help="field values from a .json or .yaml/.yml file")
+    parser.add_argument("--year", help="年度, four digits (e.g. 2025)")
+    parser.add_argument("--org", help="单位 (e.g. 县政协)")
+    parser.add_argument("--name", help="姓名 of the 述职人")
+    parser.add_argument("--position", help="职务")
+    parser.add_argument("--date", help="成文日期 (e.g. 2026-01-09)")
+    parser.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
 
 def run(args: argparse.Namespace) -> int:
-    print("gongwen new: not implemented yet", file=sys.stderr)
-    return 2
+    try:
+        out = write_report(args)
+    except BadInput as error:
+        print(f"gongwen new: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(out)
+    return 0
+
+
+def write_report(args: argparse.Namespace) -> Path:
+    scaffold = find_scaffold(args.key)
+    given = read_data(args.data) if args.data is not None else {}
+    given = with_field_names(scaffold, given)
+    for flag in FIELD_FLAGS:
+        value = getattr(args, flag, None)
+        if value is not None:
+            given[flag] = value
+    try:
+        context = field_values(scaffold, given)
+        title = next((p.text for p in render(scaffold, values=given) if p.role == Role.TITLE),
+                     scaffold.name)
+    except InvalidValue as error:
+        raise BadInput(str(error)) from error
+    out: Path = args.output
+    check_output(out, args.force)
+    template = templates_dir() / f"{scaffold.key}.docx"
+    if not template.is_file():
+        raise BadInput(f"template {template} not found (run `make templates`, "
+                       f"or set {TEMPLATES_ENV})")
+    render_template(template, context, title, out)
+    return out
+
+
+def find_scaffold(key: str) -> Scaffold:
+    """The scaffold named by its key, or by its 名称 (``个人述职报告``)."""
+    try:
+        try:
+            return load_scaffold(key)
+        except UnknownScaffold:
+            for scaffold in load_all():
+                if scaffold.name == key:
+                    return scaffold
+            raise
+    except UnknownScaffold as error:
+        raise BadInput(str(error)) from error
+    except ScaffoldError as error:
+        raise BadInput(f"broken scaffold data: {error}") from error
+
+
+def read_data(path: Path) -> Dict[str, Any]:
+    """The mapping in a .json or .yaml/.yml file (an empty file is an empty mapping)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadInput(f"cannot read {path}: {_reason(error)}") from error
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        try:
+            data = json.loads(text) if text.strip() else {}
+        except ValueError as error:
+            raise BadInput(f"{path} is not valid JSON: {_reason(error)}") from error
+    elif suffix in (".yaml", ".yml"):
+        import yaml  # only needed for YAML data
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            raise BadInput(f"{path} is not valid YAML: {_reason(error)}") from error
+        data = {} if data is None else data
+    else:
+        raise BadInput(f"{path}: data must be a .json, .yaml or .yml file")
+    if not isinstance(data, dict):
+        raise BadInput(f"{path} must hold a mapping of field names to values, "
+                       f"not {type(data).__name__}")
+    return data
+
+
+def with_field_names(scaffold: Scaffold, data: Dict[Any, Any]) -> Dict[str, Any]:
+    """Chinese labels (``单位``) as keys become field names (``org``); others are kept."""
+    by_label = {field.label: name for name, field in scaffold.fields().items()}
+    result: Dict[str, Any] = {}
+    for key, value in data.items():
+        name = by_label.get(str(key), str(key))
+        if name in result:
+            raise BadInput(f"field {name!r} given twice in the data")
+        result[name] = value
+    return result
+
+
+def check_output(out: Path, force: bool) -> None:
+    if out.suffix.lower() != ".docx":
+        raise BadInput(f"{out}: the output must be a .docx file")
+    if out.is_dir():
+        raise BadInput(f"{out} is a folder")
+    if out.exists() and not force:
+        raise BadInput(f"{out} exists; use --force to overwrite it")
+    if not out.resolve().parent.is_dir():
+        raise BadInput(f"folder {out.resolve().parent} does not exist")
+
+
+def render_template(template: Path, context: Dict[str, str], title: str, out: Path) -> None:
+    from docxtpl import DocxTemplate  # heavy import, only when writing
+
+    document = DocxTemplate(str(template))
+    # autoescape: a value such as "A&B" must become XML text, not break the file.
+    document.render(context, autoescape=True)
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
+    core = document.docx.core_properties
+    core.title = title
+    core.comments = ""
+    core.created = now
+    core.modified = now
+    # Write beside the target, then rename: a failure never leaves half a file at OUT.
+    handle, temporary = tempfile.mkstemp(suffix=".docx", dir=str(out.resolve().parent))
+    os.close(handle)
+    try:
+        document.save(temporary)
+        os.replace(temporary, str(out))
+    except OSError as error:
+        raise BadInput(f"cannot write {out}: {_reason(error)}") from error
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _reason(error: BaseException) -> str:
+    """An exception as one line."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return " ".join(str(error).split())
+
+
+__all__ = ["BadInput", "add_arguments", "read_data", "run", "templates_dir"]

@@ -1,0 +1,233 @@
+"""``python -m gongwen types`` and ``new``: docxtpl templates rendered from the scaffold data."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import List
+
+import docx
+import pytest
+
+from gongwen import spec
+from gongwen.batch import new as new_command
+from gongwen.cli import main
+from gongwen.scaffolds import load_scaffold, render, scaffold_types
+
+REPO = Path(__file__).resolve().parents[2]
+KEYS = [key for key, _ in scaffold_types()]
+ALL_VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": "办公室主任",
+              "date": "2026年1月9日", "recipient": "县委、县政府"}
+
+
+def run_cli(capsys, *argv: str):
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def paragraphs(path: Path) -> List[docx.text.paragraph.Paragraph]:
+    return docx.Document(str(path)).paragraphs
+
+
+def bad_input(capsys, *argv: str) -> str:
+    """Run a command that must fail with exit 2 and one line on stderr; return the line."""
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 2, (code, out, err)
+    assert out == ""
+    assert err.startswith("gongwen new: ") and err.count("\n") == 1, err
+    return err
+
+
+# --- types -------------------------------------------------------------------------------
+
+
+def test_types_lists_key_and_name(capsys):
+    code, out, err = run_cli(capsys, "types")
+    assert code == 0 and err == ""
+    rows = [line.split() for line in out.splitlines()]
+    assert rows == [[key, name] for key, name in scaffold_types()]
+
+
+def test_types_json(capsys):
+    code, out, _ = run_cli(capsys, "types", "--json")
+    listing = json.loads(out)
+    assert code == 0
+    assert [(t["key"], t["name"]) for t in listing] == scaffold_types()
+    personal = listing[0]
+    assert personal["sections"] == load_scaffold("personal").section_titles()
+    assert personal["fields"]["year"] == {"label": "年度", "blank": "XXXX"}
+
+
+# --- new: rendering ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_new_without_values_keeps_every_blank(capsys, tmp_path, key):
+    out = tmp_path / f"{key}.docx"
+    code, stdout, err = run_cli(capsys, "new", key, "-o", out)
+    assert (code, err) == (0, "") and stdout.strip() == str(out)
+    expected = render(load_scaffold(key))
+    got = paragraphs(out)
+    assert [p.text for p in got] == [p.text for p in expected]
+    assert [p.style.name for p in got] == [spec.style_name(p.role) for p in expected]
+    assert "XXXX" in got[0].text or "XX" in got[0].text
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_new_with_values_fills_the_fields(capsys, tmp_path, key):
+    scaffold = load_scaffold(key)
+    values = {name: ALL_VALUES[name] for name in scaffold.used_fields()}
+    data = tmp_path / "data.json"
+    data.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.docx"
+    code, _, err = run_cli(capsys, "new", key, "-o", out, "--data", data)
+    assert (code, err) == (0, "")
+    got = [p.text for p in paragraphs(out)]
+    assert got == [p.text for p in render(scaffold, values=values)]
+    assert "X" not in got[0] and "X" not in got[-1] and "X" not in got[-2]
+    assert docx.Document(str(out)).core_properties.title == got[0]
+
+
+def test_flags_win_over_data_and_labels_name_fields(capsys, tmp_path):
+    data = tmp_path / "data.yaml"
+    data.write_text("年度: 2024\n单位: 县政协\nname: 李四\ndate: 2025-01-10\n", encoding="utf-8")
+    out = tmp_path / "out.docx"
+    code, _, _ = run_cli(capsys, "new", "personal", "-o", out, "--data", data,
+                         "--year", "2025", "--name", "张三")
+    texts = [p.text for p in paragraphs(out)]
+    assert code == 0
+    assert texts[0] == "2025年度个人述职报告"
+    assert "本人在县政协担任XX职务" in texts[2]
+    assert texts[-2:] == ["述职人：张三", "2025年1月10日"]
+
+
+def test_type_may_be_given_by_its_chinese_name(capsys, tmp_path):
+    out = tmp_path / "out.docx"
+    assert run_cli(capsys, "new", "领导班子述职报告", "-o", out, "--org", "县政协")[0] == 0
+    assert paragraphs(out)[0].text == "县政协领导班子XXXX年度述职报告"
+
+
+def test_values_are_escaped_as_text(capsys, tmp_path):
+    out = tmp_path / "out.docx"
+    code, _, err = run_cli(capsys, "new", "leadership", "-o", out, "--org", "A&B<局>")
+    assert (code, err) == (0, "")
+    assert paragraphs(out)[0].text == "A&B<局>领导班子XXXX年度述职报告"
+
+
+def test_refuses_to_overwrite_without_force(capsys, tmp_path):
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"mine")
+    err = bad_input(capsys, "new", "personal", "-o", out, "--year", "2025")
+    assert "--force" in err and out.read_bytes() == b"mine"
+    code, _, _ = run_cli(capsys, "new", "personal", "-o", out, "--year", "2025", "--force")
+    assert code == 0 and paragraphs(out)[0].text == "2025年度个人述职报告"
+
+
+# --- new: bad input ----------------------------------------------------------------------
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case, words", [
+    (lambda d: ["nope"], "nope"),
+    (lambda d: ["personal", "--year", "20x5"], "year"),
+    (lambda d: ["personal", "--year", "25"], "year"),
+    (lambda d: ["personal", "--date", "明年"], "date"),
+    (lambda d: ["personal", "--data", d / "missing.json"], "missing.json"),
+    (lambda d: ["personal", "--data", _write(d / "a.json", '{"year": 2025')], "JSON"),
+    (lambda d: ["personal", "--data", _write(d / "a.yaml", "year: [2025\n")], "YAML"),
+    (lambda d: ["personal", "--data", _write(d / "a.yaml", "- 2025\n")], "mapping"),
+    (lambda d: ["personal", "--data", _write(d / "a.json", '{"yaer": 2025}')], "yaer"),
+    (lambda d: ["personal", "--data", _write(d / "a.json", '{"year": [2025]}')], "year"),
+    (lambda d: ["personal", "--data", _write(d / "a.yaml", "year: true\n")], "year"),
+    (lambda d: ["personal", "--data", _write(d / "a.yaml", "name: {a: 1}\n")], "name"),
+    (lambda d: ["personal", "--data", _write(d / "a.txt", "year: 2025\n")], ".json"),
+    (lambda d: ["personal", "--data", _write(d / "a.yaml", "年度: 2024\nyear: 2025\n")],
+     "twice"),
+    (lambda d: ["leadership", "--data", _write(d / "a.json", '{"recipient": "县委"}')],
+     "recipient"),
+])
+def test_bad_input_is_one_line_and_exit_2(capsys, tmp_path, case, words):
+    out = tmp_path / "out.docx"
+    argv = case(tmp_path)
+    err = bad_input(capsys, "new", argv[0], "-o", out, *argv[1:])
+    assert words in err
+    assert not out.exists()
+
+
+def test_output_must_be_docx_in_an_existing_folder(capsys, tmp_path):
+    assert ".docx" in bad_input(capsys, "new", "personal", "-o", tmp_path / "out.odt")
+    assert "exist" in bad_input(capsys, "new", "personal", "-o", tmp_path / "no" / "out.docx")
+
+
+def test_missing_template_says_how_to_build_it(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("GONGWEN_TEMPLATES", str(tmp_path / "empty"))
+    err = bad_input(capsys, "new", "personal", "-o", tmp_path / "out.docx")
+    assert "make templates" in err and "empty" in err
+
+
+def test_templates_env_override_is_used(capsys, tmp_path, monkeypatch):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "personal.docx").write_bytes((REPO / "templates" / "annual-summary.docx")
+                                           .read_bytes())
+    monkeypatch.setenv("GONGWEN_TEMPLATES", str(folder))
+    assert new_command.templates_dir() == folder
+    out = tmp_path / "out.docx"
+    assert run_cli(capsys, "new", "personal", "-o", out)[0] == 0
+    assert paragraphs(out)[0].text == "XX单位XXXX年工作总结"  # it read the override
+
+
+def test_help_names_the_template_folder_and_override():
+    result = subprocess.run([sys.executable, "-m", "gongwen", "new", "--help"],
+                            capture_output=True, text=True, check=True)
+    assert "GONGWEN_TEMPLATES" in result.stdout and "make templates" in result.stdout
+
+
+# --- templates ---------------------------------------------------------------------------
+
+
+def test_committed_templates_are_up_to_date(tmp_path):
+    """``make templates`` output equals what is committed (rebuild after changing the data
+    or gongwen.batch.docxlayout)."""
+    subprocess.run([sys.executable, str(REPO / "tools" / "build_templates.py"),
+                    "--out", str(tmp_path)], check=True, capture_output=True)
+    built = sorted(p.name for p in tmp_path.glob("*.docx"))
+    assert built == sorted(f"{key}.docx" for key in KEYS)
+    for name in built:
+        with zipfile.ZipFile(tmp_path / name) as fresh, \
+                zipfile.ZipFile(REPO / "templates" / name) as committed:
+            assert fresh.namelist() == committed.namelist(), name
+            for part in fresh.namelist():
+                assert fresh.read(part) == committed.read(part), f"{name}:{part} is stale"
+
+
+def test_template_builds_are_deterministic(tmp_path):
+    for folder in ("a", "b"):
+        subprocess.run([sys.executable, str(REPO / "tools" / "build_templates.py"),
+                        "--out", str(tmp_path / folder), "personal"],
+                       check=True, capture_output=True)
+    assert (tmp_path / "a" / "personal.docx").read_bytes() == \
+        (tmp_path / "b" / "personal.docx").read_bytes()
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_template_fields_are_the_scaffold_fields_each_in_one_run(key):
+    scaffold = load_scaffold(key)
+    document = docx.Document(str(REPO / "templates" / f"{key}.docx"))
+    fields = set()
+    for paragraph in document.paragraphs:
+        assert len(paragraph.runs) == 1
+        fields.update(re.findall(r"\{\{ (\w+) \}\}", paragraph.runs[0].text))
+    assert fields == set(scaffold.used_fields())
+    width = document.sections[0].page_width
+    assert abs(width - docx.shared.Mm(spec.PAGE.width)) < docx.shared.Mm(0.1)
+    assert document.settings.odd_and_even_pages_header_footer
