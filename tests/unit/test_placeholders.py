@@ -1,0 +1,277 @@
+"""The placeholder detector: its rules' own examples, the two real samples, and the cases a
+careful reader would get right (X光 and SpaceX are words, X次 and ××县 are blanks)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import pytest
+
+from gongwen import placeholders
+from gongwen.placeholders import (
+    KINDS,
+    RULES,
+    Placeholder,
+    count_placeholders,
+    find_placeholders,
+    icu_pattern,
+)
+from tests.conftest import shared_path
+
+SAMPLES = {"zhengxie-lingdao-banzi-shuzhi.txt": 48, "xian-zhengxie-jiguan-2021-zongjie.txt": 58}
+
+# From ../shared/GONGWEN_SPEC.md, "Don't flag", and the task's list of words, products,
+# maths, units, URLs and code.
+DONT_FLAG = (
+    "3×4", "1920×1080", "210 mm×297 mm", "X光", "X射线", "X线", "X染色体", "X轴", "X轴/Y轴", "X型",
+    "SpaceX", "Xbox", "XML", "x86", "Windows XP", "X-ray", "XL", "XXL", "XXXL", "XL/XXL/XXXL",
+    "y=2x+1", "2x", "x²", "Ⅹ", "二〇二一年", "某些", "某种", "某一", "iPhone X", "Model X",
+    "XP系统", "X光", "https://www.example.com/x?xx=1", "service@xx.gov.cn", "max_x",
+)
+
+# Text -> the placeholders in it, as (text, kind), in order.
+TRICKY_POSITIVE: Dict[str, Tuple[Tuple[str, str], ...]] = {
+    "共开展调研X次，形成报告XX篇": (("X", "x-run"), ("XX", "x-run")),
+    "赴XX镇、XX镇开展调研": (("XX", "x-run"), ("XX", "x-run")),
+    "建立XXX名委员联系机制": (("XXX", "x-run"),),
+    "认真学习《X》及新修订的《党章》": (("X", "x-run"),),
+    "通过“XX政协”公众号": (("XX", "x-run"),),
+    "X政协领导班子在X的坚强领导下": (("X", "x-run"), ("X", "x-run")),
+    "全面贯彻X精神和X、X精神": (("X", "x-run"), ("X", "x-run"), ("X", "x-run")),
+    "组织委员赴X开展生态文明建设考察": (("X", "x-run"),),
+    "发出慰问金XX万元": (("XX", "x-run"),),
+    "Ｘ县Ｘ乡": (("Ｘ", "x-run"), ("Ｘ", "x-run")),
+    "开展义诊x次": (("x", "x-run"),),
+    "××县××局": (("××", "cross-run"), ("××", "cross-run")),
+    "于×月×日召开": (("×月×日", "date"),),
+    "○○县○○乡": (("○○", "circle-run"), ("○○", "circle-run")),
+    "□□村": (("□□", "square-run"),),
+    "某某同志、某某某同志": (("某某", "mouhou"), ("某某某", "mouhou")),
+    "XXXX年XX月XX日": (("XXXX年XX月XX日", "date"),),
+    "20XX年工作要点": (("20XX年", "date"),),
+    "202X年度述职": (("202X年", "date"),),
+    "成文日期：2021年X月X日": (("2021年X月X日", "date"),),
+    "二〇XX年": (("二〇XX年", "date"),),
+    "20XX—20XX学年": (("20XX", "date"), ("20XX", "date")),
+    "日期：    年   月   日": (("    年   月   日", "date"),),
+    "此处数据【待补】": (("【待补】", "bracket"),),
+    "【待填】": (("【待填】", "bracket"),),
+    "【请填写单位全称】": (("【请填写单位全称】", "bracket"),),
+    "完成了【】项目": (("【】", "bracket"),),
+    "选择（ ）": (("（ ）", "bracket"),),
+    "附件（）": (("（）", "bracket"),),
+    "签名( )": (("( )", "bracket"),),
+    "姓名：______  电话：＿＿＿＿": (("______", "blank-line"), ("＿＿＿＿", "blank-line")),
+    "同比增长X.X%": (("X.X", "x-run"),),
+    "联系电话：XXXX-XXXXXXX": (("XXXX-XXXXXXX", "x-run"),),
+    "新增装机XX MW": (("XX", "x-run"),),
+    "在 X 县工作": (("X", "x-run"),),
+    "建成XX光伏电站": (("XX", "x-run"),),
+    "改造X线路": (("X", "x-run"),),
+    "X次会议，X、X、X领导列席": (("X", "x-run"),) * 4,
+    "每人X~X元": (("X", "x-run"), ("X", "x-run")),
+    "（X）": (("X", "x-run"),),
+    "第X条第X款": (("X", "x-run"), ("X", "x-run")),
+    "X月份": (("X", "x-run"),),
+    "工作X年": (("X", "x-run"),),
+    "X年X月X日": (("X年X月X日", "date"),),
+    "2021年12月XX日": (("2021年12月XX日", "date"),),
+    "20XX-XX-XX": (("20XX-XX-XX", "date"),),
+    "○○○○年○○月○○日": (("○○○○年○○月○○日", "date"),),
+    "在X光伏": (("X", "x-run"),),
+    "XXX同志在X考察时的讲话": (("XXX", "x-run"), ("X", "x-run")),
+    "X%的群众": (("X", "x-run"),),
+}
+
+TRICKY_NEGATIVE: Tuple[str, ...] = (
+    # Latin words, products, model numbers
+    "SpaceX发射火箭", "使用Xbox", "XML格式", "x86架构", "Windows XP系统", "XP系统", "iPhone X发布",
+    "特斯拉Model X", "X-ray检查", "DirectX 12", "Mac OS X", "X11", "X Window", "X.509证书",
+    "XL码", "T恤XXL", "XXXL", "宝马X5", "Galaxy X", "Xeon处理器", "TXT文件", "NOx排放",
+    # X as a Latin letter in Chinese words
+    "拍X光", "X光片", "X射线衍射", "X线检查", "X染色体", "X轴/Y轴", "X型", "X形腿", "X刀",
+    "X战警", "X档案",
+    # maths, units, formulas
+    "3×4", "1920×1080", "210 mm×297 mm", "2 × 3", "A×B", "长×宽×高", "(a+b)×c", "３×４",
+    "y=2x+1", "2x", "x²", "x^2", "3x4", "4x4", "f(x)", "0x1F", "1+X证书", "“1+X”证书制度",
+    "X/Y", "1:X", "PM2.5", "H.264",
+    # URLs, e-mail, code
+    "https://www.example.com/x?xx=1", "www.xxx.gov.cn", "service@xx.gov.cn", "max_x", "x_max",
+    "getX()", "print()", "__init__", "a___b",
+    # numerals, dates, words with one 某
+    "Ⅹ", "Ⅻ", "二〇二一年", "二○二一年十二月三十一日", "二〇〇〇年", "2021年12月31日",
+    "2021-10-01", "一○○", "某些", "某种", "某一", "某个", "某年某月某日", "张某",
+    # brackets with words in them, a single check box
+    "（一）", "《政协章程》", "“四个意识”“四个自信”", "【工作亮点】", "[1]", "□是 □否",
+    "○ 项目一",
+)
+
+
+def spans(text: str) -> List[Tuple[str, str]]:
+    return [(p.text, p.kind) for p in find_placeholders(text)]
+
+
+def sample_lines(name: str) -> List[str]:
+    return (shared_path() / "samples" / name).read_text(encoding="utf-8").splitlines()
+
+
+# ---- the rules as data --------------------------------------------------------------------
+
+RULE_EXAMPLES = [(i, text) for i, rule in enumerate(RULES) for text in rule.must_match]
+RULE_COUNTER_EXAMPLES = [(i, text) for i, rule in enumerate(RULES) for text in rule.must_not_match]
+
+
+def test_every_rule_is_documented_with_examples_both_ways():
+    for rule in RULES:
+        assert rule.kind in KINDS
+        assert rule.doc and rule.must_match and rule.must_not_match
+        re.compile(rule.pattern)
+        assert "(?P<" not in rule.pattern  # the rules are joined into one regex
+
+
+@pytest.mark.parametrize("index, text", RULE_EXAMPLES)
+def test_rule_example_is_one_placeholder_of_its_kind(index: int, text: str):
+    rule = RULES[index]
+    found = find_placeholders(text)
+    assert [p.kind for p in found] == [rule.kind], found
+    assert re.search(rule.pattern, text), "the example must be this rule's own match"
+
+
+@pytest.mark.parametrize("index, text", RULE_COUNTER_EXAMPLES)
+def test_rule_counter_example_is_no_placeholder(index: int, text: str):
+    assert find_placeholders(text) == []
+    assert not re.search(RULES[index].pattern, text)
+
+
+# ---- the two real samples -------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_sample_has_exactly_its_placeholders(name: str):
+    lines = sample_lines(name)
+    found = [p for line in lines for p in find_placeholders(line)]
+    assert len(found) == SAMPLES[name]
+    # The spans are exactly the sample's X runs, nothing more, nothing less.
+    x_runs = [m.group() for line in lines for m in re.finditer("X+", line)]
+    assert [p.text for p in found] == x_runs
+    assert {p.kind for p in found} == {"x-run"}
+    # ...and no X run there is part of a blank date (that would merge runs into one span).
+    assert not any(re.search("X[年月日号]", line) for line in lines)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_whole_sample_text_gives_the_same_spans_as_line_by_line(name: str):
+    text = (shared_path() / "samples" / name).read_text(encoding="utf-8")
+    assert count_placeholders(text) == SAMPLES[name]
+    for p in find_placeholders(text):
+        assert text[p.start:p.end] == p.text
+
+
+def test_offsets_are_code_points_of_the_text_given():
+    text = "𠀋𠀋开展X次"  # two characters outside the BMP: UTF-16 would count 4
+    assert find_placeholders(text) == [Placeholder(4, 5, "X", "x-run")]
+
+
+# ---- what must never be flagged, what must --------------------------------------------------
+
+@pytest.mark.parametrize("text", DONT_FLAG + TRICKY_NEGATIVE)
+def test_not_a_placeholder(text: str):
+    assert spans(text) == []
+
+
+def test_the_dont_flag_list_as_one_text_gives_zero():
+    assert count_placeholders("，".join(DONT_FLAG)) == 0
+    assert count_placeholders("\n".join(DONT_FLAG + TRICKY_NEGATIVE)) == 0
+
+
+@pytest.mark.parametrize("text", sorted(TRICKY_POSITIVE))
+def test_placeholder(text: str):
+    assert spans(text) == list(TRICKY_POSITIVE[text])
+
+
+def test_spans_are_sorted_and_disjoint_and_exact():
+    text = "\n".join(TRICKY_POSITIVE) + "\n" + "\n".join(TRICKY_NEGATIVE)
+    found = find_placeholders(text)
+    assert sum(len(v) for v in TRICKY_POSITIVE.values()) == len(found)
+    for before, after in zip(found, found[1:]):
+        assert before.end <= after.start
+    for p in found:
+        assert p.start < p.end and text[p.start:p.end] == p.text
+
+
+def test_empty_and_plain_text():
+    assert find_placeholders("") == []
+    assert count_placeholders("一年来，县政协班子坚持把凝聚共识作为主轴。") == 0
+
+
+def test_filled_placeholder_is_gone():
+    assert count_placeholders("开展调研X次") == 1
+    assert count_placeholders("开展调研5次") == 0
+
+
+# ---- the ICU pattern for Writer's native search ---------------------------------------------
+
+def icu_to_python(pattern: str) -> str:
+    """ICU -> Python: the only ICU-only constructs the pattern may use are \\p{Han}-style
+    properties; everything else is read alike (that is the design), so this is nearly identity."""
+    return pattern.replace("\\p{Han}", "\\u3400-\\u4DBF\\u4E00-\\u9FFF")
+
+
+def _set_spans(pattern: str) -> List[str]:
+    """The contents of every [...] in the pattern (no nesting is used)."""
+    sets, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == "[":
+            j = i + 1
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            sets.append(pattern[i + 1:j])
+            i = j
+        i += 1
+    return sets
+
+
+def test_icu_pattern_uses_only_syntax_icu_and_libreoffice_read_as_python_does():
+    pattern = icu_pattern()
+    for construct in ("(?P<", "(?P=", "(?#", "(?<name>", "\\Z", "(?i", "(?x", "(?s"):
+        assert construct not in pattern
+    # LibreOffice rewrites \< and \> into word boundaries before ICU sees the pattern.
+    assert "\\<" not in pattern and "\\>" not in pattern
+    for contents in _set_spans(pattern):
+        body = contents[1:] if contents.startswith("^") else contents
+        # Inside ICU sets '[' nests, '{' starts a string, '[:' a property, '&&'/'--' operate:
+        # every ASCII punctuation mark but a range's '-' must be escaped.
+        unescaped = re.sub(r"\\.", "", body)
+        unescaped = re.sub(r"(?<=[0-9A-Za-z])-(?=[0-9A-Za-z\\])", "", unescaped)
+        assert not re.search(r"[\[\]{}&:$^|\-]", unescaped), contents
+
+
+def test_icu_pattern_compiles_in_python_and_is_the_detector():
+    candidate = re.compile(icu_to_python(icu_pattern()))
+    texts = [line for name in SAMPLES for line in sample_lines(name)]
+    texts += list(TRICKY_POSITIVE) + list(TRICKY_NEGATIVE) + list(DONT_FLAG)
+    texts += [t for rule in RULES for t in rule.must_match + rule.must_not_match]
+    for text in texts:
+        matches = [(m.start(), m.end()) for m in candidate.finditer(text)]
+        expected = [(p.start, p.end) for p in find_placeholders(text)]
+        missing = set(expected) - set(matches)
+        assert not missing, (text, missing)  # the contract: a superset
+        assert matches == expected, text  # the design: the same spans
+
+
+def test_the_first_character_shortcut_changes_no_result():
+    plain = re.compile("|".join(f"(?:{rule.pattern})" for rule in RULES))
+    for text in list(TRICKY_POSITIVE) + list(TRICKY_NEGATIVE) + [
+            "\n".join(sample_lines(name)) for name in SAMPLES]:
+        assert [m.span() for m in plain.finditer(text)] == [
+            (p.start, p.end) for p in find_placeholders(text)]
+
+
+def test_module_is_standard_library_only():
+    source = Path(placeholders.__file__).read_text(encoding="utf-8")
+    imports = re.findall(r"^(?:from|import) (\w+)", source, re.M)
+    assert set(imports) <= {"__future__", "re", "typing"}
