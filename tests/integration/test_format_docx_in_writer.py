@@ -1,0 +1,64 @@
+"""`python -m gongwen format` output opened in real Writer: GB/T 9704 measured on its PDF."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from gongwen import cli
+from tests.corpus import build_corpus
+from tests.measure import check_gbt9704, measure_pdf
+
+SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
+
+
+def sample_docx(sample: Path, folder: Path) -> Path:
+    """The sample as python-docx writes it: default template, one paragraph per line."""
+    document = docx.Document()
+    for line in sample.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    path = folder / (sample.stem + ".docx")
+    document.save(str(path))
+    return path
+
+
+def export(office, path: Path, folder: Path) -> Path:
+    """Open a copy of ``path`` in Writer (hidden) and export it to PDF."""
+    copy = folder / ("opened-" + path.name)
+    shutil.copyfile(path, copy)
+    document = office.open(copy)
+    assert document is not None, f"Writer did not open {path.name}"
+    try:
+        return office.export_pdf(document, folder / (path.stem + ".pdf"))
+    finally:
+        office.close(document)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_formatted_sample_measures_22_by_28_in_writer(office, samples_dir: Path, tmp_path: Path,
+                                                      name: str):
+    source = sample_docx(samples_dir / name, tmp_path)
+    out_dir = tmp_path / "out"
+    assert cli.main(["format", str(source), "--out-dir", str(out_dir)]) == 0
+    layout = measure_pdf(export(office, out_dir / source.name, tmp_path))
+    assert len(layout.pages) >= 3, "the sample should fill several pages"
+    assert layout.lines_per_full_page()[1:] == [22] * (len(layout.pages) - 2)
+    counts = layout.full_lines_char_counts()
+    assert len(counts) > 20 and counts.count(28) >= len(counts) - 5
+    assert check_gbt9704(layout) == []
+
+
+def test_corpus_opens_in_writer_with_numbered_pages(office, tmp_path: Path):
+    sources = build_corpus(tmp_path / "in", include_huge=False)
+    out_dir = tmp_path / "out"
+    assert cli.main(["format", *map(str, sources), "--out-dir", str(out_dir)]) == 0
+    for source in sources:
+        if source.stem == "empty":
+            continue
+        layout = measure_pdf(export(office, out_dir / source.name, tmp_path))
+        numbers = [page.page_number.number if page.page_number else None
+                   for page in layout.pages]
+        assert numbers == list(range(1, len(layout.pages) + 1)), source.name
