@@ -58,6 +58,75 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "内部错误：排版会改变文字（{parts}），未写入",
         "en": "internal error: formatting would change the text ({parts}); nothing written",
     },
+    # --- 插入述职框架 (writer/scaffold.py, writer/scaffold_dialog.py) ---
+    "scaffold_inserted": {
+        "zh": "已插入“{name}”框架，含 {count} 处待填占位符。",
+        "en": "Inserted the “{name}” scaffold with {count} placeholders to fill in.",
+    },
+    "scaffold_page_hint": {
+        "zh": "可再点“一键公文格式”完成页面设置。",
+        "en": " Run “Format as 公文” to set up the page as well.",
+    },
+    "scaffold_unknown_type": {
+        "zh": "没有“{given}”这种述职框架。可用的类型：{types}。",
+        "en": "There is no scaffold type “{given}”. Valid types: {types}.",
+    },
+    "scaffold_bad_year": {
+        "zh": "年度应为四位数字，如 2025，而不是“{year}”。",
+        "en": "The year must be four digits, such as 2025, not “{year}”.",
+    },
+    "scaffold_bad_value": {
+        "zh": "填入框架的内容有误：{error}",
+        "en": "A value for the scaffold is not usable: {error}",
+    },
+    "scaffold_undo_title": {
+        "zh": "插入述职框架：{name}",
+        "en": "Insert scaffold: {name}",
+    },
+    "scaffold_no_dialog": {
+        "zh": "此处不能显示对话框，未作任何修改。请用 ?type= 指定框架类型：{types}。",
+        "en": "No dialog can be shown here; nothing was changed. Add ?type= with one of: {types}.",
+    },
+    "scaffold_dialog_title": {
+        "zh": "插入述职框架",
+        "en": "Insert a Report Scaffold",
+    },
+    "scaffold_dialog_types": {
+        "zh": "报告类型",
+        "en": "Report type",
+    },
+    "scaffold_dialog_preview": {
+        "zh": "框架包含的部分",
+        "en": "Sections",
+    },
+    "scaffold_dialog_org": {
+        "zh": "单位",
+        "en": "Unit",
+    },
+    "scaffold_dialog_name": {
+        "zh": "姓名",
+        "en": "Name",
+    },
+    "scaffold_dialog_year": {
+        "zh": "年度",
+        "en": "Year",
+    },
+    "scaffold_dialog_hint": {
+        "zh": "以上三项均可不填，不填处保留 X 占位符，插入后可用“检查占位符”逐项补全。",
+        "en": "All three are optional; what is left blank stays an X placeholder to fill in later.",
+    },
+    "scaffold_dialog_pick_type": {
+        "zh": "请先在左侧选择一种报告类型。",
+        "en": "Choose a report type on the left first.",
+    },
+    "scaffold_dialog_insert": {
+        "zh": "插入",
+        "en": "Insert",
+    },
+    "scaffold_dialog_cancel": {
+        "zh": "取消",
+        "en": "Cancel",
+    },
 }
 
 
