@@ -62,3 +62,43 @@ def test_corpus_opens_in_writer_with_numbered_pages(office, tmp_path: Path):
         numbers = [page.page_number.number if page.page_number else None
                    for page in layout.pages]
         assert numbers == list(range(1, len(layout.pages) + 1)), source.name
+
+
+def test_writer_sees_the_named_styles_and_fonts(office, samples_dir: Path, tmp_path: Path):
+    source = sample_docx(samples_dir / SAMPLES[0], tmp_path)
+    out = tmp_path / "formatted.docx"
+    assert cli.main(["format", str(source), "-o", str(out)]) == 0
+    document = office.open(out)
+    try:
+        seen = {}
+        paragraphs = document.getText().createEnumeration()
+        while paragraphs.hasMoreElements():
+            paragraph = paragraphs.nextElement()
+            if paragraph.supportsService("com.sun.star.text.Paragraph") and paragraph.getString():
+                seen.setdefault(paragraph.ParaStyleName,
+                                (paragraph.CharFontNameAsian, paragraph.CharHeight))
+        assert seen["公文一级标题"] == ("黑体", 16.0)
+        assert seen["公文正文"] == ("仿宋_GB2312", 16.0)
+        style = document.getStyleFamilies().getByName("PageStyles").getByName(
+            document.getText().getStart().PageStyleName)
+        assert style.GridMode == 1 and style.GridLines == 22  # LINES, 22 per page
+        assert style.FooterIsOn and not style.FooterIsShared  # odd/even footers
+    finally:
+        office.close(document)
+
+
+def test_docx_saved_by_writer_formats_to_22_by_28(office, samples_dir: Path, tmp_path: Path):
+    """A .docx written by LibreOffice (its own styles, settings and defaults)."""
+    from tests.corpus import docx_text, text_unchanged
+
+    text_copy = tmp_path / "sample.txt"
+    shutil.copyfile(samples_dir / SAMPLES[1], text_copy)
+    document = office.load_text(text_copy)
+    try:
+        source = office.save_as(document, tmp_path / "from-writer.docx")
+    finally:
+        office.close(document)
+    out = tmp_path / "formatted.docx"
+    assert cli.main(["format", str(source), "-o", str(out)]) == 0
+    assert text_unchanged(docx_text(source), docx_text(out)) == []
+    assert check_gbt9704(measure_pdf(export(office, out, tmp_path))) == []
