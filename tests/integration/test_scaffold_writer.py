@@ -8,8 +8,10 @@ import pytest
 
 from gongwen.placeholders import count_placeholders
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
-from gongwen.spec import PAGE, Role, style_name
+from gongwen.spec import PAGE, PARAGRAPH_STYLES, Role, style_name
+from gongwen.writer.format import signature_date_indents
 from gongwen.writer.scaffold import choice_from_args, year_problem
+from gongwen.writer.styles import chars_to_hmm
 
 CONTRACT_KEYS = {"personal", "leadership", "integrity", "party-building", "annual-summary"}
 KEYS = [key for key, _name in scaffold_types()]
@@ -128,6 +130,21 @@ def test_given_year_org_and_name_replace_their_placeholders(office, writer_doc):
     filled = count_placeholders(text)
     assert filled < count_placeholders(rendered_text("personal"))
     assert str(filled) in result.message
+    # 署名 and 成文日期 placed against each other as 一键公文格式 places them (§7.3.5.2).
+    rendered = render(load_scaffold("personal"), **values)
+    signature = next(p.text for p in rendered if p.role == Role.SIGNATURE)
+    date = next(p.text for p in rendered if p.role == Role.DATE)
+    indents = signature_date_indents(signature, date)
+    margins = {}
+    enumeration = writer_doc.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        paragraph = enumeration.nextElement()
+        if paragraph.getString() in (signature, date):
+            margins[paragraph.getString()] = paragraph.ParaRightMargin
+    size = PARAGRAPH_STYLES[Role.SIGNATURE].size_pt
+    assert margins == {signature: chars_to_hmm(indents["signature"], size),
+                       date: chars_to_hmm(indents["date"], size)}
+    assert margins[signature] != margins[date]
 
 
 def first_character_weights(document) -> list:

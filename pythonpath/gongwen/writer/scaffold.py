@@ -26,6 +26,7 @@ from gongwen.scaffolds import (
 )
 from gongwen.writer import page, undoable
 from gongwen.writer.commands import Invocation, Outcome
+from gongwen.writer.format import BodyParagraph, place_signature_and_date
 from gongwen.writer.styles import ensure_paragraph_styles
 
 # The options a user may give; every one is optional (None keeps the X placeholder).
@@ -156,8 +157,12 @@ def insert_paragraphs(document, paragraphs: Sequence[ScaffoldParagraph]) -> None
     # "\r" is a paragraph break for insertString ("\n" would be a line break); with
     # absorb the cursor then spans exactly the inserted paragraphs.
     text.insertString(cursor, "\r".join(p.text for p in paragraphs), True)
-    _apply_styles(cursor, [p.role for p in paragraphs])
+    roles = [p.role for p in paragraphs]
+    elements = _apply_styles(cursor, roles)
     _leave_lists(cursor)
+    # 署名 and 成文日期 indented against each other exactly as 一键公文格式 does it.
+    place_signature_and_date([BodyParagraph(element, p.text)
+                              for element, p in zip(elements, paragraphs)], roles)
     view_cursor.gotoRange(cursor.getStart(), False)
 
 
@@ -193,12 +198,17 @@ def _leave_lists(cursor) -> None:
         cursor.setPropertyValue("NumberingStyleName", "")
 
 
-def _apply_styles(cursor, roles: List[str]) -> None:
+def _apply_styles(cursor, roles: List[str]) -> List[object]:
+    """Gives each paragraph in ``cursor`` its role's style; returns the paragraphs."""
+    elements = []
     paragraphs = cursor.createEnumeration()
     for role in roles:
         if not paragraphs.hasMoreElements():
             break
-        paragraphs.nextElement().setPropertyValue("ParaStyleName", spec.style_name(role))
+        element = paragraphs.nextElement()
+        element.setPropertyValue("ParaStyleName", spec.style_name(role))
+        elements.append(element)
+    return elements
 
 
 # --- the page --------------------------------------------------------------------------
