@@ -84,11 +84,12 @@ MEASURES = [
     "强化部门协作，形成工作合力", "畅通群众诉求渠道，做到件件有回音",
     "运用信息化手段，提高工作精准度", "注重总结提炼，推广典型经验",
 ]
-# Facts with unfilled placeholders, the kinds GONGWEN_SPEC.md lists (count in each: 1).
+# Facts with unfilled placeholders, the kinds GONGWEN_SPEC.md lists: exactly one in each
+# (as gongwen.placeholders counts them), so the pacing in _Writer.clause holds.
 FACTS = [
     "全年召开专题会议X次", "深入XX镇开展专题调研", "培训干部职工XXX名", "走访困难群众XXX户",
     "协调解决实际问题XX个", "争取上级资金XX万元", "在××工作中走在全市前列", "○○项目顺利完工",
-    "某某同志被评为全市先进个人", "20XX年以来累计投入资金XX万元", "组织集中学习XX次",
+    "某某同志被评为全市先进个人", "20XX年以来累计办结民生实事", "组织集中学习XX次",
     "开展督导检查X轮", "发放宣传资料XXX份", "受理群众来信来访XX件", "完成××专项任务",
     "○○工程提前交付使用", "排查整改隐患XX处", "新建便民服务站点X个", "选派XX名干部驻村帮扶",
     "接待群众咨询XXX人次",
