@@ -127,6 +127,35 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "取消",
         "en": "Cancel",
     },
+    # --- python -m gongwen check (the placeholder CLI) ---
+    "cli_check_missing": {"zh": "文件不存在", "en": "no such file"},
+    "cli_check_directory": {"zh": "是文件夹，不是文件", "en": "is a directory"},
+    "cli_check_unsupported": {
+        "zh": "不支持的文件类型 {suffix}：只能检查 .docx 和 UTF-8 编码的 .txt",
+        "en": "unsupported file type {suffix}: expected .docx or UTF-8 .txt",
+    },
+    "cli_check_legacy_doc": {
+        "zh": "这是旧版 .doc（Word 97-2003）文件，请先另存为 .docx",
+        "en": "a Word 97-2003 .doc file; save it as .docx first",
+    },
+    "cli_check_not_utf8": {
+        "zh": "不是 UTF-8 编码的文本（第 {offset} 字节为 0x{byte}），请另存为 UTF-8",
+        "en": "not UTF-8 text (byte 0x{byte} at offset {offset}); save it as UTF-8",
+    },
+    "cli_check_ole": {
+        "zh": "文件已加密或是旧版 Word 文件，不是 .docx",
+        "en": "an encrypted or legacy Word file, not a .docx",
+    },
+    "cli_check_corrupt": {"zh": ".docx 文件已损坏：{error}", "en": "corrupt .docx: {error}"},
+    "cli_check_unreadable": {"zh": "无法读取：{error}", "en": "cannot read: {error}"},
+    "cli_check_total": {
+        "zh": "共 {count} 处待填占位符（{files} 个文件）",
+        "en": "{count} placeholder(s) in {files} file(s)",
+    },
+    "cli_check_none": {
+        "zh": "未发现待填占位符（{files} 个文件）",
+        "en": "no placeholders in {files} file(s)",
+    },
 }
 
 
