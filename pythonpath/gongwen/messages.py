@@ -156,6 +156,42 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "未发现待填占位符（{files} 个文件）",
         "en": "no placeholders in {files} file(s)",
     },
+    # --- Format (一键公文格式) ---
+    "format_done": {
+        "zh": "已按 GB/T 9704 排版：{counts}。",
+        "en": "Formatted to GB/T 9704: {counts}.",
+    },
+    "format_dates_normalized": {
+        "zh": "已规范成文日期 {count} 处。",
+        "en": "{count} date(s) rewritten as 2021年12月31日.",
+    },
+    "format_empty": {
+        "zh": "文档是空的，没有可排版的内容。请先输入或粘贴正文。",
+        "en": "The document is empty; there is nothing to format.",
+    },
+    "format_undo_title": {
+        "zh": "公文排版",
+        "en": "Format as 公文",
+    },
+    "format_count": {
+        "zh": "{role} {count}",
+        "en": "{role} {count}",
+    },
+    "format_count_separator": {
+        "zh": "，",
+        "en": ", ",
+    },
+    "role_title": {"zh": "标题", "en": "title"},
+    "role_addressee": {"zh": "主送", "en": "addressee"},
+    "role_body": {"zh": "正文", "en": "body"},
+    "role_heading1": {"zh": "一级标题", "en": "level-1 headings"},
+    "role_heading2": {"zh": "二级标题", "en": "level-2 headings"},
+    "role_heading3": {"zh": "三级标题", "en": "level-3 headings"},
+    "role_heading4": {"zh": "四级标题", "en": "level-4 headings"},
+    "role_closing": {"zh": "结束语", "en": "closing"},
+    "role_attachment": {"zh": "附件说明", "en": "attachment notes"},
+    "role_signature": {"zh": "署名", "en": "signature"},
+    "role_date": {"zh": "成文日期", "en": "date"},
 }
 
 
