@@ -130,15 +130,26 @@ _DATE = _DATE_LEFT + "(?:" + "|".join([
 _X_WORDS = ("[ ]?(?:\\u5149(?!\\u4F0F)|\\u5C04\\u7EBF|\\u7EBF(?!\\u8DEF)|\\u67D3\\u8272\\u4F53"
             "|\\u8F74|\\u578B|\\u5F62|\\u5200|\\u6218\\u8B66|\\u6863\\u6848|\\u4E16\\u4EE3"
             "|\\u56E0\\u5B50|\\u6CE2\\u6BB5|\\u8FDE\\u9501)")
-_X_CHAIN = "(?:[\\-\\.\\uFF0E][" + _X + "]+)"  # XXXX-XXXXXXX, XX.X%: one blank
+_X_CHAIN = "(?:[\\-\\.\\uFF0E\\:][" + _X + "]+)"  # XXXX-XXXXXXX, XX.X%, XX:XX: one blank
 _X_RUN = (
     "(?<![" + _ALNUM + _CODE_LEFT + "])(?<![" + _ALNUM + "][" + _JOIN + "\\(])"
     # After a Chinese character a following " Latin" is a unit (XX MW); elsewhere a name (X Window).
-    "(?:(?<=[" + _CJK + "])|(?![" + _X + "\\-\\.\\uFF0E]+[ ][" + _ALNUM + "]))"
+    "(?:(?<=[" + _CJK + "])|(?![" + _X + "\\-\\.\\uFF0E\\:]+[ ][" + _ALNUM + "]))"
     "(?:[" + _X + "]{2,}" + _X_CHAIN + "*|[" + _X + "]" + _X_CHAIN + "+|[" + _X + "](?!"
     + _X_WORDS + "))"
     "(?![" + _ALNUM + _CODE_RIGHT + "])(?![" + _JOIN.replace(" ", "") + "][" + _ALNUM + "])"
 )
+
+# A unit glued to the blank after Chinese text: 新建道路XXkm, 装机XXMW, 面积XXm² (but XXL is a
+# size and Xbox a product: only these units, and only right after a Chinese character).
+_UNITS = ("(?:km|mm|cm|m\\u00B2|m\\u00B3|m2|m3|m|kg|t|MW|kW|GW|kV|kWh|MWh|GB|MB|TB|ha)"
+          "(?![" + _ALNUM + "])")
+_X_RUN_UNIT = "(?<=[" + _CJK + "])[" + _X + "]+" + _X_CHAIN + "*(?=" + _UNITS + ")"
+# The blank digits of a phone or ID number: 138XXXXXXXX, 0314-XXXXXXX (4 or more, so that
+# the HTTP status family 5xx and hex 0x1F stay words).
+_X_RUN_DIGITS = ("(?:(?<=[" + _DIGIT + "])|(?<=[" + _DIGIT + "][\\-]))[" + _X + "]{4,}"
+                 "(?![" + _ALNUM + _CODE_RIGHT + "])(?![" + _JOIN.replace(" ", "") + "]["
+                 + _ALNUM + "])")
 
 # ---- the other marks -------------------------------------------------------------------------
 
@@ -199,6 +210,15 @@ RULES: Tuple[Rule, ...] = (
          "Two or more 某 in a row stand for a name (某某, 某某某); one 某 is a word.",
          ("某某同志", "某某某", "某某单位"),
          ("某些", "某种", "某一", "某个", "某年某月某日", "张某")),
+    Rule("x-run", _X_RUN_UNIT,
+         "An X run with a unit glued to it after Chinese text: 道路XXkm, 装机XXMW, 面积XXm².",
+         ("新建道路XXkm", "装机XXMW", "面积XXm²", "储量X.Xt"),
+         ("XXL", "Xbox", "SpaceXkm", "XXLm")),
+    Rule("x-run", _X_RUN_DIGITS,
+         "Four or more X after digits are the blank digits of a phone or ID number "
+         "(138XXXXXXXX, 0314-XXXXXXX); fewer are a code (5xx, 0x1F, 2x).",
+         ("手机：138XXXXXXXX", "电话：0314-XXXXXXX", "身份证号130XXXXXXXXXXXXXXX"),
+         ("返回5xx错误", "0x1F", "2x", "3XX", "0xFFFF")),
     Rule("x-run", _X_RUN,
          "A run of X, x, Ｘ or ｘ used as a blank: between Chinese characters, punctuation or "
          "the ends of the text, not inside a Latin word, model number, formula, URL or code, and "

@@ -83,6 +83,13 @@ TRICKY_POSITIVE: Dict[str, Tuple[Tuple[str, str], ...]] = {
     "在X光伏": (("X", "x-run"),),
     "XXX同志在X考察时的讲话": (("XXX", "x-run"), ("X", "x-run")),
     "X%的群众": (("X", "x-run"),),
+    "会议时间：XX:XX": (("XX:XX", "x-run"),),
+    "联系电话：138XXXXXXXX": (("XXXXXXXX", "x-run"),),
+    "新建道路XXkm，面积XXm²": (("XX", "x-run"), ("XX", "x-run")),
+    "【待补：XX】": (("【待补：XX】", "bracket"),),
+    "【X】": (("X", "x-run"),),
+    "XXXX年XX月XX日至XXXX年XX月XX日": (("XXXX年XX月XX日", "date"), ("XXXX年XX月XX日", "date")),
+    "（　　）": (("（　　）", "bracket"),),
 }
 
 TRICKY_NEGATIVE: Tuple[str, ...] = (
@@ -96,7 +103,7 @@ TRICKY_NEGATIVE: Tuple[str, ...] = (
     # maths, units, formulas
     "3×4", "1920×1080", "210 mm×297 mm", "2 × 3", "A×B", "长×宽×高", "(a+b)×c", "３×４",
     "y=2x+1", "2x", "x²", "x^2", "3x4", "4x4", "f(x)", "0x1F", "1+X证书", "“1+X”证书制度",
-    "X/Y", "1:X", "PM2.5", "H.264",
+    "X/Y", "1:X", "PM2.5", "H.264", "使用Xmind", "XGBoost模型", "返回5xx错误", "3XX",
     # URLs, e-mail, code
     "https://www.example.com/x?xx=1", "www.xxx.gov.cn", "service@xx.gov.cn", "max_x", "x_max",
     "getX()", "print()", "__init__", "a___b",
