@@ -56,7 +56,6 @@ KINDS = ("date", "bracket", "blank-line", "mouhou", "x-run", "cross-run", "circl
 # Latin letters and digits, half- and full-width.  A mark touching one of these is part of a
 # word, a model number or a formula (SpaceX, x86, 2x, XL), not a blank.
 _ALNUM = "A-Za-z0-9\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF10-\\uFF19"
-_LATIN = "A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A"
 _DIGIT = "0-9\\uFF10-\\uFF19"
 # Han characters and CJK punctuation: the context in which a lone X is a blank.
 _HAN = "\\u3400-\\u4DBF\\u4E00-\\u9FFF"
@@ -83,11 +82,15 @@ _CN_DIGIT = "\\u4E00\\u4E8C\\u4E09\\u56DB\\u4E94\\u516D\\u4E03\\u516B\\u4E5D"  #
 _NUM_MONTH = "(?:[" + _DIGIT + "]{1,2}|\\u5341[\\u4E00\\u4E8C]?|[" + _CN_DIGIT + "])"
 _NUM_DAY = ("(?:[" + _DIGIT + "]{1,2}|[\\u4E00\\u4E8C\\u4E09]?\\u5341[" + _CN_DIGIT + "]?"
             "|[" + _CN_DIGIT + "])")
-_GAP = "[ \\u3000]?"  # 2021 年 1 月: one space is allowed around the units
-_MONTH_BLANK = _BLANK_UNIT + _GAP + "\\u6708" + _GAP  # 月
-_MONTH_NUM = _NUM_MONTH + _GAP + "\\u6708" + _GAP
+_GAP = "[ \\u3000]?"  # 2021 年 1 月: one space is allowed around the numbers
+# Components end at their unit; the space before a following one belongs to that one, so a
+# span never ends in a space.
+_MONTH_BLANK = _BLANK_UNIT + _GAP + "\\u6708"  # 月
+_MONTH_NUM = _NUM_MONTH + _GAP + "\\u6708"
 _DAY_BLANK = _BLANK_UNIT + _GAP + "[\\u65E5\\u53F7]"  # 日 号
 _DAY_NUM = _NUM_DAY + _GAP + "[\\u65E5\\u53F7]"
+_THEN_MONTH = _GAP + "(?:" + _MONTH_BLANK + "|" + _MONTH_NUM + ")"
+_THEN_DAY = _GAP + "(?:" + _DAY_BLANK + "|" + _DAY_NUM + ")"
 _YEAR_CHARS = _DIGIT + _CN_NUM
 # A year of four characters, at least one of them a blank: XXXX 20XX 202X 二〇XX.
 _YEAR_BLANK4 = ("(?=[" + _YEAR_CHARS + _STRONG + "]{4}" + _GAP + "\\u5E74)"
@@ -95,23 +98,22 @@ _YEAR_BLANK4 = ("(?=[" + _YEAR_CHARS + _STRONG + "]{4}" + _GAP + "\\u5E74)"
 _YEAR_BLANK = ("(?:" + _YEAR_BLANK4 + "|[" + _CIRCLE + "]{2,4}|[\\_\\uFF3F]{2,}"
                "|[" + _X + "\\u00D7\\u25A1]{1,3}(?=" + _GAP + "\\u5E74" + _GAP
                + "(?:" + _BLANK_UNIT + "|[" + _DIGIT + "]{1,2})" + _GAP + "\\u6708))"
-               + _GAP + "\\u5E74" + _GAP)
+               + _GAP + "\\u5E74")
 _YEAR_NUM = ("(?:[" + _DIGIT + "]{4}|[\\u3007\\u25CB\\u96F6" + _CN_DIGIT + "]{4})"
-             + _GAP + "\\u5E74" + _GAP)
+             + _GAP + "\\u5E74")
 _DATE_LEFT = "(?<![" + _ALNUM + _CN_NUM + _STRONG + _CIRCLE + "])"
 _DATE_SEP = "[\\-\\.\\/\\uFF0F\\uFF0E]"
 _DATE_PART = "[" + _DIGIT + _STRONG + "]"
 _DATE = _DATE_LEFT + "(?:" + "|".join([
     # XXXX年XX月XX日, 20XX年, 202X年, ○○○○年○○月○○日, ____年__月__日, XX年XX月
-    _YEAR_BLANK + "(?:(?:" + _MONTH_BLANK + "|" + _MONTH_NUM + ")"
-    + "(?:" + _DAY_BLANK + "|" + _DAY_NUM + ")?)?",
+    _YEAR_BLANK + "(?:" + _THEN_MONTH + "(?:" + _THEN_DAY + ")?)?",
     # 2021年XX月XX日, 2021年X月
-    _YEAR_NUM + _MONTH_BLANK + "(?:" + _DAY_BLANK + "|" + _DAY_NUM + ")?",
+    _YEAR_NUM + _GAP + _MONTH_BLANK + "(?:" + _THEN_DAY + ")?",
     # 2021年12月XX日
-    _YEAR_NUM + _MONTH_NUM + _DAY_BLANK,
+    _YEAR_NUM + _GAP + _MONTH_NUM + _GAP + _DAY_BLANK,
     # X月X日, ×月×日, X月5日, 5月X日 (a month alone is an x-run: X月份)
-    _MONTH_BLANK + "(?:" + _DAY_BLANK + "|" + _DAY_NUM + ")",
-    _MONTH_NUM + _DAY_BLANK,
+    _MONTH_BLANK + _THEN_DAY,
+    _MONTH_NUM + _GAP + _DAY_BLANK,
     # 20XX-XX-XX, XXXX.XX.XX, 2021/X/X (at least one blank, nothing glued after it)
     "(?=[" + _DIGIT + "\\-\\.\\/\\uFF0F\\uFF0E]*[" + _STRONG + "])" + _DATE_PART + "{4}"
     + _DATE_SEP + _DATE_PART + "{1,2}" + _DATE_SEP + _DATE_PART + "{1,2}"
@@ -126,10 +128,10 @@ _DATE = _DATE_LEFT + "(?:" + "|".join([
 # ---- X runs --------------------------------------------------------------------------------
 
 # Words in which a single X is the Latin letter: X光 X射线 X线 X染色体 X轴 X型 X形 X刀 X战警
-# X档案 X世代 X因子 X波段 X连锁 (but X光伏 and X线路 are blanks: a PV plant, a power line).
+# X档案 X世代 X因子 X波段 X连锁 X展架 (but X光伏 and X线路 are blanks: a PV plant, a power line).
 _X_WORDS = ("[ ]?(?:\\u5149(?!\\u4F0F)|\\u5C04\\u7EBF|\\u7EBF(?!\\u8DEF)|\\u67D3\\u8272\\u4F53"
             "|\\u8F74|\\u578B|\\u5F62|\\u5200|\\u6218\\u8B66|\\u6863\\u6848|\\u4E16\\u4EE3"
-            "|\\u56E0\\u5B50|\\u6CE2\\u6BB5|\\u8FDE\\u9501)")
+            "|\\u56E0\\u5B50|\\u6CE2\\u6BB5|\\u8FDE\\u9501|\\u5C55\\u67B6)")
 _X_CHAIN = "(?:[\\-\\.\\uFF0E\\:][" + _X + "]+)"  # XXXX-XXXXXXX, XX.X%, XX:XX: one blank
 _X_RUN = (
     "(?<![" + _ALNUM + _CODE_LEFT + "])(?<![" + _ALNUM + "][" + _JOIN + "\\(])"
@@ -174,7 +176,7 @@ _TODO_WORDS = ("(?:\\u5F85(?:\\u8865|\\u586B|\\u5B9A|\\u5B8C\\u5584|\\u6838|\\u7
                "|\\u8BF7(?:\\u586B|\\u8F93\\u5165|\\u8865\\u5145|\\u9009\\u62E9)"  # 请填 请输入…
                "|\\u6B64\\u5904(?:\\u586B|\\u8F93\\u5165|\\u63D2\\u5165)"  # 此处填 此处输入…
                "|TODO|TBD|FIXME)")
-_NOT_BRACKET = "[^\\u3010\\u3011\\[\\]\\uFF3B\\uFF3D]"
+_NOT_BRACKET = "[^\\u3010\\u3011\\[\\]\\uFF3B\\uFF3D\\u000A\\u000D]"  # nor a line break
 _TODO_BRACKET = ("[\\u3010\\[\\uFF3B]" + _NOT_BRACKET + "{0,30}?" + _TODO_WORDS + _NOT_BRACKET
                  + "{0,30}[\\u3011\\]\\uFF3D]")
 _EMPTY_BRACKET = (

@@ -90,6 +90,9 @@ TRICKY_POSITIVE: Dict[str, Tuple[Tuple[str, str], ...]] = {
     "【X】": (("X", "x-run"),),
     "XXXX年XX月XX日至XXXX年XX月XX日": (("XXXX年XX月XX日", "date"), ("XXXX年XX月XX日", "date")),
     "（　　）": (("（　　）", "bracket"),),
+    "XXXX年 工作总结": (("XXXX年", "date"),),  # a span never ends in a space
+    "2021 年 X 月 开展": (("2021 年 X 月", "date"),),
+    "于 X月X日": (("X月X日", "date"),),
 }
 
 TRICKY_NEGATIVE: Tuple[str, ...] = (
@@ -99,7 +102,7 @@ TRICKY_NEGATIVE: Tuple[str, ...] = (
     "XL码", "T恤XXL", "XXXL", "宝马X5", "Galaxy X", "Xeon处理器", "TXT文件", "NOx排放",
     # X as a Latin letter in Chinese words
     "拍X光", "X光片", "X射线衍射", "X线检查", "X染色体", "X轴/Y轴", "X型", "X形腿", "X刀",
-    "X战警", "X档案",
+    "X战警", "X档案", "X展架",
     # maths, units, formulas
     "3×4", "1920×1080", "210 mm×297 mm", "2 × 3", "A×B", "长×宽×高", "(a+b)×c", "３×４",
     "y=2x+1", "2x", "x²", "x^2", "3x4", "4x4", "f(x)", "0x1F", "1+X证书", "“1+X”证书制度",
@@ -205,6 +208,11 @@ def test_spans_are_sorted_and_disjoint_and_exact():
         assert before.end <= after.start
     for p in found:
         assert p.start < p.end and text[p.start:p.end] == p.text
+
+
+def test_a_bracket_never_spans_lines():
+    assert count_placeholders("【第一行\n待补】") == 0
+    assert count_placeholders("【第一行】\n【待补】") == 1
 
 
 def test_empty_and_plain_text():
