@@ -75,8 +75,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=".docx 或 UTF-8 .txt 文件 / .docx or UTF-8 .txt files")
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON / print one JSON object instead of lines")
-    parser.epilog = ("退出码 exit status: 0 无占位符 none, 1 有占位符 found, "
-                     "2 文件无法读取 unreadable file")
+    parser.epilog = ("每处一行 one line each: PATH:LINE:COLUMN (.txt) or "
+                     "PATH:LOCATION N:COLUMN (.docx), counted from 1. "
+                     "退出码 exit status: 0 无占位符 none, 1 有占位符 found, "
+                     "2 文件无法读取 unreadable file.")
 
 
 def run(args: argparse.Namespace) -> int:
