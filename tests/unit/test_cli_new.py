@@ -16,6 +16,7 @@ import pytest
 from gongwen import spec
 from gongwen.batch import new as new_command
 from gongwen.cli import main
+from gongwen.placeholders import count_placeholders, find_placeholders
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
 
 REPO = Path(__file__).resolve().parents[2]
@@ -231,3 +232,56 @@ def test_template_fields_are_the_scaffold_fields_each_in_one_run(key):
     width = document.sections[0].page_width
     assert abs(width - docx.shared.Mm(spec.PAGE.width)) < docx.shared.Mm(0.1)
     assert document.settings.odd_and_even_pages_header_footer
+
+
+# --- new, then check ---------------------------------------------------------------------
+
+
+def check_json(capsys, path: Path):
+    code, out, err = run_cli(capsys, "check", "--json", path)
+    return code, json.loads(out), err
+
+
+def fill_remaining_blanks(path: Path) -> int:
+    """Type a value over every placeholder left, as the author would; return how many."""
+    document = docx.Document(str(path))
+    filled = 0
+    for paragraph in document.paragraphs:
+        found = find_placeholders(paragraph.text)
+        if not found:
+            continue
+        text = paragraph.text
+        for placeholder in reversed(found):
+            text = text[:placeholder.start] + "12" + text[placeholder.end:]
+        assert len(paragraph.runs) == 1  # the template writes one run per paragraph
+        paragraph.runs[0].text = text
+        filled += len(found)
+    document.save(str(path))
+    return filled
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_check_reports_the_placeholders_of_a_fresh_scaffold(capsys, tmp_path, key):
+    out = tmp_path / "new.docx"
+    assert run_cli(capsys, "new", key, "-o", out)[0] == 0
+    code, report, _ = check_json(capsys, out)
+    rendered = render(load_scaffold(key))
+    assert code == 1
+    assert report["total"] == sum(count_placeholders(p.text) for p in rendered) >= 20
+    with_blanks = {p["paragraph"] for p in report["files"][0]["placeholders"]}
+    assert 0 in with_blanks and len(rendered) - 1 in with_blanks  # the title and the date
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_check_reports_none_on_a_fully_filled_scaffold(capsys, tmp_path, key):
+    scaffold = load_scaffold(key)
+    data = tmp_path / "data.json"
+    data.write_text(json.dumps({n: ALL_VALUES[n] for n in scaffold.used_fields()},
+                               ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "filled.docx"
+    assert run_cli(capsys, "new", key, "-o", out, "--data", data)[0] == 0
+    # --data fills the named fields; the facts (X次, XX项 …) are typed by the author.
+    left = fill_remaining_blanks(out)
+    assert 0 < left < sum(count_placeholders(p.text) for p in render(scaffold))
+    code, report, err = check_json(capsys, out)
+    assert (code, report["total"], err) == (0, 0, "")
