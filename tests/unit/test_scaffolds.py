@@ -11,7 +11,7 @@ from typing import List, Tuple
 
 import pytest
 
-from gongwen import scaffolds
+from gongwen import placeholders, scaffolds
 from gongwen.roles import classify
 from gongwen.scaffolds import (
     FIELD_PATTERN,
@@ -117,7 +117,6 @@ def test_classifier_agrees_with_every_tag(key):
 
 @pytest.mark.parametrize("key", KEYS)
 def test_every_scaffold_has_placeholders_the_detector_finds(key):
-    placeholders = pytest.importorskip("gongwen.placeholders")
     scaffold = load_scaffold(key)
     found = [placeholders.find_placeholders(p.text) for p in render(scaffold)]
     assert sum(len(f) for f in found) >= 20
@@ -129,7 +128,6 @@ def test_every_scaffold_has_placeholders_the_detector_finds(key):
 
 @pytest.mark.parametrize("key", KEYS)
 def test_given_fields_no_longer_hold_placeholders(key):
-    placeholders = pytest.importorskip("gongwen.placeholders")
     scaffold = load_scaffold(key)
     values = values_for(scaffold)
     for text, name, start, end in rendered_fields(scaffold, values):
