@@ -25,21 +25,25 @@ COMMANDS = {
 EXIT_BAD_INPUT = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Optional[List[str]] = None) -> argparse.ArgumentParser:
+    """The parser; only the command named in ``argv`` is imported (python-docx is slow)."""
     parser = argparse.ArgumentParser(prog="python -m gongwen", description="公文助手")
     parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
+    chosen = next((arg for arg in (argv or []) if not arg.startswith("-")), None)
     for name, (module_name, help_text) in COMMANDS.items():
-        module = importlib.import_module(f"gongwen.batch.{module_name}")
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        module.add_arguments(sub)
-        sub.set_defaults(run=module.run)
+        if chosen in (name, None) or chosen not in COMMANDS:
+            module = importlib.import_module(f"gongwen.batch.{module_name}")
+            module.add_arguments(sub)
+            sub.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     try:
         return args.run(args)
     except KeyboardInterrupt:
