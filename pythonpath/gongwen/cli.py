@@ -49,3 +49,6 @@ def main(argv: Optional[List[str]] = None) -> int:
     except KeyboardInterrupt:
         print("gongwen: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `python -m gongwen types | head`: the reader left, not an error
+        sys.stderr.close()
+        return 0
