@@ -192,6 +192,24 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "role_attachment": {"zh": "附件说明", "en": "attachment notes"},
     "role_signature": {"zh": "署名", "en": "signature"},
     "role_date": {"zh": "成文日期", "en": "date"},
+    "placeholder_found": {
+        "zh": "发现 {count} 处待填占位符",
+        "en": "{count} unfilled placeholders found",
+    },
+    "placeholder_none": {
+        "zh": "未发现待填占位符",
+        "en": "No unfilled placeholders found",
+    },
+    "placeholder_position": {
+        "zh": "第 {index} 处，共 {count} 处待填占位符：{text}",
+        "en": "Placeholder {index} of {count}: {text}",
+    },
+    "placeholder_marks_cleared": {
+        "zh": "已清除占位符标记",
+        "en": "Placeholder marks removed",
+    },
+    "placeholder_check_undo": {"zh": "检查占位符", "en": "Check placeholders"},
+    "placeholder_clear_undo": {"zh": "清除占位符标记", "en": "Clear placeholder marks"},
 }
 
 

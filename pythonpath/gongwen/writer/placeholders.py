@@ -1,22 +1,400 @@
-"""Writer side of the placeholders feature (arrives with its own issue)."""
+"""Writer side of 检查占位符: mark, walk and clear unfilled placeholders.
+
+What is a placeholder is decided by the core detector (``gongwen.placeholders``) and
+nothing else. Writer's own ICU search (``findAll`` with the core's ``icu_pattern()``, a
+superset of the candidates) finds where to look, natively and fast; every hit is then
+verified by running the core on the hit's whole paragraph, and only the core's spans are
+marked or selected. ``findAll`` reaches the body, tables, text frames, footnotes, endnotes
+and the headers/footers that are laid out on some page; headers and footers of every page
+style (right/left/first, where switched on) are walked paragraph by paragraph instead, so
+the ones not on any page yet are covered too and none is counted twice.
+
+Marks are the character style ``spec.PLACEHOLDER_CHAR_STYLE``, *added* to the text's
+character styles (``CharStyleNames``), never replacing a style the user had there, and
+removed the same way; direct formatting (bold, colour …) is not touched by either.
+
+Offsets: the paragraph text comes from Writer as a Python ``str`` (code points), the core
+answers in code points, and cursors move by code points (``goRight`` steps over a
+surrogate pair as one character), so text outside the BMP needs no conversion. Every
+range built from an offset is checked against the span's text before it is used.
+"""
 
 from __future__ import annotations
 
-from gongwen import messages
+import re
+from contextlib import contextmanager
+from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
+
+from gongwen import messages, spec
+from gongwen import placeholders as core
+from gongwen.writer import ui, undo
 from gongwen.writer.commands import Invocation, Outcome
 
+# Writer's getString() ends paragraphs with the system's line end.
+_LINE_BREAK = re.compile("\r\n|\n")
+
+STYLE_NAME = spec.PLACEHOLDER_CHAR_STYLE
+
+# Page-style properties naming header/footer texts: (switch, text, "shared" flag that
+# makes this text the same as the right-page one, or None).
+_HEADER_FOOTER_TEXTS: Tuple[Tuple[str, str, Optional[str]], ...] = (
+    ("HeaderIsOn", "HeaderText", None),
+    ("HeaderIsOn", "HeaderTextLeft", "HeaderIsShared"),
+    ("HeaderIsOn", "HeaderTextFirst", "FirstIsShared"),
+    ("FooterIsOn", "FooterText", None),
+    ("FooterIsOn", "FooterTextLeft", "FooterIsShared"),
+    ("FooterIsOn", "FooterTextFirst", "FirstIsShared"),
+)
+
+
+# Where a placeholder lives; also the order Next/Previous walk them in.
+BODY, OTHER, HEADER_FOOTER = 0, 1, 2   # body and its tables; frames and notes; headers/footers
+
+
+class Found(NamedTuple):
+    """One verified placeholder: a Writer range and the core's reading of it."""
+
+    range: object        # XTextRange covering exactly the placeholder
+    region: int          # BODY, OTHER or HEADER_FOOTER
+    placeholder: object  # core.Placeholder (offsets within its paragraph)
+
+
+# ---- the four commands -------------------------------------------------------
 
 def check_placeholders(invocation: Invocation) -> Outcome:
-    return Outcome(False, messages.text("not_implemented", invocation.locale, command="check_placeholders"))
-
-
-def next_placeholder(invocation: Invocation) -> Outcome:
-    return Outcome(False, messages.text("not_implemented", invocation.locale, command="next_placeholder"))
-
-
-def previous_placeholder(invocation: Invocation) -> Outcome:
-    return Outcome(False, messages.text("not_implemented", invocation.locale, command="previous_placeholder"))
+    document = invocation.document
+    with _one_step(document, messages.text("placeholder_check_undo", invocation.locale)):
+        style = _ensure_style(document)
+        _clear_marks(document, style)  # marks on text filled in since go; none doubles
+        found = find_all(document)
+        _mark(found)
+    return Outcome(True, _count_message(len(found), invocation.locale))
 
 
 def clear_placeholder_marks(invocation: Invocation) -> Outcome:
-    return Outcome(False, messages.text("not_implemented", invocation.locale, command="clear_placeholder_marks"))
+    document = invocation.document
+    style = _existing_style(document)
+    if style is not None:
+        with _one_step(document, messages.text("placeholder_clear_undo", invocation.locale)):
+            _clear_marks(document, style)
+    return Outcome(True, messages.text("placeholder_marks_cleared", invocation.locale))
+
+
+def next_placeholder(invocation: Invocation) -> Outcome:
+    return _select_neighbour(invocation, backwards=False)
+
+
+def previous_placeholder(invocation: Invocation) -> Outcome:
+    return _select_neighbour(invocation, backwards=True)
+
+
+def _count_message(count: int, locale: str) -> str:
+    if count == 0:
+        return messages.text("placeholder_none", locale)
+    return messages.text("placeholder_found", locale, count=count)
+
+
+# ---- finding -------------------------------------------------------------------
+
+def find_all(document) -> List[Found]:
+    """Every placeholder in the document, body first, then frames and notes, then headers."""
+    header_footer = list(_header_footer_texts(document))
+    verifier = _Verifier()
+    body = document.getText()
+    hits = document.findAll(_descriptor(document))
+    ranges = [hits.getByIndex(i) for i in range(hits.getCount() if hits is not None else 0)]
+    # findAll answers in the order of Writer's node array: frames, notes and headers come
+    # before the body, so the body's hits are one tail of the list.
+    first_in_body = _first_index(ranges, lambda hit: _compare(body, hit, body.getStart())
+                                 is not None)
+    found = _body_placeholders(body, ranges[first_in_body:], verifier)
+    for hit in ranges[:first_in_body]:
+        text = hit.getText()
+        if not _is_one_of(text, header_footer):  # those are walked below, all of them
+            found.extend(verifier.spans_in_hit(hit, text, OTHER))
+    for text in header_footer:
+        for paragraph in _paragraphs(text):
+            found.extend(verifier.spans_in_paragraph(paragraph, HEADER_FOOTER))
+    return found
+
+
+def _body_placeholders(body, hits: Sequence[object], verifier: _Verifier) -> List[Found]:
+    """The body's hits judged by the core, cheaply when Writer and the core agree.
+
+    ``body.getString()`` holds every body and table paragraph as one line, in the order
+    findAll answers. The native pattern matches a superset of the core's spans, so when
+    the hits are exactly as many as the core's spans and read the same, hit *i* is span
+    *i* and all are placeholders: two calls per hit instead of eight. Otherwise (a hit the
+    core rejects, or text Writer reads differently, such as a field or a hidden
+    paragraph) every hit is judged on its own paragraph.
+    """
+    spans = [span for line in _LINE_BREAK.split(body.getString())
+             for span in verifier.detect(line)]
+    if len(spans) == len(hits) and all(
+            hit.getString() == span.text for hit, span in zip(hits, spans)):
+        return [Found(hit, BODY, span) for hit, span in zip(hits, spans)]
+    return [found for hit in hits for found in verifier.spans_in_hit(hit, hit.getText(), BODY)]
+
+
+def _first_index(items: Sequence[object], predicate) -> int:
+    """The first index where ``predicate`` holds, for a predicate false then true."""
+    low, high = 0, len(items)
+    while low < high:
+        middle = (low + high) // 2
+        if predicate(items[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _descriptor(document, backwards: bool = False):
+    descriptor = document.createSearchDescriptor()
+    descriptor.SearchRegularExpression = True
+    descriptor.SearchCaseSensitive = True  # the core's classes spell out both cases
+    descriptor.SearchBackwards = backwards
+    descriptor.SearchString = core.icu_pattern()
+    return descriptor
+
+
+class _Verifier:
+    """Runs the core on whole paragraphs, once per distinct paragraph text."""
+
+    def __init__(self) -> None:
+        self._cache: Dict[str, Sequence[object]] = {}
+
+    def detect(self, paragraph_text: str) -> Sequence[object]:
+        spans = self._cache.get(paragraph_text)
+        if spans is None:
+            spans = self._cache[paragraph_text] = core.find_placeholders(paragraph_text)
+        return spans
+
+    def spans_in_hit(self, hit, text, region: int) -> List[Found]:
+        """The core's spans that start inside one native hit (usually the hit itself)."""
+        hit_text = hit.getString()
+        # The cursor's anchor stays at the hit's start while its end moves: first to the
+        # paragraph's start (the text before the hit), then to its end (the hit and after).
+        cursor = text.createTextCursorByRange(hit)
+        cursor.collapseToStart()
+        cursor.gotoStartOfParagraph(True)
+        before = cursor.getString()
+        cursor.gotoEndOfParagraph(True)
+        paragraph_text = before + cursor.getString()
+        start, end = len(before), len(before) + len(hit_text)
+        result = []
+        for span in self.detect(paragraph_text):
+            if not start <= span.start < end:
+                continue
+            if span.start == start and span.end == end:
+                result.append(Found(hit, region, span))
+            else:
+                found = _sub_range(text, hit, span.start - start, span, region)
+                if found is not None:
+                    result.append(found)
+        return result
+
+    def spans_in_paragraph(self, paragraph, region: int) -> List[Found]:
+        """Every core span of a paragraph met while walking (headers and footers)."""
+        spans = self.detect(paragraph.getString())
+        if not spans:
+            return []
+        text = paragraph.getText()
+        return [found for found in (_sub_range(text, paragraph, span.start, span, region)
+                                    for span in spans) if found is not None]
+
+
+def _sub_range(text, origin, offset: int, span, region: int) -> Optional[Found]:
+    """A cursor over ``span``, ``offset`` characters after the start of ``origin``.
+
+    Characters that are not text (a field, a footnote anchor) can make Writer's count
+    differ from the string's; the span's text is compared, and a mismatch is skipped
+    rather than marking the wrong characters.
+    """
+    cursor = text.createTextCursorByRange(origin.getStart())
+    if offset and not cursor.goRight(offset, False):
+        return None
+    cursor.goRight(span.end - span.start, True)
+    if cursor.getString() != span.text:
+        return None
+    return Found(cursor, region, span)
+
+
+def _is_one_of(text, texts: Sequence[object]) -> bool:
+    return any(text == other for other in texts)
+
+
+# ---- where text lives ------------------------------------------------------------
+
+def _header_footer_texts(document) -> Iterator[object]:
+    """Each header/footer text of every page style once (right, left, first; if on)."""
+    seen: List[object] = []
+    page_styles = document.getStyleFamilies().getByName("PageStyles")
+    for name in page_styles.getElementNames():
+        style = page_styles.getByName(name)
+        for switch, text_name, shared in _HEADER_FOOTER_TEXTS:
+            if not _property(style, switch, False):
+                continue
+            if shared is not None and _property(style, shared, True):
+                continue
+            text = _property(style, text_name, None)
+            if text is not None and not _is_one_of(text, seen):
+                seen.append(text)
+                yield text
+
+
+def _property(obj, name: str, default):
+    try:
+        return obj.getPropertyValue(name)
+    except Exception:  # a property this LibreOffice version does not have
+        return default
+
+
+def _all_texts(document) -> Iterator[object]:
+    """Every text a mark can be in: body, frames, headers/footers, foot- and endnotes."""
+    yield document.getText()
+    frames = document.getTextFrames()
+    for name in frames.getElementNames():
+        yield frames.getByName(name)
+    yield from _header_footer_texts(document)
+    for notes in (document.getFootnotes(), document.getEndnotes()):
+        for index in range(notes.getCount()):
+            yield notes.getByIndex(index)
+
+
+def _paragraphs(text) -> Iterator[object]:
+    """The paragraphs of a text in order, descending into tables (also nested ones)."""
+    elements = text.createEnumeration()
+    while elements.hasMoreElements():
+        element = elements.nextElement()
+        if element.supportsService("com.sun.star.text.Paragraph"):
+            yield element
+        elif element.supportsService("com.sun.star.text.TextTable"):
+            for cell_name in element.getCellNames():
+                yield from _paragraphs(element.getCellByName(cell_name))
+
+
+# ---- marking -------------------------------------------------------------------
+
+@contextmanager
+def _one_step(document, title: str) -> Iterator[None]:
+    """One undo step, and no view updates while many ranges change (4x faster)."""
+    with undo.undo_step(document, title):
+        document.lockControllers()
+        try:
+            yield
+        finally:
+            document.unlockControllers()
+
+
+def _existing_style(document):
+    styles = document.getStyleFamilies().getByName("CharacterStyles")
+    return styles.getByName(STYLE_NAME) if styles.hasByName(STYLE_NAME) else None
+
+
+def _ensure_style(document):
+    """The marking style; created yellow when missing, left as the user made it if not."""
+    style = _existing_style(document)
+    if style is None:
+        styles = document.getStyleFamilies().getByName("CharacterStyles")
+        style = document.createInstance("com.sun.star.style.CharacterStyle")
+        styles.insertByName(STYLE_NAME, style)
+        style.CharBackColor = spec.PLACEHOLDER_BACKGROUND_RGB
+    return style
+
+
+def _mark(found: Sequence[Found]) -> None:
+    for item in found:
+        names = tuple(_property(item.range, "CharStyleNames", None) or ())
+        if STYLE_NAME not in names:
+            _set_char_styles(item.range, names + (STYLE_NAME,))
+
+
+def _set_char_styles(text_range, names: Tuple[str, ...]) -> None:
+    # Attribute assignment lets pyuno convert the tuple to the property's []string type
+    # (setPropertyValue would pass []any, which Writer silently ignores).
+    text_range.CharStyleNames = names
+
+
+def _clear_marks(document, style) -> int:
+    """Takes the mark off every run carrying it; other styles and formatting stay."""
+    if not style.isInUse():
+        return 0
+    cleared = 0
+    for text in _all_texts(document):
+        for paragraph in _paragraphs(text):
+            for portion in _enumerate(paragraph):
+                names = tuple(_property(portion, "CharStyleNames", None) or ())
+                if STYLE_NAME not in names:
+                    continue
+                rest = tuple(name for name in names if name != STYLE_NAME)
+                if rest:
+                    _set_char_styles(portion, rest)
+                else:
+                    portion.setPropertyToDefault("CharStyleName")
+                cleared += 1
+    return cleared
+
+
+def _enumerate(container) -> Iterator[object]:
+    elements = container.createEnumeration()
+    while elements.hasMoreElements():
+        yield elements.nextElement()
+
+
+# ---- walking -------------------------------------------------------------------
+
+def _select_neighbour(invocation: Invocation, backwards: bool) -> Outcome:
+    """Selects the placeholder after (before) the view cursor, wrapping at the ends.
+
+    The list is found afresh from the live text (no marks needed) and walked in the
+    order body (with its tables), then frames and foot/endnotes, then headers/footers.
+    """
+    document = invocation.document
+    found = _reading_order(find_all(document))
+    if not found:
+        return Outcome(True, messages.text("placeholder_none", invocation.locale))
+    controller = document.getCurrentController()
+    index = _neighbour_index(document, found, controller.getViewCursor(), backwards)
+    target = found[index]
+    controller.select(target.range)
+    ui.set_status(invocation.frame, messages.text(
+        "placeholder_position", invocation.locale, index=index + 1, count=len(found),
+        text=target.placeholder.text))
+    return Outcome(True, "")
+
+
+def _reading_order(found: List[Found]) -> List[Found]:
+    return sorted(found, key=lambda item: item.region)  # stable: document order within
+
+
+def _neighbour_index(document, found: List[Found], cursor, backwards: bool) -> int:
+    """Index of the next (previous) placeholder in ``found`` as seen from ``cursor``."""
+    body = document.getText()
+    origin = cursor.getStart() if backwards else cursor.getEnd()
+    if _compare(body, origin, body.getStart()) is not None:
+        region, comparable = BODY, body  # body text and its tables compare as one
+    else:
+        text = cursor.getText()
+        header_footer = list(_header_footer_texts(document))
+        region = HEADER_FOOTER if _is_one_of(text, header_footer) else OTHER
+        comparable = text
+    order = [(i, _compare(comparable, item.range, origin)) for i, item in enumerate(found)]
+    if backwards:
+        before = [i for i, position in order if position == 1]
+        if before:
+            return before[-1]
+        earlier = [i for i, item in enumerate(found) if item.region < region]
+        return earlier[-1] if earlier else len(found) - 1
+    after = [i for i, position in order if position is not None and position <= 0]
+    if after:
+        return after[0]
+    later = [i for i, item in enumerate(found) if item.region > region]
+    return later[0] if later else 0
+
+
+def _compare(text, first, second) -> Optional[int]:
+    """``compareRegionStarts`` (1: first starts before second), None if not comparable."""
+    try:
+        return text.compareRegionStarts(first, second)
+    except Exception:  # ranges in different texts cannot be compared
+        return None
