@@ -16,7 +16,7 @@ The text never changes, unless ``?normalize_dates=1`` asks for 成文日期 to b
 from __future__ import annotations
 
 from collections import Counter
-from typing import Dict, List, NamedTuple, Optional, Sequence
+from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from gongwen import dates, messages, roles, spec
 from gongwen.spec import Role
@@ -29,7 +29,7 @@ RESET_PARAGRAPH = (
     "ParaFirstLineIndent", "ParaLeftMargin", "ParaRightMargin", "ParaTopMargin",
     "ParaBottomMargin", "ParaLineSpacing", "ParaAdjust", "ParaLastLineAdjust",
     "ParaIsAutoFirstLineIndent", "SnapToGrid", "ParaOrphans", "ParaWidows",
-    "ParaKeepTogether", "ParaSplit", "ParaContextMargin",
+    "ParaKeepTogether", "ParaSplit", "ParaContextMargin", "ParaIsCharacterDistance",
 )
 RESET_CHARACTER = (
     "CharFontName", "CharFontNameAsian", "CharFontNameComplex",
@@ -48,15 +48,18 @@ _TRUE_VALUES = ("1", "true", "yes", "on")
 _TABLE_FULL_WIDTH = 2
 
 
-class BodyParagraph(NamedTuple):
-    element: object  # the Writer paragraph
-    text: str
-
-
 class Body(NamedTuple):
-    paragraphs: List[BodyParagraph]
+    """The body's paragraph texts in order, and how to reach the paragraphs again.
+
+    ``elements`` holds the paragraph objects when the body had to be enumerated (it has
+    tables, or a paragraph holds a line break); it is None on the fast path, where the
+    texts come from one getString() and a paragraph cursor walks to the ones that need
+    more than the body style.
+    """
+
+    texts: List[str]
+    elements: Optional[List[object]]
     tables: List[object]
-    page_styles: List[str]   # PageDescName values found at page breaks
 
 
 def format_document(invocation: Invocation) -> Outcome:
@@ -74,25 +77,23 @@ def _format_locked(invocation: Invocation) -> Outcome:
     document = invocation.document
     locale = invocation.locale
     body = read_body(document)
-    if not body.tables and not any(p.text.strip() for p in body.paragraphs):
+    if not body.tables and not any(text.strip() for text in body.texts):
         return Outcome(False, messages.text("format_empty", locale))
-    paragraph_roles = roles.classify([p.text for p in body.paragraphs])
+    paragraph_roles = roles.classify(body.texts)
     normalize = invocation.args.get(NORMALIZE_DATES_ARG, "").lower() in _TRUE_VALUES
+    changes = plan_paragraphs(body.texts, paragraph_roles, normalize)
     title = messages.text("format_undo_title", locale)
     manager = document.getUndoManager()
     manager.enterUndoContext(title)
     finished = False
     try:
         styles.ensure_paragraph_styles(document)
-        style_names = page.used_page_styles(document, body.page_styles)
-        old = page.read_state(document, style_names)
+        old = page.read_state(document, page.used_page_styles(document))
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
                                 old, page.target_state(old))
-        apply_roles(body.paragraphs, paragraph_roles)
-        place_signature_and_date(body.paragraphs, paragraph_roles)
+        apply_paragraphs(document, body, changes)
         for table in body.tables:
             format_table(table)
-        changed_dates = normalize_dates(body.paragraphs, paragraph_roles) if normalize else 0
         finished = True
     finally:
         # Not undo.undo_step: contextlib cannot re-raise UNO exceptions, and a
@@ -100,6 +101,7 @@ def _format_locked(invocation: Invocation) -> Outcome:
         manager.leaveUndoContext()
         if not finished:
             _roll_back(manager, title)
+    changed_dates = sum(1 for change in changes.values() if "text" in change)
     return Outcome(True, summary(paragraph_roles, changed_dates if normalize else None, locale))
 
 
@@ -115,39 +117,114 @@ def _roll_back(manager, title: str) -> None:
 # --- reading ---------------------------------------------------------------------------
 
 def read_body(document) -> Body:
-    """Body paragraphs with their text, top-level tables, and page styles named at breaks."""
-    paragraphs: List[BodyParagraph] = []
-    tables: List[object] = []
-    page_styles: List[str] = []
+    """The body's paragraph texts (fast path when it can be trusted) and its tables."""
+    texts = _texts_in_one_call(document)
+    if texts is not None:
+        return Body(texts, None, [])
+    texts, elements, tables = [], [], []
     enumeration = document.getText().createEnumeration()
     while enumeration.hasMoreElements():
         element = enumeration.nextElement()
-        if element.supportsService("com.sun.star.text.TextTable"):
+        if element.supportsService("com.sun.star.text.Paragraph"):
+            texts.append(element.getString())
+            elements.append(element)
+        elif element.supportsService("com.sun.star.text.TextTable"):
             tables.append(element)
-        elif element.supportsService("com.sun.star.text.Paragraph"):
-            paragraphs.append(BodyParagraph(element, element.getString()))
-        else:
-            continue
-        page_desc = element.getPropertyValue("PageDescName")
-        if page_desc:
-            page_styles.append(page_desc)
-    return Body(paragraphs, tables, page_styles)
+    return Body(texts, elements, tables)
+
+
+def _texts_in_one_call(document) -> Optional[List[str]]:
+    """Paragraph texts from one getString() when that splits exactly into paragraphs.
+
+    getString() joins paragraphs with a line end (CRLF on Windows) but also writes a
+    line break inside a paragraph the same way, and would mix in table text: so only
+    a body without tables whose split matches the paragraph count qualifies.
+    """
+    if document.getTextTables().getCount():
+        return None
+    text = document.getText()
+    texts = text.getString().replace("\r\n", "\n").split("\n")
+    cursor = text.createTextCursor()
+    cursor.gotoStart(False)
+    count = 1
+    while cursor.gotoNextParagraph(False):
+        count += 1
+    return texts if count == len(texts) else None
 
 
 # --- paragraphs ------------------------------------------------------------------------
 
-def apply_roles(paragraphs: Sequence[BodyParagraph], paragraph_roles: Sequence[str]) -> None:
-    """Each paragraph gets its role's style; fighting direct formatting goes."""
-    for index, (paragraph, role) in enumerate(zip(paragraphs, paragraph_roles)):
-        element = paragraph.element
-        element.setPropertyValue("ParaStyleName", spec.style_name(role))
-        reset_direct_formatting(element)
+Change = Dict[str, object]  # property name -> value, and "text" -> a new text
+
+
+def plan_paragraphs(texts: Sequence[str], paragraph_roles: Sequence[str],
+                    normalize: bool) -> Dict[int, Change]:
+    """What each paragraph needs beyond the body style, by paragraph index."""
+    body_style = spec.style_name(Role.BODY)
+    changes: Dict[int, Change] = {}
+    for index, role in enumerate(paragraph_roles):
+        change: Change = {}
+        if spec.style_name(role) != body_style:
+            change["ParaStyleName"] = spec.style_name(role)
         if _blank_space_already_there(paragraph_roles, index, role):
             # The author left an empty line where the style would add one: keep one.
-            element.setPropertyValue("ParaTopMargin", 0)
+            change["ParaTopMargin"] = 0
         if role == Role.TITLE and index + 1 < len(paragraph_roles) \
                 and paragraph_roles[index + 1] == Role.BLANK:
-            element.setPropertyValue("ParaBottomMargin", 0)
+            change["ParaBottomMargin"] = 0
+        if change:
+            changes[index] = change
+    for index, margin in signature_and_date_margins(texts, paragraph_roles).items():
+        changes.setdefault(index, {})["ParaRightMargin"] = margin
+    if normalize:
+        for index, role in enumerate(paragraph_roles):
+            normal = dates.normalize_date(texts[index]) if role == Role.DATE else None
+            if normal and normal != texts[index].strip():
+                changes.setdefault(index, {})["text"] = normal
+    return changes
+
+
+def apply_paragraphs(document, body: Body, changes: Dict[int, Change]) -> None:
+    """Body style and no fighting direct formatting everywhere, then each planned change."""
+    body_style = spec.style_name(Role.BODY)
+    if body.elements is None:
+        whole = document.getText().createTextCursor()
+        whole.gotoStart(False)
+        whole.gotoEnd(True)
+        # Two native calls for the whole body instead of two per paragraph.
+        whole.setPropertiesToDefault(RESET_PROPERTIES)
+        whole.setPropertyValue("ParaStyleName", body_style)
+        for index, target in _walk_to(document, sorted(changes)):
+            _apply_change(target, changes[index])
+        return
+    for index, element in enumerate(body.elements):
+        element.setPropertyValue("ParaStyleName", body_style)
+        reset_direct_formatting(element)
+        if index in changes:
+            _apply_change(element, changes[index])
+
+
+def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
+    """(index, cursor selecting that paragraph) for ascending paragraph indices."""
+    cursor = document.getText().createTextCursor()
+    cursor.gotoStart(False)
+    position = 0
+    for index in indices:
+        while position < index:
+            cursor.gotoNextParagraph(False)
+            position += 1
+        cursor.gotoStartOfParagraph(False)
+        cursor.gotoEndOfParagraph(True)
+        yield index, cursor
+        cursor.collapseToStart()
+
+
+def _apply_change(target, change: Change) -> None:
+    for key, value in change.items():
+        if key == "text":
+            target.setString(value)
+        else:
+            target.setPropertyValue(key, value)
 
 
 def reset_direct_formatting(paragraph) -> None:
@@ -177,10 +254,10 @@ def signature_date_indents(signature: str, date: str) -> Dict[str, float]:
     characters and the 署名 moves left instead.
 
     >>> signature_date_indents("XX县政协办公室", "2021年12月31日")
-    {'signature': 2.0, 'date': 2.0}
+    {'signature': 4.0, 'date': 2.0}
     >>> signature_date_indents("述职人：张三", "2021年12月31日")
     {'signature': 5.0, 'date': 2.0}
-    >>> signature_date_indents("中共XX县委员会办公室", "2021年12月31日")
+    >>> signature_date_indents("中共XX县委员会机关办公室", "2021年12月31日")
     {'signature': 2.0, 'date': 5.0}
     """
     base = spec.PARAGRAPH_STYLES[Role.SIGNATURE].right_chars
@@ -192,32 +269,35 @@ def signature_date_indents(signature: str, date: str) -> Dict[str, float]:
     return {"signature": float(base + date_width + 2 - signature_width), "date": float(base)}
 
 
+class BodyParagraph(NamedTuple):
+    """A paragraph object and its text (for callers that hold paragraph objects)."""
+
+    element: object
+    text: str
+
+
 def place_signature_and_date(paragraphs: Sequence[BodyParagraph],
                              paragraph_roles: Sequence[str]) -> None:
+    """Sets the §7.3.5.2 right indents on paragraph objects (the scaffold inserter's entry)."""
+    texts = [paragraph.text for paragraph in paragraphs]
+    for index, margin in signature_and_date_margins(texts, paragraph_roles).items():
+        paragraphs[index].element.setPropertyValue("ParaRightMargin", margin)
+
+
+def signature_and_date_margins(texts: Sequence[str],
+                               paragraph_roles: Sequence[str]) -> Dict[int, int]:
+    """ParaRightMargin (1/100 mm) of every 署名 and 成文日期 paragraph, by index."""
     signature_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.SIGNATURE]
     date_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.DATE]
     if not signature_rows or not date_rows:
-        return
-    indents = signature_date_indents(paragraphs[signature_rows[-1]].text,
-                                     paragraphs[date_rows[0]].text)
+        return {}
+    indents = signature_date_indents(texts[signature_rows[-1]], texts[date_rows[0]])
     size = spec.PARAGRAPH_STYLES[Role.SIGNATURE].size_pt
+    margins: Dict[int, int] = {}
     for rows, key in ((signature_rows, "signature"), (date_rows, "date")):
-        margin = styles.chars_to_hmm(indents[key], size)
         for row in rows:
-            paragraphs[row].element.setPropertyValue("ParaRightMargin", margin)
-
-
-def normalize_dates(paragraphs: Sequence[BodyParagraph], paragraph_roles: Sequence[str]) -> int:
-    """Rewrites 成文日期 paragraphs as ``2021年12月31日``; returns how many changed."""
-    changed = 0
-    for paragraph, role in zip(paragraphs, paragraph_roles):
-        if role != Role.DATE:
-            continue
-        normal = dates.normalize_date(paragraph.text)
-        if normal and normal != paragraph.text.strip():
-            paragraph.element.setString(normal)
-            changed += 1
-    return changed
+            margins[row] = styles.chars_to_hmm(indents[key], size)
+    return margins
 
 
 # --- tables ----------------------------------------------------------------------------

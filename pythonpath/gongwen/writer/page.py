@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from gongwen import spec
 from gongwen.spec import MM_PER_PT, PAGE
-from gongwen.writer.styles import GRID_PITCH, font_list
+from gongwen.writer.styles import GRID_PITCH, font_name
 
 PAGE_FAMILY = "PageStyles"
 
@@ -78,11 +78,13 @@ _LEFT, _RIGHT = 0, 1  # com.sun.star.style.ParagraphAdjust
 
 # --- which page styles ---------------------------------------------------------------
 
-def used_page_styles(document, page_desc_names: Iterable[str]) -> List[str]:
-    """The page styles the body uses: those named at page breaks, the first paragraph's,
-    and the styles they hand over to (``FollowStyle``), in a stable order."""
+def used_page_styles(document, page_desc_names: Iterable[str] = ()) -> List[str]:
+    """The page styles the body uses, in a stable order: the first paragraph's, those
+    named in ``page_desc_names``, every style Writer reports in use, and the styles they
+    hand over to (``FollowStyle``)."""
     family = document.getStyleFamilies().getByName(PAGE_FAMILY)
     pending = [name for name in page_desc_names if name]
+    pending += [name for name in family.getElementNames() if family.getByName(name).isInUse()]
     first = _first_page_style(document)
     if first:
         pending.insert(0, first)
@@ -146,7 +148,7 @@ def target_state(old: PageState) -> PageState:
 def page_number_paragraph(odd: bool) -> FooterParagraph:
     """``— N —`` in 4号 宋体, one character in from the type area's outer edge."""
     size = float(PAGE.page_number_size_pt)
-    song = font_list(spec.SONGTI)
+    song = font_name(spec.SONGTI)
     before, after = spec.PAGE_NUMBER_FORMAT.split("{}")
     return {
         "para": {"ParaAdjust": _RIGHT if odd else _LEFT,

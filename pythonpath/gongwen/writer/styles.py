@@ -30,12 +30,16 @@ _OUTLINE_LEVEL = {spec.Role.HEADING1: 1, spec.Role.HEADING2: 2,
                   spec.Role.HEADING3: 3, spec.Role.HEADING4: 4}
 
 
-def font_list(font: spec.Font) -> str:
-    """Writer's font-name list: the official name first, then the stand-ins, ';'-separated.
+def font_name(font: spec.Font) -> str:
+    """The official font name alone (仿宋_GB2312, 黑体 …), what reviewers look for.
 
-    Writer shows the first installed one; the document keeps the official name first.
+    Measured on 7.4.7: a ';'-separated list ("仿宋_GB2312;仿宋;…") is not resolved by
+    Writer (the text falls back to the same glyph-fallback font as the bare name) and is
+    written verbatim into a saved .docx, where Word sees one unknown font. So the
+    fallbacks of ``spec`` are not written into the document; where the official font
+    is missing Writer's own font fallback shows the text.
     """
-    return ";".join(font.chain())
+    return font.name
 
 
 def chars_to_hmm(chars: float, size_pt: float) -> int:
@@ -57,7 +61,8 @@ def style_properties(style: ParaStyle, outline_level: int = 0) -> Dict[str, obje
     import uno
 
     is_title = style.name == spec.PARAGRAPH_STYLES[spec.Role.TITLE].name
-    asian = font_list(style.font)
+    is_tail = style.name in (spec.style_name(spec.Role.SIGNATURE), spec.style_name(spec.Role.DATE))
+    asian = font_name(style.font)
     western = asian if is_title else spec.LATIN_FONT
     size = float(style.size_pt)
     spacing = uno.createUnoStruct("com.sun.star.style.LineSpacing")
@@ -90,6 +95,9 @@ def style_properties(style: ParaStyle, outline_level: int = 0) -> Dict[str, obje
         "ParaBottomMargin": int(round(style.space_after_lines * GRID_PITCH)),
         "ParaLineSpacing": spacing,
         "SnapToGrid": not is_title,
+        # No extra space between CJK and digits in 署名/成文日期: §7.3.5.2 places the
+        # date by character counts, which holds only with plain half-width digits.
+        "ParaIsCharacterDistance": not is_tail,
         # A full page must hold 22 lines: no orphan/widow control, no kept blocks.
         "ParaOrphans": 0,
         "ParaWidows": 0,

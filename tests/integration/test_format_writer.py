@@ -1,0 +1,425 @@
+"""一键公文格式 in real Writer: ``vnd.gongwen:Format`` dispatched through the installed extension.
+
+Proof by measurement (PDF → ``tests.measure``), before and after a .docx round trip, and
+the guarantees: the text never changes, one undo step restores the layout and keeps the
+user's history, redo re-applies, twice equals once, read-only and empty documents refused.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import pytest
+
+from gongwen import messages, spec
+from gongwen.spec import Role
+from tests.measure import check_gbt9704, measure_pdf
+
+SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
+FORMAT = "vnd.gongwen:Format"
+
+PAGE_KEYS = ("Width", "Height", "TopMargin", "BottomMargin", "LeftMargin", "RightMargin",
+             "FooterIsOn", "FooterIsShared", "FooterHeight", "GridMode", "GridLines",
+             "GridBaseHeight")
+PARA_KEYS = ("ParaStyleName", "CharHeight", "CharFontNameAsian", "ParaFirstLineIndent",
+             "ParaRightMargin", "ParaAdjust", "ParaTopMargin")
+STYLE_KEYS = ("CharFontNameAsian", "CharHeight", "ParaFirstLineIndent", "ParaAdjust",
+              "ParaRightMargin", "CharKerning", "SnapToGrid")
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+def load_sample(office, samples_dir: Path, name: str, folder: Path):
+    copy = folder / name
+    shutil.copyfile(samples_dir / name, copy)
+    return office.load_text(copy)
+
+
+def load_lines(office, lines: List[str], folder: Path, name: str = "doc.txt"):
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return office.load_text(path)
+
+
+def all_text(document) -> Dict[str, object]:
+    """Every text the user wrote: body, table cells, headers, footnotes and endnotes."""
+    tables = document.getTextTables()
+    headers = []
+    families = document.getStyleFamilies().getByName("PageStyles")
+    for name in families.getElementNames():
+        style = families.getByName(name)
+        if style.isInUse() and style.HeaderIsOn:
+            headers.append(style.HeaderText.getString())
+    return {
+        "body": document.getText().getString(),
+        "tables": [[tables.getByIndex(i).getCellByName(c).getString()
+                    for c in tables.getByIndex(i).getCellNames()]
+                   for i in range(tables.getCount())],
+        "headers": headers,
+        "footnotes": [document.getFootnotes().getByIndex(i).getString()
+                      for i in range(document.getFootnotes().getCount())],
+        "endnotes": [document.getEndnotes().getByIndex(i).getString()
+                     for i in range(document.getEndnotes().getCount())],
+    }
+
+
+def footer_structure(text) -> Tuple:
+    """A footer as (portion type, text or field service) tuples: field values are not
+    laid out yet right after a change, so their expansion is no fingerprint."""
+    if text is None:
+        return ()
+    result = []
+    paragraphs = text.createEnumeration()
+    while paragraphs.hasMoreElements():
+        paragraph = paragraphs.nextElement()
+        portions = paragraph.createEnumeration()
+        while portions.hasMoreElements():
+            portion = portions.nextElement()
+            kind = portion.TextPortionType
+            if kind == "TextField":
+                result.append(("field", portion.TextField.getPresentation(True)))
+            else:
+                result.append((kind, portion.getString()))
+        result.append(("paragraph", paragraph.ParaAdjust, paragraph.ParaLeftMargin,
+                       paragraph.ParaRightMargin, round(paragraph.CharHeight, 1)))
+    return tuple(result)
+
+
+def fingerprint(document) -> Dict[str, object]:
+    """Page styles in use, every body paragraph's look, the 公文 styles."""
+    pages = []
+    families = document.getStyleFamilies()
+    page_styles = families.getByName("PageStyles")
+    for name in page_styles.getElementNames():
+        style = page_styles.getByName(name)
+        if not style.isInUse():
+            continue
+        footers = ()
+        if style.FooterIsOn:
+            footers = (footer_structure(style.FooterTextRight),
+                       footer_structure(style.FooterTextLeft))
+        pages.append((name, tuple(style.getPropertyValue(k) for k in PAGE_KEYS), footers))
+    paragraphs = []
+    enumeration = document.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        element = enumeration.nextElement()
+        if element.supportsService("com.sun.star.text.Paragraph"):
+            paragraphs.append(tuple(_rounded(element.getPropertyValue(k)) for k in PARA_KEYS))
+    para_styles = families.getByName("ParagraphStyles")
+    styles = tuple((name, tuple(_rounded(para_styles.getByName(name).getPropertyValue(k))
+                                for k in STYLE_KEYS))
+                   for name in sorted(para_styles.getElementNames()) if name.startswith("公文"))
+    return {"pages": tuple(pages), "paragraphs": tuple(paragraphs), "styles": styles}
+
+
+def _rounded(value):
+    return round(value, 2) if isinstance(value, float) else value
+
+
+def paragraph_elements(document) -> list:
+    result = []
+    enumeration = document.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        element = enumeration.nextElement()
+        if element.supportsService("com.sun.star.text.Paragraph"):
+            result.append(element)
+    return result
+
+
+def message_variants(key: str, **values) -> set:
+    return {messages.text(key, locale, **values) for locale in ("zh-CN", "en-US")}
+
+
+# --- proof on the samples ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sample_measures_gbt9704_directly_and_after_docx_round_trip(office, samples_dir: Path,
+                                                                    tmp_path: Path, name: str):
+    document = load_sample(office, samples_dir, name, tmp_path)
+    try:
+        text_before = all_text(document)
+        result = office.dispatch(document, FORMAT)
+        assert result.ok, result.message
+        assert all_text(document) == text_before
+        layout = measure_pdf(office.export_pdf(document, tmp_path / "direct.pdf"))
+        assert len(layout.pages) >= 3
+        assert layout.lines_per_full_page()[1:] == [22] * (len(layout.pages) - 2)
+        counts = layout.full_lines_char_counts()
+        assert len(counts) > 40 and counts.count(28) >= 0.9 * len(counts)
+        assert check_gbt9704(layout) == []
+        numbers = [page.page_number.number for page in layout.pages]
+        assert numbers == list(range(1, len(layout.pages) + 1))
+        docx = office.save_as(document, tmp_path / "formatted.docx")
+    finally:
+        office.close(document)
+    reopened = office.open(docx)
+    try:
+        assert reopened.getText().getString() == text_before["body"]
+        again = measure_pdf(office.export_pdf(reopened, tmp_path / "round-trip.pdf"))
+    finally:
+        office.close(reopened)
+    assert again.lines_per_page() == layout.lines_per_page()
+    assert check_gbt9704(again) == []
+    for before, after in zip(layout.pages, again.pages):
+        assert abs(before.page_number.top_mm - after.page_number.top_mm) < 1.5
+        assert abs(before.page_number.x_left_mm - after.page_number.x_left_mm) < 1.0
+
+
+def test_roles_get_their_styles_and_the_message_counts_them(office, samples_dir: Path,
+                                                             tmp_path: Path):
+    lines = ["XX县政协领导班子2021年度述职报告", "各位领导、同志们："]
+    lines += (samples_dir / SAMPLES[0]).read_text(encoding="utf-8").splitlines()
+    lines += ["特此报告。", "", "XX县政协领导班子", "2021年12月31日"]
+    document = load_lines(office, lines, tmp_path)
+    try:
+        result = office.dispatch(document, FORMAT)
+        assert result.ok, result.message
+        names = [p.ParaStyleName for p in paragraph_elements(document)]
+        texts = [p.getString() for p in paragraph_elements(document)]
+    finally:
+        office.close(document)
+    style = {role: spec.style_name(role) for role in Role.ALL}
+    assert names[0] == style[Role.TITLE] and names[1] == style[Role.ADDRESSEE]
+    assert names[texts.index("特此报告。")] == style[Role.CLOSING]
+    assert names[texts.index("XX县政协领导班子")] == style[Role.SIGNATURE]
+    assert names[texts.index("2021年12月31日")] == style[Role.DATE]
+    headings = [t for t, n in zip(texts, names) if n == style[Role.HEADING1]]
+    assert len(headings) == 7 and all(t.startswith(tuple("一二三四五六七")) for t in headings)
+    assert sum(n == style[Role.BODY] for n in names) >= 8
+    assert result.message.startswith(("已按 GB/T 9704 排版：", "Formatted to GB/T 9704: "))
+    assert "一级标题 7" in result.message or "level-1 headings 7" in result.message
+
+
+# --- the guarantees ------------------------------------------------------------------------
+
+def test_one_undo_restores_the_layout_keeps_history_and_redo_reapplies(office, samples_dir: Path,
+                                                                        tmp_path: Path):
+    document = load_sample(office, samples_dir, SAMPLES[1], tmp_path)
+    try:
+        manager = document.getUndoManager()
+        text = document.getText()
+        text.insertString(text.getEnd(), "用户的修改", False)  # the user's own history
+        history = manager.getAllUndoActionTitles()
+        assert history
+        original = fingerprint(document)
+        text_before = all_text(document)
+        assert office.dispatch(document, FORMAT).ok
+        formatted = fingerprint(document)
+        for part in ("pages", "paragraphs", "styles"):
+            assert formatted[part] != original[part], part
+        assert len(manager.getAllUndoActionTitles()) == len(history) + 1
+        office.uno_dispatch(document, ".uno:Undo")
+        assert fingerprint(document) == original
+        assert manager.getAllUndoActionTitles() == history
+        assert all_text(document) == text_before
+        office.uno_dispatch(document, ".uno:Redo")
+        assert fingerprint(document) == formatted
+        office.uno_dispatch(document, ".uno:Undo")
+        office.uno_dispatch(document, ".uno:Undo")  # and the user's own edit is still undoable
+        assert document.getText().getString() == text_before["body"][:-len("用户的修改")]
+    finally:
+        office.close(document)
+
+
+def test_format_twice_equals_once(office, samples_dir: Path, tmp_path: Path):
+    document = load_sample(office, samples_dir, SAMPLES[0], tmp_path)
+    try:
+        assert office.dispatch(document, FORMAT).ok
+        once = fingerprint(document)
+        assert office.dispatch(document, FORMAT).ok
+        assert fingerprint(document) == once
+    finally:
+        office.close(document)
+
+
+def test_read_only_document_is_refused_unchanged(office, samples_dir: Path, tmp_path: Path):
+    copy = tmp_path / "readonly.odt"
+    document = load_sample(office, samples_dir, SAMPLES[0], tmp_path)
+    office.save_as(document, copy, "writer8")
+    office.close(document)
+    document = office.open(copy, ReadOnly=True)
+    try:
+        before = fingerprint(document)
+        result = office.dispatch(document, FORMAT)
+        assert not result.ok
+        assert result.message in message_variants("read_only")
+        assert fingerprint(document) == before
+    finally:
+        office.close(document)
+
+
+def test_empty_document_is_refused_with_a_message(office, writer_doc):
+    before = fingerprint(writer_doc)
+    result = office.dispatch(writer_doc, FORMAT)
+    assert not result.ok
+    assert result.message in message_variants("format_empty")
+    assert fingerprint(writer_doc) == before
+    assert not writer_doc.getUndoManager().isUndoPossible()
+
+
+# --- what survives ----------------------------------------------------------------------------
+
+def test_direct_formatting_that_fights_the_style_goes_emphasis_stays(office, writer_doc):
+    text = writer_doc.getText()
+    cursor = text.createTextCursor()
+    text.insertString(cursor, "一、总体情况", False)
+    text.insertControlCharacter(cursor, 0, False)
+    text.insertString(cursor, "全年完成了", False)
+    start = cursor.getEnd()
+    text.insertString(cursor, "重点任务", False)
+    text.insertString(cursor, "，成效明显。", False)
+    paragraphs = paragraph_elements(writer_doc)
+    for paragraph in paragraphs:  # a paste from the web: Arial 12 pt, indented, centred
+        paragraph.CharFontName = paragraph.CharFontNameAsian = "Arial"
+        paragraph.CharHeight = paragraph.CharHeightAsian = 12.0
+        paragraph.ParaLeftMargin = 2000
+        paragraph.ParaAdjust = 3
+    emphasis = text.createTextCursorByRange(start)
+    emphasis.goRight(len("重点任务"), True)
+    emphasis.CharWeight = emphasis.CharWeightAsian = 150.0
+    emphasis.CharUnderline = 1
+    assert office.dispatch(writer_doc, FORMAT).ok
+    heading, body = paragraph_elements(writer_doc)
+    assert heading.ParaStyleName == spec.style_name(Role.HEADING1)
+    assert body.ParaStyleName == spec.style_name(Role.BODY)
+    assert heading.CharFontNameAsian.split(";")[0] == spec.HEITI.name
+    assert body.CharFontNameAsian.split(";")[0] == spec.FANGSONG.name
+    for paragraph in (heading, body):
+        assert paragraph.CharHeightAsian == spec.PAGE.body_size_pt
+        assert paragraph.ParaLeftMargin == 0 and paragraph.ParaAdjust == 2
+    bold = text.createTextCursorByRange(body.getStart())
+    bold.goRight(len("全年完成了") + 1, False)
+    bold.goRight(2, True)
+    assert bold.CharWeightAsian == 150.0 and bold.CharUnderline == 1
+    assert bold.CharHeightAsian == spec.PAGE.body_size_pt
+    plain = text.createTextCursorByRange(body.getStart())
+    plain.goRight(2, True)
+    assert plain.CharWeightAsian == 100.0
+
+
+def test_tables_footnotes_bookmarks_comments_and_tracked_changes_survive(office, writer_doc):
+    document = writer_doc
+    text = document.getText()
+    cursor = text.createTextCursor()
+    text.insertString(cursor, "一、基本情况", False)
+    text.insertControlCharacter(cursor, 0, False)
+    text.insertString(cursor, "全年共召开会议十二次。", False)
+    footnote = document.createInstance("com.sun.star.text.Footnote")
+    text.insertTextContent(cursor, footnote, False)
+    footnote.setString("据办公室统计。")
+    bookmark = document.createInstance("com.sun.star.text.Bookmark")
+    bookmark.setName("会议")
+    text.insertTextContent(cursor, bookmark, False)
+    comment = document.createInstance("com.sun.star.text.textfield.Annotation")
+    comment.Content = "请核对次数"
+    text.insertTextContent(cursor, comment, False)
+    text.insertControlCharacter(cursor, 0, False)
+    table = document.createInstance("com.sun.star.text.TextTable")
+    table.initialize(2, 2)
+    text.insertTextContent(cursor, table, False)
+    for cell, value in zip(("A1", "B1", "A2", "B2"), ("项目", "次数", "常委会", "4")):
+        table.getCellByName(cell).setString(value)
+    table.getCellByName("A2").createEnumeration().nextElement().CharFontNameAsian = "Arial"
+    table.HoriOrient = 0  # NONE: a narrow table placed by hand
+    table.Width = 8000
+    document.RecordChanges = True
+    text.insertString(text.getEnd(), "补充内容。", False)
+    document.RecordChanges = False
+    before = all_text(document)
+    redlines = document.getRedlines().createEnumeration().hasMoreElements()
+    assert redlines
+    assert office.dispatch(document, FORMAT).ok
+    assert all_text(document) == before
+    assert document.getFootnotes().getCount() == 1
+    assert document.getBookmarks().hasByName("会议")
+    fields = document.getTextFields().createEnumeration()
+    comments = []
+    while fields.hasMoreElements():
+        field = fields.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.Annotation"):
+            comments.append(field.Content)
+    assert comments == ["请核对次数"]
+    assert document.getRedlines().createEnumeration().hasMoreElements()
+    table = document.getTextTables().getByIndex(0)
+    assert table.HoriOrient == 2  # FULL: the type area's width
+    cell = table.getCellByName("A2").createEnumeration().nextElement()
+    assert cell.ParaStyleName == spec.TABLE_TEXT.name
+    assert cell.CharFontNameAsian.split(";")[0] == spec.FANGSONG.name
+
+
+def test_every_page_style_the_body_uses_gets_the_page(office, writer_doc):
+    document = writer_doc
+    text = document.getText()
+    text.setString("第一部分正文。")
+    text.insertControlCharacter(text.getEnd(), 0, False)
+    text.insertString(text.getEnd(), "第二部分正文。", False)
+    second = paragraph_elements(document)[1]
+    second.PageDescName = "Landscape"
+    assert office.dispatch(document, FORMAT).ok
+    page_styles = document.getStyleFamilies().getByName("PageStyles")
+    for name in ("Standard", "Landscape"):
+        style = page_styles.getByName(name)
+        assert (style.Width, style.Height) in ((21000, 29700), (21001, 29700), (21000, 29701))
+        assert style.GridLines == spec.PAGE.lines and style.FooterIsOn
+        assert abs(style.TopMargin - 3700) <= 2 and abs(style.LeftMargin - 2800) <= 2
+    assert paragraph_elements(document)[1].PageDescName == "Landscape"  # sections kept
+
+
+def test_dates_change_only_when_asked(office, tmp_path: Path):
+    lines = ["2021年度工作总结", "今年完成了各项工作任务。", "XX县XX局", "二〇二一年十二月三十一日"]
+    document = load_lines(office, lines, tmp_path)
+    try:
+        assert office.dispatch(document, FORMAT).ok
+        assert paragraph_elements(document)[-1].getString() == "二〇二一年十二月三十一日"
+        result = office.dispatch(document, FORMAT + "?normalize_dates=1")
+        assert result.ok
+        last = paragraph_elements(document)[-1]
+        assert last.getString() == "2021年12月31日"
+        assert last.ParaStyleName == spec.style_name(Role.DATE)
+    finally:
+        office.close(document)
+
+
+def test_signature_and_date_follow_7_3_5_2(office, tmp_path: Path):
+    """署名 two characters in; the date's first character two characters right of the
+    署名's first; a date longer than the 署名 keeps two and pushes the 署名 left."""
+    char = spec.PAGE.body_size_pt * spec.MM_PER_PT * 100
+    document = load_lines(office, ["2021年度述职报告", "一年来认真履职。", "", "述职人：张三",
+                                   "2021年12月31日"], tmp_path)
+    try:
+        assert office.dispatch(document, FORMAT).ok
+        *_, blank, signature, date = paragraph_elements(document)
+        assert signature.ParaStyleName == spec.style_name(Role.SIGNATURE)
+        assert abs(date.ParaRightMargin - 2 * char) < 5
+        assert abs(signature.ParaRightMargin - 5 * char) < 5
+        assert signature.ParaTopMargin == 0  # the typed empty line is the blank line
+        layout = measure_pdf(office.export_pdf(document, tmp_path / "tail.pdf"))
+    finally:
+        office.close(document)
+    lines = {line.compact_text: line for line in layout.pages[-1].body_lines}
+    signature_line, date_line = lines["述职人：张三"], lines["2021年12月31日"]
+    assert abs(date_line.x_left_mm - signature_line.x_left_mm - 2 * char / 100) < 1.5
+    right_edge = spec.PAGE.width - spec.PAGE.right
+    assert abs(right_edge - date_line.x_right_mm - 2 * char / 100) < 1.5
+    assert date_line.top_mm > signature_line.top_mm
+
+
+def test_paragraph_styles_are_created_standalone_on_an_empty_document(office, writer_doc):
+    """The scaffold inserter calls ensure_paragraph_styles inside its own undo context."""
+    from gongwen.writer.styles import ensure_paragraph_styles
+
+    manager = writer_doc.getUndoManager()
+    manager.enterUndoContext("scaffold")
+    ensure_paragraph_styles(writer_doc)
+    manager.leaveUndoContext()
+    styles = writer_doc.getStyleFamilies().getByName("ParagraphStyles")
+    for style in list(spec.PARAGRAPH_STYLES.values()) + [spec.TABLE_TEXT]:
+        assert styles.hasByName(style.name)
+        assert styles.getByName(style.name).CharHeightAsian == style.size_pt
+    title = styles.getByName(spec.style_name(Role.TITLE))
+    assert title.SnapToGrid is False and title.ParaAdjust == 3
+    assert manager.getAllUndoActionTitles() == ("scaffold",)
+    manager.undo()
+    assert not styles.hasByName(spec.style_name(Role.BODY))
