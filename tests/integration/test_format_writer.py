@@ -423,3 +423,96 @@ def test_paragraph_styles_are_created_standalone_on_an_empty_document(office, wr
     assert manager.getAllUndoActionTitles() == ("scaffold",)
     manager.undo()
     assert not styles.hasByName(spec.style_name(Role.BODY))
+
+
+# --- documents from elsewhere ---------------------------------------------------------------
+
+def word_docx(sample: Path, folder: Path, footer: str) -> Path:
+    """The sample as a .docx someone typed in Word: 宋体 小四, centred, indented, a footer."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    document = docx.Document()
+    for line in sample.read_text(encoding="utf-8").splitlines():
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.first_line_indent = Mm(3)
+        paragraph.paragraph_format.space_after = Pt(12)
+        run = paragraph.add_run(line)
+        run.font.size = Pt(12)
+        run.font.name = "Arial"
+        run._element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    document.sections[0].footer.paragraphs[0].text = footer
+    path = folder / "from-word.docx"
+    document.save(str(path))
+    return path
+
+
+def footer_text(document) -> str:
+    style = document.getStyleFamilies().getByName("PageStyles").getByName(
+        paragraph_elements(document)[0].PageStyleName)
+    return style.FooterTextRight.getString() if style.FooterIsOn else ""
+
+
+def test_a_word_docx_with_direct_formatting_measures_gbt9704(office, samples_dir: Path,
+                                                             tmp_path: Path):
+    document = office.open(word_docx(samples_dir / SAMPLES[1], tmp_path, "第 1 页"))
+    try:
+        text_before = document.getText().getString()
+        assert footer_text(document) == "第 1 页"
+        assert office.dispatch(document, FORMAT).ok
+        assert document.getText().getString() == text_before
+        layout = measure_pdf(office.export_pdf(document, tmp_path / "word.pdf"))
+        assert len(layout.pages) >= 3
+        assert check_gbt9704(layout) == []
+        office.uno_dispatch(document, ".uno:Undo")
+        assert footer_text(document) == "第 1 页"  # the page-number-only footer comes back
+    finally:
+        office.close(document)
+
+
+def test_footer_text_the_author_wrote_is_kept(office, samples_dir: Path, tmp_path: Path):
+    document = office.open(word_docx(samples_dir / SAMPLES[0], tmp_path, "XX县政协办公室印"))
+    try:
+        assert office.dispatch(document, FORMAT).ok
+        footer = document.getStyleFamilies().getByName("PageStyles").getByName(
+            paragraph_elements(document)[0].PageStyleName).FooterTextRight
+        paragraphs = footer_structure(footer)
+        assert ("Text", "XX县政协办公室印") in paragraphs
+        assert any(kind == "field" for kind, *_ in paragraphs)
+        office.uno_dispatch(document, ".uno:Undo")
+        assert footer_text(document) == "XX县政协办公室印"
+    finally:
+        office.close(document)
+
+
+def test_a_line_break_or_footnote_in_a_paragraph_keeps_roles_and_text(office, writer_doc):
+    text = writer_doc.getText()
+    cursor = text.createTextCursor()
+    text.insertString(cursor, "2021年度工作总结", False)
+    text.insertControlCharacter(cursor, 0, False)
+    text.insertString(cursor, "全年工作", False)
+    text.insertControlCharacter(cursor, 1, False)  # LINE_BREAK inside the paragraph
+    text.insertString(cursor, "取得了新进展。", False)
+    footnote = writer_doc.createInstance("com.sun.star.text.Footnote")
+    text.insertTextContent(cursor, footnote, False)
+    footnote.setString("见附表。")
+    text.insertControlCharacter(cursor, 0, False)
+    text.insertString(cursor, "一、主要做法", False)
+    before = all_text(writer_doc)
+    assert office.dispatch(writer_doc, FORMAT).ok
+    assert all_text(writer_doc) == before
+    names = [p.ParaStyleName for p in paragraph_elements(writer_doc)]
+    assert names == [spec.style_name(Role.TITLE), spec.style_name(Role.BODY),
+                     spec.style_name(Role.HEADING1)]
+
+
+def test_signature_date_indents_examples():
+    from gongwen.writer.format import signature_date_indents
+
+    assert signature_date_indents("述职人：张三", "2021年12月31日") == \
+        {"signature": 5.0, "date": 2.0}
+    assert signature_date_indents("中共XX县委员会机关办公室", "2021年12月31日") == \
+        {"signature": 2.0, "date": 5.0}

@@ -38,7 +38,7 @@ RESET_CHARACTER = (
     "CharFontCharSet", "CharFontCharSetAsian", "CharFontCharSetComplex",
     "CharFontPitch", "CharFontPitchAsian", "CharFontPitchComplex",
     "CharHeight", "CharHeightAsian", "CharHeightComplex",
-    "CharKerning", "CharScaleWidth",
+    "CharKerning", "CharScaleWidth", "CharLocaleAsian",
 )
 RESET_PROPERTIES = RESET_PARAGRAPH + RESET_CHARACTER
 
@@ -122,11 +122,12 @@ def read_body(document) -> Body:
     if texts is not None:
         return Body(texts, None, [])
     texts, elements, tables = [], [], []
+    has_notes = _has_notes(document)
     enumeration = document.getText().createEnumeration()
     while enumeration.hasMoreElements():
         element = enumeration.nextElement()
         if element.supportsService("com.sun.star.text.Paragraph"):
-            texts.append(element.getString())
+            texts.append(_text_without_notes(element) if has_notes else element.getString())
             elements.append(element)
         elif element.supportsService("com.sun.star.text.TextTable"):
             tables.append(element)
@@ -140,7 +141,7 @@ def _texts_in_one_call(document) -> Optional[List[str]]:
     line break inside a paragraph the same way, and would mix in table text: so only
     a body without tables whose split matches the paragraph count qualifies.
     """
-    if document.getTextTables().getCount():
+    if document.getTextTables().getCount() or _has_notes(document):
         return None
     text = document.getText()
     texts = text.getString().replace("\r\n", "\n").split("\n")
@@ -150,6 +151,22 @@ def _texts_in_one_call(document) -> Optional[List[str]]:
     while cursor.gotoNextParagraph(False):
         count += 1
     return texts if count == len(texts) else None
+
+
+def _has_notes(document) -> bool:
+    return bool(document.getFootnotes().getCount() or document.getEndnotes().getCount())
+
+
+def _text_without_notes(paragraph) -> str:
+    """The paragraph's text without footnote/endnote labels, which getString() includes:
+    "…进展。1" would no longer end like a sentence and could pass for a title."""
+    parts = []
+    portions = paragraph.createEnumeration()
+    while portions.hasMoreElements():
+        portion = portions.nextElement()
+        if portion.getPropertyValue("TextPortionType") != "Footnote":
+            parts.append(portion.getString())
+    return "".join(parts)
 
 
 # --- paragraphs ------------------------------------------------------------------------

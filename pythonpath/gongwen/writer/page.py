@@ -43,6 +43,8 @@ TARGET_PROPERTIES: Tuple[Tuple[str, object], ...] = (
     ("FooterIsOn", True),
     ("FooterIsShared", False),
     ("FooterIsDynamicHeight", False),
+    # Word-like footer spacing, which a .docx import switches on, ignores the body distance.
+    ("FooterDynamicSpacing", False),
     ("FooterHeight", FOOTER_HEIGHT),
     ("FooterBodyDistance", FOOTER_BODY_DISTANCE),
     ("FooterLeftMargin", 0),
@@ -132,17 +134,53 @@ def read_state(document, names: Iterable[str]) -> PageState:
 
 
 def target_state(old: PageState) -> PageState:
-    """``old`` with the 公文 geometry, grid and an odd/even ``— N —`` in every footer."""
+    """``old`` with the 公文 geometry, grid and an odd/even ``— N —`` in every footer.
+
+    A footer that held only a page number (``第 1 页 共 3 页``, ``- 1 -`` …) gets ours
+    instead; any other footer text the author wrote is kept above it.
+    """
     state: PageState = {}
     for name, style_state in old.items():
-        props = dict(style_state["props"])
+        old_props = style_state["props"]
+        props = dict(old_props)
         props.update({key: value for key, value in TARGET_PROPERTIES if key in props})
-        footers = {"FooterTextRight": [page_number_paragraph(odd=True)],
-                   "FooterTextLeft": [page_number_paragraph(odd=False)]}
+        kept = _authors_footer_paragraphs(style_state, old_props)
+        footers = {"FooterTextRight": kept["FooterTextRight"] + [page_number_paragraph(odd=True)],
+                   "FooterTextLeft": kept["FooterTextLeft"] + [page_number_paragraph(odd=False)]}
         if props.get("FirstIsShared") is False:  # a first-page footer of its own: page 1 is odd
-            footers["FooterTextFirst"] = [page_number_paragraph(odd=True)]
+            footers["FooterTextFirst"] = kept["FooterTextFirst"] + [page_number_paragraph(odd=True)]
         state[name] = {"props": props, "footers": footers}
     return state
+
+
+def _authors_footer_paragraphs(style_state: StyleState,
+                               old_props: Dict[str, object]) -> Dict[str, List[FooterParagraph]]:
+    old_footers = style_state["footers"] if old_props.get(_FOOTER_SWITCH) else {}
+    right = _authors_paragraphs(old_footers.get("FooterTextRight", []))
+    left = right if old_props.get("FooterIsShared", True) else \
+        _authors_paragraphs(old_footers.get("FooterTextLeft", []))
+    first = right if old_props.get("FirstIsShared", True) else \
+        _authors_paragraphs(old_footers.get("FooterTextFirst", []))
+    return {"FooterTextRight": right, "FooterTextLeft": left, "FooterTextFirst": first}
+
+
+# What a page-number-only footer is made of, besides page number and page count fields.
+_PAGE_NUMBER_DECORATION = set(" \t\u3000第页共/|-—–－_.·:：()（）PpageOf0123456789")
+_PAGE_NUMBER_FIELDS = ("PageNumber", "PageCount")
+
+
+def _authors_paragraphs(paragraphs: List[FooterParagraph]) -> List[FooterParagraph]:
+    """The footer paragraphs that hold more than a page number."""
+    return [paragraph for paragraph in paragraphs if not _is_page_number_only(paragraph)]
+
+
+def _is_page_number_only(paragraph: FooterParagraph) -> bool:
+    for kind, first, _ in paragraph["portions"]:
+        if kind == "text" and not set(str(first)) <= _PAGE_NUMBER_DECORATION:
+            return False
+        if kind == "field" and not str(first).endswith(_PAGE_NUMBER_FIELDS):
+            return False
+    return True
 
 
 def page_number_paragraph(odd: bool) -> FooterParagraph:

@@ -105,7 +105,20 @@ def style_properties(style: ParaStyle, outline_level: int = 0) -> Dict[str, obje
         "ParaSplit": True,
         "ParaIsHyphenation": False,
         "OutlineLevel": outline_level,
+        # Chinese text: quotation marks “” and ‘’ are then set full-width, as CJK
+        # punctuation (with an English Asian-text language, as a .docx from python-docx
+        # or Word may carry, Writer sets them half-width and a line takes 29 characters).
+        "CharLocaleAsian": _chinese(),
     }
+
+
+def _chinese():
+    import uno
+
+    locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+    locale.Language = "zh"
+    locale.Country = "CN"
+    return locale
 
 
 def ensure_paragraph_styles(document) -> None:
