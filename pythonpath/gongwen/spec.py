@@ -114,6 +114,13 @@ class ParaStyle(NamedTuple):
     # Lines of blank space above/below, in grid lines (the title keeps one under it).
     space_before_lines: float = 0
     space_after_lines: float = 0
+    # Keep on the same page as the next paragraph (Word w:keepNext, Writer ParaKeepTogether).
+    # Only the 落款 chain: GB/T 9704 §7.3.5.2 puts the 署名 one blank line under the 正文
+    # and the 成文日期 on the line under the 署名, and §7.3.5.4 fixes a lack of room by
+    # tightening spacing, never by sending the 落款 alone to a new page. So 结束语 → 署名 →
+    # 成文日期 stay together; that page may end short. Headings stay False: a 背题 costs one
+    # line, while a keep would shorten the 22-line page before every heading that lands last.
+    keep_with_next: bool = False
 
 
 _BODY_PT = FONT_SIZES_PT["三号"]
@@ -127,10 +134,11 @@ PARAGRAPH_STYLES: Dict[str, ParaStyle] = {
     Role.HEADING2: ParaStyle("公文二级标题", KAITI, _BODY_PT),
     Role.HEADING3: ParaStyle("公文三级标题", FANGSONG, _BODY_PT),
     Role.HEADING4: ParaStyle("公文四级标题", FANGSONG, _BODY_PT),
-    Role.CLOSING: ParaStyle("公文结束语", FANGSONG, _BODY_PT),
+    Role.CLOSING: ParaStyle("公文结束语", FANGSONG, _BODY_PT, keep_with_next=True),
     Role.ATTACHMENT: ParaStyle("公文附件说明", FANGSONG, _BODY_PT, space_before_lines=1),
     Role.SIGNATURE: ParaStyle("公文署名", FANGSONG, _BODY_PT, Align.RIGHT,
-                              first_line_chars=0, right_chars=2, space_before_lines=1),
+                              first_line_chars=0, right_chars=2, space_before_lines=1,
+                              keep_with_next=True),
     Role.DATE: ParaStyle("公文成文日期", FANGSONG, _BODY_PT, Align.RIGHT,
                          first_line_chars=0, right_chars=2),
     Role.BLANK: ParaStyle("公文正文", FANGSONG, _BODY_PT),

@@ -150,9 +150,13 @@ def _el(tag: str, **attrs: str) -> etree._Element:
 
 def _style_ppr(style_id_: str, style: ParaStyle) -> etree._Element:
     ppr = _el("w:pPr")
-    ppr.append(_el("w:keepNext", val="0"))
+    # The 落款 chain (结束语 → 署名 → 成文日期) stays on one page: spec.ParaStyle.keep_with_next.
+    ppr.append(_el("w:keepNext", val="1" if style.keep_with_next else "0"))
     ppr.append(_el("w:widowControl", val="0"))  # a full page keeps all 22 lines
-    if style_id_ in (TABLE_STYLE_ID, PAGE_NUMBER_STYLE_ID, PAGE_NUMBER_EVEN_STYLE_ID):
+    if style_id_ in (TABLE_STYLE_ID, PAGE_NUMBER_STYLE_ID, PAGE_NUMBER_EVEN_STYLE_ID) \
+            or style.size_pt > PAGE.body_size_pt:
+        # Off the grid: Writer ignores an exact line height on a snapped paragraph and
+        # gives a 2号 title line two grid lines (measured, LO_NOTES).
         ppr.append(_el("w:snapToGrid", val="0"))
     spacing = {"before": "0", "after": "0"}
     if style.space_before_lines:
