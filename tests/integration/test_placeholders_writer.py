@@ -225,6 +225,11 @@ def test_check_reaches_tables_headers_footers_frames_and_notes_of_a_docx(
         check(office, document, len(expected))
 
         assert sorted(marks(document)) == sorted(expected)
+        check(office, document, len(expected))
+        assert sorted(marks(document)) == sorted(expected)
+
+        assert office.dispatch(document, "vnd.gongwen:ClearPlaceholderMarks").ok
+        assert marks(document) == []
     finally:
         office.close(document)
 
