@@ -514,5 +514,8 @@ def test_signature_date_indents_examples():
 
     assert signature_date_indents("述职人：张三", "2021年12月31日") == \
         {"signature": 5.0, "date": 2.0}
-    assert signature_date_indents("中共XX县委员会机关办公室", "2021年12月31日") == \
+    assert signature_date_indents("中共某县委员会机关办公室", "2021年12月31日") == \
         {"signature": 2.0, "date": 5.0}
+    # X is wider than a digit: XXXX年XX月XX日 is 8.776 characters wide, not 7
+    assert signature_date_indents("XX县XX局", "XXXX年XX月XX日") == \
+        {"signature": 7.888, "date": 2.0}

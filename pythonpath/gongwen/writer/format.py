@@ -257,9 +257,30 @@ def _blank_space_already_there(paragraph_roles: Sequence[str], index: int, role:
         and paragraph_roles[index - 1] == Role.BLANK
 
 
+# Advance widths in em of Times New Roman (and the metric-compatible Liberation Serif),
+# the 公文 styles' Latin font: digits are exactly half a CJK character, X is not.
+_LATIN_WIDTH_EM = dict(
+    [(ch, 0.5) for ch in "0123456789"]
+    + list(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+               (0.722, 0.667, 0.667, 0.722, 0.611, 0.556, 0.722, 0.722, 0.333, 0.389, 0.722,
+                0.611, 0.889, 0.722, 0.722, 0.556, 0.722, 0.667, 0.556, 0.611, 0.722, 0.722,
+                0.944, 0.722, 0.722, 0.611)))
+    + list(zip("abcdefghijklmnopqrstuvwxyz",
+               (0.444, 0.5, 0.444, 0.5, 0.444, 0.333, 0.5, 0.5, 0.278, 0.278, 0.5, 0.278,
+                0.778, 0.5, 0.5, 0.5, 0.5, 0.333, 0.389, 0.278, 0.5, 0.5, 0.722, 0.5, 0.5,
+                0.444)))
+    + [(" ", 0.25), (".", 0.25), ("-", 0.333), ("/", 0.278), (":", 0.278)]
+)
+
+
 def text_width_chars(text: str) -> float:
-    """Width in full-width characters: CJK and full-width forms 1, ASCII 0.5."""
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text.strip())
+    """Width in full-width characters: CJK and full-width forms 1, Latin by its metrics.
+
+    >>> text_width_chars("2021年12月31日"), text_width_chars("XX县XX局")
+    (7.0, 4.888)
+    """
+    return round(sum(_LATIN_WIDTH_EM.get(ch, 0.5) if ord(ch) < 0x2000 else 1.0
+                     for ch in text.strip()), 3)
 
 
 def signature_date_indents(signature: str, date: str) -> Dict[str, float]:
@@ -271,10 +292,10 @@ def signature_date_indents(signature: str, date: str) -> Dict[str, float]:
     characters and the 署名 moves left instead.
 
     >>> signature_date_indents("XX县政协办公室", "2021年12月31日")
-    {'signature': 4.0, 'date': 2.0}
+    {'signature': 3.556, 'date': 2.0}
     >>> signature_date_indents("述职人：张三", "2021年12月31日")
     {'signature': 5.0, 'date': 2.0}
-    >>> signature_date_indents("中共XX县委员会机关办公室", "2021年12月31日")
+    >>> signature_date_indents("中共某县委员会机关办公室", "2021年12月31日")
     {'signature': 2.0, 'date': 5.0}
     """
     base = spec.PARAGRAPH_STYLES[Role.SIGNATURE].right_chars
@@ -282,8 +303,8 @@ def signature_date_indents(signature: str, date: str) -> Dict[str, float]:
     date_width = text_width_chars(date)
     date_indent = base + signature_width - date_width - 2
     if date_indent >= base:
-        return {"signature": float(base), "date": float(date_indent)}
-    return {"signature": float(base + date_width + 2 - signature_width), "date": float(base)}
+        return {"signature": float(base), "date": round(date_indent, 3)}
+    return {"signature": round(base + date_width + 2 - signature_width, 3), "date": float(base)}
 
 
 class BodyParagraph(NamedTuple):

@@ -43,8 +43,12 @@ def font_name(font: spec.Font) -> str:
 
 
 def chars_to_hmm(chars: float, size_pt: float) -> int:
-    """Indent of ``chars`` full-width characters of ``size_pt`` type, in 1/100 mm."""
-    return int(round(chars * size_pt * _PT_TO_HMM))
+    """Indent of ``chars`` full-width characters of ``size_pt`` type, in 1/100 mm.
+
+    Snapped to whole twips, Writer's internal unit, so that the value reads back as set.
+    """
+    twips = round(chars * size_pt * 20)
+    return int(round(twips * 127 / 72))
 
 
 def style_definitions() -> List[Tuple[str, ParaStyle, int]]:
