@@ -189,6 +189,8 @@ def test_check_reaches_tables_headers_footers_frames_and_notes_of_a_docx(
         else:
             word.add_paragraph(line)
     word.sections[0].header.paragraphs[0].text = header_text
+    header_table_text = "页眉表格XX处"
+    word.sections[0].header.add_table(1, 1, docx.shared.Cm(10)).cell(0, 0).text = header_table_text
     word.sections[0].footer.paragraphs[0].text = footer_text
     path = tmp_path / "report.docx"
     word.save(str(path))
@@ -214,6 +216,7 @@ def test_check_reaches_tables_headers_footers_frames_and_notes_of_a_docx(
         expected = (expected_marks("table", table_line) + expected_marks("body", body_text)
                     + expected_marks("frame", frame_text)
                     + expected_marks("HeaderText", header_text)
+                    + expected_marks("table", header_table_text)
                     + expected_marks("HeaderTextLeft", left_header_text)
                     + expected_marks("FooterText", footer_text)
                     + expected_marks("footnote", footnote_text)

@@ -110,7 +110,7 @@ def find_all(document) -> List[Found]:
     found = _body_placeholders(body, ranges[first_in_body:], verifier)
     for hit in ranges[:first_in_body]:
         text = hit.getText()
-        if not _is_one_of(text, header_footer):  # those are walked below, all of them
+        if not _in_any(hit, text, header_footer):  # those are walked below, all of them
             found.extend(verifier.spans_in_hit(hit, text, OTHER))
     for text in header_footer:
         for paragraph in _paragraphs(text):
@@ -217,6 +217,17 @@ def _sub_range(text, origin, offset: int, span, region: int) -> Optional[Found]:
     if cursor.getString() != span.text:
         return None
     return Found(cursor, region, span)
+
+
+def _in_any(text_range, text, texts: Sequence[object]) -> bool:
+    """Whether ``text_range`` (in ``text``) lies in one of ``texts`` or in a table there."""
+    if _is_one_of(text, texts):
+        return True
+    # A table cell is a text of its own; the text around the table accepts the range for
+    # comparison (a table's anchor in a header has no text to ask instead).
+    return (text.supportsService("com.sun.star.text.CellProperties")
+            and any(_compare(outer, text_range, outer.getStart()) is not None
+                    for outer in texts))
 
 
 def _is_one_of(text, texts: Sequence[object]) -> bool:
@@ -397,7 +408,7 @@ def _neighbour_index(document, found: List[Found], cursor, backwards: bool) -> i
     else:
         text = cursor.getText()
         header_footer = list(_header_footer_texts(document))
-        region = HEADER_FOOTER if _is_one_of(text, header_footer) else OTHER
+        region = HEADER_FOOTER if _in_any(origin, text, header_footer) else OTHER
         comparable = text
     order = [(i, _compare(comparable, item.range, origin)) for i, item in enumerate(found)]
     if backwards:
