@@ -12,7 +12,23 @@ Definitions (they decide what the numbers mean):
 - *page number*: the lowest visual line of a page when its text is ``— N —`` (em dashes,
   any spaces) and it lies below the type area; it is not a body line.
 - *body lines*: every other visual line of the page.
-- *full page*: every page but the last one (the last page of a report is usually short).
+- *grid slot* of a body line: which of the page's 22 grid lines (225 mm / 22 apart, from
+  the top of the type area) its box ends on: 1 + the whole number of grid pitches between
+  the top of the type area and the bottom of the box.
+- *落款 page*: the last page, when it holds nothing but the whole 落款 block: at most one
+  line that starts two body characters in (a one-line paragraph: the 结束语), then two or
+  more lines that start further in and end two body characters in from the type area's
+  right edge (±1 mm: the right-aligned 署名 and 成文日期, 右空二字), and no other line.
+  A 成文日期 alone is not a 落款 page: that is the split the keep rule prevents.
+- *full page*: every page but the last one (the last page of a report is usually short),
+  except the page just before a 落款 page when it ends early because the 落款 block could
+  not follow it: the grid slot of its last body line is below 22, and that slot plus the
+  grid slot of the 落款 page's last line is more than 22. The 结束语 → 署名 → 成文日期
+  chain keeps together (``spec.ParaStyle.keep_with_next``: GB/T 9704 §7.3.5.2 puts the
+  署名 one blank line under the 正文 and the 成文日期 under the 署名, and §7.3.5.4 makes
+  room by tightening spacing, never by sending the 落款 to a page of its own), so when the
+  date does not fit, the whole block moves and its page ends early, by less than the
+  block's height. A page that ends earlier than that is a full page, and reported.
 - *full line*: a body line that (1) starts at the left edge of the type area (so not an
   indented first line, which holds 26 characters, and not a centred or right-aligned line),
   (2) reaches the right edge of the type area (so not a paragraph's last line), (3) holds
@@ -24,7 +40,16 @@ Definitions (they decide what the numbers mean):
   the Chinese line-breaking rules: the next line starts with an opening mark (“《（ …,
   which may not end a line) or with a character followed by a closing mark (法》…, a
   closing mark may not start a line and only one may hang). ``check_gbt9704`` accepts
-  those; every other full line must hold exactly 28.
+  those; every other full line must hold exactly 28, except:
+- *Latin-break line*: a full line of fewer than 28 characters whose next line starts with a
+  Latin letter or digit, when the unbreakable unit that starts the next line (the run of
+  Latin letters, digits and signs up to the first CJK character or space, with the closing
+  marks glued to it: ``XX%。``) is wider than the room the line lacks, (28 − n) × 156/28 mm.
+  Writer and Word do not break inside such a run, so the whole unit went down and the line
+  was justified with n characters. The unit's width is the next line's first word box less
+  its other characters (a CJK character or mark: one 156/28 mm pitch; anything else: half).
+  ``full_lines_char_counts`` and ``check_gbt9704`` leave those lines out (the edge checks
+  still treat them as full lines).
 """
 
 from __future__ import annotations
@@ -46,6 +71,11 @@ FULL_LINE_SLACK_MM = 2.5
 # The page number is indented by one character of its own 4号 size (GB/T 9704 §7.5: 空一字).
 PAGE_NUMBER_INDENT_MM = PAGE.page_number_indent_chars * PAGE.page_number_size_pt * MM_PER_PT
 BODY_CHAR_MM = PAGE.body_size_pt * MM_PER_PT
+# One of the 22 grid lines, and one of the 28 characters of a full line.
+GRID_PITCH_MM = PAGE.type_height / PAGE.lines
+CJK_PITCH_MM = PAGE.type_width / PAGE.chars_per_line
+# The 署名 and 成文日期 end this far in from the type area's right edge (右空二字).
+SIGNATURE_RIGHT_INDENT_MM = 2 * BODY_CHAR_MM
 
 _PAGE_NUMBER_RE = re.compile(r"^\s*[—–-]{1,2}\s*(\d+)\s*[—–-]{1,2}\s*$")
 # CJK ideographs (BMP + Extension A), CJK symbols and punctuation, full-width forms,
@@ -56,6 +86,7 @@ _CJK_CHAR_RE = re.compile(
 )
 _CLOSING_PUNCTUATION = set("，。、；：？！）》」』】〉”’…")
 _OPENING_PUNCTUATION = set("“‘《（「『【〈〔［｛")
+_LATIN_START_RE = re.compile("[A-Za-z0-9]")
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -125,9 +156,21 @@ class PdfLayout:
     def lines_per_page(self) -> List[int]:
         return [len(page.body_lines) for page in self.pages]
 
+    def is_full_page(self, index: int) -> bool:
+        """True for a full page in the sense of the module docstring."""
+        last = len(self.pages) - 1
+        if index >= last:
+            return False
+        page, signature_page = self.pages[index], self.pages[last]
+        if index == last - 1 and page.body_lines and is_signature_page(signature_page):
+            used = max(grid_slot(line) for line in page.body_lines)
+            needed = max(grid_slot(line) for line in signature_page.body_lines)
+            return used >= PAGE.lines or used + needed <= PAGE.lines
+        return True
+
     def lines_per_full_page(self) -> List[int]:
-        """Body line counts of every page but the last (see the module docstring)."""
-        return self.lines_per_page()[:-1]
+        """Body line counts of every full page (see the module docstring)."""
+        return [len(page.body_lines) for page in self.pages if self.is_full_page(page.index)]
 
     def body_line_height_mm(self) -> float:
         """The median body line height of the whole document (body-size type)."""
@@ -145,8 +188,10 @@ class PdfLayout:
         return result
 
     def full_lines_char_counts(self) -> List[int]:
-        """CJK characters on each full line, a hanging closing punctuation mark excluded."""
-        return [cjk_chars_in_type_area(line) for _, line, _ in self.full_lines()]
+        """CJK characters on each full line, a hanging closing punctuation mark excluded;
+        Latin-break lines (see the module docstring) are left out."""
+        return [cjk_chars_in_type_area(line) for _, line, after in self.full_lines()
+                if not is_latin_break(line, after)]
 
     def type_area_bbox(self, page_index: int) -> Optional[Tuple[float, float, float, float]]:
         return self.pages[page_index].type_area_bbox()
@@ -281,17 +326,63 @@ def is_kinsoku_short(next_line: Optional[Line]) -> bool:
                             or (len(start) == 2 and start[1] in _CLOSING_PUNCTUATION))
 
 
+def latin_unit_width_mm(line: Line) -> float:
+    """Width of the unbreakable Latin unit that starts ``line`` (``XX%。``), estimated
+    from its first word box as the module docstring says; 0 if it starts with none."""
+    if not line.words or not _LATIN_START_RE.match(line.compact_text[:1]):
+        return 0.0
+    first = line.words[0]
+    text = re.sub(r"\s+", "", first.text)
+    end = 0
+    while end < len(text) and not _CJK_CHAR_RE.match(text[end]):
+        end += 1
+    while end < len(text) and text[end] in _CLOSING_PUNCTUATION:
+        end += 1
+    rest = sum(CJK_PITCH_MM if _CJK_CHAR_RE.match(ch) else CJK_PITCH_MM / 2
+               for ch in text[end:])
+    return first.x_right - first.x_left - rest
+
+
+def is_latin_break(line: Line, next_line: Optional[Line]) -> bool:
+    """True for a Latin-break line (module docstring): short of 28 characters because the
+    Latin unit starting the next line of the same paragraph did not fit in the room left."""
+    if next_line is None or abs(next_line.x_left_mm - PAGE.left) > MARGIN_TOLERANCE_MM:
+        return False
+    room = (PAGE.chars_per_line - cjk_chars_in_type_area(line)) * CJK_PITCH_MM
+    return room > 0 and latin_unit_width_mm(next_line) > room
+
+
+def grid_slot(line: Line) -> int:
+    """Which of the 22 grid lines (1-based) the line's box ends on (module docstring)."""
+    return int((line.bottom_mm - PAGE.top) / GRID_PITCH_MM) + 1
+
+
+def is_signature_page(page: Page) -> bool:
+    """True for a 落款 page (module docstring): an optional one-line 结束语, then two or
+    more lines ending 右空二字 that start well inside the type area (署名, 成文日期)."""
+    type_right = PAGE.width - PAGE.right
+    indent = PAGE.left + 2 * BODY_CHAR_MM
+    lines = page.body_lines
+    if lines and abs(lines[0].x_left_mm - indent) <= MARGIN_TOLERANCE_MM:
+        lines = lines[1:]  # the 结束语, a paragraph of one line
+    return len(lines) >= 2 and all(
+        abs(line.x_right_mm - (type_right - SIGNATURE_RIGHT_INDENT_MM)) <= MARGIN_TOLERANCE_MM
+        and line.x_left_mm > indent + MARGIN_TOLERANCE_MM
+        for line in lines)
+
+
 # --- the check -------------------------------------------------------------------------
 
 def check_gbt9704(layout: PdfLayout) -> List[str]:
     """Human-readable violations of the GB/T 9704 page rules; empty when the PDF passes.
 
-    Checked: 22 body lines on every full page after the first; 28 characters on every full
-    line; all body text inside the 156 × 225 mm type area at left 28 / top 37 mm (±1 mm),
-    and full lines reaching both edges (±1 mm); ``— N —`` on every page with N the page's
-    number, right-aligned one 4号 character in from the type area's right edge on odd pages
-    and left-aligned one character in from its left edge on even pages (±2 mm), its top
-    7 mm below the type area (±2 mm).
+    Checked: 22 body lines on every full page after the first (a page before a 落款 page
+    is exempt only as the module docstring says); 28 characters on every full line but
+    kinsoku-short and Latin-break ones; all body text inside the 156 × 225 mm type area at
+    left 28 / top 37 mm (±1 mm), and full lines reaching both edges (±1 mm); ``— N —`` on
+    every page with N the page's number, right-aligned one 4号 character in from the type
+    area's right edge on odd pages and left-aligned one character in from its left edge on
+    even pages (±2 mm), its top 7 mm below the type area (±2 mm).
     """
     problems: List[str] = []
     if not layout.pages:
@@ -305,6 +396,8 @@ def check_gbt9704(layout: PdfLayout) -> List[str]:
     if not full and len(layout.pages) > 1:
         problems.append("no full CJK line found to count characters on")
     for page_index, line, next_line in full:
+        if is_latin_break(line, next_line):
+            continue
         count = cjk_chars_in_type_area(line)
         if count == PAGE.chars_per_line - 1 and is_kinsoku_short(next_line):
             continue
@@ -315,8 +408,7 @@ def check_gbt9704(layout: PdfLayout) -> List[str]:
 
 
 def _check_page_lines(layout: PdfLayout, page: Page) -> List[str]:
-    is_full_page = page.index < len(layout.pages) - 1
-    if page.index == 0 or not is_full_page:
+    if page.index == 0 or not layout.is_full_page(page.index):
         return []
     count = len(page.body_lines)
     if count != PAGE.lines:

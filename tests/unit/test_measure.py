@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import List, Optional, Tuple
 
 from gongwen.spec import MM_PER_PT, PAGE
-from tests.measure import check_gbt9704, parse_bbox_xhtml
+from tests.measure import (
+    CJK_PITCH_MM,
+    check_gbt9704,
+    grid_slot,
+    is_signature_page,
+    parse_bbox_xhtml,
+)
 
 REAL_SNIPPET = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" \
 "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><html xmlns="http://www.w3.org/1999/xhtml">
@@ -80,7 +86,7 @@ Spec = Tuple[str, float, float]  # text, left mm, right mm
 def _page(lines: List[Spec], number: Optional[str], number_left: float, number_right: float,
           number_top: float = 269.0) -> str:
     words = [_word(text, left, PAGE.top + 2.4 + i * PITCH, right)
-             for i, (text, left, right) in enumerate(lines)]
+             for i, (text, left, right) in enumerate(lines) if text]  # "": a blank grid line
     if number is not None:
         words.append(_word(number, number_left, number_top, number_right, 7.0))
     body = "".join(f"<block><line>{w}</line></block>" for w in words)
@@ -188,3 +194,128 @@ def test_wrong_page_number_value_is_reported():
     pages[2] = _page(_full_page(), "— 7 —", 150.0, 179.06 + 0.0)
     problems = check_gbt9704(parse_bbox_xhtml(_document(pages)))
     assert "page 3: page number reads 7" in problems
+
+
+# --- a page that ends early because the 落款 block moved (keep_with_next) ---------------
+
+RIGHT = PAGE.left + PAGE.type_width
+SIGN_RIGHT = RIGHT - 2 * PAGE.body_size_pt * MM_PER_PT  # 右空二字
+CLOSING = ("特此报告。", PAGE.left + 2 * CHAR, PAGE.left + 7 * CHAR)
+BLANK = ("", 0.0, 0.0)
+SIGNATURE = ("XX单位", SIGN_RIGHT - 4 * CHAR, SIGN_RIGHT)
+DATE = ("XXXX年XX月XX日", SIGN_RIGHT - 10 * CHAR, SIGN_RIGHT)
+
+
+def _with_last_page(before: List[Spec], last: List[Spec]) -> str:
+    """Pages 1 and 2 full, page 3 = ``before``, page 4 = ``last``."""
+    return _document([_numbered(1, _full_page(20)), _numbered(2, _full_page()),
+                      _numbered(3, before), _numbered(4, last)])
+
+
+def test_grid_slots_of_the_synthetic_lines():
+    page = parse_bbox_xhtml(_document([_numbered(1, _full_page())])).pages[0]
+    assert [grid_slot(line) for line in page.body_lines] == list(range(1, 23))
+
+
+def test_page_before_a_moved_signature_block_may_end_early():
+    # 结束语 + blank + 署名 + 日期 take 4 grid lines: after 19, 20 or 21 lines they do not fit.
+    for count in (19, 20, 21):
+        layout = parse_bbox_xhtml(_with_last_page(_full_page(count),
+                                                  [CLOSING, BLANK, SIGNATURE, DATE]))
+        assert is_signature_page(layout.pages[3])
+        assert not layout.is_full_page(2)
+        assert layout.lines_per_full_page() == [20, 22]
+        assert check_gbt9704(layout) == [], count
+    # Without the 结束语 the block is 3 grid lines (blank, 署名, 日期): fits after 19 lines.
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(20), [BLANK, SIGNATURE, DATE]))
+    assert check_gbt9704(layout) == []
+
+
+def test_page_ending_earlier_than_the_block_needs_is_reported():
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(18), [CLOSING, BLANK, SIGNATURE, DATE]))
+    assert layout.is_full_page(2)
+    assert check_gbt9704(layout) == ["page 3: 18 lines, not 22"]
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(19), [BLANK, SIGNATURE, DATE]))
+    assert check_gbt9704(layout) == ["page 3: 19 lines, not 22"]
+
+
+def test_date_split_from_its_signature_is_reported():
+    before = _full_page(19) + [CLOSING, BLANK, SIGNATURE]  # 22 grid lines, 21 text lines
+    layout = parse_bbox_xhtml(_with_last_page(before, [DATE]))
+    assert not is_signature_page(layout.pages[3])
+    assert check_gbt9704(layout) == ["page 3: 21 lines, not 22"]
+
+
+def test_only_the_last_page_and_only_the_signature_block_excuse_a_short_page():
+    body_line = (FULL, PAGE.left, RIGHT)  # a body paragraph continued, not a 结束语
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(20),
+                                              [body_line, BLANK, SIGNATURE, DATE]))
+    assert check_gbt9704(layout) == ["page 3: 20 lines, not 22"]
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(20),
+                                              [CLOSING, CLOSING, BLANK, SIGNATURE, DATE]))
+    assert check_gbt9704(layout) == ["page 3: 20 lines, not 22"]
+    block = _numbered(3, [CLOSING, BLANK, SIGNATURE, DATE])  # not the last page
+    pages = [_numbered(1, _full_page(20)), _numbered(2, _full_page(20)), block,
+             _numbered(4, [CLOSING])]
+    assert check_gbt9704(parse_bbox_xhtml(_document(pages))) == [
+        "page 2: 20 lines, not 22", "page 3: 3 lines, not 22"]
+    left_signature = ("XX单位", PAGE.left + 2 * CHAR, PAGE.left + 6 * CHAR)
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(20),
+                                              [CLOSING, BLANK, left_signature, DATE]))
+    assert check_gbt9704(layout) == ["page 3: 20 lines, not 22"]
+
+
+# --- a full line short because an unbreakable Latin run went to the next line -----------
+
+def _latin_page(short: str, next_words: List[Tuple[str, float]], next_left: float = PAGE.left
+                ) -> str:
+    """Page 2 of a good document whose line 6 is ``short`` (justified to the right edge) and
+    line 7 is made of ``next_words`` (text, width in mm), one after the other from
+    ``next_left``."""
+    lines = _full_page()
+    lines[5] = (short, PAGE.left, RIGHT)
+    lines[6] = ("", 0.0, 0.0)
+    page = _numbered(2, lines)
+    top = PAGE.top + 2.4 + 6 * PITCH
+    x = next_left
+    words = []
+    for text, width in next_words:
+        words.append(_word(text, x, top, x + width))
+        x += width + 1.0
+    line = "<block><line>" + "".join(words) + "</line></block>"
+    return page.replace("<flow>", "<flow>" + line, 1)
+
+
+def _latin_document(short: str, next_words: List[Tuple[str, float]],
+                    next_left: float = PAGE.left) -> str:
+    pages = _good_pages()
+    pages[1] = _latin_page(short, next_words, next_left)
+    return _document(pages)
+
+
+def test_line_short_before_an_unbreakable_latin_run_is_skipped():
+    # Measured in Writer: "XX%。" is an 18.3 mm word; 27 characters leave 5.6 mm of room.
+    for words in ([("XX%。", 18.3), ("三是在年度综合考核中位列第", 13 * CJK_PITCH_MM)],
+                  [("XX%。三是在年度", 18.3 + 5 * CJK_PITCH_MM)]):
+        layout = parse_bbox_xhtml(_latin_document(FULL[:27], words))
+        assert len(layout.pages[1].body_lines) == 22
+        assert set(layout.full_lines_char_counts()) == {28}
+        assert check_gbt9704(layout) == []
+    # 26 characters leave 11.1 mm: "XXXX" (4 Latin X, 16.4 mm) still does not fit.
+    layout = parse_bbox_xhtml(_latin_document(FULL[:26], [("XXXX年", 16.4 + CJK_PITCH_MM)]))
+    assert check_gbt9704(layout) == []
+
+
+def test_line_short_before_a_latin_run_that_would_fit_is_reported():
+    # A digit 2.8 mm wide fits in the 5.6 mm a 27-character line lacks.
+    layout = parse_bbox_xhtml(_latin_document(FULL[:27], [("1", 2.8), ("项", CJK_PITCH_MM)]))
+    assert [c for c in layout.full_lines_char_counts() if c != 28] == [27]
+    problems = check_gbt9704(layout)
+    assert len(problems) == 1 and "27 characters" in problems[0]
+    # 25 characters lack 16.7 mm; "XX%。" is 18.3 mm ... but "XX" (8.1 mm) is not.
+    layout = parse_bbox_xhtml(_latin_document(FULL[:25], [("XX", 8.1), ("项", CJK_PITCH_MM)]))
+    assert any("25 characters" in p for p in check_gbt9704(layout))
+    # The next line starts a new paragraph (indented): nothing was pushed down.
+    layout = parse_bbox_xhtml(_latin_document(FULL[:27], [("XX%。", 18.3)],
+                                              next_left=PAGE.left + 2 * CHAR))
+    assert any("27 characters" in p for p in check_gbt9704(layout))
