@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import List, Tuple
+from typing import Dict, List, Tuple
 
 import pytest
 
@@ -51,12 +51,7 @@ BODY_LINE_MAX_MM = spec.PAGE.body_size_pt * spec.MM_PER_PT * 1.5  # a 3号 line 
 
 # Where the shared GB/T 9704 check still fails on these documents, and why (strict: when
 # the cause is fixed the test XPASSes and fails, so the marker gets removed).
-KNOWN_LAYOUT_PROBLEMS = {
-    "annual-summary": "docxlayout styles have no keepNext: the 公文署名 stays on page 3 and "
-                      "its 成文日期 goes alone to page 4, so page 3 ends one line short",
-    "integrity": "a justified line followed by the unbreakable Latin run 'XX%' holds 27 "
-                 "CJK characters; tests.measure counts it as a full line",
-}
+KNOWN_LAYOUT_PROBLEMS: Dict[str, str] = {}
 
 
 def grid_slot(line) -> float:

@@ -287,6 +287,28 @@ def test_named_styles_with_east_asian_fonts(formatted: Path):
     assert by_name["公文标题"].find("w:rPr/w:rFonts", NS).get(w("eastAsia")) == "方正小标宋简体"
 
 
+def test_signature_chain_keeps_with_next_and_title_is_off_the_grid(formatted: Path):
+    styles = part(formatted, "word/styles.xml")
+    by_name = {s.find("w:name", NS).get(w("val")): s for s in styles.findall("w:style", NS)
+               if s.find("w:name", NS) is not None}
+    keep = {name: style.find("w:pPr/w:keepNext", NS).get(w("val"))
+            for name, style in by_name.items() if name.startswith("公文")}
+    # 结束语 → 署名 → 成文日期 stay on one page (GB/T 9704 §7.3.5); nothing else is kept.
+    assert {name for name, value in keep.items() if value == "1"} == {"公文结束语", "公文署名"}
+    assert {spec.style_name(role) for role, style in spec.PARAGRAPH_STYLES.items()
+            if style.keep_with_next} == {"公文结束语", "公文署名"}
+    # Writer ignores an exact line height on a paragraph snapped to the grid and gives the
+    # 2号 title two grid lines; off the grid it takes exactly one, then one blank line.
+    title = by_name["公文标题"].find("w:pPr", NS)
+    assert title.find("w:snapToGrid", NS).get(w("val")) == "0"
+    spacing = title.find("w:spacing", NS)
+    assert spacing.get(w("line")) == str(docxlayout.LINE_PITCH_TW)
+    assert spacing.get(w("lineRule")) == "exact"
+    assert spacing.get(w("after")) == str(docxlayout.LINE_PITCH_TW)
+    assert spec.FONT_SIZES_PT["二号"] * 1.3 * 20 < docxlayout.LINE_PITCH_TW  # the glyph box fits
+    assert by_name["公文正文"].find("w:pPr/w:snapToGrid", NS) is None
+
+
 def test_paragraphs_get_the_style_of_their_role(formatted: Path):
     body = part(formatted, "word/document.xml").find("w:body", NS)
     paragraphs = body.findall("w:p", NS)
