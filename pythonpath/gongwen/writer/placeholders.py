@@ -3,7 +3,9 @@
 What is a placeholder is decided by the core detector (``gongwen.placeholders``) and
 nothing else. Writer's own ICU search (``findAll`` with the core's ``icu_pattern()``, a
 superset of the candidates) finds where to look, natively and fast; every hit is then
-verified by running the core on the hit's whole paragraph, and only the core's spans are
+verified by the core: in the body, at two UNO calls per hit, by matching the hits against
+the core's spans on the body's text (``_body_placeholders``); elsewhere, or when the two
+disagree, by running the core on each hit's whole paragraph. Only the core's spans are
 marked or selected. ``findAll`` reaches the body, tables, text frames, footnotes, endnotes
 and the headers/footers that are laid out on some page; headers and footers of every page
 style (right/left/first, where switched on) are walked paragraph by paragraph instead, so
@@ -11,7 +13,9 @@ the ones not on any page yet are covered too and none is counted twice.
 
 Marks are the character style ``spec.PLACEHOLDER_CHAR_STYLE``, *added* to the text's
 character styles (``CharStyleNames``), never replacing a style the user had there, and
-removed the same way; direct formatting (bold, colour …) is not touched by either.
+removed the same way; direct formatting (bold, colour …) is not touched by either. Writer
+gives a custom style no separate UI name (``DisplayName`` is read-only and equals the
+name), so the Styles deck shows the programmatic name.
 
 Offsets: the paragraph text comes from Writer as a Python ``str`` (code points), the core
 answers in code points, and cursors move by code points (``goRight`` steps over a
@@ -65,7 +69,7 @@ def check_placeholders(invocation: Invocation) -> Outcome:
     document = invocation.document
     with _one_step(document, messages.text("placeholder_check_undo", invocation.locale)):
         style = _ensure_style(document)
-        _clear_marks(document, style)  # marks on text filled in since go; none doubles
+        _clear_marks(document, style)  # old marks first: filled-in text loses its mark
         found = find_all(document)
         _mark(found)
     return Outcome(True, _count_message(len(found), invocation.locale))
@@ -148,11 +152,10 @@ def _first_index(items: Sequence[object], predicate) -> int:
     return low
 
 
-def _descriptor(document, backwards: bool = False):
+def _descriptor(document):
     descriptor = document.createSearchDescriptor()
     descriptor.SearchRegularExpression = True
     descriptor.SearchCaseSensitive = True  # the core's classes spell out both cases
-    descriptor.SearchBackwards = backwards
     descriptor.SearchString = core.icu_pattern()
     return descriptor
 
