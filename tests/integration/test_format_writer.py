@@ -519,3 +519,23 @@ def test_signature_date_indents_examples():
     # X is wider than a digit: XXXX年XX月XX日 is 8.776 characters wide, not 7
     assert signature_date_indents("XX县XX局", "XXXX年XX月XX日") == \
         {"signature": 7.888, "date": 2.0}
+
+
+def test_an_empty_header_keeps_the_type_area_at_37_mm(office, samples_dir: Path, tmp_path: Path):
+    document = load_sample(office, samples_dir, SAMPLES[0], tmp_path)
+    try:
+        style = document.getStyleFamilies().getByName("PageStyles").getByName("Standard")
+        style.HeaderIsOn = True
+        style.HeaderHeight = 1500
+        header = (style.HeaderHeight, style.HeaderIsDynamicHeight, style.TopMargin)
+        original = fingerprint(document)
+        assert office.dispatch(document, FORMAT).ok
+        layout = measure_pdf(office.export_pdf(document, tmp_path / "header.pdf"))
+        assert check_gbt9704(layout) == []
+        assert abs(layout.pages[1].body_lines[0].top_mm - spec.PAGE.top) < 3
+        office.uno_dispatch(document, ".uno:Undo")
+        assert fingerprint(document) == original
+        assert style.HeaderIsOn
+        assert (style.HeaderHeight, style.HeaderIsDynamicHeight, style.TopMargin) == header
+    finally:
+        office.close(document)

@@ -60,6 +60,9 @@ TARGET_PROPERTIES: Tuple[Tuple[str, object], ...] = (
 # Restored before the footer is switched off again, so its size can still be set.
 _FOOTER_SWITCH = "FooterIsOn"
 _FOOTER_TEXTS = ("FooterTextRight", "FooterTextLeft", "FooterTextFirst")
+# Read (and restored) only when the page style has a header.
+_HEADER_KEYS = ("HeaderHeight", "HeaderIsDynamicHeight", "HeaderDynamicSpacing")
+_MIN_TOP_MARGIN = 500
 
 # A footer paragraph as plain data: paragraph properties, character properties and
 # portions, each ("text", string) or ("field", service, {property: value}).
@@ -123,6 +126,10 @@ def read_state(document, names: Iterable[str]) -> PageState:
                  if info.hasPropertyByName(key)}
         if info.hasPropertyByName("FirstIsShared"):
             props["FirstIsShared"] = style.getPropertyValue("FirstIsShared")
+        props["HeaderIsOn"] = style.getPropertyValue("HeaderIsOn")  # read, never written
+        if props["HeaderIsOn"]:
+            props.update({key: style.getPropertyValue(key) for key in _HEADER_KEYS
+                          if info.hasPropertyByName(key)})
         footers = {}
         if props.get(_FOOTER_SWITCH):
             for text_name in _FOOTER_TEXTS:
@@ -144,6 +151,8 @@ def target_state(old: PageState) -> PageState:
         old_props = style_state["props"]
         props = dict(old_props)
         props.update({key: value for key, value in TARGET_PROPERTIES if key in props})
+        if old_props.get("HeaderIsOn"):
+            props.update(_header_above_type_area(old_props))
         kept = _authors_footer_paragraphs(style_state, old_props)
         footers = {"FooterTextRight": kept["FooterTextRight"] + [page_number_paragraph(odd=True)],
                    "FooterTextLeft": kept["FooterTextLeft"] + [page_number_paragraph(odd=False)]}
@@ -151,6 +160,18 @@ def target_state(old: PageState) -> PageState:
             footers["FooterTextFirst"] = kept["FooterTextFirst"] + [page_number_paragraph(odd=True)]
         state[name] = {"props": props, "footers": footers}
     return state
+
+
+def _header_above_type_area(old_props: Dict[str, object]) -> Dict[str, object]:
+    """A header the author has keeps its text but fits, fixed, inside the 37 mm top
+    margin (in Writer the header sits between the page's top margin and the body)."""
+    top = _hmm(PAGE.top)
+    height = min(int(old_props.get("HeaderHeight") or 0), top - _MIN_TOP_MARGIN)
+    values: Dict[str, object] = {"TopMargin": top - height, "HeaderHeight": height,
+                                 "HeaderIsDynamicHeight": False}
+    if "HeaderDynamicSpacing" in old_props:
+        values["HeaderDynamicSpacing"] = False
+    return values
 
 
 def _authors_footer_paragraphs(style_state: StyleState,
@@ -215,6 +236,9 @@ def write_state(document, state: PageState) -> None:
             # A footer that is switched off has no size to restore (Writer reports 0
             # and refuses it back): switching it off below is all there is.
             if key in props and key != _FOOTER_SWITCH and (footer_on or not _is_footer_key(key)):
+                _set(style, key, props[key])
+        for key in _HEADER_KEYS:
+            if key in props:
                 _set(style, key, props[key])
         if footer_on:
             for text_name, paragraphs in style_state["footers"].items():
