@@ -100,10 +100,14 @@ class Office:
 
     def start(self) -> Office:
         """Creates the profile, installs the .oxt, restarts so the toolbar and handler load."""
-        self._launch()
-        self._install_extension()
-        self.stop()
-        self._launch()
+        try:
+            self._launch()
+            self._install_extension()
+            self.stop()
+            self._launch()
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def stop(self) -> None:
@@ -213,9 +217,13 @@ class Office:
         return self._load("private:factory/scalc")
 
     def open(self, path: Path, filter_name: Optional[str] = None, **options):
+        """Opens a private copy: LibreOffice leaves lock files beside what it opens, and a
+        killed soffice leaves them for good, which makes the next headless load fail."""
         if filter_name:
             options["FilterName"] = filter_name
-        return self._load(Path(path).resolve().as_uri(), **options)
+        folder = Path(tempfile.mkdtemp(prefix="open-", dir=self.workdir))
+        copy = Path(shutil.copy(path, folder / Path(path).name))
+        return self._load(copy.resolve().as_uri(), **options)
 
     def load_text(self, path: Path):
         """A UTF-8 .txt imported into Writer, one paragraph per line (a user's paste)."""
