@@ -178,8 +178,12 @@ def test_roles_get_their_styles_and_the_message_counts_them(office, samples_dir:
         assert result.ok, result.message
         names = [p.ParaStyleName for p in paragraph_elements(document)]
         texts = [p.getString() for p in paragraph_elements(document)]
+        keeps = [p.ParaKeepTogether for p in paragraph_elements(document)]
     finally:
         office.close(document)
+    # The 落款 chain stays together, the typed blank line inside it included; nothing else.
+    assert keeps[-4:] == [True, True, True, False]
+    assert not any(keeps[:-4])
     style = {role: spec.style_name(role) for role in Role.ALL}
     assert names[0] == style[Role.TITLE] and names[1] == style[Role.ADDRESSEE]
     assert names[texts.index("特此报告。")] == style[Role.CLOSING]

@@ -102,10 +102,12 @@ def style_properties(style: ParaStyle, outline_level: int = 0) -> Dict[str, obje
         # No extra space between CJK and digits in 署名/成文日期: §7.3.5.2 places the
         # date by character counts, which holds only with plain half-width digits.
         "ParaIsCharacterDistance": not is_tail,
-        # A full page must hold 22 lines: no orphan/widow control, no kept blocks.
+        # A full page must hold 22 lines: no orphan/widow control; only the 落款 chain
+        # (结束语 → 署名 → 成文日期) keeps with the next paragraph (spec.keep_with_next;
+        # Writer's ParaKeepTogether is Word's keepNext).
         "ParaOrphans": 0,
         "ParaWidows": 0,
-        "ParaKeepTogether": False,
+        "ParaKeepTogether": bool(getattr(style, "keep_with_next", False)),
         "ParaSplit": True,
         "ParaIsHyphenation": False,
         "OutlineLevel": outline_level,
