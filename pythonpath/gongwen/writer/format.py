@@ -20,7 +20,7 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from gongwen import dates, messages, roles, spec
 from gongwen.spec import Role
-from gongwen.writer import page, styles, undoable
+from gongwen.writer import page, styles, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
 
 # Direct formatting removed from every body paragraph: what the 公文 style decides.
@@ -83,10 +83,7 @@ def _format_locked(invocation: Invocation) -> Outcome:
     normalize = invocation.args.get(NORMALIZE_DATES_ARG, "").lower() in _TRUE_VALUES
     changes = plan_paragraphs(body.texts, paragraph_roles, normalize)
     title = messages.text("format_undo_title", locale)
-    manager = document.getUndoManager()
-    manager.enterUndoContext(title)
-    finished = False
-    try:
+    with undo.undo_step(document, title) as manager:
         styles.ensure_paragraph_styles(document)
         old = page.read_state(document, page.used_page_styles(document))
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
@@ -94,24 +91,8 @@ def _format_locked(invocation: Invocation) -> Outcome:
         apply_paragraphs(document, body, changes)
         for table in body.tables:
             format_table(table)
-        finished = True
-    finally:
-        # Not undo.undo_step: contextlib cannot re-raise UNO exceptions, and a
-        # failure must roll back what was done so far.
-        manager.leaveUndoContext()
-        if not finished:
-            _roll_back(manager, title)
     changed_dates = sum(1 for change in changes.values() if "text" in change)
     return Outcome(True, summary(paragraph_roles, changed_dates if normalize else None, locale))
-
-
-def _roll_back(manager, title: str) -> None:
-    try:
-        if manager.isUndoPossible() and manager.getCurrentUndoActionTitle() == title:
-            manager.undo()
-            manager.clearRedo()
-    except Exception:  # the original error is the one worth reporting
-        pass
 
 
 # --- reading ---------------------------------------------------------------------------

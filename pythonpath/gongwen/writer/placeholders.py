@@ -26,7 +26,6 @@ range built from an offset is checked against the span's text before it is used.
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from gongwen import messages, spec
@@ -295,15 +294,9 @@ def _paragraphs(text) -> Iterator[object]:
 
 # ---- marking -------------------------------------------------------------------
 
-@contextmanager
-def _one_step(document, title: str) -> Iterator[None]:
+def _one_step(document, title: str) -> undo.undo_step:
     """One undo step, and no view updates while many ranges change (4x faster)."""
-    with undo.undo_step(document, title):
-        document.lockControllers()
-        try:
-            yield
-        finally:
-            document.unlockControllers()
+    return undo.undo_step(document, title, lock_view=True)
 
 
 def _existing_style(document):

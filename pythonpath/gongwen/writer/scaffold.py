@@ -24,7 +24,7 @@ from gongwen.scaffolds import (
     render,
     scaffold_types,
 )
-from gongwen.writer import page, undoable
+from gongwen.writer import page, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
 from gongwen.writer.format import BodyParagraph, place_signature_and_date
 from gongwen.writer.styles import ensure_paragraph_styles
@@ -97,33 +97,13 @@ def insert_choice(invocation: Invocation, choice: Choice) -> Outcome:
         return Outcome(False, messages.text("scaffold_bad_value", locale, error=error))
     document = invocation.document
     title = messages.text("scaffold_undo_title", locale, name=scaffold.name)
-    manager = document.getUndoManager()
     page_too = is_empty(document)
-    document.lockControllers()
-    manager.enterUndoContext(title)
-    finished = False
-    try:
+    with undo.undo_step(document, title, lock_view=True) as manager:
         ensure_paragraph_styles(document)
         if page_too:
             set_up_page(document, manager, title)
         insert_paragraphs(document, paragraphs)
-        finished = True
-    finally:
-        # Not undo.undo_step: a failure half-way must take back what was done so far.
-        manager.leaveUndoContext()
-        document.unlockControllers()
-        if not finished:
-            _roll_back(manager, title)
     return Outcome(True, _inserted_message(document, scaffold, paragraphs, locale))
-
-
-def _roll_back(manager, title: str) -> None:
-    try:
-        if manager.isUndoPossible() and manager.getCurrentUndoActionTitle() == title:
-            manager.undo()
-            manager.clearRedo()
-    except Exception:  # the error that got us here is the one worth reporting
-        pass
 
 
 def placeholder_count(paragraphs: Sequence[ScaffoldParagraph]) -> int:
