@@ -25,6 +25,9 @@ from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
 
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 CONNECT_TIMEOUT_S = 60
+# Free stand-ins for the official 公文 fonts (see the file): renders show 黑体 headings as
+# sans, 楷体 as kai, body as serif, as they would with the real fonts installed.
+FONTCONFIG = Path(__file__).resolve().parent.parent / "tools" / "fontconfig" / "fonts.conf"
 EXTENSION_ID = "org.gongwen.writer"
 
 
@@ -85,6 +88,7 @@ class Office:
                  language: str = "en_US"):
         self.oxt = oxt
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="gongwen-office-"))
+        self.workdir.mkdir(parents=True, exist_ok=True)
         self.profile = self.workdir / "profile"
         self.pipe = f"gongwen_{os.getpid()}_{uuid.uuid4().hex[:8]}"
         self.display = display  # None: headless; ":99": a real window under Xvfb
@@ -142,7 +146,8 @@ class Office:
         args = [SOFFICE, "--invisible", "--norestore", "--nodefault", "--nolockcheck",
                 "--nologo", f"-env:UserInstallation={self.profile.as_uri()}",
                 f"--accept=pipe,name={self.pipe};urp;"]
-        env = dict(os.environ, LC_ALL=f"{self.language}.UTF-8", LANGUAGE=self.language)
+        env = dict(os.environ, LC_ALL=f"{self.language}.UTF-8", LANGUAGE=self.language,
+                   FONTCONFIG_FILE=str(FONTCONFIG))
         if self.display:
             env["DISPLAY"] = self.display
         else:

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "pythonpath"), str(ROOT / "tools")]
 
 from bench import report  # noqa: E402
+from tests.measure import check_gbt9704, measure_pdf  # noqa: E402
 from tests.office import Office  # noqa: E402
 
 import build_oxt  # noqa: E402
@@ -68,7 +69,8 @@ def writer_steps(office: Office) -> List[Step]:
             office.export_pdf(document, OUT / "report-formatted.pdf")
             office.save_as(document, OUT / "report-formatted.docx")
             pages(OUT / "report-formatted.pdf", "report-formatted")
-            return f"检查占位符: {checked.message} | 一键公文格式: {formatted.message}"
+            return (f"检查占位符: {checked.message} | 一键公文格式: {formatted.message} | "
+                    f"{layout_verdict(OUT / 'report-formatted.pdf')}")
         finally:
             office.close(document)
 
@@ -83,6 +85,16 @@ def writer_steps(office: Office) -> List[Step]:
 
     return [("Writer  CheckPlaceholders + Format on report.txt", check_and_format),
             ("Writer  InsertScaffold?type=personal", scaffold)]
+
+
+def layout_verdict(pdf: Path) -> str:
+    """What the PDF measures against GB/T 9704 (the same check the tests use)."""
+    layout = measure_pdf(pdf)
+    problems = check_gbt9704(layout)
+    if problems:
+        return f"GB/T 9704 check of the PDF: {len(problems)} problems, first: {problems[0]}"
+    return (f"GB/T 9704 check of the PDF: {len(layout.pages)} pages, 22 lines × 28 characters, "
+            f"margins and — N — page numbers as specified")
 
 
 def pages(pdf: Path, stem: str) -> None:
@@ -108,7 +120,8 @@ def main() -> int:
     report.write_docx(OUT / "report.docx", PAGES)
     print(f"公文助手 demo: a {PAGES}-page 述职报告 written by bench/report.py -> {OUT}")
     ok = run(cli_steps())
-    office = Office(build_oxt.build(OUT / "gongwen.oxt"), OUT / "soffice").start()
+    office = Office(build_oxt.build(OUT / "gongwen.oxt"), OUT / "soffice",
+                    language="zh_CN").start()
     try:
         ok = run(writer_steps(office)) and ok
     finally:

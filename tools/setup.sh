@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(libreoffice-writer libreoffice-calc python3-uno libreoffice-script-provider-python
               python3-venv xvfb xauth x11-apps poppler-utils fonts-noto-cjk imagemagick
-              libreoffice-l10n-zh-cn)
+              libreoffice-l10n-zh-cn fonts-arphic-ukai)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
