@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import List, Tuple
 
 import pytest
 
@@ -49,11 +49,6 @@ def open_and_measure(office, docx_path: Path):
 GRID_PITCH_MM = spec.PAGE.type_height / spec.PAGE.lines
 BODY_LINE_MAX_MM = spec.PAGE.body_size_pt * spec.MM_PER_PT * 1.5  # a 3号 line (box ≈ 1.3 em)
 
-# Where the shared GB/T 9704 check still fails on these documents, and why (strict: when
-# the cause is fixed the test XPASSes and fails, so the marker gets removed).
-KNOWN_LAYOUT_PROBLEMS: Dict[str, str] = {}
-
-
 def grid_slot(line) -> float:
     """Where a line's glyph box ends, in grid lines from the top of the type area."""
     return (line.bottom_mm - spec.PAGE.top) / GRID_PITCH_MM
@@ -62,8 +57,8 @@ def grid_slot(line) -> float:
 def assert_22_line_grid(layout) -> None:
     """Every 3号 line sits on the 22-line grid and every full page is filled to line 22.
 
-    Counting grid lines instead of text lines counts the 2号 title (two grid lines in
-    Writer) and the blank lines above the 署名 and under the title as the space they take.
+    Counting grid lines instead of text lines counts the blank lines under the title and
+    above the 署名 as the space they take.
     """
     assert len(layout.pages) >= 2, "a scaffold should fill more than one page"
     for page in layout.pages:
@@ -75,22 +70,13 @@ def assert_22_line_grid(layout) -> None:
             assert int(last) + 1 == spec.PAGE.lines, f"page {page.index + 1} ends at {last:.2f}"
 
 
-def expect_gbt9704(layout, key: str) -> None:
-    problems = check_gbt9704(layout)
-    if key in KNOWN_LAYOUT_PROBLEMS and problems:
-        pytest.xfail(f"{KNOWN_LAYOUT_PROBLEMS[key]}: {problems}")
-    assert problems == []
-    if key in KNOWN_LAYOUT_PROBLEMS:
-        pytest.fail(f"fixed, remove it from KNOWN_LAYOUT_PROBLEMS: {key}")
-
-
 @pytest.mark.parametrize("key", KEYS)
 def test_blank_scaffold_is_a_gbt9704_document_in_writer(office, tmp_path, key):
     paragraphs, layout = open_and_measure(office, new_docx(tmp_path, key))
     expected = render(load_scaffold(key))
     assert paragraphs == [(spec.style_name(p.role), p.text) for p in expected]
     assert_22_line_grid(layout)
-    expect_gbt9704(layout, key)
+    assert check_gbt9704(layout) == []
 
 
 def test_filled_scaffold_is_a_gbt9704_document_in_writer(office, tmp_path):
