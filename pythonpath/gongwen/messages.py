@@ -25,20 +25,37 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "公文助手出错：{error}",
         "en": "Gongwen Assistant failed: {error}",
     },
-    # --- python -m gongwen format (the .docx CLI) ---
-    "cli_format_missing": {"zh": "文件不存在", "en": "no such file"},
-    "cli_format_not_a_file": {"zh": "不是文件", "en": "not a file"},
-    "cli_format_empty_file": {"zh": "文件为空（0 字节）", "en": "empty file (0 bytes)"},
-    "cli_format_encrypted": {
+    # --- the CLI's input files (gongwen.batch: every file; gongwen.batch.docxtext: .docx) ---
+    "cli_file_missing": {"zh": "文件不存在", "en": "no such file"},
+    "cli_file_directory": {"zh": "是文件夹，不是文件", "en": "is a directory"},
+    "cli_file_not_regular": {
+        "zh": "不是普通文件（是管道或设备）", "en": "not a regular file (a pipe or device)",
+    },
+    "cli_file_unreadable": {"zh": "无法读取：{error}", "en": "cannot read: {error}"},
+    "docx_empty": {"zh": "文件为空（0 字节）", "en": "empty file (0 bytes)"},
+    "docx_encrypted": {
         "zh": "文件已加密（设有打开密码），请先在 Word/WPS 中取消密码",
         "en": "encrypted (password-protected) document; remove the password first",
     },
-    "cli_format_legacy_doc": {
+    "docx_legacy_doc": {
         "zh": "这是旧版 .doc（Word 97-2003）文件，请先另存为 .docx",
         "en": "a Word 97-2003 .doc file, not .docx; save it as .docx first",
     },
-    "cli_format_not_docx": {"zh": "不是 .docx 文件", "en": "not a .docx file"},
-    "cli_format_corrupt": {"zh": ".docx 文件已损坏：{error}", "en": "corrupt .docx: {error}"},
+    "docx_not_docx": {"zh": "不是 .docx 文件", "en": "not a .docx file"},
+    "docx_not_word_zip": {
+        "zh": "不是 .docx 文件：是压缩包，但其中没有 Word 正文（word/document.xml）",
+        "en": "not a .docx file: a zip archive with no Word document in it (word/document.xml)",
+    },
+    "docx_truncated": {
+        "zh": ".docx 文件已损坏：文件不完整（下载或复制可能中断了）",
+        "en": "corrupt .docx: the file is cut off (an interrupted download or copy?)",
+    },
+    "docx_damaged_member": {
+        "zh": ".docx 文件已损坏：其中的 {member} 无法读出",
+        "en": "corrupt .docx: {member} in it is damaged",
+    },
+    "docx_corrupt": {"zh": ".docx 文件已损坏：{error}", "en": "corrupt .docx: {error}"},
+    # --- python -m gongwen format (the .docx CLI) ---
     "cli_format_output_is_input": {
         "zh": "输出文件就是输入文件；要覆盖原文件请用 --in-place",
         "en": "the output is the input; use --in-place to replace it",
@@ -128,26 +145,14 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "Cancel",
     },
     # --- python -m gongwen check (the placeholder CLI) ---
-    "cli_check_missing": {"zh": "文件不存在", "en": "no such file"},
-    "cli_check_directory": {"zh": "是文件夹，不是文件", "en": "is a directory"},
     "cli_check_unsupported": {
         "zh": "不支持的文件类型 {suffix}：只能检查 .docx 和 UTF-8 编码的 .txt",
         "en": "unsupported file type {suffix}: expected .docx or UTF-8 .txt",
-    },
-    "cli_check_legacy_doc": {
-        "zh": "这是旧版 .doc（Word 97-2003）文件，请先另存为 .docx",
-        "en": "a Word 97-2003 .doc file; save it as .docx first",
     },
     "cli_check_not_utf8": {
         "zh": "不是 UTF-8 编码的文本（第 {offset} 字节为 0x{byte}），请另存为 UTF-8",
         "en": "not UTF-8 text (byte 0x{byte} at offset {offset}); save it as UTF-8",
     },
-    "cli_check_ole": {
-        "zh": "文件已加密或是旧版 Word 文件，不是 .docx",
-        "en": "an encrypted or legacy Word file, not a .docx",
-    },
-    "cli_check_corrupt": {"zh": ".docx 文件已损坏：{error}", "en": "corrupt .docx: {error}"},
-    "cli_check_unreadable": {"zh": "无法读取：{error}", "en": "cannot read: {error}"},
     "cli_check_total": {
         "zh": "共 {count} 处待填占位符（{files} 个文件）",
         "en": "{count} placeholder(s) in {files} file(s)",

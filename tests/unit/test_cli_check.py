@@ -289,6 +289,12 @@ def _bad_files(tmp_path: Path) -> List[Tuple[Path, str]]:
     truncated = tmp_path / "truncated.docx"
     build_docx(tmp_path / "whole.docx")
     truncated.write_bytes((tmp_path / "whole.docx").read_bytes()[:3000])
+    damaged = tmp_path / "damaged.docx"  # stored uncompressed, then one byte changed: bad CRC
+    with zipfile.ZipFile(tmp_path / "whole.docx") as source, \
+            zipfile.ZipFile(damaged, "w", zipfile.ZIP_STORED) as archive:
+        for name in source.namelist():
+            archive.writestr(name, source.read(name))
+    damaged.write_bytes(damaged.read_bytes().replace(b"<w:body>", b"<w:Body>", 1))
     not_word = tmp_path / "sheet.docx"
     with zipfile.ZipFile(not_word, "w") as archive:
         archive.writestr("hello.txt", "not a word document")
@@ -300,14 +306,26 @@ def _bad_files(tmp_path: Path) -> List[Tuple[Path, str]]:
     pdf.write_bytes(b"%PDF-1.4")
     legacy = tmp_path / "old.doc"
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    renamed_doc = tmp_path / "renamed.docx"
+    renamed_doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
     encrypted = tmp_path / "encrypted.docx"
-    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)
+                          + "EncryptedPackage".encode("utf-16-le"))
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(str(fifo))  # reading it would wait forever
+    # The reasons are docxtext.open_document's, the same as `format` gives.
     return [
-        (random_bytes, "corrupt .docx"), (truncated, "corrupt .docx"),
-        (not_word, "corrupt .docx"), (gbk, "not UTF-8 text (byte 0xbf at offset 0)"),
+        (random_bytes, "not a .docx file"), (truncated, "corrupt .docx: the file is cut off"),
+        (not_word, "not a .docx file: a zip archive"), (empty, "empty file (0 bytes)"),
+        (damaged, "corrupt .docx: word/document.xml in it is damaged"),
+        (gbk, "not UTF-8 text (byte 0xbf at offset 0)"),
         (utf16, "not UTF-8 text"), (pdf, "unsupported file type .pdf"),
-        (legacy, "a Word 97-2003 .doc file"), (encrypted, "an encrypted or legacy Word file"),
+        (legacy, "a Word 97-2003 .doc file"), (renamed_doc, "a Word 97-2003 .doc file"),
+        (encrypted, "encrypted (password-protected) document"),
         (tmp_path / "missing.txt", "no such file"), (tmp_path, "is a directory"),
+        (fifo, "not a regular file"),
     ]
 
 
@@ -318,6 +336,17 @@ def test_exit_2_with_one_line_reason_for_each_bad_file(capsys, tmp_path: Path):
         assert err.startswith(f"gongwen check: {path}: {reason}"), err
         assert err.count("\n") == 1, err
         assert out == "no placeholders in 0 file(s)\n"
+
+
+def test_check_and_format_give_the_same_reason(capsys, tmp_path: Path):
+    bad_docx = [path for path, _ in _bad_files(tmp_path) if path.suffix == ".docx"]
+    assert len(bad_docx) == 7
+    for path in bad_docx:
+        status, _, check_err = run_cli(capsys, str(path))
+        assert status == 2 and check_err.startswith(f"gongwen check: {path}: ")
+        assert cli.main(["format", str(path), "--out-dir", str(tmp_path / "out")]) == 2
+        format_err = capsys.readouterr().err
+        assert format_err == check_err.replace("gongwen check:", "gongwen format:", 1)
 
 
 def test_exit_2_wins_and_the_other_files_are_still_checked(capsys, tmp_path: Path,

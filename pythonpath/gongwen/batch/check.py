@@ -26,27 +26,26 @@ with ``count`` 0, no placeholders and an ``error`` reason.
 
 Exit status: 0 none found, 1 some found, 2 a file was missing, unreadable, corrupt or of an
 unsupported type (its reason on stderr as ``gongwen check: PATH: reason``; the other files
-are still checked, and 2 wins over 1).
+are still checked, and 2 wins over 1). A .docx is opened by ``docxtext.open_document``, so
+``check`` and ``format`` give the same reason for the same broken file.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
-from gongwen import messages
+from gongwen.batch import InputError, read_bytes, require_file, say
 from gongwen.placeholders import find_placeholders
 
 EXIT_NONE, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 CONTEXT_CHARS = 10  # characters of context on each side of a placeholder
 _LINE_BREAK = re.compile("\r\n|\r|\n")
 _WHITESPACE = re.compile("[\t\n\r\v\f]")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class Finding(NamedTuple):
@@ -64,10 +63,6 @@ class FileReport(NamedTuple):
     path: str
     findings: List[Finding]
     error: Optional[str] = None
-
-
-class CheckError(Exception):
-    """A file that cannot be checked; ``str()`` is the one-line reason."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,23 +92,21 @@ def check_path(path: str) -> FileReport:
     """The placeholders of one file, or the reason it could not be read."""
     try:
         return FileReport(path, check_file(Path(path)))
-    except CheckError as error:
+    except InputError as error:
         return FileReport(path, [], str(error))
 
 
 def check_file(path: Path) -> List[Finding]:
+    """The findings of one file; InputError says why it cannot be checked."""
+    require_file(path)
     suffix = path.suffix.lower()
-    if not path.exists():
-        raise CheckError(_say("cli_check_missing"))
-    if path.is_dir():
-        raise CheckError(_say("cli_check_directory"))
     if suffix == ".txt":
         return check_lines(_read_text(path).split("\n"))
     if suffix == ".docx":
         return check_docx(path)
     if suffix == ".doc":
-        raise CheckError(_say("cli_check_legacy_doc"))
-    raise CheckError(_say("cli_check_unsupported", suffix=suffix or "(none)"))
+        raise InputError(say("docx_legacy_doc"))
+    raise InputError(say("cli_check_unsupported", suffix=suffix or "(none)"))
 
 
 def check_lines(lines: List[str]) -> List[Finding]:
@@ -124,15 +117,10 @@ def check_lines(lines: List[str]) -> List[Finding]:
 
 
 def check_docx(path: Path) -> List[Finding]:
+    """The findings of a .docx; DocxReadError (an InputError) if it is not a readable one."""
     from gongwen.batch import docxtext  # python-docx loads only when a .docx is checked
 
-    if _read_bytes(path, 8) == _OLE_MAGIC:  # Word encrypts a .docx into an OLE container
-        raise CheckError(_say("cli_check_ole"))
-    try:
-        paragraphs = docxtext.read_paragraphs(path)
-    except Exception as error:  # zipfile, python-docx and lxml each raise their own
-        cause = error.__cause__ if isinstance(error, docxtext.DocxReadError) else error
-        raise CheckError(_say("cli_check_corrupt", error=_one_line(cause or error))) from error
+    paragraphs = docxtext.read_paragraphs(path)
     footnote_paragraphs = sum(1 for p in paragraphs if p.location == "footnote")
     findings = []
     for paragraph in paragraphs:
@@ -150,31 +138,14 @@ def _findings(text: str, location: str, paragraph: int, label: str) -> List[Find
             for p in find_placeholders(text)]
 
 
-def _read_bytes(path: Path, limit: int = -1) -> bytes:
-    try:
-        with path.open("rb") as stream:
-            return stream.read(limit)
-    except OSError as error:
-        raise CheckError(_say("cli_check_unreadable", error=error.strerror or error)) from error
-
-
 def _read_text(path: Path) -> str:
-    data = _read_bytes(path)
+    data = read_bytes(path)
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark from Notepad is not text
     except UnicodeDecodeError as error:
-        raise CheckError(_say("cli_check_not_utf8", byte=f"{data[error.start]:02x}",
-                              offset=error.start)) from error
+        raise InputError(say("cli_check_not_utf8", byte=f"{data[error.start]:02x}",
+                             offset=error.start)) from error
     return _LINE_BREAK.sub("\n", text)
-
-
-def _one_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
-
-
-def _say(key: str, **values: object) -> str:
-    return messages.text(key, _locale(), **values)
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
@@ -207,22 +178,14 @@ def print_human(reports: List[FileReport]) -> None:
             print(f"{report.path}:{f.label}:{f.start + 1}: {f.text}  {f.context}")
     total, files = _totals(reports)
     if total:
-        print(_say("cli_check_total", count=total, files=files))
+        print(say("cli_check_total", count=total, files=files))
     else:
-        print(_say("cli_check_none", files=files))
+        print(say("cli_check_none", files=files))
 
 
 def _totals(reports: List[FileReport]) -> Tuple[int, int]:
     readable = [r for r in reports if r.error is None]
     return sum(len(r.findings) for r in readable), len(readable)
-
-
-def _locale() -> str:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return value.replace("_", "-")
-    return "zh-CN"
 
 
 def exit_status(reports: List[FileReport]) -> int:

@@ -1,7 +1,11 @@
-"""Every text-bearing paragraph of a .docx, with where it sits.
+"""The .docx reader of the batch side: opening a file, and every text-bearing paragraph.
 
-One reader for all batch code that needs a document's words (``check`` uses it; anything
-that must look at headers or footnotes too can).  It walks, in reading order:
+:func:`open_document` is the one way batch code opens a .docx: it checks the file first and
+raises :class:`DocxReadError` with a reason a user can act on (missing, a folder, empty,
+encrypted, a Word 97-2003 .doc, not a .docx, cut off, damaged).
+
+:func:`read_paragraphs` lists every paragraph's text (``check`` uses it; anything that
+must look at headers or footnotes too can). It walks, in reading order:
 
 - ``body``: paragraphs of the main text (and of text boxes anchored in them);
 - ``table``: paragraphs in table cells of the main text, nested tables included;
@@ -18,15 +22,26 @@ left out.  python-docx opens the package; lxml reads the parts python-docx has n
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from pathlib import Path
-from typing import Dict, Iterator, List, NamedTuple, Union
+from typing import Dict, Iterator, List, NamedTuple, Optional, Union
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from gongwen.batch import InputError, one_line, read_bytes, require_file, say
+
 LOCATIONS = ("body", "table", "header", "footer", "footnote", "endnote")
+
+# An OLE compound file: a Word 97-2003 .doc, or a .docx Word encrypted with a password
+# (then the package sits in a stream named EncryptedPackage).
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+ZIP_MAGIC = b"PK\x03\x04"  # a .docx starts like every zip; one cut short still does
+MAIN_PART = "word/document.xml"
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -54,13 +69,44 @@ class DocxParagraph(NamedTuple):
     part: str  # the package part it comes from, e.g. "/word/header2.xml"
 
 
-class DocxReadError(Exception):
-    """The file is missing, not a .docx, or broken; ``str()`` is a one-line reason."""
+class DocxReadError(InputError):
+    """The file is missing, not a .docx, or broken; ``str()`` is the one-line, localised
+    reason (the messages ``cli_file_*`` and ``docx_*``)."""
+
+
+def open_document(path: Union[str, Path]) -> DocxDocument:
+    """The python-docx Document of a .docx, after checking that the file is one.
+
+    Raises DocxReadError, checking in this order: no such file, a folder or another
+    non-regular file, unreadable, 0 bytes, an OLE file (encrypted .docx or Word 97-2003
+    .doc), a zip cut short, not a zip, a zip without ``word/document.xml``, a damaged zip
+    member, then whatever python-docx refuses.
+    """
+    path = Path(path)
+    try:
+        _check_docx_file(path)
+    except DocxReadError:
+        raise
+    except InputError as error:  # the checks every input file goes through
+        raise DocxReadError(str(error)) from error
+    try:
+        return docx.Document(str(path))
+    except Exception as error:  # python-docx raises KeyError, lxml and its own errors
+        raise DocxReadError(say("docx_corrupt", error=one_line(error))) from error
 
 
 def read_paragraphs(source: Union[str, Path, DocxDocument]) -> List[DocxParagraph]:
-    """Every paragraph of the document (see the module docstring for order and numbering)."""
-    return list(iter_paragraphs(source))
+    """Every paragraph of the document (see the module docstring for order and numbering).
+
+    A path is opened with :func:`open_document`; a part that turns out broken while it is
+    read (footnotes python-docx keeps as bytes, say) raises DocxReadError too.
+    """
+    try:
+        return list(iter_paragraphs(source))
+    except InputError:
+        raise
+    except Exception as error:  # lxml, KeyError: whatever a broken part raises
+        raise DocxReadError(say("docx_corrupt", error=one_line(error))) from error
 
 
 def iter_paragraphs(source: Union[str, Path, DocxDocument]
@@ -74,19 +120,6 @@ def iter_paragraphs(source: Union[str, Path, DocxDocument]
             yield DocxParagraph(paragraph_location, index, text, part_name)
 
 
-def open_document(path: Union[str, Path]) -> DocxDocument:
-    """Opens a .docx or raises DocxReadError with a short reason."""
-    path = Path(path)
-    if not path.exists():
-        raise DocxReadError("no such file")
-    if path.is_dir():
-        raise DocxReadError("is a directory")
-    try:
-        return docx.Document(str(path))
-    except Exception as error:  # python-docx raises zipfile, KeyError, lxml and its own errors
-        raise DocxReadError(f"not a readable .docx ({_reason(error)})") from error
-
-
 def paragraph_text(paragraph: etree._Element) -> str:
     """The visible text of one ``w:p`` (without the paragraphs of text boxes inside it)."""
     pieces: List[str] = []
@@ -96,10 +129,45 @@ def paragraph_text(paragraph: etree._Element) -> str:
 
 # ---- internals ------------------------------------------------------------------------------
 
-def _reason(error: Exception) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    name = type(error).__name__
-    return f"{name}: {text}" if text else name
+def _check_docx_file(path: Path) -> None:
+    require_file(path)
+    head = read_bytes(path, len(OLE_MAGIC))
+    if not head:
+        raise DocxReadError(say("docx_empty"))
+    if head == OLE_MAGIC:
+        encrypted = ENCRYPTED_STREAM in read_bytes(path)
+        raise DocxReadError(say("docx_encrypted" if encrypted else "docx_legacy_doc"))
+    if not zipfile.is_zipfile(str(path)):
+        # A zip's directory is at its end: a file that starts like one but has none was
+        # cut off (an interrupted download or copy).
+        raise DocxReadError(say("docx_truncated" if head.startswith(ZIP_MAGIC)
+                                else "docx_not_docx"))
+    try:
+        with zipfile.ZipFile(str(path)) as archive:
+            if MAIN_PART not in archive.namelist():
+                raise DocxReadError(say("docx_not_word_zip"))
+            damaged = _damaged_member(archive)
+    except DocxReadError:
+        raise
+    except Exception as error:  # BadZipFile, an encrypted or oddly compressed member
+        raise DocxReadError(say("docx_corrupt", error=one_line(error))) from error
+    if damaged is not None:
+        raise DocxReadError(say("docx_damaged_member", member=damaged))
+
+
+def _damaged_member(archive: zipfile.ZipFile) -> Optional[str]:
+    """The first member that does not read back whole (CRC or deflate error), or None.
+
+    ZipFile.testzip would do, but a deflate error escapes it without the member's name.
+    """
+    for info in archive.infolist():
+        try:
+            with archive.open(info) as member:
+                while member.read(1 << 20):
+                    pass
+        except (zipfile.BadZipFile, zlib.error, EOFError):
+            return info.filename
+    return None
 
 
 def _stories(document) -> Iterator[tuple]:
@@ -191,4 +259,3 @@ def _collect(element: etree._Element, pieces: List[str], boxes: List[etree._Elem
             continue  # properties, deleted text, comments and processing instructions
         elif len(child):
             _collect(child, pieces, boxes)
-

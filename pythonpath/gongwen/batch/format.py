@@ -4,6 +4,7 @@ The same core as the Writer button: :func:`gongwen.roles.classify` decides each 
 paragraph's role, :mod:`gongwen.spec` (through :mod:`gongwen.batch.docxlayout`) decides
 what that role looks like. Formatting never changes text (``--normalize-dates`` is the one
 opt-in exception); :func:`format_document` checks that before anything is written.
+Inputs are opened by :func:`gongwen.batch.docxtext.open_document`, as ``check`` does.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import os
 import shutil
 import sys
 import tempfile
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +23,9 @@ from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import messages, roles
-from gongwen.batch import docxlayout
+from gongwen import roles
+from gongwen.batch import InputError, docxlayout, one_line, say
+from gongwen.batch.docxtext import open_document
 from gongwen.dates import normalize_date
 from gongwen.spec import Role
 
@@ -32,9 +33,6 @@ EXIT_OK = 0
 EXIT_FAILED = 2
 # More inputs than this get a "[i/n]" progress prefix on their per-file line.
 PROGRESS_THRESHOLD = 3
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 HELP_EPILOG = """\
 output (exactly one):
@@ -56,67 +54,11 @@ written) or the arguments are wrong. A failed file gets one line on stderr:
 """
 
 
-# --- messages --------------------------------------------------------------------------
-
-def _locale() -> str:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return value
-    return "zh-CN"
-
-
-def say(key: str, **values: object) -> str:
-    return messages.text(key, _locale(), **values)
-
-
 class FormatError(Exception):
-    """A file that cannot be formatted; the message is the one-line reason."""
+    """Formatting refused (it would change the text); the message is the one-line reason.
 
-
-# --- reading ---------------------------------------------------------------------------
-
-def check_input(path: Path) -> None:
-    """Refuse what is not a readable .docx, with a reason a user can act on."""
-    if not path.exists():
-        raise FormatError(say("cli_format_missing"))
-    if not path.is_file():
-        raise FormatError(say("cli_format_not_a_file"))
-    if path.stat().st_size == 0:
-        raise FormatError(say("cli_format_empty_file"))
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head == OLE_MAGIC:
-        data = path.read_bytes()
-        if ENCRYPTED_STREAM in data:
-            raise FormatError(say("cli_format_encrypted"))
-        raise FormatError(say("cli_format_legacy_doc"))
-    if not zipfile.is_zipfile(path):
-        raise FormatError(say("cli_format_not_docx"))
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            bad = archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise FormatError(say("cli_format_corrupt", error=error)) from error
-    if bad is not None:
-        raise FormatError(say("cli_format_corrupt", error=bad))
-    if "word/document.xml" not in names:
-        raise FormatError(say("cli_format_not_docx"))
-
-
-def load(path: Path):
-    import docx  # imported late: `--help` stays quick
-
-    check_input(path)
-    try:
-        return docx.Document(str(path))
-    except Exception as error:  # python-docx raises many kinds on broken packages
-        raise FormatError(say("cli_format_corrupt", error=_one_line(error))) from error
-
-
-def _one_line(error: object) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
+    An input that is not a readable .docx raises :class:`gongwen.batch.InputError` instead.
+    """
 
 
 # --- text (what must not change) -------------------------------------------------------
@@ -180,6 +122,7 @@ def paragraph_text(p: etree._Element) -> str:
 
 
 def _owner_paragraph(element: etree._Element) -> Optional[etree._Element]:
+    """The paragraph an element belongs to: a text box's own, not the one anchoring it."""
     return next(element.iterancestors(qn("w:p")), None)
 
 
@@ -492,7 +435,7 @@ def plan_outputs(args: argparse.Namespace) -> List[Tuple[Path, Optional[Path], O
 
 
 def format_file(source: Path, target: Path, in_place: bool, normalize_dates: bool) -> Dict:
-    document = load(source)
+    document = open_document(source)
     result = format_document(document, normalize_dates=normalize_dates)
     if in_place:
         backup(source)
@@ -517,10 +460,10 @@ def run(args: argparse.Namespace) -> int:
                 entry["roles"] = format_file(source, target, args.in_place,
                                              args.normalize_dates)
                 entry.update(output=str(target), status="ok")
-            except FormatError as error:
+            except (InputError, FormatError) as error:
                 entry["error"] = str(error)
-            except OSError as error:
-                entry["error"] = _one_line(error.strerror or error)
+            except OSError as error:  # writing the output or the backup
+                entry["error"] = error.strerror or one_line(error)
         results.append(entry)
         _report(entry, index, total, args.json)
     if args.json:
