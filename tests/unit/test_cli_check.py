@@ -172,11 +172,12 @@ def test_reader_text_box_once_deleted_text_never_tabs_and_breaks(tmp_path: Path)
         "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"
         "<w:r><w:t>已删</w:t></w:r><w:del w:id=\"1\" w:author=\"a\"><w:r><w:delText>XX</w:delText>"
         "</w:r></w:del><w:r><w:tab/><w:t>甲</w:t><w:br/><w:t>乙</w:t><w:br w:type=\"page\"/>"
-        "<w:instrText> PAGE </w:instrText><w:noBreakHyphen/></w:r></w:p>"
+        "<w:instrText> PAGE </w:instrText><w:noBreakHyphen/><w:softHyphen/></w:r></w:p>"
         "<w:sdt><w:sdtContent><w:p><w:r><w:t>控件X处</w:t></w:r></w:p></w:sdtContent></w:sdt>"))
     got = [(p.location, p.index, p.text) for p in docxtext.read_paragraphs(path)]
-    assert got == [("body", 0, "锚段"), ("body", 1, "文本框XX处"), ("body", 2, "已删\t甲\n乙-"),
-                   ("body", 3, "控件X处")]
+    # A page break is \f, the hyphens are the characters Word stores (U+2011, U+00AD).
+    assert got == [("body", 0, "锚段"), ("body", 1, "文本框XX处"),
+                   ("body", 2, "已删\t甲\n乙\f\u2011\u00ad"), ("body", 3, "控件X处")]
 
 
 def test_reader_reports_a_broken_file(tmp_path: Path):

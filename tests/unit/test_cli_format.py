@@ -15,6 +15,7 @@ from lxml import etree
 
 from gongwen import cli, roles, spec
 from gongwen.batch import docxlayout
+from gongwen.batch import format as format_command
 from tests.corpus import SAMPLE, build, build_corpus, docx_text, text_unchanged
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -376,6 +377,21 @@ def test_dates_normalized_only_when_asked(tmp_path: Path):
 
 
 # --- text and idempotence --------------------------------------------------------------
+
+def test_text_check_tells_breaks_and_hyphens_apart():
+    """What format compares is docxtext.paragraph_text, which keeps these apart: a formatter
+    that turned one into another would be stopped."""
+    def text(run_xml: str) -> str:
+        document = docx.Document()
+        run = etree.fromstring(f'<w:r xmlns:w="{W}">{run_xml}</w:r>')
+        document.add_paragraph()._p.append(run)
+        return format_command.document_text(document)["/word/document.xml"]
+
+    expected = {'<w:t>甲</w:t><w:br w:type="page"/>': "甲\f", "<w:t>甲</w:t><w:br/>": "甲\n",
+                "<w:t>甲</w:t>": "甲", "<w:noBreakHyphen/>": "\u2011", "<w:t>-</w:t>": "-",
+                "<w:softHyphen/>": "\u00ad", "<w:tab/>": "\t"}
+    assert {xml: text(xml) for xml in expected} == expected
+
 
 def test_running_twice_gives_identical_parts(report: Path, tmp_path: Path):
     """"Same content": every part of the package, byte for byte (zip timestamps aside)."""

@@ -4,8 +4,9 @@
 raises :class:`DocxReadError` with a reason a user can act on (missing, a folder, empty,
 encrypted, a Word 97-2003 .doc, not a .docx, cut off, damaged).
 
-:func:`read_paragraphs` lists every paragraph's text (``check`` uses it; anything that
-must look at headers or footnotes too can). It walks, in reading order:
+:func:`paragraph_text` is the one way it reads a paragraph's text (``check`` looks for
+placeholders in it; ``format`` classifies it and checks it did not change).
+:func:`read_paragraphs` walks, in reading order:
 
 - ``body``: paragraphs of the main text (and of text boxes anchored in them);
 - ``table``: paragraphs in table cells of the main text, nested tables included;
@@ -14,10 +15,8 @@ must look at headers or footnotes too can). It walks, in reading order:
 - ``footnote`` / ``endnote``: the notes' paragraphs (Word's separator notes left out).
 
 ``index`` counts paragraphs from 0 within their location, in that order: the 4th table
-paragraph of the document is ``("table", 3)`` whichever table it is in.  ``text`` is what a
-reader sees: runs' text, a tab as ``\\t``, a line break as ``\\n``, a non-breaking hyphen as
-``-``; deleted (tracked) text, field codes and the duplicate fallback copy of a text box are
-left out.  python-docx opens the package; lxml reads the parts python-docx has no API for.
+paragraph of the document is ``("table", 3)`` whichever table it is in.  python-docx opens
+the package; lxml reads the parts python-docx has no API for.
 """
 
 from __future__ import annotations
@@ -52,12 +51,17 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
-_P, _TBL, _T, _TAB, _BR, _CR = _w("p"), _w("tbl"), _w("t"), _w("tab"), _w("br"), _w("cr")
-_NO_BREAK_HYPHEN = _w("noBreakHyphen")
+_P, _TBL, _T, _BR = _w("p"), _w("tbl"), _w("t"), _w("br")
+_TXBX_CONTENT = _w("txbxContent")
+# Run content that stands for one character (as Word's and Writer's text models hold it).
+_CHARACTERS = {_w("tab"): "\t", _w("cr"): "\n", _w("noBreakHyphen"): "\u2011",
+               _w("softHyphen"): "\u00ad"}
+_LINE_BREAKS = (None, "textWrapping")  # w:br types; "page" and "column" give \f
 # Subtrees that hold no visible text of this paragraph: properties (w:pPr holds tab stops
-# named w:tab), deleted and moved-away text, and the VML copy of a text box.
-_SKIP = {_w("pPr"), _w("rPr"), _w("del"), _w("moveFrom"), _w("instrText"), _w("delInstrText"),
-         f"{{{_MC}}}Fallback"}
+# named w:tab), deleted and moved-away text, field codes, and mc:Fallback, the copy of the
+# mc:Choice next to it (the VML copy of a text box).
+_SKIP = {_w("pPr"), _w("rPr"), _w("sdtPr"), _w("sdtEndPr"), _w("del"), _w("moveFrom"),
+         _w("instrText"), _w("delInstrText"), f"{{{_MC}}}Fallback"}
 _SEPARATOR_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
 _REFERENCE_ORDER = {"default": 0, "first": 1, "even": 2}
 
@@ -65,7 +69,7 @@ _REFERENCE_ORDER = {"default": 0, "first": 1, "even": 2}
 class DocxParagraph(NamedTuple):
     location: str  # one of LOCATIONS
     index: int  # 0-based within its location, in reading order
-    text: str
+    text: str  # paragraph_text()
     part: str  # the package part it comes from, e.g. "/word/header2.xml"
 
 
@@ -121,7 +125,17 @@ def iter_paragraphs(source: Union[str, Path, DocxDocument]
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
-    """The visible text of one ``w:p`` (without the paragraphs of text boxes inside it)."""
+    """The text of one ``w:p`` as its reader sees it, each character Word stores as is.
+
+    Runs' ``w:t`` text; a tab is ``\\t``; a line break (``w:br``, ``w:cr``) ``\\n``; a page
+    or column break ``\\f`` (it separates words like a line break, and a formatter must not
+    turn one into the other); a non-breaking hyphen U+2011 and an optional hyphen U+00AD
+    (what Writer's text holds too). Text in fields' results, hyperlinks, insertions, content
+    controls and smart tags counts. Left out: deleted and moved-away text, field codes,
+    properties, the paragraphs of text boxes anchored here (they are paragraphs of their
+    own: :func:`read_paragraphs` lists them after this one) and ``mc:Fallback`` (a copy of
+    the ``mc:Choice`` beside it).
+    """
     pieces: List[str] = []
     _collect(paragraph, pieces, [])
     return "".join(pieces)
@@ -244,16 +258,11 @@ def _collect(element: etree._Element, pieces: List[str], boxes: List[etree._Elem
         tag = child.tag
         if tag == _T:
             pieces.append(child.text or "")
-        elif tag == _TAB:
-            pieces.append("\t")
+        elif tag in _CHARACTERS:
+            pieces.append(_CHARACTERS[tag])
         elif tag == _BR:
-            if child.get(_w("type")) in (None, "textWrapping"):
-                pieces.append("\n")  # a page or column break is not a character
-        elif tag == _CR:
-            pieces.append("\n")
-        elif tag == _NO_BREAK_HYPHEN:
-            pieces.append("-")
-        elif tag == _w("txbxContent"):
+            pieces.append("\n" if child.get(_w("type")) in _LINE_BREAKS else "\f")
+        elif tag == _TXBX_CONTENT:
             boxes.append(child)
         elif tag in _SKIP or not isinstance(tag, str):
             continue  # properties, deleted text, comments and processing instructions

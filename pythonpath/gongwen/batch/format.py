@@ -4,7 +4,8 @@ The same core as the Writer button: :func:`gongwen.roles.classify` decides each 
 paragraph's role, :mod:`gongwen.spec` (through :mod:`gongwen.batch.docxlayout`) decides
 what that role looks like. Formatting never changes text (``--normalize-dates`` is the one
 opt-in exception); :func:`format_document` checks that before anything is written.
-Inputs are opened by :func:`gongwen.batch.docxtext.open_document`, as ``check`` does.
+Inputs are opened by :func:`gongwen.batch.docxtext.open_document` and paragraphs read by
+:func:`gongwen.batch.docxtext.paragraph_text`, as ``check`` does.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from lxml import etree
 
 from gongwen import roles
 from gongwen.batch import InputError, docxlayout, one_line, say
-from gongwen.batch.docxtext import open_document
+from gongwen.batch.docxtext import open_document, paragraph_text
 from gongwen.dates import normalize_date
 from gongwen.spec import Role
 
@@ -85,7 +86,8 @@ def _is_text_part(partname: str) -> bool:
 def document_text(document) -> Dict[str, str]:
     """{part name: its text}, for every part that holds document text.
 
-    Text is every ``w:t``, tab and break in document order, a newline per paragraph.
+    Text is :func:`paragraph_text` of every paragraph (text boxes' too, and both copies
+    of a text box Word writes twice) in document order, a newline per paragraph.
     Footer paragraphs that only show a page number are left out: the formatter
     replaces them (they are layout, and their cached number is not the user's text).
     """
@@ -102,23 +104,6 @@ def document_text(document) -> Dict[str, str]:
             paragraph_text(p) for p in root.iter(qn("w:p"))
             if not (skip_numbers and docxlayout.is_page_number_paragraph(p)))
     return texts
-
-
-_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
-              qn("w:noBreakHyphen"): "\u2011", qn("w:softHyphen"): "\u00ad"}
-
-
-def paragraph_text(p: etree._Element) -> str:
-    """The paragraph's own text (not that of text boxes inside it); deleted text excluded."""
-    parts = []
-    for element in p.iter(*_TEXT_TAGS):
-        if _owner_paragraph(element) is not p:
-            continue
-        if element.tag == qn("w:t"):
-            parts.append(element.text or "")
-        elif element.getparent() is not None and element.getparent().tag == qn("w:r"):
-            parts.append(_TEXT_TAGS[element.tag])
-    return "".join(parts)
 
 
 def _owner_paragraph(element: etree._Element) -> Optional[etree._Element]:
