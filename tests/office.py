@@ -117,11 +117,20 @@ class Office:
     def stop(self) -> None:
         if self.desktop is not None:
             try:
+                # Closed through the API first: with a real window, terminate() would ask
+                # "Save changes?" about a modified document and wait for a click.
+                for component in list(self._components()):
+                    component.close(True)
                 self.desktop.terminate()
             except Exception:  # already gone; the group kill below is what counts
                 pass
         self._kill()
         self.ctx = self.smgr = self.desktop = None
+
+    def _components(self):
+        enumeration = self.desktop.getComponents().createEnumeration()
+        while enumeration.hasMoreElements():
+            yield enumeration.nextElement()
 
     def is_alive(self) -> bool:
         if self.process is None or self.process.poll() is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 # Set by the test rig: message boxes return at once headless, but under Xvfb
 # (screenshots) a modal box would wait for a click that never comes.
@@ -34,14 +35,41 @@ def show_message(ctx, frame, message: str, error: bool = False) -> None:
     box.dispose()
 
 
-def set_status(frame, message: str) -> None:
-    """Shows ``message`` in the frame's status bar until the next status update."""
+STATUS_SECONDS = 8.0
+_status_lock = threading.Lock()
+_shown = []  # the indicator on screen now, at most one
+
+
+def set_status(frame, message: str, seconds: float = STATUS_SECONDS) -> None:
+    """Shows ``message`` in the frame's status bar for a few seconds.
+
+    Writer offers extensions only a status *indicator*: while it runs it takes the whole
+    status bar (page count, language …), so it is ended after ``seconds``, or at once when
+    the next message replaces it.
+    """
+    _end_status()
     try:
         indicator = frame.createStatusIndicator()
         indicator.start(message, 0)
-        indicator.setText(message)
     except Exception:  # no status bar (headless, or a frame without one)
-        pass
+        return
+    with _status_lock:
+        _shown.append(indicator)
+    timer = threading.Timer(seconds, _end_status, args=(indicator,))
+    timer.daemon = True
+    timer.start()
+
+
+def _end_status(indicator=None) -> None:
+    with _status_lock:
+        ending = [shown for shown in _shown if indicator in (None, shown)]
+        for shown in ending:
+            _shown.remove(shown)
+    for shown in ending:
+        try:
+            shown.end()
+        except Exception:  # the frame was closed meanwhile: nothing left to end
+            pass
 
 
 def _property(name: str, value):
