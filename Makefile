@@ -30,8 +30,9 @@ templates: setup
 bench: oxt
 	$(PY) -m bench
 
-screenshot: oxt
-	$(PY) tools/screenshot.py docs/toolbar.png
+# The README's picture: the demo's report after 检查占位符 and 一键公文格式, in zh-CN Writer.
+screenshot: demo
+	$(PY) tools/screenshot.py docs/toolbar.png out/demo/report-formatted.docx
 
 clean:
 	rm -rf dist out .pytest_cache
