@@ -1,0 +1,214 @@
+"""规范写法: the optional text rewrites of 一键公文格式, decided in one place for both backends.
+
+Formatting never changes text unless the user asks for one of these kinds:
+
+- ``dates``: a 成文日期 paragraph written ``二〇二一年十二月三十一日``, ``2021.12.31`` … becomes
+  ``2021年12月31日`` (:func:`gongwen.dates.normalize_date`);
+- ``numbering``: the number typed at the start of a heading becomes its GB/T 9704 §7.3.3
+  form (:func:`gongwen.roles.parse_heading_number`): ``一.`` → ``一、``, ``(一)`` → ``（一）``,
+  ``1、``/``1．`` → ``1.``, ``(1)`` → ``（1）``; spaces typed between the number and the
+  heading text go with it (``1. 读原著`` → ``1.读原著``);
+- ``spaces``: spaces, full-width spaces (U+3000), NBSP and tabs typed at the start of a
+  paragraph as manual indentation (the 公文 styles indent by two characters already, so
+  typed indentation doubles it) are removed.
+
+A rewrite is a list of :class:`Edit` (a range of the paragraph's text and what replaces
+it), so that Writer can replace just that range and keep the formatting of the rest, and
+the .docx CLI can edit just the runs that hold it.
+
+>>> options = Normalization.parse("all")
+>>> rewrite("  (一)学习理论", Role.HEADING2, options)
+'（一）学习理论'
+>>> rewrite("2025.12.31", Role.DATE, options)
+'2025年12月31日'
+>>> rewrite("1、2月份完成X项。", Role.BODY, options) is None
+True
+
+Standard library only, Python 3.8 compatible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, List, NamedTuple, Optional, Tuple
+
+from gongwen.dates import normalize_date
+from gongwen.roles import parse_heading_number
+from gongwen.spec import Role
+
+DATES = "dates"
+NUMBERING = "numbering"
+SPACES = "spaces"
+KINDS = (DATES, NUMBERING, SPACES)
+ALL = "all"
+
+# What people type as manual indentation: ASCII space, ideographic (full-width) space,
+# no-break space and tab. Other whitespace (line breaks above all) is left alone.
+INDENT_CHARACTERS = " \u3000\u00a0\t"
+# Characters the classifiers skip before a paragraph's content (roles._clean, dates._clean):
+# whitespace of any kind, a byte order mark and a zero-width space pasted from the web.
+_INVISIBLE = "\ufeff\u200b"
+_HEADING_ROLES = (Role.HEADING1, Role.HEADING2, Role.HEADING3, Role.HEADING4)
+
+
+class UnknownKind(ValueError):
+    """A normalisation name that is none of :data:`KINDS` nor ``all``; ``kind`` is it."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class Normalization:
+    """Which rewrites the user asked for; all off by default (text never changes)."""
+
+    dates: bool = False
+    numbering: bool = False
+    leading_spaces: bool = False
+
+    @classmethod
+    def parse(cls, value: str) -> Normalization:
+        """``all`` or a comma list of :data:`KINDS`; empty means none.
+
+        >>> Normalization.parse("dates, spaces")
+        Normalization(dates=True, numbering=False, leading_spaces=True)
+        >>> Normalization.parse("ALL") == Normalization(True, True, True)
+        True
+        >>> Normalization.parse("numbers")
+        Traceback (most recent call last):
+        ...
+        gongwen.normalize.UnknownKind: numbers
+        """
+        names = [name.strip().lower() for name in value.split(",") if name.strip()]
+        for name in names:
+            if name != ALL and name not in KINDS:
+                raise UnknownKind(name)
+        if ALL in names:
+            names = list(KINDS)
+        return cls.of(names)
+
+    @classmethod
+    def of(cls, kinds: Iterable[str]) -> Normalization:
+        chosen = set(kinds)
+        return cls(DATES in chosen, NUMBERING in chosen, SPACES in chosen)
+
+    def union(self, other: Normalization) -> Normalization:
+        return Normalization.of(self.kinds + other.kinds)
+
+    @property
+    def kinds(self) -> Tuple[str, ...]:
+        """The kinds turned on, in :data:`KINDS` order.
+
+        >>> Normalization(numbering=True, leading_spaces=True).kinds
+        ('numbering', 'spaces')
+        """
+        flags = (self.dates, self.numbering, self.leading_spaces)
+        return tuple(kind for kind, on in zip(KINDS, flags) if on)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.kinds)
+
+
+NONE = Normalization()
+
+
+class Edit(NamedTuple):
+    """Replace ``text[start:end]`` (code point offsets) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+    kind: str  # one of KINDS
+
+
+def edits(text: str, role: str, options: Normalization) -> List[Edit]:
+    """The rewrites ``options`` ask for in one paragraph, ascending and not overlapping.
+
+    ``role`` is the paragraph's :class:`~gongwen.spec.Role` from :func:`gongwen.roles.classify`.
+    An edit that would change nothing is left out, so an empty list means "unchanged".
+
+    >>> for edit in edits("\u3000\u3000一.加强学习", Role.HEADING1, Normalization.parse("all")):
+    ...     print(edit)
+    Edit(start=0, end=2, replacement='', kind='spaces')
+    Edit(start=2, end=4, replacement='一、', kind='numbering')
+    """
+    result: List[Edit] = []
+    if options.leading_spaces:
+        result.extend(_leading_space_edits(text))
+    if options.numbering and role in _HEADING_ROLES:
+        result.extend(_numbering_edits(text))
+    if options.dates and role == Role.DATE:
+        result.extend(_date_edits(text))
+    return result
+
+
+def apply_edits(text: str, changes: Iterable[Edit]) -> str:
+    """``text`` with ``changes`` (ascending, not overlapping) applied.
+
+    >>> apply_edits("(一)学习", [Edit(0, 3, "（一）", NUMBERING)])
+    '（一）学习'
+    """
+    for change in sorted(changes, key=lambda change: change.start, reverse=True):
+        text = text[:change.start] + change.replacement + text[change.end:]
+    return text
+
+
+def rewrite(text: str, role: str, options: Normalization) -> Optional[str]:
+    """The paragraph's text after the rewrites ``options`` ask for; None when unchanged.
+
+    >>> rewrite("一、加强学习", Role.HEADING1, Normalization.parse("all")) is None
+    True
+    """
+    changes = edits(text, role, options)
+    return apply_edits(text, changes) if changes else None
+
+
+def _content_start(text: str) -> int:
+    """Index of the first character that is neither whitespace nor invisible."""
+    index = 0
+    while index < len(text) and (text[index].isspace() or text[index] in _INVISIBLE):
+        index += 1
+    return index
+
+
+def _content_end(text: str) -> int:
+    """Index just after the last character that is neither whitespace nor invisible."""
+    end = len(text)
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
+        end -= 1
+    return end
+
+
+def _leading_space_edits(text: str) -> List[Edit]:
+    """Typed indentation at the start of a paragraph that has something after it."""
+    end = len(text) - len(text.lstrip(INDENT_CHARACTERS))
+    if end == 0 or _content_start(text) == len(text):
+        return []  # nothing typed, or a blank paragraph (its spaces are all it has)
+    return [Edit(0, end, "", SPACES)]
+
+
+def _numbering_edits(text: str) -> List[Edit]:
+    """The heading number as typed (and the spaces after it) → its GB/T 9704 form."""
+    number = parse_heading_number(text)
+    start = _content_start(text)
+    if number is None or not text.startswith(number.prefix, start):
+        return []
+    end = start + len(number.prefix)
+    while end < len(text) and text[end] in INDENT_CHARACTERS:
+        end += 1
+    if _content_start(text[end:]) == len(text) - end:
+        end = start + len(number.prefix)  # a bare number: its trailing spaces are no gap
+    if text[start:end] == number.normalized:
+        return []
+    return [Edit(start, end, number.normalized, NUMBERING)]
+
+
+def _date_edits(text: str) -> List[Edit]:
+    """The date itself (not the spaces around it) → ``2021年12月31日``."""
+    normal = normalize_date(text)
+    start, end = _content_start(text), _content_end(text)
+    if normal is None or text[start:end] == normal:
+        return []
+    return [Edit(start, end, normal, DATES)]
