@@ -170,6 +170,19 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "已规范成文日期 {count} 处。",
         "en": "{count} date(s) rewritten as 2021年12月31日.",
     },
+    # 规范写法 (gongwen.normalize), appended to format_done when the user asked for it
+    "format_normalized": {
+        "zh": "已规范：{counts}。",
+        "en": " Normalised: {counts}.",
+    },
+    "normalized_dates": {"zh": "成文日期 {count} 处", "en": "{count} date(s)"},
+    "normalized_numbering": {"zh": "标题编号 {count} 处", "en": "{count} heading number(s)"},
+    "normalized_spaces": {"zh": "段首空格 {count} 段",
+                          "en": "leading spaces in {count} paragraph(s)"},
+    "format_normalize_unknown": {
+        "zh": "未知的规范选项“{kind}”，可选：{choices}",
+        "en": "unknown normalisation “{kind}”; choose from {choices}",
+    },
     "format_empty": {
         "zh": "文档是空的，没有可排版的内容。请先输入或粘贴正文。",
         "en": "The document is empty; there is nothing to format.",
