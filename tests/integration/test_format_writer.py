@@ -386,6 +386,193 @@ def test_dates_change_only_when_asked(office, tmp_path: Path):
         office.close(document)
 
 
+# --- 规范写法: normalize=dates,numbering,spaces | all --------------------------------------
+
+MESSY = ["  XX县2025年度工作总结", "各位领导：", "  一年来，我认真履职。", "一.加强政治理论学习",
+         "(一)坚持集中学习", "1、读原著学原文。坚持每周学习。", "(1)每周一次集体学习。",
+         "1、2月份完成X项任务。", "\u3000\u3000全年共召开会议十二次。", "\t二、履职尽责情况",
+         "一是抓协商，二是抓监督。", "", "特此报告。", "", "述职人：张三", "  2025.12.31"]
+# What each option must change (index -> new text); every other paragraph stays as typed.
+NORMALIZED = {
+    "dates": {15: "  2025年12月31日"},
+    "numbering": {3: "一、加强政治理论学习", 4: "（一）坚持集中学习",
+                  5: "1.读原著学原文。坚持每周学习。", 6: "（1）每周一次集体学习。"},
+    "spaces": {0: "XX县2025年度工作总结", 2: "一年来，我认真履职。", 8: "全年共召开会议十二次。",
+               9: "二、履职尽责情况", 15: "2025.12.31"},
+}
+NORMALIZED["all"] = {**NORMALIZED["dates"], **NORMALIZED["numbering"], **NORMALIZED["spaces"],
+                     15: "2025年12月31日"}
+COUNT_KEYS = {"dates": "normalized_dates", "numbering": "normalized_numbering",
+              "spaces": "normalized_spaces"}
+
+
+def paragraph_texts(document) -> List[str]:
+    return [p.getString() for p in paragraph_elements(document)]
+
+
+def test_default_format_changes_no_text_of_a_messy_document(office, tmp_path: Path):
+    document = load_lines(office, MESSY, tmp_path)
+    try:
+        assert paragraph_texts(document) == MESSY
+        result = office.dispatch(document, FORMAT)
+        assert result.ok, result.message
+        assert paragraph_texts(document) == MESSY
+        assert not any(v in result.message for v in message_variants("format_normalized",
+                                                                       counts=""))
+    finally:
+        office.close(document)
+
+
+@pytest.mark.parametrize("option", ["dates", "numbering", "spaces", "all"])
+def test_each_normalization_changes_exactly_its_paragraphs(office, tmp_path: Path, option: str):
+    document = load_lines(office, MESSY, tmp_path)
+    try:
+        result = office.dispatch(document, f"{FORMAT}?normalize={option}")
+        assert result.ok, result.message
+        expected = [NORMALIZED[option].get(i, text) for i, text in enumerate(MESSY)]
+        assert paragraph_texts(document) == expected
+        names = [p.ParaStyleName for p in paragraph_elements(document)]
+    finally:
+        office.close(document)
+    assert names[3:7] == [spec.style_name(role) for role in
+                          (Role.HEADING1, Role.HEADING2, Role.HEADING3, Role.HEADING4)]
+    assert names[-1] == spec.style_name(Role.DATE)
+    kinds = ["dates", "numbering", "spaces"] if option == "all" else [option]
+    for kind in kinds:  # the message counts each kind: 1 date, 4 numbers, 5 paragraphs
+        counts = message_variants(COUNT_KEYS[kind], count=len(NORMALIZED[kind]))
+        assert any(variant in result.message for variant in counts), (kind, result.message)
+
+
+def test_normalize_list_and_the_older_dates_spelling_combine(office, tmp_path: Path):
+    document = load_lines(office, MESSY, tmp_path)
+    try:
+        result = office.dispatch(document, FORMAT + "?normalize=numbering,spaces&normalize_dates=1")
+        assert result.ok, result.message
+        assert paragraph_texts(document) == [NORMALIZED["all"].get(i, text)
+                                             for i, text in enumerate(MESSY)]
+    finally:
+        office.close(document)
+
+
+def test_an_unknown_normalization_is_refused_unchanged(office, tmp_path: Path):
+    document = load_lines(office, MESSY, tmp_path)
+    try:
+        before = fingerprint(document)
+        result = office.dispatch(document, FORMAT + "?normalize=numbers")
+        assert not result.ok
+        assert "numbers" in result.message and "numbering" in result.message
+        assert paragraph_texts(document) == MESSY and fingerprint(document) == before
+        assert not document.getUndoManager().isUndoPossible()
+    finally:
+        office.close(document)
+
+
+def test_one_undo_restores_the_normalized_text_and_layout(office, tmp_path: Path):
+    document = load_lines(office, MESSY, tmp_path)
+    try:
+        manager = document.getUndoManager()
+        history = manager.getAllUndoActionTitles()
+        original = fingerprint(document)
+        assert office.dispatch(document, FORMAT + "?normalize=all").ok
+        normalized = paragraph_texts(document)
+        assert normalized != MESSY
+        assert len(manager.getAllUndoActionTitles()) == len(history) + 1
+        office.uno_dispatch(document, ".uno:Undo")
+        assert paragraph_texts(document) == MESSY
+        assert fingerprint(document) == original
+        office.uno_dispatch(document, ".uno:Redo")
+        assert paragraph_texts(document) == normalized
+        assert office.dispatch(document, FORMAT + "?normalize=all").ok  # twice equals once
+        assert paragraph_texts(document) == normalized
+    finally:
+        office.close(document)
+
+
+def _emphasised_heading(document, prefix: str, words: Tuple[str, str, str]):
+    """A heading ``prefix + words[0] + words[1] + words[2]`` with words[1] bold, a body line."""
+    text = document.getText()
+    cursor = text.createTextCursor()
+    text.insertString(cursor, "工作总结", False)
+    text.insertControlCharacter(cursor, 0, False)
+    text.insertString(cursor, prefix + words[0], False)
+    start = cursor.getEnd()
+    text.insertString(cursor, words[1], False)
+    bold = text.createTextCursorByRange(start)
+    bold.goRight(len(words[1]), True)
+    bold.CharWeight = bold.CharWeightAsian = 150.0
+    cursor.gotoEnd(False)
+    cursor.CharWeight = cursor.CharWeightAsian = 100.0
+    text.insertString(cursor, words[2], False)
+    text.insertControlCharacter(text.getEnd(), 0, False)
+    text.insertString(text.getEnd(), "全年完成X项任务。", False)
+
+
+def _weights(paragraph) -> List[Tuple[str, float]]:
+    """(text, CharWeightAsian) of each portion of a paragraph."""
+    result = []
+    portions = paragraph.createEnumeration()
+    while portions.hasMoreElements():
+        portion = portions.nextElement()
+        if portion.getString():
+            result.append((portion.getString(), portion.CharWeightAsian))
+    return result
+
+
+def test_a_bold_word_in_a_heading_whose_number_changed_stays_bold(office, writer_doc):
+    _emphasised_heading(writer_doc, "\u3000\u3000(一) ", ("坚持", "集中", "学习"))
+    assert _weights(paragraph_elements(writer_doc)[1]) == \
+        [("\u3000\u3000(一) 坚持", 100.0), ("集中", 150.0), ("学习", 100.0)]
+    result = office.dispatch(writer_doc, FORMAT + "?normalize=all")
+    assert result.ok, result.message
+    heading = paragraph_elements(writer_doc)[1]
+    assert heading.ParaStyleName == spec.style_name(Role.HEADING2)
+    assert _weights(heading) == [("（一）坚持", 100.0), ("集中", 150.0), ("学习", 100.0)]
+
+
+def test_a_bold_number_stays_bold_when_it_is_normalized(office, writer_doc):
+    text = writer_doc.getText()
+    text.setString("工作总结")
+    text.insertControlCharacter(text.getEnd(), 0, False)
+    start = text.getEnd()
+    text.insertString(start, "1、", False)
+    text.insertString(text.getEnd(), "读原著。", False)
+    heading = paragraph_elements(writer_doc)[1]
+    number = text.createTextCursorByRange(heading.getStart())
+    number.goRight(2, True)
+    number.CharWeight = number.CharWeightAsian = 150.0
+    assert office.dispatch(writer_doc, FORMAT + "?normalize=numbering").ok
+    assert _weights(paragraph_elements(writer_doc)[1]) == [("1.", 150.0), ("读原著。", 100.0)]
+
+
+def test_normalization_with_a_table_and_a_footnote_in_a_heading(office, writer_doc):
+    """The enumerated path (tables, notes): an edit lands before a footnote; its label and the
+    table stay; an edit whose range holds a footnote anchor is skipped, not forced."""
+    document = writer_doc
+    text = document.getText()
+    cursor = text.createTextCursor()
+    text.insertString(cursor, "工作总结", False)
+    text.insertControlCharacter(cursor, 0, False)
+    text.insertString(cursor, "  (一)坚持学习", False)
+    footnote = document.createInstance("com.sun.star.text.Footnote")
+    text.insertTextContent(cursor, footnote, False)
+    footnote.setString("全年十二次。")
+    text.insertControlCharacter(cursor, 0, False)
+    table = document.createInstance("com.sun.star.text.TextTable")
+    table.initialize(1, 2)
+    text.insertTextContent(cursor, table, False)
+    table.getCellByName("A1").setString("  (一)表内")
+    text.insertString(text.getEnd(), "  二〇二五年十二月三十一日", False)
+    result = office.dispatch(document, FORMAT + "?normalize=all")
+    assert result.ok, result.message
+    paragraphs = paragraph_elements(document)
+    assert paragraphs[1].ParaStyleName == spec.style_name(Role.HEADING2)
+    assert paragraphs[1].getString().startswith("（一）坚持学习")  # then the footnote label
+    assert document.getFootnotes().getCount() == 1
+    assert document.getFootnotes().getByIndex(0).getString() == "全年十二次。"
+    assert paragraphs[-1].getString() == "2025年12月31日"
+    assert table.getCellByName("A1").getString() == "  (一)表内"  # table text is no paragraph
+
+
 def test_signature_and_date_follow_7_3_5_2(office, tmp_path: Path):
     """署名 two characters in; the date's first character two characters right of the
     署名's first; a date longer than the 署名 keeps two and pushes the 署名 left."""

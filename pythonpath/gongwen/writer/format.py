@@ -10,7 +10,11 @@ What it does, in one undo context (one Ctrl+Z restores everything):
    keeping bold/italic/underline the author set inside a sentence;
 4. places 署名 and 成文日期 per §7.3.5.2, and sets table text in 仿宋 across the
    type area's width.
-The text never changes, unless ``?normalize_dates=1`` asks for 成文日期 to be rewritten.
+The text never changes unless the URL asks for 规范写法 (:mod:`gongwen.normalize`):
+``?normalize=all`` or a comma list of ``dates``, ``numbering``, ``spaces``
+(``?normalize_dates=1``, the older spelling, means ``normalize=dates``). Each rewrite
+replaces only its range of the paragraph (a heading's number, the date, the typed
+indentation), so the rest keeps its character formatting, inside the same undo step.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import dates, messages, roles, spec
+from gongwen import messages, normalize, roles, spec
+from gongwen.normalize import Normalization
 from gongwen.spec import Role
 from gongwen.writer import page, styles, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
@@ -42,7 +47,8 @@ RESET_CHARACTER = (
 )
 RESET_PROPERTIES = RESET_PARAGRAPH + RESET_CHARACTER
 
-NORMALIZE_DATES_ARG = "normalize_dates"
+NORMALIZE_ARG = "normalize"
+NORMALIZE_DATES_ARG = "normalize_dates"  # the older spelling of normalize=dates, kept
 _TRUE_VALUES = ("1", "true", "yes", "on")
 # com.sun.star.text.HoriOrientation.FULL: a table as wide as the type area.
 _TABLE_FULL_WIDTH = 2
@@ -79,20 +85,36 @@ def _format_locked(invocation: Invocation) -> Outcome:
     body = read_body(document)
     if not body.tables and not any(text.strip() for text in body.texts):
         return Outcome(False, messages.text("format_empty", locale))
+    try:
+        options = normalization(invocation.args)
+    except normalize.UnknownKind as unknown:
+        return Outcome(False, messages.text(
+            "format_normalize_unknown", locale, kind=unknown.kind,
+            choices=", ".join(normalize.KINDS + (normalize.ALL,))))
     paragraph_roles = roles.classify(body.texts)
-    normalize = invocation.args.get(NORMALIZE_DATES_ARG, "").lower() in _TRUE_VALUES
-    changes = plan_paragraphs(body.texts, paragraph_roles, normalize)
+    changes = plan_paragraphs(body.texts, paragraph_roles, options)
     title = messages.text("format_undo_title", locale)
     with undo.undo_step(document, title) as manager:
         styles.ensure_paragraph_styles(document)
         old = page.read_state(document, page.used_page_styles(document))
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
                                 old, page.target_state(old))
-        apply_paragraphs(document, body, changes)
+        normalized = apply_paragraphs(document, body, changes)
         for table in body.tables:
             format_table(table)
-    changed_dates = sum(1 for change in changes.values() if "text" in change)
-    return Outcome(True, summary(paragraph_roles, changed_dates if normalize else None, locale))
+    counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
+    return Outcome(True, summary(paragraph_roles, counts, locale))
+
+
+def normalization(args: Dict[str, str]) -> Normalization:
+    """The 规范写法 the URL asks for: ``normalize=…`` and/or ``normalize_dates=1``.
+
+    Raises :class:`gongwen.normalize.UnknownKind` for a name it does not know.
+    """
+    options = Normalization.parse(args.get(NORMALIZE_ARG, ""))
+    if args.get(NORMALIZE_DATES_ARG, "").lower() in _TRUE_VALUES:
+        options = options.union(Normalization(dates=True))
+    return options
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -152,12 +174,30 @@ def _text_without_notes(paragraph) -> str:
 
 # --- paragraphs ------------------------------------------------------------------------
 
-Change = Dict[str, object]  # property name -> value, and "text" -> a new text
+Change = Dict[str, object]  # property name -> value, and EDITS -> List[TextEdit]
+EDITS = "edits"
+
+
+class TextEdit(NamedTuple):
+    """A :class:`gongwen.normalize.Edit` in Writer's terms: UTF-16 offsets into the
+    paragraph, and the text expected there (checked before anything is replaced)."""
+
+    start: int
+    length: int
+    before: str
+    after: str
+    kind: str
 
 
 def plan_paragraphs(texts: Sequence[str], paragraph_roles: Sequence[str],
-                    normalize: bool) -> Dict[int, Change]:
-    """What each paragraph needs beyond the body style, by paragraph index."""
+                    options: Normalization = normalize.NONE) -> Dict[int, Change]:
+    """What each paragraph needs beyond the body style, by paragraph index.
+
+    ``options`` (a bool means "dates or not", the older signature) selects the 规范写法
+    rewrites; the 落款 indents are measured on the rewritten texts.
+    """
+    if isinstance(options, bool):
+        options = Normalization(dates=options)
     body_style = spec.style_name(Role.BODY)
     changes: Dict[int, Change] = {}
     for index, role in enumerate(paragraph_roles):
@@ -174,14 +214,29 @@ def plan_paragraphs(texts: Sequence[str], paragraph_roles: Sequence[str],
             change["ParaKeepTogether"] = True
         if change:
             changes[index] = change
-    for index, margin in signature_and_date_margins(texts, paragraph_roles).items():
-        changes.setdefault(index, {})["ParaRightMargin"] = margin
-    if normalize:
+    rewritten = list(texts)
+    if options.any:
         for index, role in enumerate(paragraph_roles):
-            normal = dates.normalize_date(texts[index]) if role == Role.DATE else None
-            if normal and normal != texts[index].strip():
-                changes.setdefault(index, {})["text"] = normal
+            edits = normalize.edits(texts[index], role, options)
+            if edits:
+                changes.setdefault(index, {})[EDITS] = text_edits(texts[index], edits)
+                rewritten[index] = normalize.apply_edits(texts[index], edits)
+    for index, margin in signature_and_date_margins(rewritten, paragraph_roles).items():
+        changes.setdefault(index, {})["ParaRightMargin"] = margin
     return changes
+
+
+def text_edits(text: str, edits: Sequence[normalize.Edit]) -> List[TextEdit]:
+    """The core's edits with UTF-16 offsets (what Writer counts), last one first, so that
+    applying them in order leaves the offsets of the ones still to come valid."""
+    return [TextEdit(_utf16_length(text[:edit.start]),
+                     _utf16_length(text[edit.start:edit.end]),
+                     text[edit.start:edit.end], edit.replacement, edit.kind)
+            for edit in sorted(edits, key=lambda edit: edit.start, reverse=True)]
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _blank_inside_kept_chain(paragraph_roles: Sequence[str], index: int) -> bool:
@@ -204,9 +259,14 @@ def _nearest_filled(paragraph_roles: Sequence[str], index: int, step: int) -> Op
     return None
 
 
-def apply_paragraphs(document, body: Body, changes: Dict[int, Change]) -> None:
-    """Body style and no fighting direct formatting everywhere, then each planned change."""
+def apply_paragraphs(document, body: Body, changes: Dict[int, Change]) -> Counter:
+    """Body style and no fighting direct formatting everywhere, then each planned change.
+
+    Returns how many text edits of each kind were made (an edit whose range no longer
+    holds the expected text, say behind a footnote label, is skipped and not counted).
+    """
     body_style = spec.style_name(Role.BODY)
+    done: Counter = Counter()
     if body.elements is None:
         whole = document.getText().createTextCursor()
         whole.gotoStart(False)
@@ -215,13 +275,14 @@ def apply_paragraphs(document, body: Body, changes: Dict[int, Change]) -> None:
         whole.setPropertiesToDefault(RESET_PROPERTIES)
         whole.setPropertyValue("ParaStyleName", body_style)
         for index, target in _walk_to(document, sorted(changes)):
-            _apply_change(target, changes[index])
-        return
+            done.update(_apply_change(target, changes[index]))
+        return done
     for index, element in enumerate(body.elements):
         element.setPropertyValue("ParaStyleName", body_style)
         reset_direct_formatting(element)
         if index in changes:
-            _apply_change(element, changes[index])
+            done.update(_apply_change(element, changes[index]))
+    return done
 
 
 def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
@@ -239,12 +300,43 @@ def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
         cursor.collapseToStart()
 
 
-def _apply_change(target, change: Change) -> None:
+def _apply_change(target, change: Change) -> List[str]:
+    """Sets the paragraph's properties, then makes its text edits; returns their kinds."""
     for key, value in change.items():
-        if key == "text":
-            target.setString(value)
-        else:
+        if key != EDITS:
             target.setPropertyValue(key, value)
+    edits: Sequence[TextEdit] = change.get(EDITS, ())  # type: ignore[assignment]
+    return [edit.kind for edit in edits if replace_range(target, edit)]
+
+
+def replace_range(paragraph, edit: TextEdit) -> bool:
+    """Replaces ``edit.before`` at its offset in the paragraph (or in the range starting
+    the paragraph) with ``edit.after``; False, changing nothing, if it is not there.
+
+    The new text is inserted right after the old, so it takes the old text's character
+    attributes (a bold number stays bold, a plain one next to a bold word stays plain);
+    then the old text is deleted. Everything else in the paragraph is untouched.
+    """
+    text = paragraph.getText()
+    start = paragraph.getStart()
+    if _select(text, start, edit).getString() != edit.before:
+        return False
+    if edit.after:
+        after_old = _select(text, start, edit)
+        after_old.collapseToEnd()
+        text.insertString(after_old, edit.after, False)
+    old = _select(text, start, edit)
+    if old.getString() != edit.before:  # cannot happen unless Writer moved the range
+        raise RuntimeError(f"normalisation lost its range: {edit.before!r}")
+    old.setString("")
+    return True
+
+
+def _select(text, start, edit: TextEdit):
+    cursor = text.createTextCursorByRange(start)
+    cursor.goRight(edit.start, False)
+    cursor.goRight(edit.length, True)
+    return cursor
 
 
 def reset_direct_formatting(paragraph) -> None:
@@ -359,14 +451,18 @@ def format_table(table) -> None:
 
 # --- the message -----------------------------------------------------------------------
 
-def summary(paragraph_roles: Sequence[str], changed_dates: Optional[int], locale: str) -> str:
-    """``已按 GB/T 9704 排版：标题 1，一级标题 7，正文 30。`` (roles in document order)."""
+def summary(paragraph_roles: Sequence[str], normalized: Optional[Dict[str, int]],
+            locale: str) -> str:
+    """``已按 GB/T 9704 排版：标题 1，一级标题 7，正文 30。`` (roles in document order), then
+    ``已规范：成文日期 1 处，标题编号 3 处，段首空格 5 段。`` for each 规范写法 asked for."""
     counts = Counter(role for role in paragraph_roles if role != Role.BLANK)
     parts = [messages.text("format_count", locale, role=messages.text("role_" + role, locale),
                            count=counts[role])
              for role in Role.ALL if counts.get(role)]
     separator = messages.text("format_count_separator", locale)
     message = messages.text("format_done", locale, counts=separator.join(parts))
-    if changed_dates is not None:
-        message += messages.text("format_dates_normalized", locale, count=changed_dates)
+    if normalized is not None:
+        counts = separator.join(messages.text("normalized_" + kind, locale, count=count)
+                                for kind, count in normalized.items())
+        message += messages.text("format_normalized", locale, counts=counts)
     return message
