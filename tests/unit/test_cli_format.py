@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Dict, List
 
@@ -200,8 +201,9 @@ def test_json_reports_roles_per_file(report: Path, tmp_path: Path, capsys):
     results = json.loads(capsys.readouterr().out)
     assert isinstance(results, list) and len(results) == 1
     entry = results[0]
-    assert set(entry) == {"path", "output", "status", "roles", "error"}
+    assert set(entry) == {"path", "output", "status", "roles", "error", "normalized"}
     assert entry["status"] == "ok" and entry["error"] is None
+    assert entry["normalized"] == {}  # nothing asked, nothing rewritten
     assert entry["output"] == str(tmp_path / "out" / "plain.docx")
     expected: Dict[str, int] = {}
     for role in roles.classify(SAMPLE):
@@ -374,6 +376,171 @@ def test_dates_normalized_only_when_asked(tmp_path: Path):
     assert run_cli(source, "-o", normalized, "--normalize-dates") == 0
     assert docx_text(plain)["word/document.xml"].endswith("二〇二一年十二月三十一日")
     assert docx_text(normalized)["word/document.xml"].endswith("\n2021年12月31日")
+
+
+# --- 规范写法: --normalize dates,numbering,spaces | all ------------------------------------
+
+# A report as users type it; each line is (runs), a run is (text, bold) or TAB for a w:tab.
+TAB = ("\t", None)
+MESSY = [
+    [("  XX县2025年度工作总结", False)],
+    [("各位领导：", False)],
+    [("  一年来，我认真履职。", False)],
+    [("一.加强政治理论学习", False)],
+    [("(一", False), (")坚持", False), ("集中", True), ("学习", False)],  # number split in runs
+    [("1、读原著学原文。", False)],
+    [("(1)每周一次集体学习。", False)],
+    [("1、2月份完成X项任务。", False)],
+    [(" ", False), TAB, ("\u3000全年共召开会议十二次。", False)],  # indentation across runs
+    [TAB, ("二、履职尽责情况", False)],
+    [("", False)],
+    [("特此报告。", False)],
+    [("述职人：张三", False)],
+    [("  2025.", False), ("12.31", True)],  # a date split in runs
+]
+TEXTS = ["".join(text for text, _ in line) for line in MESSY]
+NORMALIZED = {
+    "dates": {13: "  2025年12月31日"},
+    "numbering": {3: "一、加强政治理论学习", 4: "（一）坚持集中学习", 5: "1.读原著学原文。",
+                  6: "（1）每周一次集体学习。"},
+    "spaces": {0: "XX县2025年度工作总结", 2: "一年来，我认真履职。", 8: "全年共召开会议十二次。",
+               9: "二、履职尽责情况", 13: "2025.12.31"},
+}
+NORMALIZED["all"] = {**NORMALIZED["dates"], **NORMALIZED["numbering"], **NORMALIZED["spaces"],
+                     13: "2025年12月31日"}
+
+
+@pytest.fixture
+def messy(tmp_path: Path) -> Path:
+    source = tmp_path / "messy.docx"
+    document = docx.Document()
+    for line in MESSY:
+        paragraph = document.add_paragraph()
+        for text, bold in line:
+            if (text, bold) == TAB:
+                paragraph.add_run().add_tab()
+            else:
+                paragraph.add_run(text).bold = bold or None
+    document.save(str(source))
+    return source
+
+
+def body_texts(path: Path) -> List[str]:
+    """The body paragraphs' texts as python-docx reads them (a w:tab is a \\t)."""
+    return [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
+
+
+def body_runs(path: Path, index: int) -> List[tuple]:
+    """(text, bold) of each run with text in body paragraph ``index``."""
+    paragraph = part(path, "word/document.xml").findall(".//w:body/w:p", NS)[index]
+    runs = []
+    for run in paragraph.findall("w:r", NS):
+        text = "".join(t.text or "" for t in run.findall("w:t", NS))
+        if text:
+            runs.append((text, run.find("w:rPr/w:b", NS) is not None))
+    return runs
+
+
+def test_messy_fixture_reads_as_typed(messy: Path):
+    assert body_texts(messy) == TEXTS
+    assert roles.classify(TEXTS)[3:7] == ["heading1", "heading2", "heading3", "heading4"]
+
+
+def test_default_changes_no_text_of_a_messy_report(messy: Path, tmp_path: Path, capsys):
+    out = tmp_path / "out.docx"
+    assert run_cli(messy, "-o", out, "--json") == 0
+    assert body_texts(out) == TEXTS
+    assert json.loads(capsys.readouterr().out)[0]["normalized"] == {}
+
+
+@pytest.mark.parametrize("option", ["dates", "numbering", "spaces", "all"])
+def test_each_normalization_changes_exactly_its_paragraphs(messy: Path, tmp_path: Path, capsys,
+                                                          option: str):
+    out = tmp_path / "out.docx"
+    assert run_cli(messy, "-o", out, "--normalize", option, "--json") == 0
+    assert body_texts(out) == [NORMALIZED[option].get(i, text) for i, text in enumerate(TEXTS)]
+    kinds = ["dates", "numbering", "spaces"] if option == "all" else [option]
+    entry = json.loads(capsys.readouterr().out)[0]
+    assert entry["normalized"] == {kind: len(NORMALIZED[kind]) for kind in kinds}
+    assert entry["roles"] == dict(Counter(roles.classify(TEXTS)))
+
+
+def test_rewrites_keep_the_runs_formatting(messy: Path, tmp_path: Path):
+    out = tmp_path / "out.docx"
+    assert run_cli(messy, "-o", out, "--normalize", "all") == 0
+    assert body_runs(out, 4) == [("（一）", False), ("坚持", False), ("集中", True),
+                                 ("学习", False)]
+    assert body_runs(out, 13) == [("2025年12月31日", False)]  # the new date: in its first run
+    assert body_runs(out, 8) == [("全年共召开会议十二次。", False)]
+    paragraph = part(out, "word/document.xml").findall(".//w:body/w:p", NS)[9]
+    assert paragraph.find(".//w:r/w:tab", NS) is None  # the typed tab is gone
+
+
+def test_a_comma_list_repeats_and_the_older_dates_option_combine(messy: Path, tmp_path: Path):
+    one, two = tmp_path / "one.docx", tmp_path / "two.docx"
+    assert run_cli(messy, "-o", one, "--normalize", "numbering,spaces", "--normalize-dates") == 0
+    assert run_cli(messy, "-o", two, "--normalize", "spaces", "--normalize", "dates,numbering") == 0
+    expected = [NORMALIZED["all"].get(i, text) for i, text in enumerate(TEXTS)]
+    assert body_texts(one) == expected and body_texts(two) == expected
+
+
+def test_an_unknown_normalization_is_refused(messy: Path, tmp_path: Path, capsys):
+    with pytest.raises(SystemExit) as refused:
+        run_cli(messy, "-o", tmp_path / "out.docx", "--normalize", "dates,numbers")
+    assert refused.value.code == 2
+    error = capsys.readouterr().err
+    assert "numbers" in error and "numbering" in error
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_normalizing_twice_gives_identical_parts(messy: Path, tmp_path: Path):
+    once, twice = tmp_path / "once.docx", tmp_path / "twice.docx"
+    assert run_cli(messy, "-o", once, "--normalize", "all") == 0
+    assert run_cli(once, "-o", twice, "--normalize", "all") == 0
+    assert parts(once) == parts(twice)
+
+
+def test_the_text_check_still_stops_a_rewrite_that_does_more(messy: Path, tmp_path: Path,
+                                                             capsys, monkeypatch):
+    """The guard compares with the text expected after the rewrites asked for: a rewrite
+    that changed anything else (here: one more character dropped) is refused."""
+    real = format_command.apply_run_edits
+
+    def sloppy(plan):
+        real(plan)
+        node = plan[0].piece.node
+        if node.tag == w("t") and node.text:
+            node.text = node.text[:-1]
+
+    monkeypatch.setattr(format_command, "apply_run_edits", sloppy)
+    out = tmp_path / "out.docx"
+    assert run_cli(messy, "-o", out, "--normalize", "numbering") == 2
+    assert "document.xml" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def _paragraph(runs_xml: str) -> etree._Element:
+    return etree.fromstring(f'<w:p xmlns:w="{W}">{runs_xml}</w:p>')
+
+
+def test_run_edits_cross_runs_and_refuse_what_the_runs_cannot_take():
+    from gongwen.normalize import Edit
+
+    p = _paragraph('<w:r><w:t xml:space="preserve">  (</w:t><w:tab/></w:r>'
+                   '<w:r><w:t>一)学习</w:t><w:sym w:char="F020"/></w:r>')
+    text = format_command.paragraph_text(p)
+    assert text == "  (\t一)学习"
+    # stale text (not what the runs hold): refused
+    assert format_command.plan_run_edits(p, "  (一)学习", [Edit(0, 2, "", "spaces")]) is None
+    # new text must start in a w:t: here it would start at the tab
+    assert format_command.plan_run_edits(p, text, [Edit(3, 6, "X", "numbering")]) is None
+    plan = format_command.plan_run_edits(p, text, [Edit(0, 2, "", "spaces"),
+                                                   Edit(2, 6, "（一）", "numbering")])
+    format_command.apply_run_edits(plan)
+    assert format_command.paragraph_text(p) == "（一）学习"
+    runs = p.findall("w:r", NS)
+    assert [t.text for t in p.iter(w("t"))] == ["（一）", "学习"]
+    assert len(runs) == 2 and runs[1].find("w:sym", NS) is not None  # the symbol stays
 
 
 # --- text and idempotence --------------------------------------------------------------

@@ -2,8 +2,11 @@
 
 The same core as the Writer button: :func:`gongwen.roles.classify` decides each body
 paragraph's role, :mod:`gongwen.spec` (through :mod:`gongwen.batch.docxlayout`) decides
-what that role looks like. Formatting never changes text (``--normalize-dates`` is the one
-opt-in exception); :func:`format_document` checks that before anything is written.
+what that role looks like. Formatting never changes text unless ``--normalize`` asks for
+规范写法 (:mod:`gongwen.normalize`, the same rules as Writer's ``?normalize=``; the older
+``--normalize-dates`` means ``--normalize dates``); :func:`format_document` checks, before
+anything is written, that the text after formatting is exactly the text before with those
+rewrites made, nothing more.
 Inputs are opened by :func:`gongwen.batch.docxtext.open_document` and paragraphs read by
 :func:`gongwen.batch.docxtext.paragraph_text`, as ``check`` does.
 """
@@ -19,15 +22,15 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import roles
-from gongwen.batch import InputError, docxlayout, one_line, say
+from gongwen import normalize, roles
+from gongwen.batch import InputError, docxlayout, docxtext, one_line, say
 from gongwen.batch.docxtext import open_document, paragraph_text
-from gongwen.dates import normalize_date
+from gongwen.normalize import Normalization
 from gongwen.spec import Role
 
 EXIT_OK = 0
@@ -47,7 +50,14 @@ Every output is written to a temporary file in its folder and renamed into place
 
 --json prints one JSON array on stdout, one object per input, in input order:
   {"path": input, "output": written file or null, "status": "ok" | "error",
-   "roles": {role: paragraph count}, "error": one-line reason or null}
+   "roles": {role: paragraph count}, "error": one-line reason or null,
+   "normalized": {kind: paragraphs rewritten} for each --normalize kind asked ({} if none)}
+
+--normalize KINDS rewrites text (off by default: formatting never changes text):
+  dates       成文日期 as 2021年12月31日 (also --normalize-dates)
+  numbering   heading numbers as 一、 （一） 1. （1） (一. (一) 1、 1． (1) are recognised)
+  spaces      spaces, U+3000, NBSP and tabs typed at the start of a paragraph
+  all         all three; KINDS is one of these or a comma list (dates,spaces)
 
 Exit status: 0 when every file was formatted, 2 when any failed (the others are still
 written) or the arguments are wrong. A failed file gets one line on stderr:
@@ -83,14 +93,18 @@ def _is_text_part(partname: str) -> bool:
         any(name.startswith(prefix) for prefix in _TEXT_PARTS)
 
 
-def document_text(document) -> Dict[str, str]:
+def document_text(document, expected: Optional[Mapping[etree._Element, str]] = None
+                  ) -> Dict[str, str]:
     """{part name: its text}, for every part that holds document text.
 
     Text is :func:`paragraph_text` of every paragraph (text boxes' too, and both copies
     of a text box Word writes twice) in document order, a newline per paragraph.
     Footer paragraphs that only show a page number are left out: the formatter
     replaces them (they are layout, and their cached number is not the user's text).
+    ``expected`` gives some paragraphs another text: the one they are meant to have
+    after the rewrites the user asked for.
     """
+    expected = expected or {}
     texts = {}
     for part in document.part.package.iter_parts():
         partname = str(part.partname)
@@ -101,7 +115,7 @@ def document_text(document) -> Dict[str, str]:
             continue
         skip_numbers = "/footer" in partname
         texts[partname] = "\n".join(
-            paragraph_text(p) for p in root.iter(qn("w:p"))
+            expected[p] if p in expected else paragraph_text(p) for p in root.iter(qn("w:p"))
             if not (skip_numbers and docxlayout.is_page_number_paragraph(p)))
     return texts
 
@@ -131,6 +145,8 @@ _OBJECT_TAGS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 @dataclass
 class FormatResult:
     roles: Dict[str, int] = field(default_factory=dict)
+    # paragraphs rewritten, for each kind of 规范写法 asked for (zeros too); {} if none
+    normalized: Dict[str, int] = field(default_factory=dict)
 
 
 def _runs(p: etree._Element) -> Iterator[etree._Element]:
@@ -201,15 +217,120 @@ def _body_blocks(container: etree._Element) -> Iterator[etree._Element]:
             yield from _body_blocks(child)
 
 
-def _set_text(p: etree._Element, text: str) -> bool:
-    """Put ``text`` in the paragraph's first w:t and empty the others; False if no w:t."""
-    ts = [t for t in p.iter(qn("w:t")) if _owner_paragraph(t) is p]
-    if not ts:
-        return False
-    ts[0].text = text
-    for t in ts[1:]:
-        t.getparent().remove(t)
-    return True
+# --- 规范写法: text rewrites inside the runs ------------------------------------------------
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+class _Piece(NamedTuple):
+    """What one stretch of :func:`paragraph_text` comes from: a ``w:t`` and its text, or an
+    element that stands for one character (``w:tab`` → ``\\t``, ``w:br`` → ``\\n`` …)."""
+
+    node: etree._Element
+    text: str
+
+
+def _pieces(element: etree._Element, into: List[_Piece]) -> List[_Piece]:
+    """The paragraph's text pieces in order, by the rules of docxtext.paragraph_text (text
+    boxes are paragraphs of their own and are skipped); the caller checks they agree."""
+    for child in element:
+        tag = child.tag
+        if tag == docxtext._T:
+            into.append(_Piece(child, child.text or ""))
+        elif tag in docxtext._CHARACTERS:
+            into.append(_Piece(child, docxtext._CHARACTERS[tag]))
+        elif tag == docxtext._BR:
+            into.append(_Piece(child, "\n" if child.get(qn("w:type")) in docxtext._LINE_BREAKS
+                               else "\f"))
+        elif tag == docxtext._TXBX_CONTENT or tag in docxtext._SKIP or not isinstance(tag, str):
+            continue
+        elif len(child):
+            _pieces(child, into)
+    return into
+
+
+class _RunEdit(NamedTuple):
+    """Within one piece: replace ``text[start:end]`` with ``replacement``; a one-character
+    element (a typed tab) that is replaced by nothing is removed."""
+
+    piece: _Piece
+    start: int
+    end: int
+    replacement: str
+
+
+def plan_run_edits(p: etree._Element, text: str,
+                   edits: Sequence[normalize.Edit]) -> Optional[List[_RunEdit]]:
+    """How to make ``edits`` (offsets into ``text``, the paragraph's text) inside the runs,
+    last first; None when the runs cannot take them (then the paragraph is left as it is).
+
+    The replacement goes into the ``w:t`` where the old text starts, so it keeps that run's
+    formatting; the other runs keep theirs.
+    """
+    pieces = _pieces(p, [])
+    if "".join(piece.text for piece in pieces) != text:
+        return None
+    starts, offset = [], 0
+    for piece in pieces:
+        starts.append(offset)
+        offset += len(piece.text)
+    plan: List[_RunEdit] = []
+    for edit in sorted(edits, key=lambda edit: edit.start, reverse=True):
+        touched = [(piece, start) for piece, start in zip(pieces, starts)
+                   if start < edit.end and start + len(piece.text) > edit.start]
+        if not touched:
+            return None
+        first = touched[0][0]
+        if edit.replacement and first.node.tag != docxtext._T:
+            return None
+        for number, (piece, start) in enumerate(reversed(touched)):
+            replacement = edit.replacement if number == len(touched) - 1 else ""
+            plan.append(_RunEdit(piece, max(edit.start - start, 0),
+                                 min(edit.end - start, len(piece.text)), replacement))
+    return plan
+
+
+def apply_run_edits(plan: Sequence[_RunEdit]) -> None:
+    """Carries out :func:`plan_run_edits`' plan (in its order: last range first)."""
+    for run_edit in plan:
+        node = run_edit.piece.node
+        old = (node.text or "") if node.tag == docxtext._T else run_edit.piece.text
+        new = old[:run_edit.start] + run_edit.replacement + old[run_edit.end:]
+        if new:
+            node.text = new
+            if new != new.strip(" \t\r\n"):  # XML would drop those spaces
+                node.set(_XML_SPACE, "preserve")
+        else:  # all of a w:t, or a typed tab: gone, and the run too if nothing is left
+            _remove_with_empty_run(node)
+
+
+def _remove_with_empty_run(node: etree._Element) -> None:
+    run = node.getparent()
+    run.remove(node)
+    if run.tag == qn("w:r") and all(child.tag == qn("w:rPr") for child in run):
+        run.getparent().remove(run)
+
+
+class _Rewrite(NamedTuple):
+    text: str  # the paragraph's text once rewritten
+    plan: List[_RunEdit]
+    kinds: List[str]
+
+
+def plan_rewrites(paragraphs: Sequence[etree._Element], texts: Sequence[str],
+                  paragraph_roles: Sequence[str], options: Normalization
+                  ) -> Dict[etree._Element, _Rewrite]:
+    """The 规范写法 of every body paragraph that needs one and whose runs can take it."""
+    rewrites: Dict[etree._Element, _Rewrite] = {}
+    if not options.any:
+        return rewrites
+    for p, text, role in zip(paragraphs, texts, paragraph_roles):
+        edits = normalize.edits(text, role, options)
+        plan = plan_run_edits(p, text, edits) if edits else None
+        if plan is not None:
+            rewrites[p] = _Rewrite(normalize.apply_edits(text, edits), plan,
+                                   [edit.kind for edit in edits])
+    return rewrites
 
 
 def _fit_table(tbl: etree._Element) -> None:
@@ -278,23 +399,28 @@ def _owner_paragraph_in_table(p: etree._Element) -> Optional[etree._Element]:
     return None
 
 
-def format_document(document, normalize_dates: bool = False) -> FormatResult:
-    """Apply the 公文 layout to a python-docx Document in memory; return the role counts.
+def format_document(document, normalize_dates: bool = False,
+                    options: Normalization = normalize.NONE) -> FormatResult:
+    """Apply the 公文 layout to a python-docx Document in memory; return the role counts
+    and how many paragraphs each 规范写法 in ``options`` rewrote.
 
-    Raises FormatError (and leaves nothing half-done on disk) if the text would change.
+    Raises FormatError (and leaves nothing half-done on disk) if the text would change in
+    any other way than those rewrites.
     """
+    if normalize_dates:
+        options = options.union(Normalization(dates=True))
     body = document.element.body
     blocks = list(_body_blocks(body))
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]
     texts = [paragraph_text(p) for p in paragraphs]
     paragraph_roles = roles.classify(texts)
-    if normalize_dates:
-        for p, role in zip(paragraphs, paragraph_roles):
-            if role == Role.DATE:
-                fixed = normalize_date(paragraph_text(p))
-                if fixed and fixed != paragraph_text(p):
-                    _set_text(p, fixed)
-    before = document_text(document)
+    rewrites = plan_rewrites(paragraphs, texts, paragraph_roles, options)
+    # What the text must be at the end: as it is, but for the rewrites asked for.
+    expected = document_text(document, {p: rewrite.text for p, rewrite in rewrites.items()})
+    normalized = Counter()
+    for rewrite in rewrites.values():
+        apply_run_edits(rewrite.plan)
+        normalized.update(rewrite.kinds)
 
     docxlayout.apply_layout(document)
     for p, role in zip(paragraphs, paragraph_roles):
@@ -306,10 +432,11 @@ def format_document(document, normalize_dates: bool = False) -> FormatResult:
             _fit_table(block)
             _format_table(block)
 
-    changed = text_changes(before, document_text(document))
+    changed = text_changes(expected, document_text(document))
     if changed:
         raise FormatError(say("cli_format_text_changed", parts=", ".join(changed)))
-    return FormatResult(dict(Counter(paragraph_roles)))
+    return FormatResult(dict(Counter(paragraph_roles)),
+                        {kind: normalized[kind] for kind in options.kinds})
 
 
 def text_changes(before: Dict[str, str], after: Dict[str, str]) -> List[str]:
@@ -384,8 +511,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="allow -o/--out-dir to replace an existing file (never the input)")
     parser.add_argument("--json", action="store_true",
                         help="print a JSON array of per-file results on stdout")
+    parser.add_argument("--normalize", metavar="KINDS", action="append", default=[],
+                        type=_normalization,
+                        help="rewrite text: dates, numbering, spaces or all, or a comma list "
+                             "(off: text never changes; see below)")
     parser.add_argument("--normalize-dates", action="store_true",
-                        help="rewrite 成文日期 as 2021年12月31日 (off: text never changes)")
+                        help="rewrite 成文日期 as 2021年12月31日 (= --normalize dates)")
+
+
+def _normalization(value: str) -> Normalization:
+    try:
+        return Normalization.parse(value)
+    except normalize.UnknownKind as unknown:
+        raise argparse.ArgumentTypeError(say(
+            "format_normalize_unknown", kind=unknown.kind,
+            choices=", ".join(normalize.KINDS + (normalize.ALL,)))) from unknown
+
+
+def normalization(args: argparse.Namespace) -> Normalization:
+    """Every --normalize given, and --normalize-dates."""
+    options = Normalization(dates=bool(getattr(args, "normalize_dates", False)))
+    for more in getattr(args, "normalize", None) or ():
+        options = options.union(more)
+    return options
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -419,15 +567,16 @@ def plan_outputs(args: argparse.Namespace) -> List[Tuple[Path, Optional[Path], O
     return plans
 
 
-def format_file(source: Path, target: Path, in_place: bool, normalize_dates: bool) -> Dict:
+def format_file(source: Path, target: Path, in_place: bool,
+                options: Normalization = normalize.NONE) -> FormatResult:
     document = open_document(source)
-    result = format_document(document, normalize_dates=normalize_dates)
+    result = format_document(document, options=options)
     if in_place:
         backup(source)
         atomic_save(document, source, mode_from=source)
     else:
         atomic_save(document, target)
-    return result.roles
+    return result
 
 
 def run(args: argparse.Namespace) -> int:
@@ -435,16 +584,17 @@ def run(args: argparse.Namespace) -> int:
         print("gongwen format: " + say("cli_format_output_one_input"), file=sys.stderr)
         return EXIT_FAILED
     plans = plan_outputs(args)
+    options = normalization(args)
     results = []
     total = len(plans)
     for index, (source, target, refusal) in enumerate(plans, 1):
         entry = {"path": str(source), "output": None, "status": "error", "roles": {},
-                 "error": refusal}
+                 "error": refusal, "normalized": {}}
         if refusal is None:
             try:
-                entry["roles"] = format_file(source, target, args.in_place,
-                                             args.normalize_dates)
-                entry.update(output=str(target), status="ok")
+                result = format_file(source, target, args.in_place, options)
+                entry.update(output=str(target), status="ok", roles=result.roles,
+                             normalized=result.normalized)
             except (InputError, FormatError) as error:
                 entry["error"] = str(error)
             except OSError as error:  # writing the output or the backup
