@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from gongwen.writer.commands import COMMANDS
+from gongwen.writer.commands import COMMANDS, is_command, parse_url
 
 TOOLBAR = "private:resource/toolbar/addon_org.gongwen.writer.toolbar"
 URLS = [f"vnd.gongwen:{name}" for name in COMMANDS]
@@ -66,7 +66,15 @@ def test_menu_reaches_all_six_commands(office):
     assert menu.getByName("Context") == "com.sun.star.text.TextDocument"
     items = menu.getByName("Submenu")
     urls = [items.getByName(name).getByName("URL") for name in sorted(items.getElementNames())]
-    assert [url for url in urls if url != "private:separator"] == URLS
+    commands = [parse_url(url)[0] for url in urls if url != "private:separator"]
+    assert set(commands) == set(COMMANDS)  # all six reachable
+    assert all(url == "private:separator" or is_command(parse_url(url)[0]) for url in urls)
+    # and Format with 规范写法, right after the plain Format, Writer only
+    assert urls[-2:] == ["vnd.gongwen:Format", "vnd.gongwen:Format?normalize=all"]
+    entry = items.getByName(sorted(items.getElementNames())[-1])
+    assert entry.getByName("Context") == "com.sun.star.text.TextDocument"
+    assert entry.getByName("Title") in ("一键公文格式（规范日期、编号、段首空格）",
+                                        "Format and Normalise Dates, Numbering, Indent Spaces")
 
 
 def test_dispatch_on_calc_is_refused_cleanly(office):

@@ -488,6 +488,29 @@ def test_one_undo_restores_the_normalized_text_and_layout(office, tmp_path: Path
         office.close(document)
 
 
+def test_the_menu_entry_formats_and_normalizes(office, tmp_path: Path):
+    """The URL the installed menu holds for 一键公文格式（规范日期、编号、段首空格）,
+    dispatched as a click on it would."""
+    provider = office.smgr.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", office.ctx)
+    items = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationAccess",
+        office.props(nodepath="/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/"
+                              "org.gongwen.writer.menu/Submenu"))
+    urls = [items.getByName(name).getByName("URL") for name in items.getElementNames()]
+    [url] = [url for url in urls if url.startswith(FORMAT + "?")]
+    assert url == FORMAT + "?normalize=all"
+    document = load_lines(office, MESSY, tmp_path)
+    try:
+        result = office.dispatch(document, url)
+        assert result.ok, result.message
+        assert paragraph_texts(document) == [NORMALIZED["all"].get(i, text)
+                                             for i, text in enumerate(MESSY)]
+        assert paragraph_elements(document)[3].ParaStyleName == spec.style_name(Role.HEADING1)
+    finally:
+        office.close(document)
+
+
 def _emphasised_heading(document, prefix: str, words: Tuple[str, str, str]):
     """A heading ``prefix + words[0] + words[1] + words[2]`` with words[1] bold, a body line."""
     text = document.getText()
