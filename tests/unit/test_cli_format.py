@@ -350,6 +350,40 @@ def test_direct_formatting_removed_but_partial_emphasis_kept(tmp_path: Path):
     assert marked.find("w:sz", NS) is None
 
 
+def test_a_typed_blank_line_is_the_blank_line_as_in_writer(tmp_path: Path):
+    """The style's blank line before the 署名 (and after the title) is dropped where the author
+    typed one, and a typed empty line inside the 落款 chain keeps with the next paragraph."""
+    lines = ["2021年度工作总结", "", "一年来认真履职。", "特此报告。", "", "XX县政协办公室",
+             "2021年12月31日"]
+    source = tmp_path / "blank.docx"
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(source))
+    out = tmp_path / "out.docx"
+    assert run_cli(source, "-o", out) == 0
+    paragraphs = part(out, "word/document.xml").findall(".//w:body/w:p", NS)
+    title, blank_under_title, body, closing, blank, signature, date = paragraphs
+    spacing = title.find("w:pPr/w:spacing", NS)
+    assert spacing.get(w("after")) == "0" and spacing.get(w("afterLines")) == "0"
+    spacing = signature.find("w:pPr/w:spacing", NS)
+    assert spacing.get(w("before")) == "0" and spacing.get(w("beforeLines")) == "0"
+    assert blank.find("w:pPr/w:keepNext", NS) is not None
+    assert [child.tag for child in blank.find("w:pPr", NS)][:2] == [w("pStyle"), w("keepNext")]
+    for other in (blank_under_title, body, closing, date):
+        assert other.find("w:pPr/w:spacing", NS) is None
+        assert other.find("w:pPr/w:keepNext", NS) is None
+    # without the typed line, the style's space stays
+    document = docx.Document()
+    for line in [line for line in lines if line]:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "tight.docx"))
+    assert run_cli(tmp_path / "tight.docx", "-o", tmp_path / "tight-out.docx") == 0
+    paragraphs = part(tmp_path / "tight-out.docx", "word/document.xml").findall(
+        ".//w:body/w:p", NS)
+    assert all(p.find("w:pPr/w:spacing", NS) is None for p in paragraphs)
+
+
 def test_tables_fit_type_width_in_fangsong(tmp_path: Path):
     out_dir = tmp_path / "out"
     source = build("wide_table", tmp_path)

@@ -27,7 +27,7 @@ from typing import Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import normalize, roles
+from gongwen import normalize, roles, spec
 from gongwen.batch import InputError, docxlayout, docxtext, one_line, say
 from gongwen.batch.docxtext import open_document, paragraph_text
 from gongwen.normalize import Normalization
@@ -423,10 +423,11 @@ def format_document(document, normalize_dates: bool = False,
         normalized.update(rewrite.kinds)
 
     docxlayout.apply_layout(document)
-    for p, role in zip(paragraphs, paragraph_roles):
+    for index, (p, role) in enumerate(zip(paragraphs, paragraph_roles)):
         has_object = any(True for _ in p.iter(*_OBJECT_TAGS))
         _set_style(p, docxlayout.style_id(role))
         _clean_paragraph(p, keep_layout=role == Role.BLANK and has_object)
+        _respect_typed_blank_lines(p, paragraph_roles, index)
     for block in blocks:
         if block.tag == qn("w:tbl"):
             _fit_table(block)
@@ -437,6 +438,73 @@ def format_document(document, normalize_dates: bool = False,
         raise FormatError(say("cli_format_text_changed", parts=", ".join(changed)))
     return FormatResult(dict(Counter(paragraph_roles)),
                         {kind: normalized[kind] for kind in options.kinds})
+
+
+# CT_PPrBase's children in schema order (Word refuses a w:pPr whose children are out of it).
+_PPR_ORDER = [qn("w:" + name) for name in (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange")]
+
+
+def _respect_typed_blank_lines(p: etree._Element, paragraph_roles: Sequence[str],
+                               index: int) -> None:
+    """What the Writer button does with an empty line the author typed (writer/format.py):
+    where the style adds a blank line (space before the 署名 or 附件说明, after the title)
+    and one is typed already, the style's is dropped; a typed empty line inside the 落款
+    chain (结束语 … 署名 … 日期) keeps with the next paragraph, so the chain stays whole."""
+    role = paragraph_roles[index]
+    style = spec.PARAGRAPH_STYLES[role]
+    spacing: Dict[str, str] = {}
+    if style.space_before_lines and index > 0 and paragraph_roles[index - 1] == Role.BLANK:
+        spacing.update(before="0", beforeLines="0")
+    if style.space_after_lines and index + 1 < len(paragraph_roles) \
+            and paragraph_roles[index + 1] == Role.BLANK:
+        spacing.update(after="0", afterLines="0")
+    if spacing:
+        _set_ppr_child(p, "spacing", spacing)
+    if role == Role.BLANK and _blank_inside_kept_chain(paragraph_roles, index):
+        _set_ppr_child(p, "keepNext", {})
+
+
+def _blank_inside_kept_chain(paragraph_roles: Sequence[str], index: int) -> bool:
+    before = _nearest_filled(paragraph_roles, index, -1)
+    after = _nearest_filled(paragraph_roles, index, 1)
+    if before is None or after is None:
+        return False
+    kept = spec.PARAGRAPH_STYLES[paragraph_roles[before]].keep_with_next
+    return bool(kept) and paragraph_roles[after] in (Role.SIGNATURE, Role.DATE)
+
+
+def _nearest_filled(paragraph_roles: Sequence[str], index: int, step: int) -> Optional[int]:
+    index += step
+    while 0 <= index < len(paragraph_roles):
+        if paragraph_roles[index] != Role.BLANK:
+            return index
+        index += step
+    return None
+
+
+def _set_ppr_child(p: etree._Element, name: str, attrs: Dict[str, str]) -> None:
+    """Sets ``w:<name>`` with ``attrs`` in the paragraph's w:pPr, in schema order."""
+    ppr = p.find(qn("w:pPr"))
+    tag = qn("w:" + name)
+    old = ppr.find(tag)
+    if old is not None:
+        ppr.remove(old)
+    element = etree.Element(tag)
+    for key, value in attrs.items():
+        element.set(qn("w:" + key), value)
+    rank = _PPR_ORDER.index(tag)
+    later = [child for child in ppr
+             if child.tag in _PPR_ORDER and _PPR_ORDER.index(child.tag) > rank]
+    if later:
+        later[0].addprevious(element)
+    else:
+        ppr.append(element)
 
 
 def text_changes(before: Dict[str, str], after: Dict[str, str]) -> List[str]:
