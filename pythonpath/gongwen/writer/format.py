@@ -8,8 +8,8 @@ What it does, in one undo context (one Ctrl+Z restores everything):
 3. gives every body paragraph the style of its role (``gongwen.roles``) and removes
    the direct formatting that fights it (fonts, sizes, indents, spacing, alignment),
    keeping bold/italic/underline the author set inside a sentence;
-4. places 署名 and 成文日期 per §7.3.5.2, and sets table text in 仿宋 across the
-   type area's width.
+4. places 署名 and 成文日期 per §7.3.5.2 (:mod:`gongwen.placement`), and sets table
+   text in 仿宋 across the type area's width.
 The text never changes unless the URL asks for 规范写法 (:mod:`gongwen.normalize`):
 ``?normalize=all`` or a comma list of ``dates``, ``numbering``, ``spaces``
 (``?normalize_dates=1``, the older spelling, means ``normalize=dates``). Each rewrite
@@ -22,8 +22,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import messages, normalize, roles, spec
+from gongwen import messages, normalize, placement, roles, spec
 from gongwen.normalize import Normalization
+
+# The 落款 rule lives in the core (the CLI uses it too); these names stay importable here.
+from gongwen.placement import signature_date_indents as signature_date_indents
+from gongwen.placement import text_width_chars as text_width_chars
 from gongwen.spec import Role
 from gongwen.writer import page, styles, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
@@ -352,56 +356,6 @@ def _blank_space_already_there(paragraph_roles: Sequence[str], index: int, role:
         and paragraph_roles[index - 1] == Role.BLANK
 
 
-# Advance widths in em of Times New Roman (and the metric-compatible Liberation Serif),
-# the 公文 styles' Latin font: digits are exactly half a CJK character, X is not.
-_LATIN_WIDTH_EM = dict(
-    [(ch, 0.5) for ch in "0123456789"]
-    + list(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-               (0.722, 0.667, 0.667, 0.722, 0.611, 0.556, 0.722, 0.722, 0.333, 0.389, 0.722,
-                0.611, 0.889, 0.722, 0.722, 0.556, 0.722, 0.667, 0.556, 0.611, 0.722, 0.722,
-                0.944, 0.722, 0.722, 0.611)))
-    + list(zip("abcdefghijklmnopqrstuvwxyz",
-               (0.444, 0.5, 0.444, 0.5, 0.444, 0.333, 0.5, 0.5, 0.278, 0.278, 0.5, 0.278,
-                0.778, 0.5, 0.5, 0.5, 0.5, 0.333, 0.389, 0.278, 0.5, 0.5, 0.722, 0.5, 0.5,
-                0.444)))
-    + [(" ", 0.25), (".", 0.25), ("-", 0.333), ("/", 0.278), (":", 0.278)]
-)
-
-
-def text_width_chars(text: str) -> float:
-    """Width in full-width characters: CJK and full-width forms 1, Latin by its metrics.
-
-    >>> text_width_chars("2021年12月31日"), text_width_chars("XX县XX局")
-    (7.0, 4.888)
-    """
-    return round(sum(_LATIN_WIDTH_EM.get(ch, 0.5) if ord(ch) < 0x2000 else 1.0
-                     for ch in text.strip()), 3)
-
-
-def signature_date_indents(signature: str, date: str) -> Dict[str, float]:
-    """Right indents in characters for 署名 and 成文日期 (GB/T 9704 §7.3.5.2).
-
-    The 署名 is right-aligned two characters in; the date sits on the next line with
-    its first character two characters right of the 署名's first; when that would
-    push the date past two characters in from the edge, the date keeps two
-    characters and the 署名 moves left instead.
-
-    >>> signature_date_indents("XX县政协办公室", "2021年12月31日")
-    {'signature': 3.556, 'date': 2.0}
-    >>> signature_date_indents("述职人：张三", "2021年12月31日")
-    {'signature': 5.0, 'date': 2.0}
-    >>> signature_date_indents("中共某县委员会机关办公室", "2021年12月31日")
-    {'signature': 2.0, 'date': 5.0}
-    """
-    base = spec.PARAGRAPH_STYLES[Role.SIGNATURE].right_chars
-    signature_width = text_width_chars(signature)
-    date_width = text_width_chars(date)
-    date_indent = base + signature_width - date_width - 2
-    if date_indent >= base:
-        return {"signature": float(base), "date": round(date_indent, 3)}
-    return {"signature": round(base + date_width + 2 - signature_width, 3), "date": float(base)}
-
-
 class BodyParagraph(NamedTuple):
     """A paragraph object and its text (for callers that hold paragraph objects)."""
 
@@ -419,18 +373,12 @@ def place_signature_and_date(paragraphs: Sequence[BodyParagraph],
 
 def signature_and_date_margins(texts: Sequence[str],
                                paragraph_roles: Sequence[str]) -> Dict[int, int]:
-    """ParaRightMargin (1/100 mm) of every 署名 and 成文日期 paragraph, by index."""
-    signature_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.SIGNATURE]
-    date_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.DATE]
-    if not signature_rows or not date_rows:
-        return {}
-    indents = signature_date_indents(texts[signature_rows[-1]], texts[date_rows[0]])
+    """ParaRightMargin (1/100 mm) of every 署名 and 成文日期 paragraph, by index: the
+    core's :func:`gongwen.placement.signature_and_date_indents` in Writer's unit."""
     size = spec.PARAGRAPH_STYLES[Role.SIGNATURE].size_pt
-    margins: Dict[int, int] = {}
-    for rows, key in ((signature_rows, "signature"), (date_rows, "date")):
-        for row in rows:
-            margins[row] = styles.chars_to_hmm(indents[key], size)
-    return margins
+    return {index: styles.chars_to_hmm(chars, size)
+            for index, chars in placement.signature_and_date_indents(
+                texts, paragraph_roles).items()}
 
 
 # --- tables ----------------------------------------------------------------------------

@@ -1,0 +1,108 @@
+"""Where the 署名 and 成文日期 go (GB/T 9704 §7.3.5.2), as right indents in characters.
+
+One rule for the Writer button (:mod:`gongwen.writer.format` turns the characters into
+``ParaRightMargin``) and the .docx CLI (:mod:`gongwen.batch.format` writes ``w:ind``):
+
+- the 署名 is right-aligned two characters in from the right edge of the type area;
+- the 成文日期 sits on the line under it, its first character two characters right of the
+  署名's first;
+- when that would push the date closer than two characters to the edge (the date is longer
+  than the 署名 less two characters), the date keeps its two characters and the 署名
+  moves left instead.
+
+Widths are measured as the 3号 body type sets them: a CJK or full-width character is one
+character, a Latin letter or digit its Times New Roman advance (digits half a character).
+Standard library only (the core runs in the Python that LibreOffice bundles).
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Sequence
+
+from gongwen import spec
+from gongwen.spec import Role
+
+# Advance widths in em of Times New Roman (and the metric-compatible Liberation Serif),
+# the 公文 styles' Latin font: digits are exactly half a CJK character, X is not.
+_LATIN_WIDTH_EM = dict(
+    [(ch, 0.5) for ch in "0123456789"]
+    + list(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+               (0.722, 0.667, 0.667, 0.722, 0.611, 0.556, 0.722, 0.722, 0.333, 0.389, 0.722,
+                0.611, 0.889, 0.722, 0.722, 0.556, 0.722, 0.667, 0.556, 0.611, 0.722, 0.722,
+                0.944, 0.722, 0.722, 0.611)))
+    + list(zip("abcdefghijklmnopqrstuvwxyz",
+               (0.444, 0.5, 0.444, 0.5, 0.444, 0.333, 0.5, 0.5, 0.278, 0.278, 0.5, 0.278,
+                0.778, 0.5, 0.5, 0.5, 0.5, 0.333, 0.389, 0.278, 0.5, 0.5, 0.722, 0.5, 0.5,
+                0.444)))
+    + [(" ", 0.25), (".", 0.25), ("-", 0.333), ("/", 0.278), (":", 0.278)]
+)
+# A Latin character this table does not know is taken as half a character.
+_UNKNOWN_LATIN_EM = 0.5
+# From here on, code points are set full width (CJK, full-width forms, CJK punctuation).
+_FULL_WIDTH_FROM = 0x2000
+
+SIGNATURE = "signature"
+DATE = "date"
+
+
+def text_width_chars(text: str) -> float:
+    """Width in full-width characters: CJK and full-width forms 1, Latin by its metrics.
+
+    Leading and trailing spaces do not count (the paragraph is right-aligned, Writer
+    and Word hang a trailing space past the edge).
+
+    >>> text_width_chars("2021年12月31日"), text_width_chars("XX县XX局")
+    (7.0, 4.888)
+    """
+    return round(sum(_LATIN_WIDTH_EM.get(ch, _UNKNOWN_LATIN_EM)
+                     if ord(ch) < _FULL_WIDTH_FROM else 1.0
+                     for ch in text.strip()), 3)
+
+
+def signature_date_indents(signature: str, date: str) -> Dict[str, float]:
+    """Right indents in characters for 署名 and 成文日期 (GB/T 9704 §7.3.5.2).
+
+    The 署名 is right-aligned two characters in; the date sits on the next line with
+    its first character two characters right of the 署名's first; when that would
+    push the date past two characters in from the edge, the date keeps two
+    characters and the 署名 moves left instead.
+
+    >>> signature_date_indents("XX县政协办公室", "2021年12月31日")
+    {'signature': 3.556, 'date': 2.0}
+    >>> signature_date_indents("述职人：张三", "2021年12月31日")
+    {'signature': 5.0, 'date': 2.0}
+    >>> signature_date_indents("中共某县委员会机关办公室", "2021年12月31日")
+    {'signature': 2.0, 'date': 5.0}
+    """
+    base = spec.PARAGRAPH_STYLES[Role.SIGNATURE].right_chars
+    signature_width = text_width_chars(signature)
+    date_width = text_width_chars(date)
+    date_indent = base + signature_width - date_width - 2
+    if date_indent >= base:
+        return {SIGNATURE: float(base), DATE: round(date_indent, 3)}
+    return {SIGNATURE: round(base + date_width + 2 - signature_width, 3), DATE: float(base)}
+
+
+def signature_and_date_indents(texts: Sequence[str],
+                               paragraph_roles: Sequence[str]) -> Dict[int, float]:
+    """Right indent in characters of every 署名 and 成文日期 paragraph, by paragraph index.
+
+    ``texts`` are the paragraphs' texts as they will be shown (after any 规范写法 rewrite:
+    a rewritten date has another width). The last 署名 and the first date decide; every
+    署名 line gets the 署名's indent and every date line the date's. Without both a 署名
+    and a date there is nothing to place ({}), and the styles' two characters stand.
+
+    >>> signature_and_date_indents(["正文。", "", "述职人：张三", "2021年12月31日"],
+    ...                            ["body", "blank", "signature", "date"])
+    {2: 5.0, 3: 2.0}
+    """
+    signature_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.SIGNATURE]
+    date_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.DATE]
+    if not signature_rows or not date_rows:
+        return {}
+    indents = signature_date_indents(texts[signature_rows[-1]], texts[date_rows[0]])
+    placed: Dict[int, float] = {}
+    for rows, key in ((signature_rows, SIGNATURE), (date_rows, DATE)):
+        for row in rows:
+            placed[row] = indents[key]
+    return placed
