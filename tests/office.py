@@ -11,7 +11,9 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -29,6 +31,16 @@ CONNECT_TIMEOUT_S = 60
 # sans, 楷体 as kai, body as serif, as they would with the real fonts installed.
 FONTCONFIG = Path(__file__).resolve().parent.parent / "tools" / "fontconfig" / "fonts.conf"
 EXTENSION_ID = "org.gongwen.writer"
+# A soffice that answers nothing for this long is hung and gets killed: the UNO call
+# waiting on it then fails instead of blocking the run for ever (pytest-timeout cannot
+# help there: its SIGALRM handler only runs once the blocked call returns). No real call
+# of the tests comes near it; every answer, to any thread, restarts the count.
+HANG_TIMEOUT_S = 120.0
+PING_INTERVAL_S = 2.0
+# Kills the soffice group when this Python process dies without ``stop()`` (pytest killed
+# by a CI time limit or by SIGKILL): soffice runs in its own session and would outlive it.
+_GUARD = ('while kill -0 "$0" 2>/dev/null && kill -s 0 -- "-$1" 2>/dev/null; do sleep 1; done; '
+          'kill -s KILL -- "-$1" 2>/dev/null')
 
 
 class OfficeError(RuntimeError):
@@ -81,6 +93,73 @@ class _CommandEnv(unohelper.Base, XCommandEnvironment):
         return _Silent()
 
 
+def _make_pytest_reprs_safe() -> None:
+    """Has pytest write pyuno objects without asking them about themselves.
+
+    pyuno's repr() asks the object for its services over the bridge; once soffice has
+    died that C++ call throws through Python and aborts the interpreter (std::terminate).
+    pytest repr()s a failing test's arguments (``writer_doc``) in its report, so a soffice
+    crash in the middle of a test's call would take the whole run down unreported.
+    (``reprlib`` looks for ``repr_<type name>``; pyuno objects' type is ``pyuno``.)
+    """
+    saferepr = sys.modules.get("_pytest._io.saferepr")
+    if saferepr is not None and not hasattr(saferepr.SafeRepr, "repr_pyuno"):
+        saferepr.SafeRepr.repr_pyuno = lambda self, obj, level: f"<pyuno object {id(obj):#x}>"
+
+
+_make_pytest_reprs_safe()
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+class _Watchdog:
+    """Kills a soffice that stops answering (see ``HANG_TIMEOUT_S``).
+
+    A pinger thread asks the Desktop for its components, which needs soffice's main lock,
+    so a deadlocked soffice counts as hung too; a long call of the test only delays the
+    answer. The watchdog never waits on soffice itself, so it always gets to kill.
+    """
+
+    def __init__(self, office: Office, process: subprocess.Popen, desktop):
+        self.office = office
+        self.process = process
+        self.desktop = desktop
+        self.last_answer = time.monotonic()
+        self._stopped = threading.Event()
+        threading.Thread(target=self._watch, name="soffice-watchdog", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stopped.set()
+
+    def _watch(self) -> None:
+        pinger: Optional[threading.Thread] = None
+        while not self._stopped.wait(PING_INTERVAL_S):
+            if self.process.poll() is not None:
+                return  # gone on its own: the next call reports it
+            if pinger is None or not pinger.is_alive():
+                pinger = threading.Thread(target=self._ping, name="soffice-ping", daemon=True)
+                pinger.start()
+            silent = time.monotonic() - self.last_answer
+            if silent > self.office.hang_timeout_s and not self._stopped.is_set():
+                self.office.killed_as_hung = True
+                with open(self.office.workdir / "soffice.log", "a") as log:
+                    log.write(f"\nrig: soffice answered nothing for {silent:.0f} s; killed\n")
+                _kill_group(self.process.pid)
+                return
+
+    def _ping(self) -> None:
+        try:
+            self.desktop.getComponents()
+        except Exception:  # gone: the test's own call fails and says so
+            return
+        self.last_answer = time.monotonic()
+
+
 class Office:
     """One soffice process with its own profile; ``start`` installs the extension."""
 
@@ -96,6 +175,10 @@ class Office:
         # locale; pin it so tests do not depend on the machine's LANG.
         self.language = language
         self.process: Optional[subprocess.Popen] = None
+        self.hang_timeout_s = HANG_TIMEOUT_S  # read live by the watchdog
+        self.killed_as_hung = False  # the watchdog killed the last soffice
+        self._watchdog: Optional[_Watchdog] = None
+        self._guard: Optional[subprocess.Popen] = None
         self.ctx = None
         self.smgr = None
         self.desktop = None
@@ -115,17 +198,18 @@ class Office:
         return self
 
     def stop(self) -> None:
-        if self.desktop is not None:
-            try:
+        try:
+            if self.desktop is not None and self.process is not None:
                 # Closed through the API first: with a real window, terminate() would ask
                 # "Save changes?" about a modified document and wait for a click.
                 for component in list(self._components()):
                     component.close(True)
                 self.desktop.terminate()
-            except Exception:  # already gone; the group kill below is what counts
-                pass
-        self._kill()
-        self.ctx = self.smgr = self.desktop = None
+        except Exception:  # already gone; the group kill below is what counts
+            pass
+        finally:  # even when interrupted (a pytest timeout is no Exception)
+            self._kill()
+            self.ctx = self.smgr = self.desktop = None
 
     def _components(self):
         enumeration = self.desktop.getComponents().createEnumeration()
@@ -164,6 +248,9 @@ class Office:
         with open(self.workdir / "soffice.log", "ab") as log:
             self.process = subprocess.Popen(args, stdout=log, stderr=log, env=env,
                                             start_new_session=True)
+        self._guard = subprocess.Popen(["sh", "-c", _GUARD, str(os.getpid()),
+                                        str(self.process.pid)],
+                                       stdin=subprocess.DEVNULL, start_new_session=True)
 
     def _connect(self) -> None:
         local = uno.getComponentContext()
@@ -185,19 +272,24 @@ class Office:
             raise OfficeError("timed out connecting to soffice")
         self.smgr = self.ctx.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+        self.killed_as_hung = False
+        self._watchdog = _Watchdog(self, self.process, self.desktop)
 
     def _kill(self) -> None:
-        if self.process is None:
-            return
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
-        self.process = None
+        if self._watchdog is not None:
+            self._watchdog.stop()
+            self._watchdog = None
+        if self.process is not None:
+            _kill_group(self.process.pid)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                pass
+            self.process = None
+        if self._guard is not None:
+            self._guard.kill()
+            self._guard.wait()
+            self._guard = None
 
     # ---- the extension ---------------------------------------------------
 
