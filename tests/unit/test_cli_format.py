@@ -14,7 +14,7 @@ import pytest
 from docx.shared import Pt
 from lxml import etree
 
-from gongwen import cli, roles, spec
+from gongwen import cli, placement, roles, spec
 from gongwen.batch import docxlayout
 from gongwen.batch import format as format_command
 from tests.corpus import SAMPLE, build, build_corpus, docx_text, text_unchanged
@@ -317,6 +317,40 @@ def test_paragraphs_get_the_style_of_their_role(formatted: Path):
     paragraphs = body.findall("w:p", NS)
     expected = [docxlayout.style_id(role) for role in roles.classify(SAMPLE)]
     assert [p.find("w:pPr/w:pStyle", NS).get(w("val")) for p in paragraphs] == expected
+
+
+def right_indent(path: Path, index: int) -> Dict[str, str]:
+    """The w:ind attributes (local names) of body paragraph ``index``, {} if it has none."""
+    paragraph = part(path, "word/document.xml").findall(".//w:body/w:p", NS)[index]
+    ind = paragraph.find("w:pPr/w:ind", NS)
+    return {etree.QName(key).localname: value for key, value in ind.attrib.items()} \
+        if ind is not None else {}
+
+
+def test_signature_and_date_get_the_writer_buttons_right_indents(formatted: Path):
+    """§7.3.5.2 as gongwen.placement decides it (the core the Writer button uses): the
+    date's first character two characters right of the 署名's first; w:right in twips
+    (what Writer reads) and w:rightChars in hundredths (what Word prefers) agree."""
+    expected = placement.signature_and_date_indents(SAMPLE, roles.classify(SAMPLE))
+    signature, date = len(SAMPLE) - 2, len(SAMPLE) - 1
+    assert expected == {signature: 2.556, date: 2.0}  # XX县政协领导班子 is 8.444 wide
+    assert right_indent(formatted, signature) == {"right": "818", "rightChars": "256"}
+    assert right_indent(formatted, date) == {"right": "640", "rightChars": "200"}
+    for index in range(len(SAMPLE) - 2):  # every other paragraph keeps its style's indents
+        assert right_indent(formatted, index) == {}
+
+
+def test_the_date_is_measured_after_normalisation(messy: Path, tmp_path: Path):
+    """2025.12.31 is 4.5 characters wide, 2025年12月31日 seven: the 署名 述职人：张三 moves."""
+    plain, normalized = tmp_path / "plain.docx", tmp_path / "normalized.docx"
+    assert run_cli(messy, "-o", plain) == 0
+    assert run_cli(messy, "-o", normalized, "--normalize", "dates") == 0
+    signature, date = len(MESSY) - 2, len(MESSY) - 1
+    assert right_indent(plain, signature)["rightChars"] == "250"  # 2 + 4.5 + 2 − 6
+    assert right_indent(normalized, signature)["rightChars"] == "500"  # 2 + 7 + 2 − 6
+    assert right_indent(normalized, signature)["right"] == str(5 * 320)
+    assert right_indent(plain, date) == right_indent(normalized, date) == \
+        {"right": "640", "rightChars": "200"}
 
 
 def test_direct_formatting_removed_but_partial_emphasis_kept(tmp_path: Path):

@@ -2,11 +2,12 @@
 
 The same core as the Writer button: :func:`gongwen.roles.classify` decides each body
 paragraph's role, :mod:`gongwen.spec` (through :mod:`gongwen.batch.docxlayout`) decides
-what that role looks like. Formatting never changes text unless ``--normalize`` asks for
-规范写法 (:mod:`gongwen.normalize`, the same rules as Writer's ``?normalize=``; the older
-``--normalize-dates`` means ``--normalize dates``); :func:`format_document` checks, before
-anything is written, that the text after formatting is exactly the text before with those
-rewrites made, nothing more.
+what that role looks like, and :mod:`gongwen.placement` where the 署名 and 成文日期 go
+(§7.3.5.2, measured on the text as it will read). Formatting never changes text unless
+``--normalize`` asks for 规范写法 (:mod:`gongwen.normalize`, the same rules as Writer's
+``?normalize=``; the older ``--normalize-dates`` means ``--normalize dates``);
+:func:`format_document` checks, before anything is written, that the text after
+formatting is exactly the text before with those rewrites made, nothing more.
 Inputs are opened by :func:`gongwen.batch.docxtext.open_document` and paragraphs read by
 :func:`gongwen.batch.docxtext.paragraph_text`, as ``check`` does.
 """
@@ -27,7 +28,7 @@ from typing import Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import normalize, roles, spec
+from gongwen import normalize, placement, roles, spec
 from gongwen.batch import InputError, docxlayout, docxtext, one_line, say
 from gongwen.batch.docxtext import open_document, paragraph_text
 from gongwen.normalize import Normalization
@@ -428,6 +429,9 @@ def format_document(document, normalize_dates: bool = False,
         _set_style(p, docxlayout.style_id(role))
         _clean_paragraph(p, keep_layout=role == Role.BLANK and has_object)
         _respect_typed_blank_lines(p, paragraph_roles, index)
+    # Measured on the text as it will read: a rewritten date has another width.
+    shown = [rewrites[p].text if p in rewrites else text for p, text in zip(paragraphs, texts)]
+    place_signature_and_date(paragraphs, shown, paragraph_roles)
     for block in blocks:
         if block.tag == qn("w:tbl"):
             _fit_table(block)
@@ -468,6 +472,24 @@ def _respect_typed_blank_lines(p: etree._Element, paragraph_roles: Sequence[str]
         _set_ppr_child(p, "spacing", spacing)
     if role == Role.BLANK and _blank_inside_kept_chain(paragraph_roles, index):
         _set_ppr_child(p, "keepNext", {})
+
+
+def place_signature_and_date(paragraphs: Sequence[etree._Element], texts: Sequence[str],
+                             paragraph_roles: Sequence[str]) -> None:
+    """The §7.3.5.2 right indents of 署名 and 成文日期, as the Writer button sets them
+    (:func:`gongwen.placement.signature_and_date_indents`), on each paragraph's w:ind.
+
+    ``w:right`` (twips) is what Writer 7.4 reads: it ignores ``w:rightChars`` (measured,
+    a date with only rightChars="500" stayed at the style's two characters). Word gives
+    ``w:rightChars`` precedence, and would take the style's 200 if the paragraph had only
+    ``w:right``: so both, and the same length (a character is one 3号 em).
+    """
+    size_pt = spec.PARAGRAPH_STYLES[Role.SIGNATURE].size_pt
+    for index, chars in placement.signature_and_date_indents(texts, paragraph_roles).items():
+        _set_ppr_child(paragraphs[index], "ind", {
+            "right": str(docxlayout.pt_to_twips(chars * size_pt)),
+            "rightChars": str(int(round(chars * 100))),
+        })
 
 
 def _blank_inside_kept_chain(paragraph_roles: Sequence[str], index: int) -> bool:
