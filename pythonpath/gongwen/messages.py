@@ -166,10 +166,6 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "已按 GB/T 9704 排版：{counts}。",
         "en": "Formatted to GB/T 9704: {counts}.",
     },
-    "format_dates_normalized": {
-        "zh": "已规范成文日期 {count} 处。",
-        "en": "{count} date(s) rewritten as 2021年12月31日.",
-    },
     # 规范写法 (gongwen.normalize), appended to format_done when the user asked for it
     "format_normalized": {
         "zh": "已规范：{counts}。",
