@@ -214,6 +214,11 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "未发现待填占位符",
         "en": "No unfilled placeholders found",
     },
+    "placeholder_none_on_pages": {
+        "zh": "剩余 {count} 处待填占位符都在没有页面使用的页眉、页脚或文本框里，无法定位。",
+        "en": "The {count} placeholders left are in headers, footers or frames that no page "
+              "shows; there is nothing to select.",
+    },
     "placeholder_position": {
         "zh": "第 {index} 处，共 {count} 处待填占位符：{text}",
         "en": "Placeholder {index} of {count}: {text}",

@@ -25,6 +25,7 @@ range built from an offset is checked against the span's text before it is used.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
@@ -102,6 +103,8 @@ def _count_message(count: int, locale: str) -> str:
 def find_all(document) -> List[Found]:
     """Every placeholder in the document, body first, then frames and notes, then headers."""
     header_footer = list(_header_footer_texts(document))
+    frames = _frame_texts(document)
+    walked = header_footer + frames  # walked below, so their native hits are skipped
     verifier = _Verifier()
     body = document.getText()
     hits = document.findAll(_descriptor(document))
@@ -113,11 +116,14 @@ def find_all(document) -> List[Found]:
     found = _body_placeholders(body, ranges[first_in_body:], verifier)
     for hit in ranges[:first_in_body]:
         text = hit.getText()
-        if not _in_any(hit, text, header_footer):  # those are walked below, all of them
+        if not _in_any(hit, text, walked):
             found.extend(verifier.spans_in_hit(hit, text, OTHER))
-    for text in header_footer:
-        for paragraph in _paragraphs(text):
-            found.extend(verifier.spans_in_paragraph(paragraph, HEADER_FOOTER))
+    # Frames and headers are walked, not searched: findAll reaches only those laid out on
+    # some page, so a frame in the header of a page style no page uses would be missed.
+    for texts, region in ((frames, OTHER), (header_footer, HEADER_FOOTER)):
+        for text in texts:
+            for paragraph in _paragraphs(text):
+                found.extend(verifier.spans_in_paragraph(paragraph, region))
     return found
 
 
@@ -255,6 +261,50 @@ def _header_footer_texts(document) -> Iterator[object]:
                 yield text
 
 
+def _frame_texts(document) -> List[object]:
+    """The text of every text frame, wherever it is anchored (body, header, another frame):
+    those anchored in the body first, top to bottom, then the others."""
+    frames = document.getTextFrames()
+    body = document.getText()
+    in_body, elsewhere = [], []
+    for name in frames.getElementNames():
+        frame = frames.getByName(name)
+        anchor = frame.getAnchor()
+        if _compare(body, anchor, body.getStart()) is None:
+            elsewhere.append(frame.getText())
+        else:
+            in_body.append((anchor, frame.getText()))
+
+    def by_anchor(first, second) -> int:
+        return -(_compare(body, first[0], second[0]) or 0)  # compare: 1 when first is earlier
+
+    in_body.sort(key=functools.cmp_to_key(by_anchor))
+    return [text for _, text in in_body] + elsewhere
+
+
+def _containers(document, header_footer: Sequence[object]) -> List[object]:
+    """Every text a placeholder can be in, in the order Next walks them: the body (with
+    its tables), frames, footnotes, endnotes, then headers and footers."""
+    texts = [document.getText()]
+    texts.extend(_frame_texts(document))
+    for notes in (document.getFootnotes(), document.getEndnotes()):
+        texts.extend(notes.getByIndex(index).getText() for index in range(notes.getCount()))
+    texts.extend(header_footer)
+    return texts
+
+
+def _container_index(containers: Sequence[object], text_range) -> int:
+    """Which of ``containers`` holds ``text_range``; len(containers) if none does."""
+    text = text_range.getText()
+    for index, container in enumerate(containers):
+        if text == container:
+            return index
+    for index, container in enumerate(containers):  # a cell: the text around its table
+        if _compare(container, text_range, container.getStart()) is not None:
+            return index
+    return len(containers)
+
+
 def _property(obj, name: str, default):
     try:
         return obj.getPropertyValue(name)
@@ -375,49 +425,71 @@ def _select_neighbour(invocation: Invocation, backwards: bool) -> Outcome:
     """Selects the placeholder after (before) the view cursor, wrapping at the ends.
 
     The list is found afresh from the live text (no marks needed) and walked in the
-    order body (with its tables), then frames and foot/endnotes, then headers/footers.
+    order body (with its tables), then frames, foot- and endnotes, then headers/footers,
+    each text from its start to its end.
     """
     document = invocation.document
-    found = _reading_order(find_all(document))
+    containers = _containers(document, list(_header_footer_texts(document)))
+    found, where = _reading_order(find_all(document), containers)
     if not found:
         return Outcome(True, messages.text("placeholder_none", invocation.locale))
     controller = document.getCurrentController()
-    index = _neighbour_index(document, found, controller.getViewCursor(), backwards)
-    target = found[index]
-    controller.select(target.range)
-    ui.set_status(invocation.frame, messages.text(
-        "placeholder_position", invocation.locale, index=index + 1, count=len(found),
-        text=target.placeholder.text))
-    return Outcome(True, "")
+    first = _neighbour_index(containers, found, where, controller.getViewCursor(), backwards)
+    step = -1 if backwards else 1
+    for attempt in range(len(found)):
+        index = (first + step * attempt) % len(found)
+        target = found[index]
+        # A header of a page style no page uses (or a frame in it) is on no page: the
+        # view cannot select there, so the walk goes on to the next one it can show.
+        if _select(controller, target.range):
+            ui.set_status(invocation.frame, messages.text(
+                "placeholder_position", invocation.locale, index=index + 1, count=len(found),
+                text=target.placeholder.text))
+            return Outcome(True, "")
+    return Outcome(True, messages.text("placeholder_none_on_pages", invocation.locale,
+                                       count=len(found)))
 
 
-def _reading_order(found: List[Found]) -> List[Found]:
-    return sorted(found, key=lambda item: item.region)  # stable: document order within
+def _select(controller, text_range) -> bool:
+    """Selects ``text_range`` in the view; False when the view could not go there."""
+    controller.select(text_range)
+    selection = controller.getSelection()
+    try:
+        selected = selection.getByIndex(0)
+    except Exception:  # not a text selection at all
+        return False
+    return _compare(text_range.getText(), selected, text_range) == 0
 
 
-def _neighbour_index(document, found: List[Found], cursor, backwards: bool) -> int:
-    """Index of the next (previous) placeholder in ``found`` as seen from ``cursor``."""
-    body = document.getText()
+def _reading_order(found: List[Found],
+                   containers: Sequence[object]) -> Tuple[List[Found], List[int]]:
+    """``found`` sorted by the text it is in (stable: document order within a text),
+    and the index in ``containers`` of each one's text."""
+    keyed = sorted(((_container_index(containers, item.range), item) for item in found),
+                   key=lambda pair: pair[0])
+    return [item for _, item in keyed], [where for where, _ in keyed]
+
+
+def _neighbour_index(containers: Sequence[object], found: List[Found], where: List[int],
+                     cursor, backwards: bool) -> int:
+    """Index of the next (previous) placeholder in ``found`` as seen from ``cursor``.
+
+    Placeholders in an earlier text come before the cursor, in a later text after it;
+    in the cursor's own text their starts are compared with the cursor's.
+    """
     origin = cursor.getStart() if backwards else cursor.getEnd()
-    if _compare(body, origin, body.getStart()) is not None:
-        region, comparable = BODY, body  # body text and its tables compare as one
-    else:
-        text = cursor.getText()
-        header_footer = list(_header_footer_texts(document))
-        region = HEADER_FOOTER if _in_any(origin, text, header_footer) else OTHER
-        comparable = text
-    order = [(i, _compare(comparable, item.range, origin)) for i, item in enumerate(found)]
+    here = _container_index(containers, origin)
+
+    def starts_before_origin(index: int) -> Optional[bool]:
+        if where[index] != here:
+            return where[index] < here
+        position = _compare(containers[here], found[index].range, origin)
+        return None if position is None else position == 1
+
     if backwards:
-        before = [i for i, position in order if position == 1]
-        if before:
-            return before[-1]
-        earlier = [i for i, item in enumerate(found) if item.region < region]
-        return earlier[-1] if earlier else len(found) - 1
-    after = [i for i, position in order if position is not None and position <= 0]
-    if after:
-        return after[0]
-    later = [i for i, item in enumerate(found) if item.region > region]
-    return later[0] if later else 0
+        return next((i for i in reversed(range(len(found))) if starts_before_origin(i)),
+                    len(found) - 1)
+    return next((i for i in range(len(found)) if starts_before_origin(i) is False), 0)
 
 
 def _compare(text, first, second) -> Optional[int]:
