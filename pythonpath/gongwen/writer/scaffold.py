@@ -101,6 +101,7 @@ def insert_choice(invocation: Invocation, choice: Choice) -> Outcome:
     with undo.undo_step(document, title, lock_view=True) as manager:
         ensure_paragraph_styles(document)
         if page_too:
+            drop_blank_paragraphs(document)
             set_up_page(document, manager, title)
         insert_paragraphs(document, paragraphs)
     return Outcome(True, _inserted_message(document, scaffold, paragraphs, locale))
@@ -195,12 +196,37 @@ def _apply_styles(cursor, roles: List[str]) -> List[object]:
 
 
 def is_empty(document) -> bool:
-    """Nothing in the body yet (no text, no table) and the cursor in the body: the
-    scaffold will be the whole document, so it gets the 公文 page as well."""
+    """Nothing in the body yet (no text, no table; blank paragraphs are nothing) and the
+    cursor in the body: the scaffold will be the whole document, so it gets the 公文 page
+    as well."""
     view_cursor = document.getCurrentController().getViewCursor()
     body = document.getText()
-    return (body.getString() == "" and document.getTextTables().getCount() == 0
+    return (body.getString().strip("\r\n") == "" and document.getTextTables().getCount() == 0
             and view_cursor.getText() == body)
+
+
+def drop_blank_paragraphs(document) -> None:
+    """Makes an empty document of several blank paragraphs (a user pressed Enter) one
+    paragraph, so that the scaffold becomes the whole document, with no blank lines left
+    around it. The first paragraph stays (where the page style is named). Not when
+    something is anchored there (a frame, an image, a shape, a note, a section): deleting
+    the paragraphs would move or delete it.
+    """
+    body = document.getText()
+    if body.getString() == "" or _has_anchored_content(document):
+        return
+    first = body.createTextCursor()
+    first.gotoStart(False)
+    first.gotoEndOfParagraph(False)
+    first.gotoEnd(True)  # from the end of the first paragraph: its attributes stay
+    first.setString("")
+    document.getCurrentController().getViewCursor().gotoStart(False)
+
+
+def _has_anchored_content(document) -> bool:
+    counts = (document.getDrawPage().getCount(), document.getTextSections().getCount(),
+              document.getFootnotes().getCount(), document.getEndnotes().getCount())
+    return any(counts)
 
 
 def set_up_page(document, manager, title: str) -> None:
