@@ -199,3 +199,25 @@ def test_dialog_refuses_a_bad_year_and_stays_open(chooser):
 
     assert wait_for(lambda: "20X5" in chooser.model.getByName("error").Label)
     assert chooser.choice is None
+
+
+def test_blank_lines_holding_an_image_keep_it(office, writer_doc, tmp_path: Path):
+    """Blank paragraphs with something anchored in them are not deleted: the image stays."""
+    from PIL import Image
+
+    picture = tmp_path / "logo.png"
+    Image.new("RGB", (60, 60), (200, 30, 30)).save(picture)
+    text = writer_doc.getText()
+    text.insertControlCharacter(text.getEnd(), PARAGRAPH_BREAK, False)
+    provider = office.smgr.createInstanceWithContext("com.sun.star.graphic.GraphicProvider",
+                                                     office.ctx)
+    image = writer_doc.createInstance("com.sun.star.text.TextGraphicObject")
+    image.Graphic = provider.queryGraphic(office.props(URL=picture.as_uri()))
+    text.insertTextContent(text.getEnd(), image, False)
+    put_view_cursor_at_paragraph(writer_doc, 0)
+
+    insert(office, writer_doc, "personal")
+
+    assert writer_doc.getGraphicObjects().getCount() == 1
+    assert paragraphs(writer_doc)[:-1] == expected("personal")
+    assert paragraphs(writer_doc)[-1] == ("", "Standard")
