@@ -12,6 +12,10 @@ One rule for the Writer button (:mod:`gongwen.writer.format` turns the character
 
 Widths are measured as the 3号 body type sets them: a CJK or full-width character is one
 character, a Latin letter or digit its Times New Roman advance (digits half a character).
+The Writer button turns Asian/Western autospacing off in these two styles (so does the .docx
+the CLI writes, for Word), and ``autospace=0`` measures that. Writer 7.4 cannot turn it off in
+a .docx it opens (its importer skips ``w:autoSpaceDE``/``w:autoSpaceDN``), so the CLI also
+measures with ``autospace=WRITER_AUTOSPACE_CHARS`` for the length only Writer reads.
 Standard library only (the core runs in the Python that LibreOffice bundles).
 """
 
@@ -40,32 +44,59 @@ _LATIN_WIDTH_EM = dict(
 _UNKNOWN_LATIN_EM = 0.5
 # From here on, code points are set full width (CJK, full-width forms, CJK punctuation).
 _FULL_WIDTH_FROM = 0x2000
+# Writer's Asian/Western autospacing (ParaIsCharacterDistance, on unless a style turns it
+# off): where the script changes between Asian and Western and the characters on both sides
+# are letters or digits, a kern of a fifth of the font height (sw/source/core/text/
+# itrform2.cxx, "20% of the fontheight"); measured: 2021年12月31日 one character wider.
+WRITER_AUTOSPACE_CHARS = 0.2
 
 SIGNATURE = "signature"
 DATE = "date"
 
 
-def text_width_chars(text: str) -> float:
-    """Width in full-width characters: CJK and full-width forms 1, Latin by its metrics.
+def text_width_chars(text: str, autospace: float = 0.0) -> float:
+    """Width in full-width characters: CJK and full-width forms 1, Latin by its metrics,
+    plus ``autospace`` characters at each :func:`script_changes`.
 
     Leading and trailing spaces do not count (the paragraph is right-aligned, Writer
     and Word hang a trailing space past the edge).
 
     >>> text_width_chars("2021年12月31日"), text_width_chars("XX县XX局")
     (7.0, 4.888)
+    >>> text_width_chars("2021年12月31日", WRITER_AUTOSPACE_CHARS)
+    8.0
     """
-    return round(sum(_LATIN_WIDTH_EM.get(ch, _UNKNOWN_LATIN_EM)
-                     if ord(ch) < _FULL_WIDTH_FROM else 1.0
-                     for ch in text.strip()), 3)
+    text = text.strip()
+    width = sum(_LATIN_WIDTH_EM.get(ch, _UNKNOWN_LATIN_EM) if not _is_full_width(ch) else 1.0
+                for ch in text)
+    return round(width + autospace * script_changes(text), 3)
 
 
-def signature_date_indents(signature: str, date: str) -> Dict[str, float]:
+def script_changes(text: str) -> int:
+    """Where autospacing adds room: a letter or digit next to one of the other script
+    (CJK against Latin), both sides letters or digits (punctuation gets none).
+
+    >>> script_changes("2021年12月31日"), script_changes("述职人：张三"), script_changes("XX县")
+    (5, 0, 1)
+    """
+    return sum(1 for before, after in zip(text, text[1:])
+               if before.isalnum() and after.isalnum()
+               and _is_full_width(before) != _is_full_width(after))
+
+
+def _is_full_width(ch: str) -> bool:
+    return ord(ch) >= _FULL_WIDTH_FROM
+
+
+def signature_date_indents(signature: str, date: str,
+                           autospace: float = 0.0) -> Dict[str, float]:
     """Right indents in characters for 署名 and 成文日期 (GB/T 9704 §7.3.5.2).
 
     The 署名 is right-aligned two characters in; the date sits on the next line with
     its first character two characters right of the 署名's first; when that would
     push the date past two characters in from the edge, the date keeps two
-    characters and the 署名 moves left instead.
+    characters and the 署名 moves left instead. ``autospace``: see
+    :func:`text_width_chars` (0: text set without autospacing, as the styles ask).
 
     >>> signature_date_indents("XX县政协办公室", "2021年12月31日")
     {'signature': 3.556, 'date': 2.0}
@@ -73,18 +104,20 @@ def signature_date_indents(signature: str, date: str) -> Dict[str, float]:
     {'signature': 5.0, 'date': 2.0}
     >>> signature_date_indents("中共某县委员会机关办公室", "2021年12月31日")
     {'signature': 2.0, 'date': 5.0}
+    >>> signature_date_indents("中共某县委员会机关办公室", "2021年12月31日", WRITER_AUTOSPACE_CHARS)
+    {'signature': 2.0, 'date': 4.0}
     """
     base = spec.PARAGRAPH_STYLES[Role.SIGNATURE].right_chars
-    signature_width = text_width_chars(signature)
-    date_width = text_width_chars(date)
+    signature_width = text_width_chars(signature, autospace)
+    date_width = text_width_chars(date, autospace)
     date_indent = base + signature_width - date_width - 2
     if date_indent >= base:
         return {SIGNATURE: float(base), DATE: round(date_indent, 3)}
     return {SIGNATURE: round(base + date_width + 2 - signature_width, 3), DATE: float(base)}
 
 
-def signature_and_date_indents(texts: Sequence[str],
-                               paragraph_roles: Sequence[str]) -> Dict[int, float]:
+def signature_and_date_indents(texts: Sequence[str], paragraph_roles: Sequence[str],
+                               autospace: float = 0.0) -> Dict[int, float]:
     """Right indent in characters of every 署名 and 成文日期 paragraph, by paragraph index.
 
     ``texts`` are the paragraphs' texts as they will be shown (after any 规范写法 rewrite:
@@ -100,7 +133,7 @@ def signature_and_date_indents(texts: Sequence[str],
     date_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.DATE]
     if not signature_rows or not date_rows:
         return {}
-    indents = signature_date_indents(texts[signature_rows[-1]], texts[date_rows[0]])
+    indents = signature_date_indents(texts[signature_rows[-1]], texts[date_rows[0]], autospace)
     placed: Dict[int, float] = {}
     for rows, key in ((signature_rows, SIGNATURE), (date_rows, DATE)):
         for row in rows:

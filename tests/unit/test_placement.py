@@ -95,3 +95,33 @@ def test_writer_format_keeps_its_names():
 
     assert writer_format.signature_date_indents is signature_date_indents
     assert writer_format.text_width_chars is text_width_chars
+
+
+# --- Writer's Asian/Western autospacing (what Writer does to a .docx it opens) ---------------
+
+@pytest.mark.parametrize("text, changes", [
+    ("2021年12月31日", 5),
+    ("二〇二一年十二月三十一日", 0),  # no Latin at all
+    ("述职人：张三", 0),
+    ("XX县政协办公室", 1),
+    ("2021.12.31", 0),  # no CJK
+    ("第1页", 2),
+    ("（2021）", 0),  # punctuation on one side: no autospacing there
+])
+def test_script_changes(text: str, changes: int):
+    assert placement.script_changes(text) == changes
+
+
+def test_autospacing_widens_and_moves_the_signature_by_the_same_rule():
+    autospace = placement.WRITER_AUTOSPACE_CHARS
+    assert autospace == 0.2  # a fifth of the font height, as Writer sets it
+    assert text_width_chars("2021年12月31日", autospace) == 8.0
+    assert text_width_chars("XX县政协办公室", autospace) == round(7.444 + 0.2, 3)
+    # 述职人：张三 against an 8-character date: the 署名 moves one more character left
+    assert signature_date_indents("述职人：张三", "2021年12月31日", autospace) == \
+        {"signature": 6.0, "date": 2.0}
+    # and the date still starts two characters right of the 署名
+    indents = signature_date_indents("XX县政协办公室", "2021年12月31日", autospace)
+    start = {"signature": indents["signature"] + text_width_chars("XX县政协办公室", autospace),
+             "date": indents["date"] + text_width_chars("2021年12月31日", autospace)}
+    assert round(start["signature"] - start["date"], 3) == 2.0
