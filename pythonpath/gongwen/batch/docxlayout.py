@@ -117,6 +117,10 @@ def style_id(role: str) -> str:
     raise KeyError(role)
 
 
+# The 落款 lines placed by gongwen.placement: their widths must be what it measures.
+_TAIL_STYLE_IDS = (style_id(spec.Role.SIGNATURE), style_id(spec.Role.DATE))
+
+
 def _style_table() -> List[Tuple[str, ParaStyle]]:
     """(styleId, ParaStyle) for every style this module defines, in a fixed order."""
     seen = set()
@@ -153,6 +157,12 @@ def _style_ppr(style_id_: str, style: ParaStyle) -> etree._Element:
     # The 落款 chain (结束语 → 署名 → 成文日期) stays on one page: spec.ParaStyle.keep_with_next.
     ppr.append(_el("w:keepNext", val="1" if style.keep_with_next else "0"))
     ppr.append(_el("w:widowControl", val="0"))  # a full page keeps all 22 lines
+    if style_id_ in _TAIL_STYLE_IDS:
+        # No extra space between CJK and digits in 署名/成文日期, as the Writer button
+        # (ParaIsCharacterDistance off): §7.3.5.2 places the date by character widths,
+        # which hold only without it (with it, Writer set 2021年12月31日 a character wider).
+        ppr.append(_el("w:autoSpaceDE", val="0"))
+        ppr.append(_el("w:autoSpaceDN", val="0"))
     if style_id_ in (TABLE_STYLE_ID, PAGE_NUMBER_STYLE_ID, PAGE_NUMBER_EVEN_STYLE_ID) \
             or style.size_pt > PAGE.body_size_pt:
         # Off the grid: Writer ignores an exact line height on a snapped paragraph and
