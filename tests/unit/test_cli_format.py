@@ -17,6 +17,7 @@ from lxml import etree
 from gongwen import cli, placement, roles, spec
 from gongwen.batch import docxlayout
 from gongwen.batch import format as format_command
+from gongwen.spec import Role
 from tests.corpus import SAMPLE, build, build_corpus, docx_text, text_unchanged
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -329,15 +330,34 @@ def right_indent(path: Path, index: int) -> Dict[str, str]:
 
 def test_signature_and_date_get_the_writer_buttons_right_indents(formatted: Path):
     """§7.3.5.2 as gongwen.placement decides it (the core the Writer button uses): the
-    date's first character two characters right of the 署名's first; w:right in twips
-    (what Writer reads) and w:rightChars in hundredths (what Word prefers) agree."""
-    expected = placement.signature_and_date_indents(SAMPLE, roles.classify(SAMPLE))
+    date's first character two characters right of the 署名's first. w:rightChars (what
+    Word reads) measures the text as the styles set it, without autospacing; w:right
+    (what Writer reads) as Writer sets a .docx, with it (XX县 +0.2, the date +1.0)."""
+    paragraph_roles = roles.classify(SAMPLE)
     signature, date = len(SAMPLE) - 2, len(SAMPLE) - 1
-    assert expected == {signature: 2.556, date: 2.0}  # XX县政协领导班子 is 8.444 wide
-    assert right_indent(formatted, signature) == {"right": "818", "rightChars": "256"}
+    # XX县政协领导班子 is 8.444 characters wide, the date 7: the date keeps two
+    assert placement.signature_and_date_indents(SAMPLE, paragraph_roles) == \
+        {signature: 2.556, date: 2.0}
+    assert placement.signature_and_date_indents(
+        SAMPLE, paragraph_roles, autospace=placement.WRITER_AUTOSPACE_CHARS) == \
+        {signature: 3.356, date: 2.0}  # 2 + 8 + 2 − 8.644
+    assert right_indent(formatted, signature) == {"right": "1074", "rightChars": "256"}
     assert right_indent(formatted, date) == {"right": "640", "rightChars": "200"}
     for index in range(len(SAMPLE) - 2):  # every other paragraph keeps its style's indents
         assert right_indent(formatted, index) == {}
+
+
+def test_signature_and_date_styles_turn_autospacing_off(formatted: Path):
+    """As the Writer button's styles do: Word then sets 2021年12月31日 seven characters
+    wide, what w:rightChars was measured for."""
+    styles = part(formatted, "word/styles.xml")
+    for role in (Role.SIGNATURE, Role.DATE, Role.BODY):
+        ppr = styles.find(f"w:style[@w:styleId='{docxlayout.style_id(role)}']/w:pPr", NS)
+        values = [ppr.find(f"w:{name}", NS) for name in ("autoSpaceDE", "autoSpaceDN")]
+        if role == Role.BODY:
+            assert values == [None, None]
+        else:
+            assert [value.get(w("val")) for value in values] == ["0", "0"]
 
 
 def test_the_date_is_measured_after_normalisation(messy: Path, tmp_path: Path):
@@ -346,9 +366,10 @@ def test_the_date_is_measured_after_normalisation(messy: Path, tmp_path: Path):
     assert run_cli(messy, "-o", plain) == 0
     assert run_cli(messy, "-o", normalized, "--normalize", "dates") == 0
     signature, date = len(MESSY) - 2, len(MESSY) - 1
-    assert right_indent(plain, signature)["rightChars"] == "250"  # 2 + 4.5 + 2 − 6
-    assert right_indent(normalized, signature)["rightChars"] == "500"  # 2 + 7 + 2 − 6
-    assert right_indent(normalized, signature)["right"] == str(5 * 320)
+    # no Chinese in 2025.12.31, so no autospacing in Writer either: 2 + 4.5 + 2 − 6
+    assert right_indent(plain, signature) == {"right": "800", "rightChars": "250"}
+    # 2 + 7 + 2 − 6 = 5 characters; in Writer the date is 8 wide: 6
+    assert right_indent(normalized, signature) == {"right": str(6 * 320), "rightChars": "500"}
     assert right_indent(plain, date) == right_indent(normalized, date) == \
         {"right": "640", "rightChars": "200"}
 

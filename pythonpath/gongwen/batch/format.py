@@ -476,18 +476,24 @@ def _respect_typed_blank_lines(p: etree._Element, paragraph_roles: Sequence[str]
 
 def place_signature_and_date(paragraphs: Sequence[etree._Element], texts: Sequence[str],
                              paragraph_roles: Sequence[str]) -> None:
-    """The §7.3.5.2 right indents of 署名 and 成文日期, as the Writer button sets them
-    (:func:`gongwen.placement.signature_and_date_indents`), on each paragraph's w:ind.
+    """The §7.3.5.2 right indents of 署名 and 成文日期 on each paragraph's w:ind, chosen by
+    :func:`gongwen.placement.signature_and_date_indents` as the Writer button chooses them.
 
-    ``w:right`` (twips) is what Writer 7.4 reads: it ignores ``w:rightChars`` (measured,
-    a date with only rightChars="500" stayed at the style's two characters). Word gives
-    ``w:rightChars`` precedence, and would take the style's 200 if the paragraph had only
-    ``w:right``: so both, and the same length (a character is one 3号 em).
+    ``w:rightChars`` (hundredths of a character) is what Word and WPS read: it supersedes
+    ``w:right`` (ECMA-376 §17.3.1.12), and they set the text as the button does, without
+    Asian/Western autospacing (the styles say so). ``w:right`` (twips) is what Writer 7.4
+    reads, ignoring rightChars (measured: a date with only rightChars="500" stayed at the
+    style's two characters); it also ignores the styles' ``w:autoSpaceDE="0"`` and sets
+    2021年12月31日 a character wider, so this length is measured with Writer's
+    autospacing. Either way the date starts two characters right of the 署名.
     """
     size_pt = spec.PARAGRAPH_STYLES[Role.SIGNATURE].size_pt
-    for index, chars in placement.signature_and_date_indents(texts, paragraph_roles).items():
+    plain = placement.signature_and_date_indents(texts, paragraph_roles)
+    in_writer = placement.signature_and_date_indents(
+        texts, paragraph_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
+    for index, chars in plain.items():
         _set_ppr_child(paragraphs[index], "ind", {
-            "right": str(docxlayout.pt_to_twips(chars * size_pt)),
+            "right": str(docxlayout.pt_to_twips(in_writer[index] * size_pt)),
             "rightChars": str(int(round(chars * 100))),
         })
 
