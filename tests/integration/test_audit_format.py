@@ -13,7 +13,7 @@ from typing import List, Tuple
 
 import pytest
 
-from gongwen import spec
+from gongwen import messages, spec
 from gongwen.spec import Role
 
 FORMAT = "vnd.gongwen:Format"
@@ -319,3 +319,68 @@ def test_page_number_is_4hao_songti_with_em_dashes(office, samples_dir: Path, tm
                 assert portion.CharFontName.split(";")[0] == spec.PAGE_NUMBER_FONT
     finally:
         office.close(document)
+
+
+# --- undo on a document from Word: every paragraph's own formatting comes back -----------------
+
+DIRECT = ("ParaStyleName", "CharFontNameAsian", "CharHeightAsian", "ParaAdjust",
+          "ParaFirstLineIndent", "ParaBottomMargin", "ParaLeftMargin")
+
+
+def look(document) -> list:
+    return [tuple(p.getPropertyValue(name) for name in DIRECT) for p in paragraphs(document)]
+
+
+def test_undo_gives_a_word_docx_back_its_own_direct_formatting(office, samples_dir: Path,
+                                                               tmp_path: Path):
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    word = docx.Document()
+    lines = (samples_dir / "zhengxie-lingdao-banzi-shuzhi.txt").read_text(
+        encoding="utf-8").splitlines()[:30]
+    for index, line in enumerate(lines):
+        paragraph = word.add_paragraph()
+        paragraph.alignment = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT)[index % 2]
+        paragraph.paragraph_format.first_line_indent = Mm(3 + index % 4)
+        paragraph.paragraph_format.space_after = Pt(6 * (index % 3))
+        run = paragraph.add_run(line)
+        run.font.size = Pt(10 + index % 5)
+        fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), ("宋体", "黑体")[index % 2])
+    path = tmp_path / "word.docx"
+    word.save(str(path))
+    document = office.open(path)
+    try:
+        before = look(document)
+        text = document.getText().getString()
+        assert len(set(before)) > 5  # the paragraphs really differ
+
+        assert office.dispatch(document, FORMAT).ok
+        assert look(document) != before
+        office.uno_dispatch(document, ".uno:Undo")
+
+        assert look(document) == before
+        assert document.getText().getString() == text
+    finally:
+        office.close(document)
+
+
+@pytest.mark.parametrize("content", ["\n\n", "   \n　　"])
+def test_blank_lines_only_are_an_empty_document(office, writer_doc, content):
+    text = writer_doc.getText()
+    for index, line in enumerate(content.split("\n")):
+        if index:
+            text.insertControlCharacter(text.getEnd(), PARAGRAPH_BREAK, False)
+        text.insertString(text.getEnd(), line, False)
+    titles = writer_doc.getUndoManager().getAllUndoActionTitles()
+
+    result = office.dispatch(writer_doc, FORMAT)
+
+    assert not result.ok
+    assert result.message in {messages.text("format_empty", locale)
+                              for locale in ("zh-CN", "en-US")}
+    assert writer_doc.getUndoManager().getAllUndoActionTitles() == titles
+    assert {p.ParaStyleName for p in paragraphs(writer_doc)} == {"Standard"}
