@@ -4,6 +4,7 @@ extension lives in the throwaway user profile only, never in LibreOffice's share
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,10 @@ def test_toolbar_is_visible_and_docked_in_a_new_writer_window(office):
     document = office._load("private:factory/swriter", Hidden=False)
     try:
         layout = office.frame(document).LayoutManager
+        # A shown window gets its toolbars from the layout manager a moment later.
+        deadline = time.monotonic() + 15
+        while not layout.isElementVisible(TOOLBAR) and time.monotonic() < deadline:
+            time.sleep(0.2)
         assert layout.isElementVisible(TOOLBAR)
         assert layout.isElementDocked(TOOLBAR)
     finally:
