@@ -285,3 +285,32 @@ def test_check_reports_none_on_a_fully_filled_scaffold(capsys, tmp_path, key):
     assert 0 < left < sum(count_placeholders(p.text) for p in render(scaffold))
     code, report, err = check_json(capsys, out)
     assert (code, report["total"], err) == (0, 0, "")
+
+
+def test_filled_signature_and_date_are_placed_as_the_format_button_places_them(tmp_path):
+    """§7.3.5.2: the date starts two characters right of the 署名's first character, so the
+    indents depend on the filled-in values (the template only has the style's two)."""
+    import zipfile
+
+    from lxml import etree
+
+    from gongwen import placement
+    from gongwen.scaffolds import load_scaffold, render
+
+    out = tmp_path / "filled.docx"
+    assert main(["new", "personal", "-o", str(out), "--name", "欧阳晓明",
+                 "--date", "2025-12-31"]) == 0
+    roles = [p.role for p in render(load_scaffold("personal"),
+                                    values={"name": "欧阳晓明", "date": "2025-12-31"})]
+    texts = [p.text for p in render(load_scaffold("personal"),
+                                    values={"name": "欧阳晓明", "date": "2025-12-31"})]
+    expected = placement.signature_and_date_indents(texts, roles)
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    body = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    paragraphs = body.findall("w:body/w:p", ns)
+    assert len(paragraphs) == len(roles) and len(expected) == 2
+    for index, chars in expected.items():
+        ind = paragraphs[index].find("w:pPr/w:ind", ns)
+        assert ind is not None, roles[index]
+        assert ind.get(f"{{{ns['w']}}}rightChars") == str(int(round(chars * 100)))
+    assert sorted(expected.values())[0] == 2.0 and max(expected.values()) > 2.0

@@ -21,7 +21,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 import gongwen
 from gongwen.scaffolds import (
@@ -104,8 +104,8 @@ def write_report(args: argparse.Namespace) -> Path:
             given[flag] = value
     try:
         context = field_values(scaffold, given)
-        title = next((p.text for p in render(scaffold, values=given) if p.role == Role.TITLE),
-                     scaffold.name)
+        rendered = render(scaffold, values=given)
+        title = next((p.text for p in rendered if p.role == Role.TITLE), scaffold.name)
     except InvalidValue as error:
         raise BadInput(str(error)) from error
     out: Path = args.output
@@ -114,7 +114,7 @@ def write_report(args: argparse.Namespace) -> Path:
     if not template.is_file():
         raise BadInput(f"template {template} not found (run `make templates`, "
                        f"or set {TEMPLATES_ENV})")
-    render_template(template, context, title, out)
+    render_template(template, context, title, out, [p.role for p in rendered])
     return out
 
 
@@ -185,12 +185,14 @@ def check_output(out: Path, force: bool) -> None:
         raise BadInput(f"folder {out.resolve().parent} does not exist")
 
 
-def render_template(template: Path, context: Dict[str, str], title: str, out: Path) -> None:
+def render_template(template: Path, context: Dict[str, str], title: str, out: Path,
+                    roles: List[str]) -> None:
     from docxtpl import DocxTemplate  # heavy import, only when writing
 
     document = DocxTemplate(str(template))
     # autoescape: a value such as "A&B" must become XML text, not break the file.
     document.render(context, autoescape=True)
+    _place_signature_and_date(document.docx, roles)
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
     core = document.docx.core_properties
     core.title = title
@@ -208,6 +210,19 @@ def render_template(template: Path, context: Dict[str, str], title: str, out: Pa
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _place_signature_and_date(document, roles: List[str]) -> None:
+    """The filled-in 署名 and date placed as 一键公文格式 places them (§7.3.5.2): their
+    widths, and so their indents, are known only once the values are in."""
+    from docx.oxml.ns import qn
+
+    from gongwen.batch.docxtext import paragraph_text
+    from gongwen.batch.format import place_signature_and_date
+
+    paragraphs = document.element.body.findall(qn("w:p"))
+    if len(paragraphs) == len(roles):  # one paragraph per scaffold paragraph, as built
+        place_signature_and_date(paragraphs, [paragraph_text(p) for p in paragraphs], roles)
 
 
 def _reason(error: BaseException) -> str:
