@@ -21,7 +21,7 @@ Standard library only (the core runs in the Python that LibreOffice bundles).
 
 from __future__ import annotations
 
-from typing import Dict, Sequence
+from typing import Dict, Optional, Sequence
 
 from gongwen import spec
 from gongwen.spec import Role
@@ -139,3 +139,31 @@ def signature_and_date_indents(texts: Sequence[str], paragraph_roles: Sequence[s
         for row in rows:
             placed[row] = indents[key]
     return placed
+
+
+def blank_inside_kept_chain(paragraph_roles: Sequence[str], index: int) -> bool:
+    """Whether the blank line at ``index`` sits inside the 落款 chain (结束语 → 署名 → 日期).
+
+    An empty line the author typed there must keep with the next paragraph too, or it
+    breaks the chain that keeps the 落款 on the page with the text above it.
+
+    >>> blank_inside_kept_chain(["closing", "blank", "signature", "date"], 1)
+    True
+    >>> blank_inside_kept_chain(["body", "blank", "heading1"], 1)
+    False
+    """
+    before = _nearest_filled(paragraph_roles, index, -1)
+    after = _nearest_filled(paragraph_roles, index, 1)
+    if before is None or after is None:
+        return False
+    kept = spec.PARAGRAPH_STYLES[paragraph_roles[before]].keep_with_next
+    return kept and paragraph_roles[after] in (Role.SIGNATURE, Role.DATE)
+
+
+def _nearest_filled(paragraph_roles: Sequence[str], index: int, step: int) -> Optional[int]:
+    index += step
+    while 0 <= index < len(paragraph_roles):
+        if paragraph_roles[index] != Role.BLANK:
+            return index
+        index += step
+    return None

@@ -470,7 +470,7 @@ def _respect_typed_blank_lines(p: etree._Element, paragraph_roles: Sequence[str]
         spacing.update(after="0", afterLines="0")
     if spacing:
         _set_ppr_child(p, "spacing", spacing)
-    if role == Role.BLANK and _blank_inside_kept_chain(paragraph_roles, index):
+    if role == Role.BLANK and placement.blank_inside_kept_chain(paragraph_roles, index):
         _set_ppr_child(p, "keepNext", {})
 
 
@@ -496,24 +496,6 @@ def place_signature_and_date(paragraphs: Sequence[etree._Element], texts: Sequen
             "right": str(docxlayout.pt_to_twips(in_writer[index] * size_pt)),
             "rightChars": str(int(round(chars * 100))),
         })
-
-
-def _blank_inside_kept_chain(paragraph_roles: Sequence[str], index: int) -> bool:
-    before = _nearest_filled(paragraph_roles, index, -1)
-    after = _nearest_filled(paragraph_roles, index, 1)
-    if before is None or after is None:
-        return False
-    kept = spec.PARAGRAPH_STYLES[paragraph_roles[before]].keep_with_next
-    return bool(kept) and paragraph_roles[after] in (Role.SIGNATURE, Role.DATE)
-
-
-def _nearest_filled(paragraph_roles: Sequence[str], index: int, step: int) -> Optional[int]:
-    index += step
-    while 0 <= index < len(paragraph_roles):
-        if paragraph_roles[index] != Role.BLANK:
-            return index
-        index += step
-    return None
 
 
 def _set_ppr_child(p: etree._Element, name: str, attrs: Dict[str, str]) -> None:

@@ -214,7 +214,7 @@ def plan_paragraphs(texts: Sequence[str], paragraph_roles: Sequence[str],
         if role == Role.TITLE and index + 1 < len(paragraph_roles) \
                 and paragraph_roles[index + 1] == Role.BLANK:
             change["ParaBottomMargin"] = 0
-        if role == Role.BLANK and _blank_inside_kept_chain(paragraph_roles, index):
+        if role == Role.BLANK and placement.blank_inside_kept_chain(paragraph_roles, index):
             change["ParaKeepTogether"] = True
         if change:
             changes[index] = change
@@ -241,26 +241,6 @@ def text_edits(text: str, edits: Sequence[normalize.Edit]) -> List[TextEdit]:
 
 def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
-
-
-def _blank_inside_kept_chain(paragraph_roles: Sequence[str], index: int) -> bool:
-    """An empty line the author typed between 结束语 and 署名 (or 署名 and 日期) must not
-    break the chain that keeps the 落款 with the text above it."""
-    before = _nearest_filled(paragraph_roles, index, -1)
-    after = _nearest_filled(paragraph_roles, index, 1)
-    if before is None or after is None:
-        return False
-    kept = getattr(spec.PARAGRAPH_STYLES[paragraph_roles[before]], "keep_with_next", False)
-    return bool(kept) and paragraph_roles[after] in (Role.SIGNATURE, Role.DATE)
-
-
-def _nearest_filled(paragraph_roles: Sequence[str], index: int, step: int) -> Optional[int]:
-    index += step
-    while 0 <= index < len(paragraph_roles):
-        if paragraph_roles[index] != Role.BLANK:
-            return index
-        index += step
-    return None
 
 
 def apply_paragraphs(document, body: Body, changes: Dict[int, Change]) -> Counter:
