@@ -63,6 +63,17 @@ def props(**values) -> tuple:
     return tuple(result)
 
 
+def body_paragraphs(document) -> list:
+    """The body's paragraph objects in order (tables skipped)."""
+    result = []
+    enumeration = document.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        element = enumeration.nextElement()
+        if element.supportsService("com.sun.star.text.Paragraph"):
+            result.append(element)
+    return result
+
+
 class _Approve(unohelper.Base, XInteractionHandler):
     """Says yes to the license and any other question an extension install asks."""
 

@@ -15,6 +15,7 @@ import pytest
 
 from gongwen import messages, spec
 from gongwen.spec import Role
+from tests.office import body_paragraphs as paragraphs
 
 FORMAT = "vnd.gongwen:Format"
 PARAGRAPH_BREAK = 0
@@ -27,16 +28,6 @@ def png(path: Path, size: Tuple[int, int] = (120, 80)) -> Path:
 
     Image.new("RGB", size, (200, 30, 30)).save(path)
     return path
-
-
-def paragraphs(document) -> list:
-    result = []
-    enumeration = document.getText().createEnumeration()
-    while enumeration.hasMoreElements():
-        element = enumeration.nextElement()
-        if element.supportsService("com.sun.star.text.Paragraph"):
-            result.append(element)
-    return result
 
 
 def paragraph_of(text_range) -> str:

@@ -16,6 +16,7 @@ import pytest
 from gongwen import messages, spec
 from gongwen.spec import Role
 from tests.measure import check_gbt9704, measure_pdf
+from tests.office import body_paragraphs as paragraph_elements
 
 SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
 FORMAT = "vnd.gongwen:Format"
@@ -116,16 +117,6 @@ def fingerprint(document) -> Dict[str, object]:
 
 def _rounded(value):
     return round(value, 2) if isinstance(value, float) else value
-
-
-def paragraph_elements(document) -> list:
-    result = []
-    enumeration = document.getText().createEnumeration()
-    while enumeration.hasMoreElements():
-        element = enumeration.nextElement()
-        if element.supportsService("com.sun.star.text.Paragraph"):
-            result.append(element)
-    return result
 
 
 def message_variants(key: str, **values) -> set:

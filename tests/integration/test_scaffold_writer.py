@@ -12,6 +12,7 @@ from gongwen.spec import PAGE, PARAGRAPH_STYLES, Role, style_name
 from gongwen.writer.format import signature_date_indents
 from gongwen.writer.scaffold import choice_from_args, year_problem
 from gongwen.writer.styles import chars_to_hmm
+from tests.office import body_paragraphs
 
 CONTRACT_KEYS = {"personal", "leadership", "integrity", "party-building", "annual-summary"}
 KEYS = [key for key, _name in scaffold_types()]
@@ -21,13 +22,7 @@ JUSTIFY, CENTER = 2, 3  # com.sun.star.style.ParagraphAdjust
 
 def paragraphs(document) -> list:
     """(text, paragraph style) of every body paragraph, tables skipped."""
-    result = []
-    enumeration = document.getText().createEnumeration()
-    while enumeration.hasMoreElements():
-        paragraph = enumeration.nextElement()
-        if paragraph.supportsService("com.sun.star.text.Paragraph"):
-            result.append((paragraph.getString(), paragraph.ParaStyleName))
-    return result
+    return [(p.getString(), p.ParaStyleName) for p in body_paragraphs(document)]
 
 
 def expected(key: str, **values) -> list:
