@@ -17,8 +17,10 @@ Definitions (they decide what the numbers mean):
   the top of the type area and the bottom of the box.
 - *落款 page*: the last page, when it holds nothing but the whole 落款 block: at most one
   line that starts two body characters in (a one-line paragraph: the 结束语), then two or
-  more lines that start further in and end two body characters in from the type area's
-  right edge (±1 mm: the right-aligned 署名 and 成文日期, 右空二字), and no other line.
+  more lines that start further in, none ending closer than two body characters to the
+  type area's right edge and the longest ending exactly there (±1 mm: 署名 and 成文日期
+  as §7.3.5.2 places them, the longer 右空二字, the other set relative to it), and no
+  other line.
   A 成文日期 alone is not a 落款 page: that is the split the keep rule prevents.
 - *full page*: every page but the last one (the last page of a report is usually short),
   except the page just before a 落款 page when it ends early because the 落款 block could
@@ -359,16 +361,18 @@ def grid_slot(line: Line) -> int:
 
 def is_signature_page(page: Page) -> bool:
     """True for a 落款 page (module docstring): an optional one-line 结束语, then two or
-    more lines ending 右空二字 that start well inside the type area (署名, 成文日期)."""
-    type_right = PAGE.width - PAGE.right
+    more lines placed as §7.3.5.2 places 署名 and 成文日期: all start well inside the type
+    area, none passes 右空二字, and the longer one ends there (the other is set relative to
+    it, so it may end further in)."""
+    edge = PAGE.width - PAGE.right - SIGNATURE_RIGHT_INDENT_MM
     indent = PAGE.left + 2 * BODY_CHAR_MM
     lines = page.body_lines
     if lines and abs(lines[0].x_left_mm - indent) <= MARGIN_TOLERANCE_MM:
         lines = lines[1:]  # the 结束语, a paragraph of one line
-    return len(lines) >= 2 and all(
-        abs(line.x_right_mm - (type_right - SIGNATURE_RIGHT_INDENT_MM)) <= MARGIN_TOLERANCE_MM
-        and line.x_left_mm > indent + MARGIN_TOLERANCE_MM
-        for line in lines)
+    return (len(lines) >= 2
+            and all(line.x_left_mm > indent + MARGIN_TOLERANCE_MM
+                    and line.x_right_mm <= edge + MARGIN_TOLERANCE_MM for line in lines)
+            and any(abs(line.x_right_mm - edge) <= MARGIN_TOLERANCE_MM for line in lines))
 
 
 # --- the check -------------------------------------------------------------------------

@@ -319,3 +319,28 @@ def test_line_short_before_a_latin_run_that_would_fit_is_reported():
     layout = parse_bbox_xhtml(_latin_document(FULL[:27], [("XX%。", 18.3)],
                                               next_left=PAGE.left + 2 * CHAR))
     assert any("27 characters" in p for p in check_gbt9704(layout))
+
+
+def test_a_signature_set_further_in_than_its_date_still_makes_a_signature_page():
+    """§7.3.5.2: with a date longer than the 署名, the date ends 右空二字 and the 署名 ends
+    further in (its first character two characters left of the date's)."""
+    from tests import measure
+
+    edge = measure.PAGE.width - measure.PAGE.right - measure.SIGNATURE_RIGHT_INDENT_MM
+    char = measure.BODY_CHAR_MM
+
+    def line(left: float, right: float):
+        return measure.Line(text="X", x_left_mm=left, x_right_mm=right, top_mm=100.0,
+                            bottom_mm=105.6)
+
+    def page(*lines):
+        return measure.Page(index=3, width_mm=210, height_mm=297, body_lines=list(lines),
+                            page_number=None)
+
+    placed = page(line(edge - 5 * char, edge - 1.5 * char), line(edge - 7 * char, edge))
+    assert measure.is_signature_page(placed)
+    too_far_right = page(line(edge - 5 * char, edge + 2 * char), line(edge - 7 * char, edge))
+    assert not measure.is_signature_page(too_far_right)
+    none_at_the_edge = page(line(edge - 5 * char, edge - char),
+                            line(edge - 7 * char, edge - char))
+    assert not measure.is_signature_page(none_at_the_edge)
