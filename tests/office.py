@@ -318,6 +318,13 @@ class Office:
                                                  _CommandEnv())
         return [package.getIdentifier().Value for package in deployed]
 
+    def config(self, nodepath: str):
+        """LibreOffice's configuration at ``nodepath``, read-only, as soffice merged it."""
+        provider = self.smgr.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", self.ctx)
+        return provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess", props(nodepath=nodepath))
+
     # ---- documents -------------------------------------------------------
 
     def _load(self, url: str, **options):

@@ -31,11 +31,7 @@ def test_toolbar_is_visible_and_docked_in_a_new_writer_window(office):
 
 
 def test_window_state_default_is_read_by_writer(office):
-    provider = office.smgr.createInstanceWithContext(
-        "com.sun.star.configuration.ConfigurationProvider", office.ctx)
-    states = provider.createInstanceWithArguments(
-        "com.sun.star.configuration.ConfigurationAccess",
-        office.props(nodepath="/org.openoffice.Office.UI.WriterWindowState/UIElements/States"))
+    states = office.config("/org.openoffice.Office.UI.WriterWindowState/UIElements/States")
     state = states.getByName(TOOLBAR)
     assert state.getByName("Visible") is True and state.getByName("Docked") is True
 

@@ -57,12 +57,8 @@ def test_unknown_command_gets_no_dispatcher(office, writer_doc):
 def test_menu_reaches_all_six_commands(office):
     # Headless frames have no menu bar to walk; Writer builds the add-on menu from this
     # merged configuration node (the Xvfb screenshot shows the menu itself).
-    provider = office.smgr.createInstanceWithContext(
-        "com.sun.star.configuration.ConfigurationProvider", office.ctx)
-    menu = provider.createInstanceWithArguments(
-        "com.sun.star.configuration.ConfigurationAccess",
-        office.props(nodepath="/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/"
-                              "org.gongwen.writer.menu"))
+    menu = office.config("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/"
+                       "org.gongwen.writer.menu")
     assert menu.getByName("Context") == "com.sun.star.text.TextDocument"
     items = menu.getByName("Submenu")
     urls = [items.getByName(name).getByName("URL") for name in sorted(items.getElementNames())]

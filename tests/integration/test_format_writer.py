@@ -482,12 +482,8 @@ def test_one_undo_restores_the_normalized_text_and_layout(office, tmp_path: Path
 def test_the_menu_entry_formats_and_normalizes(office, tmp_path: Path):
     """The URL the installed menu holds for 一键公文格式（规范日期、编号、段首空格）,
     dispatched as a click on it would."""
-    provider = office.smgr.createInstanceWithContext(
-        "com.sun.star.configuration.ConfigurationProvider", office.ctx)
-    items = provider.createInstanceWithArguments(
-        "com.sun.star.configuration.ConfigurationAccess",
-        office.props(nodepath="/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/"
-                              "org.gongwen.writer.menu/Submenu"))
+    items = office.config("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/"
+                        "org.gongwen.writer.menu/Submenu")
     urls = [items.getByName(name).getByName("URL") for name in items.getElementNames()]
     [url] = [url for url in urls if url.startswith(FORMAT + "?")]
     assert url == FORMAT + "?normalize=all"
