@@ -80,7 +80,7 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
 
             outcome = commands.run(self.ctx, self.frame, url.Complete)
             return outcome.ok, outcome.message
-        except Exception:  # a bug must never take Writer down with it
+        except Exception:  # gongwen itself failed to load: commands.run reports the rest
             traceback.print_exc(file=sys.stderr)
             return False, "公文助手出错：" + traceback.format_exc(limit=1).strip().splitlines()[-1]
 

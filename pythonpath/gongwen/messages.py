@@ -17,10 +17,6 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "文档为只读，未作任何修改。请先“编辑文档”或另存后再试。",
         "en": "The document is read-only; nothing was changed.",
     },
-    "not_implemented": {
-        "zh": "“{command}”功能尚在开发中。",
-        "en": "“{command}” is not available yet.",
-    },
     "internal_error": {
         "zh": "公文助手出错：{error}",
         "en": "Gongwen Assistant failed: {error}",

@@ -148,9 +148,9 @@ PARAGRAPH_STYLES: Dict[str, ParaStyle] = {
 TABLE_TEXT = ParaStyle("公文表格", FANGSONG, FONT_SIZES_PT["四号"], Align.JUSTIFY,
                        first_line_chars=0)
 
-# The character style that marks unfilled placeholders in Writer.
+# The character style that marks unfilled placeholders in Writer (shown under this name:
+# Writer gives a custom style no separate display name such as 待填占位符).
 PLACEHOLDER_CHAR_STYLE = "Gongwen Placeholder"
-PLACEHOLDER_CHAR_STYLE_UI = "待填占位符"
 PLACEHOLDER_BACKGROUND_RGB = 0xFFFF00
 
 

@@ -34,3 +34,14 @@ def test_every_message_has_both_languages():
         assert set(texts) == {"zh", "en"}, key
     assert messages.text("read_only", "en-US").startswith("The document is read-only")
     assert messages.text("read_only", "zh-CN").startswith("文档为只读")
+
+
+def test_a_command_that_fails_is_reported_not_swallowed(capsys):
+    from gongwen.writer import commands
+
+    # parse_url given an Invocation instead of a URL raises, as a bug in a command would.
+    failing = commands.Command("commands", "parse_url", False)
+    outcome = commands._perform(failing, commands.Invocation(None, None, None, {}, "zh-CN"))
+    assert not outcome.ok
+    assert outcome.message.startswith("公文助手出错：AttributeError")
+    assert "Traceback" in capsys.readouterr().err

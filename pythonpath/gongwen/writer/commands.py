@@ -7,6 +7,8 @@ the guards common to all (a Writer text document, not read-only) live here.
 from __future__ import annotations
 
 import importlib
+import sys
+import traceback
 from typing import Callable, Dict, NamedTuple, Optional
 from urllib.parse import parse_qsl
 
@@ -66,11 +68,21 @@ def run(ctx, frame, url: str) -> Outcome:
     if refusal:
         outcome = Outcome(False, refusal)
     else:
-        action = _function(command)
-        outcome = action(Invocation(ctx, frame, document, args, locale))
+        outcome = _perform(command, Invocation(ctx, frame, document, args, locale))
     if outcome.message:
         ui.show_message(ctx, frame, outcome.message, error=not outcome.ok)
     return outcome
+
+
+def _perform(command: Command, invocation: Invocation) -> Outcome:
+    """Runs the command; a bug reaches the user as a message (its step is already undone
+    by ``undo.undo_step``) and the traceback goes to soffice's log."""
+    try:
+        return _function(command)(invocation)
+    except Exception as error:
+        traceback.print_exc(file=sys.stderr)
+        return Outcome(False, messages.text("internal_error", invocation.locale,
+                                            error=f"{type(error).__name__}: {error}"))
 
 
 def _refusal(document, command: Command, locale: str) -> Optional[str]:
