@@ -27,12 +27,12 @@ import docx
 import pytest
 
 from gongwen import spec
+from tests.measure import BODY_CHAR_MM as CHAR_MM  # one 3号 character
 from tests.measure import Line, measure_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 BUTTON = "vnd.gongwen:Format"
 TOLERANCE_MM = 1.0
-CHAR_MM = spec.PAGE.body_size_pt * spec.MM_PER_PT  # one 3号 character
 RIGHT_EDGE_MM = spec.PAGE.width - spec.PAGE.right  # the type area's right edge
 
 
