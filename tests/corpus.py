@@ -26,7 +26,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
-from gongwen.batch.format import text_changes
+from gongwen.batch.docxrender import text_changes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SAMPLE = [

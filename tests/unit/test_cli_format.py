@@ -15,8 +15,7 @@ from docx.shared import Pt
 from lxml import etree
 
 from gongwen import cli, placement, roles, spec
-from gongwen.batch import docxlayout
-from gongwen.batch import format as format_command
+from gongwen.batch import docxlayout, docxrender
 from gongwen.spec import Role
 from tests.corpus import SAMPLE, build, build_corpus, docx_text, text_unchanged
 
@@ -593,7 +592,7 @@ def test_the_text_check_still_stops_a_rewrite_that_does_more(messy: Path, tmp_pa
                                                              capsys, monkeypatch):
     """The guard compares with the text expected after the rewrites asked for: a rewrite
     that changed anything else (here: one more character dropped) is refused."""
-    real = format_command.apply_run_edits
+    real = docxrender.apply_run_edits
 
     def sloppy(plan):
         real(plan)
@@ -601,7 +600,7 @@ def test_the_text_check_still_stops_a_rewrite_that_does_more(messy: Path, tmp_pa
         if node.tag == w("t") and node.text:
             node.text = node.text[:-1]
 
-    monkeypatch.setattr(format_command, "apply_run_edits", sloppy)
+    monkeypatch.setattr(docxrender, "apply_run_edits", sloppy)
     out = tmp_path / "out.docx"
     assert run_cli(messy, "-o", out, "--normalize", "numbering") == 2
     assert "document.xml" in capsys.readouterr().err
@@ -617,16 +616,16 @@ def test_run_edits_cross_runs_and_refuse_what_the_runs_cannot_take():
 
     p = _paragraph('<w:r><w:t xml:space="preserve">  (</w:t><w:tab/></w:r>'
                    '<w:r><w:t>一)学习</w:t><w:sym w:char="F020"/></w:r>')
-    text = format_command.paragraph_text(p)
+    text = docxrender.paragraph_text(p)
     assert text == "  (\t一)学习"
     # stale text (not what the runs hold): refused
-    assert format_command.plan_run_edits(p, "  (一)学习", [Edit(0, 2, "", "spaces")]) is None
+    assert docxrender.plan_run_edits(p, "  (一)学习", [Edit(0, 2, "", "spaces")]) is None
     # new text must start in a w:t: here it would start at the tab
-    assert format_command.plan_run_edits(p, text, [Edit(3, 6, "X", "numbering")]) is None
-    plan = format_command.plan_run_edits(p, text, [Edit(0, 2, "", "spaces"),
+    assert docxrender.plan_run_edits(p, text, [Edit(3, 6, "X", "numbering")]) is None
+    plan = docxrender.plan_run_edits(p, text, [Edit(0, 2, "", "spaces"),
                                                    Edit(2, 6, "（一）", "numbering")])
-    format_command.apply_run_edits(plan)
-    assert format_command.paragraph_text(p) == "（一）学习"
+    docxrender.apply_run_edits(plan)
+    assert docxrender.paragraph_text(p) == "（一）学习"
     runs = p.findall("w:r", NS)
     assert [t.text for t in p.iter(w("t"))] == ["（一）", "学习"]
     assert len(runs) == 2 and runs[1].find("w:sym", NS) is not None  # the symbol stays
@@ -641,7 +640,7 @@ def test_text_check_tells_breaks_and_hyphens_apart():
         document = docx.Document()
         run = etree.fromstring(f'<w:r xmlns:w="{W}">{run_xml}</w:r>')
         document.add_paragraph()._p.append(run)
-        return format_command.document_text(document)["/word/document.xml"]
+        return docxrender.document_text(document)["/word/document.xml"]
 
     expected = {'<w:t>甲</w:t><w:br w:type="page"/>': "甲\f", "<w:t>甲</w:t><w:br/>": "甲\n",
                 "<w:t>甲</w:t>": "甲", "<w:noBreakHyphen/>": "\u2011", "<w:t>-</w:t>": "-",

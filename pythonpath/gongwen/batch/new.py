@@ -19,11 +19,11 @@ import datetime
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Dict, List
 
 import gongwen
+from gongwen.batch.files import atomic_write
 from gongwen.scaffolds import (
     InvalidValue,
     Scaffold,
@@ -199,17 +199,10 @@ def render_template(template: Path, context: Dict[str, str], title: str, out: Pa
     core.comments = ""
     core.created = now
     core.modified = now
-    # Write beside the target, then rename: a failure never leaves half a file at OUT.
-    handle, temporary = tempfile.mkstemp(suffix=".docx", dir=str(out.resolve().parent))
-    os.close(handle)
     try:
-        document.save(temporary)
-        os.replace(temporary, str(out))
+        atomic_write(out, document.save)
     except OSError as error:
         raise BadInput(f"cannot write {out}: {_reason(error)}") from error
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def _place_signature_and_date(document, roles: List[str]) -> None:
@@ -217,8 +210,8 @@ def _place_signature_and_date(document, roles: List[str]) -> None:
     widths, and so their indents, are known only once the values are in."""
     from docx.oxml.ns import qn
 
+    from gongwen.batch.docxrender import place_signature_and_date
     from gongwen.batch.docxtext import paragraph_text
-    from gongwen.batch.format import place_signature_and_date
 
     paragraphs = document.element.body.findall(qn("w:p"))
     if len(paragraphs) == len(roles):  # one paragraph per scaffold paragraph, as built
