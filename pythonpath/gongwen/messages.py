@@ -175,6 +175,11 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "未知的规范选项“{kind}”，可选：{choices}",
         "en": "unknown normalisation “{kind}”; choose from {choices}",
     },
+    # what of the author's header/footer text stayed (gongwen.headfoot), appended likewise
+    "format_kept_header": {"zh": "页眉中的文字已保留。", "en": " Header text kept."},
+    "format_kept_footer": {
+        "zh": "页脚中的其他文字已保留。", "en": " Other footer text kept.",
+    },
     "format_empty": {
         "zh": "文档是空的，没有可排版的内容。请先输入或粘贴正文。",
         "en": "The document is empty; there is nothing to format.",
