@@ -191,6 +191,23 @@ def test_sizes_are_zihao_names_or_points(user_dir):
     assert data["page_number"]["size_pt"] == 10.5
 
 
+def test_the_example_house_style_of_the_readme_is_what_it_says(user_dir):
+    example = presets.resolve(str(ROOT / "docs" / "presets" / "example-house.json"), user_dir)
+    page, number = example.data["page"], example.data["page_number"]
+    assert (page["top_mm"], page["bottom_mm"], page["left_mm"], page["right_mm"]) != \
+        (spec.PAGE.top, spec.PAGE.bottom, spec.PAGE.left, spec.PAGE.right)
+    assert page["line_spacing"] == {"fixed_pt": 29.0}
+    assert (number["format"], number["position"]) == ("- {n} -", "center")
+    assert all(role["font"].startswith("方正") and role["font"].endswith("_GBK")
+               for role in example.data["roles"].values())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## 版式预设"):]
+    block = section[section.index("```json") + len("```json"):]
+    shown = presets.from_json(block[:block.index("```")], "README.md", user_dir)
+    assert shown.data["page"] == page and shown.data["page_number"] == number
+    assert shown.data["roles"]["title"] == example.data["roles"]["title"]
+
+
 # ---- validation: each invalid preset and its one line -------------------------------------------
 
 INVALID = [
