@@ -12,6 +12,9 @@ of truth and the built-in ``gbt9704.json`` holds no numbers at all. The resolved
      "fonts": {"latin": "Times New Roman"},
      "roles": {role: {"font": "仿宋_GB2312", "size_pt": 16.0, "bold": false}, …}}
 
+A preset's name is its file's name without ``.json``; ``name`` inside a file is for the
+reader (and names a preset kept without a file, such as the copy in a document).
+
 ``roles`` has one entry per ``spec.Role.ALL`` role that has a ``spec.PARAGRAPH_STYLES``
 entry, ``blank`` excepted. In a file, a size is ``"size"`` (a 字号 name such as ``"三号"`` or
 points) or ``"size_pt"`` (points), so what ``presets show`` prints is itself a valid file.
@@ -242,7 +245,9 @@ class _Resolver:
             if parent_ref is not None else None
         data = _merged(parent.data if parent else standard_data(), checked)
         _check_type_area(data, where)
-        name = header.get("name") or stem or stored_ref
+        # The file's name selects it, so it is the preset's name; a "name" inside (left over
+        # from a copy of ``presets show``) only names a preset that has no file.
+        name = stem or header.get("name") or stored_ref
         description = header.get("description", parent.description if parent else "")
         return Preset(name, description, source, stored_ref, data)
 

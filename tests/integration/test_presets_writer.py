@@ -10,6 +10,7 @@ from com.sun.star.frame import XStatusListener
 
 from gongwen import presets
 from gongwen.writer import presets as writer_presets
+from gongwen.writer.commands import Invocation
 
 MENU = "/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/org.gongwen.writer.menu"
 
@@ -121,6 +122,41 @@ def test_the_document_keeps_its_preset_through_save_and_reopen(office, tmp_path,
         assert checked(office, reopened, "vnd.gongwen:ChoosePreset") is True
     finally:
         office.close(reopened)
+
+
+def test_preset_for_takes_the_url_then_the_document_then_the_user_then_gbt9704(
+        office, writer_doc, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    folder = presets.user_presets_dir()
+    folder.mkdir(parents=True)
+    (folder / "house.json").write_text(json.dumps({"page": {"top_mm": 30}}), encoding="utf-8")
+
+    def chosen(**args):
+        invocation = Invocation(office.ctx, office.frame(writer_doc), writer_doc, args, "en-US")
+        return writer_presets.preset_for(invocation).ref
+
+    assert chosen() == "gbt9704"
+    presets.remember_choice("house")
+    assert chosen() == "house"
+    writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"), user_choice=False)
+    assert chosen() == "fixed-28pt"
+    assert chosen(preset="gbt9704") == "gbt9704"
+    # keep(): a plain Format stores the document's preset but leaves the user's choice
+    writer_presets.keep(Invocation(None, None, writer_doc, {}, "en-US"),
+                        presets.resolve("gbt9704"))
+    assert (chosen(), presets.remembered()) == ("gbt9704", "house")
+    writer_presets.keep(Invocation(None, None, writer_doc, {"preset": "fixed-28pt"}, "en-US"),
+                        presets.resolve("fixed-28pt"))
+    assert (chosen(), presets.remembered()) == ("fixed-28pt", "fixed-28pt")
+    # a remembered preset that is gone falls back to gbt9704; a broken one is reported
+    presets.remember_choice("deleted")
+    props = writer_doc.getDocumentProperties().getUserDefinedProperties()
+    props.removeProperty(writer_presets.PROPERTY)
+    assert chosen() == "gbt9704"
+    (folder / "house.json").write_text("{", encoding="utf-8")
+    presets.remember_choice("house")
+    with pytest.raises(presets.PresetError):
+        chosen()
 
 
 def test_an_unusable_preset_fails_the_command_and_changes_nothing(office, tmp_path):

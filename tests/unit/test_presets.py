@@ -130,6 +130,13 @@ def test_a_path_selects_a_file_and_extends_is_relative_to_it(tmp_path, user_dir)
     assert preset.name == "child"
 
 
+def test_the_file_name_is_the_preset_name_whatever_name_it_holds(user_dir):
+    write(user_dir, "house", {"name": "gbt9704", "description": "a copy of presets show"})
+    preset = presets.resolve("house", user_dir)
+    assert (preset.name, preset.ref) == ("house", "house")
+    assert presets.from_json(preset.to_json(), "doc.odt").name == "house"
+
+
 def test_a_builtin_name_wins_over_a_user_file_of_that_name(user_dir):
     write(user_dir, "gbt9704", {"page": {"top_mm": 10}})
     assert presets.resolve("gbt9704", user_dir).data["page"]["top_mm"] == spec.PAGE.top

@@ -22,6 +22,8 @@ A preset that cannot be used raises :class:`gongwen.presets.PresetError`;
 from __future__ import annotations
 
 import os
+import sys
+import traceback
 from typing import Optional
 from urllib.parse import unquote
 
@@ -80,7 +82,10 @@ def remember(document, preset: Preset, user_choice: bool = True) -> None:
     _set(document, PROPERTY, preset.ref)
     _set(document, DATA_PROPERTY, preset.to_json())
     if user_choice:
-        presets.remember_choice(preset.ref)
+        try:
+            presets.remember_choice(preset.ref)
+        except OSError:  # a read-only home: the document is formatted and keeps its preset
+            traceback.print_exc(file=sys.stderr)
 
 
 def keep(invocation: Invocation, preset: Preset) -> None:
