@@ -125,11 +125,10 @@ def _checked(frame, url):
 def _refresh(frame):
     for entry in list(_stateful):
         owner, listener, url, source = entry
-        if owner != frame:
-            continue
         try:
-            _send_state(source, owner, listener, url)
-        except Exception:  # the menu or its frame is gone
+            if owner == frame:
+                _send_state(source, owner, listener, url)
+        except Exception:  # the menu or its frame is gone: forget the listener
             _stateful.remove(entry)
 
 
