@@ -92,6 +92,25 @@ def test_the_current_preset_is_checked(office, writer_doc, remembered, tmp_path)
     assert checked(office, writer_doc, "vnd.gongwen:Format") is None
 
 
+def test_a_listening_menu_is_told_again_after_a_command(office, writer_doc, remembered):
+    import uno
+
+    parsed = uno.createUnoStruct("com.sun.star.util.URL")
+    parsed.Complete = "vnd.gongwen:Format?preset=fixed-28pt"
+    dispatcher = office.frame(writer_doc).queryDispatch(parsed, "", 0)
+    listener = _Listener()
+    dispatcher.addStatusListener(listener, parsed)
+    try:
+        assert listener.states == [False]
+        writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"), user_choice=False)
+        office.dispatch(writer_doc, "vnd.gongwen:NextPlaceholder")
+        assert listener.states == [False, True]
+    finally:
+        dispatcher.removeStatusListener(listener, parsed)
+    office.dispatch(writer_doc, "vnd.gongwen:NextPlaceholder")
+    assert len(listener.states) == 2  # removed: not told any more
+
+
 @pytest.mark.parametrize("filter_name, suffix", [("writer8", ".odt"),
                                                  ("MS Word 2007 XML", ".docx")])
 def test_the_document_keeps_its_preset_through_save_and_reopen(office, tmp_path, monkeypatch,
