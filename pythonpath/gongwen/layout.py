@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import normalize, placement, roles, spec
+from gongwen import normalize, placement, presets, roles, spec
 from gongwen.normalize import Normalization
 from gongwen.spec import MM_PER_PT, Align, Role
 
@@ -110,17 +110,27 @@ class Settings(NamedTuple):
 
 
 def standard() -> Settings:
-    """GB/T 9704 as :mod:`gongwen.spec` gives it."""
-    page = spec.PAGE
+    """GB/T 9704 as :mod:`gongwen.spec` gives it (the ``gbt9704`` preset)."""
+    return settings_from(presets.standard_data())
+
+
+def settings_from(data: Dict) -> Settings:
+    """The numbers of a resolved preset (:attr:`gongwen.presets.Preset.data`)."""
+    page, number = data["page"], data["page_number"]
+    spacing = page["line_spacing"]
+    fixed = float(spacing["fixed_pt"]) if isinstance(spacing, dict) else None
+    roles_ = {role: RoleFont(style.font.name, float(style.size_pt), style.bold)
+              for role, style in spec.PARAGRAPH_STYLES.items()}
+    for role, given in data["roles"].items():
+        roles_[role] = RoleFont(given["font"], float(given["size_pt"]), bool(given["bold"]))
     return Settings(
-        page.width, page.height, page.top, page.bottom, page.left, page.right,
-        page.lines, page.chars_per_line, None,
-        PageNumber(spec.PAGE_NUMBER_FORMAT.replace("{}", "{n}"), OUTSIDE, spec.PAGE_NUMBER_FONT,
-                   float(page.page_number_size_pt), page.page_number_gap,
-                   float(page.page_number_indent_chars)),
-        spec.LATIN_FONT,
-        {role: RoleFont(style.font.name, float(style.size_pt), style.bold)
-         for role, style in spec.PARAGRAPH_STYLES.items()})
+        float(page["width_mm"]), float(page["height_mm"]), float(page["top_mm"]),
+        float(page["bottom_mm"]), float(page["left_mm"]), float(page["right_mm"]),
+        int(page["lines"]), int(page["chars_per_line"]), fixed,
+        PageNumber(number["format"], number["position"], number["font"],
+                   float(number["size_pt"]), float(number["below_mm"]),
+                   float(spec.PAGE.page_number_indent_chars)),
+        data["fonts"]["latin"], roles_)
 
 
 # --- what a renderer carries out ------------------------------------------------------------

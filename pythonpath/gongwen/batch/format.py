@@ -19,11 +19,12 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from gongwen import normalize
+from gongwen import layout, normalize
 from gongwen.batch import InputError, one_line, say
 from gongwen.batch.docxrender import FormatError, FormatResult, format_document
 from gongwen.batch.docxtext import open_document
 from gongwen.batch.files import atomic_write, backup
+from gongwen.batch.presets import add_preset_argument, preset_from_args
 from gongwen.normalize import Normalization
 
 EXIT_OK = 0
@@ -74,6 +75,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="allow -o/--out-dir to replace an existing file (never the input)")
     parser.add_argument("--json", action="store_true",
                         help="print a JSON array of per-file results on stdout")
+    add_preset_argument(parser)
     parser.add_argument("--normalize", metavar="KINDS", action="append", default=[],
                         type=_normalization,
                         help="rewrite text: dates, numbering, spaces or all, or a comma list "
@@ -129,9 +131,10 @@ def plan_outputs(args: argparse.Namespace) -> List[Tuple[Path, Optional[Path], O
 
 
 def format_file(source: Path, target: Path, in_place: bool,
-                options: Normalization = normalize.NONE) -> FormatResult:
+                options: Normalization = normalize.NONE,
+                settings: Optional[layout.Settings] = None) -> FormatResult:
     document = open_document(source)
-    result = format_document(document, options=options)
+    result = format_document(document, options=options, settings=settings)
     if in_place:
         backup(source)
         atomic_write(source, document.save, mode_from=source)
@@ -146,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     plans = plan_outputs(args)
     options = normalization(args)
+    settings = layout.settings_from(preset_from_args(args).data)  # a bad preset: exit 2
     results = []
     total = len(plans)
     for index, (source, target, refusal) in enumerate(plans, 1):
@@ -153,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
                  "error": refusal, "normalized": {}, "kept": []}
         if refusal is None:
             try:
-                result = format_file(source, target, args.in_place, options)
+                result = format_file(source, target, args.in_place, options, settings)
                 entry.update(output=str(target), status="ok", roles=result.roles,
                              normalized=result.normalized, kept=result.kept)
             except (InputError, FormatError) as error:

@@ -26,7 +26,7 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 from gongwen import layout, messages, normalize
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
-from gongwen.writer import page, styles, undo, undoable
+from gongwen.writer import page, presets, styles, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
 
 # Direct formatting removed from every body paragraph: what the 公文 style decides.
@@ -90,7 +90,8 @@ def _format_locked(invocation: Invocation) -> Outcome:
         return Outcome(False, messages.text(
             "format_normalize_unknown", locale, kind=unknown.kind,
             choices=", ".join(normalize.KINDS + (normalize.ALL,))))
-    plan = layout.plan_document(body.texts, options)
+    preset = presets.preset_for(invocation)
+    plan = layout.plan_document(body.texts, options, layout.settings_from(preset.data))
     changes = paragraph_changes(plan, body.texts)
     title = messages.text("format_undo_title", locale)
     with undo.undo_step(document, title) as manager:
@@ -103,6 +104,7 @@ def _format_locked(invocation: Invocation) -> Outcome:
         for table in body.tables:
             format_table(table, plan.table_style)
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
+    presets.keep(invocation, preset)
     return Outcome(True, summary(plan.roles, counts, locale, page.kept_texts(old)))
 
 
