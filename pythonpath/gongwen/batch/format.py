@@ -29,7 +29,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import normalize, placement, roles, spec
-from gongwen.batch import InputError, docxlayout, docxtext, one_line, say
+from gongwen.batch import InputError, docxlayout, docxtext, numbering, one_line, say
 from gongwen.batch.docxtext import open_document, paragraph_text
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
@@ -410,6 +410,11 @@ def format_document(document, normalize_dates: bool = False,
     """
     if normalize_dates:
         options = options.union(Normalization(dates=True))
+    labelled = document_text(document, numbering.labelled_texts(document))
+    numbering.materialize_labels(document)  # list labels become typed text
+    if text_changes(labelled, document_text(document)):
+        raise FormatError(say("cli_format_text_changed", parts=", ".join(
+            text_changes(labelled, document_text(document)))))
     body = document.element.body
     blocks = list(_body_blocks(body))
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]

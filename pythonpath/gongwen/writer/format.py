@@ -29,7 +29,7 @@ from gongwen.normalize import Normalization
 from gongwen.placement import signature_date_indents as signature_date_indents
 from gongwen.placement import text_width_chars as text_width_chars
 from gongwen.spec import Role
-from gongwen.writer import page, styles, undo, undoable
+from gongwen.writer import numbering, page, styles, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
 
 # Direct formatting removed from every body paragraph: what the 公文 style decides.
@@ -95,10 +95,12 @@ def _format_locked(invocation: Invocation) -> Outcome:
         return Outcome(False, messages.text(
             "format_normalize_unknown", locale, kind=unknown.kind,
             choices=", ".join(normalize.KINDS + (normalize.ALL,))))
-    paragraph_roles = roles.classify(body.texts)
-    changes = plan_paragraphs(body.texts, paragraph_roles, options)
     title = messages.text("format_undo_title", locale)
     with undo.undo_step(document, title) as manager:
+        if numbering.materialize_labels(document):  # list labels become typed text
+            body = read_body(document)
+        paragraph_roles = roles.classify(body.texts)
+        changes = plan_paragraphs(body.texts, paragraph_roles, options)
         styles.ensure_paragraph_styles(document)
         old = page.read_state(document, page.used_page_styles(document))
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
