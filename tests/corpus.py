@@ -387,5 +387,5 @@ def docx_text(path: Path, labels: Optional[Dict[str, str]] = None) -> Dict[str, 
 text_unchanged = text_changes
 
 
-__all__ = ["build_corpus", "build", "BUILDERS", "docx_text", "LIST_LABELS", "text_unchanged", "png_bytes",
-           "SAMPLE", "qn"]
+__all__ = ["build_corpus", "build", "BUILDERS", "docx_text", "LIST_LABELS", "text_unchanged",
+           "png_bytes", "SAMPLE", "qn"]

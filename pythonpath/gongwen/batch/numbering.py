@@ -46,22 +46,24 @@ _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def _counting(number: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
-    """一 … 十, 十一, 二十, 一百零一, 一千: Chinese counting below ten thousand."""
+def _counting(number: int, digits: str = _CN_DIGITS, units: str = "十百千",
+              zero: str = "零") -> str:
+    """一 … 十, 十一, 二十, 一百零一, 一千: Chinese counting below ten thousand (the
+    legal forms keep the one of 壹拾)."""
     if number <= 0 or number >= 10000:
         return str(number)
     if 10 <= number < 20 and units[0] == "十":
         return units[0] + (digits[number - 10] if number > 10 else "")
-    parts, zero = [], False
+    parts, gap = [], False
     for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
         digit = number // power % 10
         if digit:
-            if zero:
-                parts.append(digits[0])
+            if gap:
+                parts.append(zero)
             parts.append(digits[digit] + unit)
-            zero = False
+            gap = False
         elif parts:
-            zero = True
+            gap = True
     return "".join(parts)
 
 
