@@ -184,3 +184,34 @@ def test_typed_label_takes_the_formatting_of_the_text_after_it(office, tmp_path)
         assert (cursor.getString(), cursor.getPropertyValue("CharWeight")) == ("一", 150.0)
     finally:
         office.close(document)
+
+
+def test_writers_own_chapter_numbering_becomes_text_too(office, writer_doc):
+    """Headings numbered by Writer's chapter numbering (the Outline list of Heading 1)."""
+    import uno
+
+    rules = writer_doc.getChapterNumberingRules()
+    level = list(rules.getByIndex(0))
+    for prop in level:
+        if prop.Name == "NumberingType":
+            prop.Value = 4  # ARABIC
+        elif prop.Name == "Suffix":
+            prop.Value = "."
+    uno.invoke(rules, "replaceByIndex",
+               (0, uno.Any("[]com.sun.star.beans.PropertyValue", tuple(level))))
+    text = writer_doc.getText()
+    for index, line in enumerate(["前台功能", "正文内容。", "后台功能"]):
+        if index:
+            text.insertControlCharacter(text.getEnd(), 0, False)  # PARAGRAPH_BREAK
+        text.insertString(text.getEnd(), line, False)
+    paragraphs = all_paragraphs(writer_doc)
+    for paragraph in (paragraphs[0], paragraphs[2]):
+        paragraph.setPropertyValue("ParaStyleName", "Heading 1")
+    assert writer_labels(writer_doc) == ["1.", "", "2."]
+    with undo.undo_step(writer_doc, "labels"):
+        assert numbering.materialize_labels(writer_doc) == 2
+    assert texts_and_labels(writer_doc) == [("1.前台功能", ""), ("正文内容。", ""),
+                                            ("2.后台功能", "")]
+    office.uno_dispatch(writer_doc, ".uno:Undo")
+    assert texts_and_labels(writer_doc) == [("前台功能", "1."), ("正文内容。", ""),
+                                            ("后台功能", "2.")]
