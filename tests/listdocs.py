@@ -152,6 +152,7 @@ DOCUMENTS: Dict[str, Tuple[List[Para], str]] = {
         Para("重点任务", style="Heading2", label="（一）"),
         Para("不编号的标题", 0, style="Heading1"),
         Para("保障措施", style="Heading1", label="三、"),
+        Para("组织实施", style="GongwenHeading", label="四、"),  # basedOn Heading 1
     ], numbering_xml([abstract(
         40, lvl(0, "chineseCounting", "%1、", style="Heading1", suff="nothing"),
         lvl(1, "chineseCounting", "（%2）", style="Heading2", suff="nothing"))],
@@ -180,6 +181,16 @@ DOCUMENTS: Dict[str, Tuple[List[Para], str]] = {
                  lvl(1, "chineseCounting", "%1.%2", legal=True)),
     ], [num(13, 50), num(14, 50), num(15, 50, {0: 1}), num(16, 51), num(17, 52),
         num(18, 53)])),
+    # A w:lvlOverride that replaces the level: same abstractNum, another format and start.
+    "override_level": ([
+        Para("原格式一", 23, 0, label="1."),
+        Para("原格式二", 23, 0, label="2."),
+        Para("新格式一", 24, 0, label="三、"),
+        Para("新格式二", 24, 0, label="四、"),
+    ], numbering_xml([abstract(90, lvl(0, "decimal", "%1."))], [
+        num(23, 90),
+        '<w:num w:numId="24"><w:abstractNumId w:val="90"/><w:lvlOverride w:ilvl="0">'
+        + lvl(0, "chineseCounting", "%1、", start=3) + "</w:lvlOverride></w:num>"])),
     # A 1.–4. list whose third item is a heading, under a typed 一、 heading.
     "mixed_list": ([
         Para("系统建设方案"),
@@ -219,7 +230,7 @@ HEADINGS = {
                          "数据库": "heading4", "资金来源": "heading1"},
     "wps_levels": {"主要工作": "heading1", "抓学习": "heading2", "学理论": "heading3"},
     "heading_styles": {"总体要求": "heading1", "指导思想": "heading2",
-                       "主要任务": "heading1"},
+                       "主要任务": "heading1", "组织实施": "heading1"},
     "mixed_list": {"后台功能": "heading3"},
 }
 
@@ -238,9 +249,18 @@ def _link_heading_styles(document, num_id: int) -> None:
                              f'<w:numId w:val="{num_id}"/></w:numPr>'))
 
 
+def _add_based_on_style(document, style_id: str, based_on: str) -> None:
+    """A paragraph style of the user's own, based on a numbered heading style."""
+    document.styles.element.append(parse_xml(
+        f'<w:style xmlns:w="{W}" w:type="paragraph" w:customStyle="1" '
+        f'w:styleId="{style_id}"><w:name w:val="{style_id}"/>'
+        f'<w:basedOn w:val="{based_on}"/></w:style>'))
+
+
 def _number(paragraph, para: Para) -> None:
     if para.style:
-        paragraph.style = para.style.replace("Heading", "Heading ")  # the UI name
+        paragraph.style = para.style.replace("Heading", "Heading ") \
+            if para.style.startswith("Heading") else para.style  # the UI name
     if para.num is None:
         return
     ppr = paragraph._p.get_or_add_pPr()
@@ -257,6 +277,7 @@ def build(name: str, folder: Path) -> Path:
             rel.target_part._element = parse_xml(numbering)
     if name == "heading_styles":
         _link_heading_styles(document, 12)
+        _add_based_on_style(document, "GongwenHeading", "Heading1")
     table = None
     for para in paragraphs:
         if para.table:

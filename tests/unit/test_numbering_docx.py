@@ -91,6 +91,16 @@ def test_level_linked_to_a_style_and_numbering_style_link(tmp_path: Path):
     assert [counter.label(p).text for _ in range(2)] == ["一、", "二、"]
 
 
+def test_numbering_that_points_nowhere_shows_nothing():
+    """A numId with no w:num, or no numbering.xml at all (a file cut down by hand)."""
+    p = etree.fromstring(f'<w:p xmlns:w="{W}"><w:pPr><w:numPr><w:ilvl w:val="0"/>'
+                         '<w:numId w:val="7"/></w:numPr></w:pPr></w:p>')
+    xml = listdocs.numbering_xml([listdocs.abstract(1, *listdocs.GONGWEN_LEVELS)],
+                                 [listdocs.num(1, 1)])
+    assert numbering._Counter(numbering.Numbering(None, None)).label(p) is None
+    assert numbering._Counter(numbering.Numbering(etree.fromstring(xml), None)).label(p) is None
+
+
 # --- the typed label -------------------------------------------------------------------
 
 @pytest.mark.parametrize("label, followed_by, text, typed", [
