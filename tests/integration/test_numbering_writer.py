@@ -215,3 +215,14 @@ def test_writers_own_chapter_numbering_becomes_text_too(office, writer_doc):
     office.uno_dispatch(writer_doc, ".uno:Undo")
     assert texts_and_labels(writer_doc) == [("前台功能", "1."), ("正文内容。", ""),
                                             ("后台功能", "2.")]
+
+
+def test_numbering_rules_set_directly_go_too(office, writer_doc):
+    text = writer_doc.getText()
+    text.insertString(text.getEnd(), "Scope", False)
+    paragraph = all_paragraphs(writer_doc)[0]
+    paragraph.setPropertyValue("NumberingRules",
+                               writer_doc.createInstance("com.sun.star.text.NumberingRules"))
+    assert writer_labels(writer_doc) == ["1."]
+    assert numbering.materialize_labels(writer_doc) == 1
+    assert texts_and_labels(writer_doc) == [("1. Scope", "")]

@@ -412,9 +412,9 @@ def format_document(document, normalize_dates: bool = False,
         options = options.union(Normalization(dates=True))
     labelled = document_text(document, numbering.labelled_texts(document))
     numbering.materialize_labels(document)  # list labels become typed text
-    if text_changes(labelled, document_text(document)):
-        raise FormatError(say("cli_format_text_changed", parts=", ".join(
-            text_changes(labelled, document_text(document)))))
+    lost = text_changes(labelled, document_text(document))
+    if lost:
+        raise FormatError(say("cli_format_text_changed", parts=", ".join(lost)))
     body = document.element.body
     blocks = list(_body_blocks(body))
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]
