@@ -20,6 +20,7 @@ from gongwen.batch import numbering as docx_numbering
 from gongwen.spec import Role
 from gongwen.writer import numbering, undo
 from tests import listdocs
+from tests.measure import check_gbt9704, measure_pdf
 from tests.office import body_paragraphs
 
 FORMAT = "vnd.gongwen:Format"
@@ -226,3 +227,31 @@ def test_numbering_rules_set_directly_go_too(office, writer_doc):
     assert writer_labels(writer_doc) == ["1."]
     assert numbering.materialize_labels(writer_doc) == 1
     assert texts_and_labels(writer_doc) == [("1. Scope", "")]
+
+
+def test_both_paths_set_numbered_headings_like_typed_ones_in_the_pdf(office, tmp_path):
+    """Measured on the PDFs: the labels are on the page, every heading starts two
+    characters in as a typed one does (no list indent left), and the CLI's file and the
+    Writer button's document give the same lines."""
+    source = listdocs.build("word_four_levels", tmp_path)
+    cli_docx = tmp_path / "cli.docx"
+    assert cli.main(["format", str(source), "-o", str(cli_docx)]) == 0
+    layouts = []
+    for path, press_button in ((cli_docx, False), (source, True)):
+        document = office.open(path)
+        try:
+            if press_button:
+                assert office.dispatch(document, FORMAT).ok
+            pdf = office.export_pdf(document, tmp_path / f"{path.stem}-{press_button}.pdf")
+        finally:
+            office.close(document)
+        layouts.append(measure_pdf(pdf))
+    for layout in layouts:
+        assert check_gbt9704(layout) == []
+        lines = {line.text: line.x_left_mm for line in layout.pages[0].body_lines}
+        body_start = lines["现将有关情况报告如下："]
+        for heading in ("一、项目名称", "（一）建设内容", "1.前台功能", "（1）数据库"):
+            assert abs(lines[heading] - body_start) < 0.5, heading
+    cli_lines, button_lines = ([(line.text, round(line.x_left_mm, 1))
+                                for line in layout.pages[0].body_lines] for layout in layouts)
+    assert cli_lines == button_lines
