@@ -53,6 +53,17 @@ def lvl(ilvl: int, fmt: str, text: str, start: int = 1, suff: Optional[str] = No
     return "".join(parts)
 
 
+def alternate_lvl(ilvl: int, custom: str, fallback: str, text: str) -> str:
+    """A level as Word 2013+ writes a custom number format."""
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    num_fmt = (f'<mc:AlternateContent xmlns:mc="{mc}" xmlns:w14="{w14}">'
+               f'<mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="{custom}"/>'
+               f'</mc:Choice><mc:Fallback><w:numFmt w:val="{fallback}"/></mc:Fallback>'
+               "</mc:AlternateContent>")
+    return lvl(ilvl, "REPLACE", text).replace('<w:numFmt w:val="REPLACE"/>', num_fmt)
+
+
 def abstract(abstract_id: int, *levels: str, link: Optional[str] = None) -> str:
     body = f'<w:numStyleLink w:val="{link}"/>' if link else \
         '<w:multiLevelType w:val="multilevel"/>' + "".join(levels)
@@ -191,6 +202,17 @@ DOCUMENTS: Dict[str, Tuple[List[Para], str]] = {
         num(23, 90),
         '<w:num w:numId="24"><w:abstractNumId w:val="90"/><w:lvlOverride w:ilvl="0">'
         + lvl(0, "chineseCounting", "%1、", start=3) + "</w:lvlOverride></w:num>"])),
+    # Word 2013+: newer formats in mc:AlternateContent, a w14 custom one in mc:Choice
+    # and the nearest standard one in mc:Fallback.
+    "word2013_formats": ([
+        Para("第一项", 25, 0, label="0001、"),
+        Para("第二项", 25, 0, label="0002、"),
+        Para("编号一", 26, 0, label="001."),
+        Para("编号二", 26, 0, label="002."),
+    ], numbering_xml([
+        abstract(100, alternate_lvl(0, "0001, 0002, 0003, ...", "decimal", "%1、")),
+        abstract(101, alternate_lvl(0, "001, 002, 003, ...", "decimal", "%1.")),
+    ], [num(25, 100), num(26, 101)])),
     # A 1.–4. list whose third item is a heading, under a typed 一、 heading.
     "mixed_list": ([
         Para("系统建设方案"),

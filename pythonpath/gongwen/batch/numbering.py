@@ -128,7 +128,10 @@ FORMATS: Dict[str, Callable[[int], str]] = {
 
 def format_number(number: int, num_fmt: str) -> str:
     """``number`` in the w:numFmt ``num_fmt``; a format not listed shows decimal, as a
-    reader without that format's font would rather see than nothing."""
+    reader without that format's font would rather see than nothing. ``decimalZeroN``
+    is Word's custom ``001, 002, 003, ...`` (N digits)."""
+    if num_fmt.startswith("decimalZero") and num_fmt[len("decimalZero"):].isdigit():
+        return str(number).zfill(int(num_fmt[len("decimalZero"):]))
     return FORMATS.get(num_fmt, str)(number)
 
 
@@ -178,7 +181,7 @@ def _level(lvl: etree._Element, index: int) -> Level:
     suffix = _val(lvl.find(qn("w:suff")), listlabel.FOLLOWED_BY_TAB)
     return Level(
         start=_int(_val(lvl.find(qn("w:start"))), 0),
-        num_fmt=_val(lvl.find(qn("w:numFmt")), "decimal") or "decimal",
+        num_fmt=_num_fmt(lvl),
         text=_val(lvl.find(qn("w:lvlText"))),
         restart_after=restart_after,
         legal=_on(lvl.find(qn("w:isLgl"))),
@@ -186,6 +189,28 @@ def _level(lvl: etree._Element, index: int) -> Level:
         style=_val(lvl.find(qn("w:pStyle"))),
         picture=lvl.find(qn("w:lvlPicBulletId")) is not None,
     )
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ZERO_PADDED = re.compile(r"^(0+)1\b")
+
+
+def _num_fmt(lvl: etree._Element) -> str:
+    """The level's w:numFmt. Word 2013 and later write their newer formats inside
+    mc:AlternateContent: a w14 ``custom`` one (``w:format="001, 002, 003, ..."``) in
+    mc:Choice and the nearest standard format in mc:Fallback."""
+    direct = lvl.find(qn("w:numFmt"))
+    if direct is not None:
+        return _val(direct, "decimal") or "decimal"
+    for choice in lvl.iter(f"{{{_MC}}}Choice"):
+        for num_fmt in choice.iter(qn("w:numFmt")):
+            padded = _ZERO_PADDED.match(num_fmt.get(qn("w:format"), ""))
+            if _val(num_fmt) == "custom" and padded:
+                return f"decimalZero{len(padded.group(1)) + 1}"
+    for fallback in lvl.iter(f"{{{_MC}}}Fallback"):
+        for num_fmt in fallback.iter(qn("w:numFmt")):
+            return _val(num_fmt, "decimal") or "decimal"
+    return "decimal"
 
 
 def _levels(abstract: etree._Element) -> List[Optional[Level]]:
