@@ -62,6 +62,7 @@ def _office_still_alive(request):
     yield
     if "office" in request.fixturenames:
         office = request.getfixturevalue("office")
+        _forget_remembered_preset(office)
         if not office.is_alive():
             office.stop()
             office._launch()
@@ -73,3 +74,11 @@ def writer_doc(office):
     document = office.new_writer()
     yield document
     office.close(document)
+
+
+def _forget_remembered_preset(office) -> None:
+    """A ``Format?preset=`` remembers the user's choice in soffice's configuration folder
+    (the rig's own): forget it after each test, so the next starts from the default."""
+    from gongwen import presets
+
+    (office.config_home / presets.APP_NAME / presets.SETTINGS_FILE).unlink(missing_ok=True)

@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
-from typing import Callable, Dict, List
+from typing import Callable, Dict, List, Optional
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -159,6 +159,15 @@ def _even_odd_existing(d):
     d.settings.odd_and_even_pages_header_footer = True
     d.sections[0].header.paragraphs[0].text = "奇数页页眉"
     d.sections[0].even_page_header.paragraphs[0].text = "偶数页页眉"
+
+
+# The list labels Word shows in the corpus files (python-docx's template numbers the
+# List Bullet and List Number styles), by file and paragraph text: the formatter types
+# them, so they are part of the text it must keep.
+LIST_LABELS: Dict[str, Dict[str, str]] = {
+    "lists": {"第一项工作": "\u2022", "第二项工作": "\u2022", "第三项工作": "\u2022",
+              "编号一": "1.", "编号二": "2."},
+}
 
 
 def _lists(d):
@@ -347,10 +356,13 @@ def _is_page_number_paragraph(p: etree._Element) -> bool:
     return "PAGE" in instr.upper().split()
 
 
-def docx_text(path: Path) -> Dict[str, str]:
+def docx_text(path: Path, labels: Optional[Dict[str, str]] = None) -> Dict[str, str]:
     """{part: text} for every text part; footer paragraphs holding a PAGE field are
     left out (the formatter replaces page numbers; they are layout, not the user's text).
-    Deleted text (w:delText) is not text; inserted text is."""
+    Deleted text (w:delText) is not text; inserted text is. ``labels`` ({paragraph
+    text: list label}, as in LIST_LABELS) puts the labels a reader sees before the
+    body's numbered paragraphs."""
+    labels = labels or {}
     result = {}
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
@@ -363,7 +375,9 @@ def docx_text(path: Path) -> Dict[str, str]:
                     continue
                 own = [t.text or "" for t in p.iter(f"{{{W}}}t")
                        if next(t.iterancestors(f"{{{W}}}p")) is p]
-                lines.append("".join(own))
+                text = "".join(own)
+                numbered = name == "word/document.xml" and p.find(f"{{{W}}}pPr") is not None
+                lines.append(labels.get(text, "") + text if numbered else text)
             result[name] = "\n".join(lines)
     return result
 
@@ -373,5 +387,5 @@ def docx_text(path: Path) -> Dict[str, str]:
 text_unchanged = text_changes
 
 
-__all__ = ["build_corpus", "build", "BUILDERS", "docx_text", "text_unchanged", "png_bytes",
-           "SAMPLE", "qn"]
+__all__ = ["build_corpus", "build", "BUILDERS", "docx_text", "LIST_LABELS", "text_unchanged",
+           "png_bytes", "SAMPLE", "qn"]

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import layout, normalize
-from gongwen.batch import docxlayout, docxtext, say
+from gongwen.batch import docxlayout, docxtext, numbering, say
 from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
@@ -366,6 +366,11 @@ def format_document(document, options: Normalization = normalize.NONE,
     Raises FormatError (and leaves nothing half-done on disk) if the text would change in
     any other way than those rewrites.
     """
+    labelled = document_text(document, numbering.labelled_texts(document))
+    numbering.materialize_labels(document)  # list labels become typed text
+    lost = text_changes(labelled, document_text(document))
+    if lost:
+        raise FormatError(say("cli_format_text_changed", parts=", ".join(lost)))
     body = document.element.body
     blocks = list(_body_blocks(body))
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]

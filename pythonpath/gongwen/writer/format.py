@@ -26,7 +26,7 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 from gongwen import layout, messages, normalize
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
-from gongwen.writer import page, presets, styles, undo, undoable
+from gongwen.writer import numbering, page, presets, styles, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
 
 # Direct formatting removed from every body paragraph: what the 公文 style decides.
@@ -91,10 +91,13 @@ def _format_locked(invocation: Invocation) -> Outcome:
             "format_normalize_unknown", locale, kind=unknown.kind,
             choices=", ".join(normalize.KINDS + (normalize.ALL,))))
     preset = presets.preset_for(invocation)
-    plan = layout.plan_document(body.texts, options, layout.settings_from(preset.data))
-    changes = paragraph_changes(plan, body.texts)
+    settings = layout.settings_from(preset.data)
     title = messages.text("format_undo_title", locale)
     with undo.undo_step(document, title) as manager:
+        if numbering.materialize_labels(document):  # list labels become typed text
+            body = read_body(document)
+        plan = layout.plan_document(body.texts, options, settings)
+        changes = paragraph_changes(plan, body.texts)
         styles.ensure_paragraph_styles(document, plan)
         old = page.read_state(document, page.used_page_styles(document))
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
