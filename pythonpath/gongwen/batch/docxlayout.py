@@ -105,6 +105,19 @@ _ROLE_STYLE_IDS = {
     spec.Role.ATTACHMENT: "GongwenAttachment",
     spec.Role.SIGNATURE: "GongwenSignature",
     spec.Role.DATE: "GongwenDate",
+    spec.Role.COPY_NUMBER: "GongwenCopyNumber",
+    spec.Role.SECRECY: "GongwenSecrecy",
+    spec.Role.URGENCY: "GongwenUrgency",
+    spec.Role.ISSUER: "GongwenIssuer",
+    spec.Role.DOC_NUMBER: "GongwenDocNumber",
+    spec.Role.SIGNER: "GongwenSigner",
+    spec.Role.NOTE: "GongwenNote",
+    spec.Role.ATTACHMENT_MARK: "GongwenAttachmentMark",
+    spec.Role.ATTACHMENT_TITLE: "GongwenAttachmentTitle",
+    spec.Role.CC: "GongwenCc",
+    spec.Role.IMPRINT: "GongwenImprint",
+    spec.Role.MINUTES_MARK: "GongwenMinutesMark",
+    spec.Role.ATTENDANCE: "GongwenAttendance",
 }
 
 
