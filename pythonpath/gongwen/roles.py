@@ -87,13 +87,16 @@ _NOT_ADDRESSEE = re.compile(r"如下|现将|现就|以下|报告|汇报")
 _ATTACHMENT_START = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
 _ATTACHMENT_ITEM = re.compile(r"^" + _DIGITS + r"\s*[.．、]")
 _CLOSING = re.compile(
-    r"^(?:特此(?:报告|说明|汇报|述职|请示|函告|通知)"
+    r"^(?:特此(?:报告|说明|汇报|述职|请示|函告|函复|函达|函商|复函|批复|通知|通报|决定|申请"
+    r"|证明)"
+    r"|专此函(?:告|复|达|商)"
     r"|以上.{0,20}(?:请|审议|批示|指正|评议|审阅|妥否|当否)"
     r"|(?:妥否|当否)"
     r"|请予?(?:审议|批示|审阅|评议|指正)"
     r"|请各位.{0,12}(?:审议|批示|审阅|评议|指正)"
     r"|恳请|敬请"
     r"|谢谢"
+    r"|此致|敬礼"
     r"|(?:述职|汇报|报告)完毕)"
 )
 _SIGNATURE_LABEL = re.compile(r"^(?:述职人|报告人|汇报人|发言人|述廉人|署名|单位)\s*[：:]")
@@ -112,7 +115,8 @@ _BANNER_CODES = re.compile(
     r"(?P<secrecy>(?:绝|机|秘)\s*密(?:\s*[★☆*＊]\s*[^\s★☆*＊]{1,8})?)?\s*"
     r"(?P<urgency>(?:特|加|平)\s*急|特\s*提)?$"
 )
-_ISSUER_FILE = re.compile(r"^[^，。；：！？,;:!?“”]{2,40}?\s*文\s*件$")
+# Joint issuers stack their names and put 文件 on a line of its own, hence {0,40}.
+_ISSUER_FILE = re.compile(r"^[^，。；：！？,;:!?“”]{0,40}?\s*文\s*件$")
 _SIGNER = r"签\s*发\s*人\s*[：:]"
 _SIGNER_LINE = re.compile(r"^" + _SIGNER + r"\s*\S.{0,40}$")
 # 国办发〔2020〕50号, typed with 〔〕, [], （）, 【】, full-width digits, spaces or a stray 第;
