@@ -133,6 +133,7 @@ _MINUTES_NUMBER = re.compile(
     r"^[（(]?\s*第\s*[0-9０-９XxＸ一二三四五六七八九十百零〇]{1,5}\s*[期次号]\s*[）)]?$"
 )
 AGENCY_MAX_CHARS = 30
+_PLACEHOLDER_NAME = re.compile(r"^[XxＸｘ×]{2,}$")
 ISSUER_MAX_LINES = 4
 
 # --- 附注, 附件, 版记 (§7.3.6, §7.3.7, §7.4) ------------------------------------
@@ -147,13 +148,18 @@ _ATTACHMENT_MARK = re.compile(r"^附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四�
 ATTACHMENT_TITLE_MAX_CHARS = 60
 _CC_START = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
 CC_MAX_LINES = 4
+# A 抄送 or 出席 list continues on the next line only when its line ends with a separator.
+_LIST_SEPARATORS = ("、", "，", ",", "；", ";")
 CC_MAX_CHARS = 200
 _PRINTED = re.compile(r"印\s*发$")
 IMPRINT_MAX_CHARS = 60
+# A 署名 or 印发机关 and a date on one line, with the spaces that push the date right.
+ONE_LINE_MAX_CHARS = 80
 
 # --- 纪要 (§12) ----------------------------------------------------------------
 _ATTENDANCE = re.compile(
-    r"^(?:出\s*席|列\s*席|请\s*假|缺\s*席|参\s*加|参\s*会)(?:会议)?(?:人员|领导|同志|单位)?\s*[：:]"
+    r"^(?:出\s*席|列\s*席|请\s*假|缺\s*席|参\s*加|参\s*会|主\s*持|记\s*录)(?:会议)?"
+    r"(?:人员|领导|同志|单位|人)?\s*[：:]"
 )
 ATTENDANCE_MAX_LINES = 4
 
@@ -268,7 +274,8 @@ def classify(paragraphs: Sequence[str]) -> List[str]:
     head_start = _mark_banner(texts, roles)
     body_start = _mark_head(texts, roles, head_start)
     record_start = _mark_record(texts, roles, body_start)
-    main_end = _mark_attached_texts(texts, roles, body_start, record_start)
+    # Attached texts belong before the 版记, but some are typed after it.
+    main_end = min(record_start, _mark_attached_texts(texts, roles, body_start))
     _mark_attachments(texts, roles, body_start, main_end)
     if _is_minutes(texts, roles):
         _mark_attendance(texts, roles, body_start, main_end)
@@ -379,17 +386,21 @@ def _banner_role(text: str) -> Optional[str]:
     >>> [_banner_role(t) for t in ("000123", "０００１２３ 机密★1年", "秘密 ★ 6个月", "特 急",
     ...                           "中共XX县委员会文件", "国办发[2020]50号", "签发人：张三")]
     ['copy_number', 'copy_number', 'secrecy', 'urgency', 'issuer', 'doc_number', 'signer']
-    >>> [_banner_role(t) for t in ("1234567", "机密文件", "关于学习上级文件", "秘密地")]
-    [None, None, None, None]
+    >>> [_banner_role(t) for t in ("1234567", "机密文件", "关于学习上级文件", "秘密地",
+    ...                           "2024年第一季度学习文件")]
+    [None, None, None, None, None]
+    >>> _banner_role("X X 县 人 民 政 府 文 件"), _banner_role("文件")
+    ('issuer', 'issuer')
     """
     codes = _BANNER_CODES.match(text)
     if codes and any(codes.groups()):
         if codes.group("copy"):
             return Role.COPY_NUMBER
         return Role.SECRECY if codes.group("secrecy") else Role.URGENCY
-    if _ISSUER_FILE.match(text) and "关于" not in text and not text.startswith(("机密", "秘密",
-                                                                               "绝密")):
-        return Role.ISSUER
+    if _ISSUER_FILE.match(text):
+        agency = re.sub(r"\s+", "", text)[:-2]
+        if not agency or _is_agency_word(agency):
+            return Role.ISSUER
     if _DOC_NUMBER.match(text):
         return Role.DOC_NUMBER
     if _SIGNER_LINE.match(text):
@@ -400,7 +411,12 @@ def _banner_role(text: str) -> Optional[str]:
 def _is_agency(text: str) -> bool:
     """An agency name: short, no punctuation at the end, ending in an organisation word."""
     return (len(text) <= AGENCY_MAX_CHARS and text[-1] not in _END_PUNCTUATION
-            and not heading_level(text) and bool(_ORGANISATION_END.search(text)))
+            and not heading_level(text) and _is_agency_word(text))
+
+
+def _is_agency_word(text: str) -> bool:
+    """Ends in an organisation word, or is a template's ``XXXX`` standing for one."""
+    return bool(_ORGANISATION_END.search(text) or _PLACEHOLDER_NAME.match(text))
 
 
 def _mark_banner(texts: List[str], roles: List[Optional[str]]) -> int:
@@ -479,6 +495,7 @@ def _is_title_line(text: str) -> bool:
         and not heading_level(text)
         and not is_date_line(text)
         and _banner_role(text) not in (Role.DOC_NUMBER, Role.SIGNER, Role.COPY_NUMBER)
+        and not _ATTENDANCE.match(text)
     )
 
 
@@ -531,8 +548,8 @@ def _mark_record(texts: List[str], roles: List[Optional[str]], start: int) -> in
             roles[index] = Role.CC
             record = min(record, index)
             lines = 1
-            while (not text.endswith("。") and index + 1 < len(texts) and lines < CC_MAX_LINES
-                   and _is_cc_continuation(texts[index + 1])):
+            while (text.endswith(_LIST_SEPARATORS) and index + 1 < len(texts)
+                   and lines < CC_MAX_LINES and _is_cc_continuation(texts[index + 1])):
                 index += 1
                 text = texts[index]
                 roles[index] = Role.CC
@@ -557,23 +574,21 @@ def _is_attachment_title(text: str) -> bool:
             and not is_date_line(text) and not _ATTACHMENT_MARK.match(text))
 
 
-def _mark_attached_texts(
-    texts: List[str], roles: List[Optional[str]], start: int, end: int
-) -> int:
+def _mark_attached_texts(texts: List[str], roles: List[Optional[str]], start: int) -> int:
     """Mark each ``附件N`` line and its title; return where the main text ends.
 
     A bare ``附件2`` line starts an attached text when a title follows it or a 落款 came
     before it; ``附件1：`` with a colon and nothing after only after a 落款 (before one,
     it opens a 附件说明 whose items follow on the next lines).
     """
-    main_end = end
+    main_end = len(texts)
     dated = False
     index = start
-    while index < end:
+    while index < len(texts):
         text = texts[index]
         mark = _ATTACHMENT_MARK.match(text) if roles[index] is None else None
         following = _next_filled(texts, index + 1)
-        titled = following < end and roles[following] is None and \
+        titled = following < len(texts) and roles[following] is None and \
             _is_attachment_title(texts[following])
         if mark and (dated or (titled and not mark.group("colon"))):
             roles[index] = Role.ATTACHMENT_MARK
@@ -585,17 +600,28 @@ def _mark_attached_texts(
         if text and (is_date_line(text) or _signature_date_split(text) is not None):
             dated = True
         index += 1
-    _mark_attached_tails(texts, roles, main_end, end)
+    _mark_attached_tails(texts, roles, main_end)
     return main_end
 
 
-def _mark_attached_tails(
-    texts: List[str], roles: List[Optional[str]], start: int, end: int
-) -> None:
-    """An attached text may end with its own 落款: each is classified like the main text."""
-    marks = [i for i in range(start, end) if roles[i] == Role.ATTACHMENT_MARK] + [end]
-    for first, following in zip(marks, marks[1:]):
-        _mark_tail(texts, roles, first + 1, following)
+def _mark_attached_tails(texts: List[str], roles: List[Optional[str]], start: int) -> None:
+    """An attached text may end with its own 落款: each is classified like the main text.
+
+    An attached text runs from its title to the next 附件 mark or 版记 line.
+    """
+    index = start
+    while index < len(texts):
+        if roles[index] != Role.ATTACHMENT_MARK:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(texts) and roles[end] not in _ENDS_AN_ATTACHED_TEXT:
+            end += 1
+        _mark_tail(texts, roles, index + 1, end)
+        index = end
+
+
+_ENDS_AN_ATTACHED_TEXT = (Role.ATTACHMENT_MARK, Role.CC, Role.IMPRINT)
 
 
 # --- 纪要 ------------------------------------------------------------------------
@@ -618,7 +644,7 @@ def _mark_attendance(
             roles[index] = Role.ATTENDANCE
             lines = 1
             while (index + 1 < end and lines < ATTENDANCE_MAX_LINES
-                   and not texts[index].endswith("。") and roles[index + 1] is None
+                   and texts[index].endswith(_LIST_SEPARATORS) and roles[index + 1] is None
                    and _is_name_list(texts[index + 1])):
                 index += 1
                 roles[index] = Role.ATTENDANCE
@@ -637,12 +663,21 @@ def _is_name_list(text: str) -> bool:
 def _mark_attachments(
     texts: List[str], roles: List[Optional[str]], start: int, end: int
 ) -> None:
-    """附件说明: the ``附件：`` line and the numbered list lines right under it."""
+    """附件说明: the ``附件：`` line and the numbered list lines right under it.
+
+    A ``附件：`` line with nothing after the colon takes the next line even unnumbered
+    (one attachment named on the line below).
+    """
     index = start
     while index < end:
         if roles[index] is None and _ATTACHMENT_START.match(texts[index]):
             roles[index] = Role.ATTACHMENT
+            bare = _ATTACHMENT_START.match(texts[index]).end() == len(texts[index])
             index += 1
+            if (bare and index < end and roles[index] is None
+                    and _is_attachment_title(texts[index])):
+                roles[index] = Role.ATTACHMENT
+                index += 1
             while index < end and texts[index] and _ATTACHMENT_ITEM.match(texts[index]):
                 roles[index] = Role.ATTACHMENT
                 index += 1
@@ -714,7 +749,9 @@ def _is_bracketed(text: str) -> bool:
 
 
 def _date_suffix_start(text: str) -> Optional[int]:
-    """Where a date that ends ``text`` starts, if ``text`` ends with one."""
+    """Where a date that ends ``text`` starts, if ``text`` ends with one (short lines only)."""
+    if len(text) > ONE_LINE_MAX_CHARS:
+        return None
     for start in range(len(text)):
         if not text[start].isspace() and is_date_line(text[start:]):
             return start
