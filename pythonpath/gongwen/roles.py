@@ -46,6 +46,9 @@ from gongwen.spec import Role
 
 # --- limits (characters after trimming) --------------------------------------
 TITLE_MAX_CHARS = 40
+# Under a 版头 the line after it is the title even when long (a 决定 naming what it
+# commends runs to 50–80 characters over three lines of 2号).
+BANNER_TITLE_MAX_CHARS = 80
 TITLE_MAX_LINES = 3
 ADDRESSEE_MAX_CHARS = 50
 CLOSING_MAX_CHARS = 50
@@ -461,9 +464,12 @@ def _is_minutes_mark(text: str) -> bool:
 def _mark_head(texts: List[str], roles: List[Optional[str]], start: int) -> int:
     """Mark 标题, a 发文字号 under it, and 称谓; return the index where the body starts."""
     index = _next_filled(texts, start)
+    above = set(roles[:index]) - {None, Role.BLANK}
+    under_banner = bool(above) and Role.MINUTES_MARK not in above
+    limit = BANNER_TITLE_MAX_CHARS if under_banner else TITLE_MAX_CHARS
     lines = 0
     while (index < len(texts) and roles[index] is None and lines < TITLE_MAX_LINES
-           and _is_title_line(texts[index])):
+           and _is_title_line(texts[index], limit)):
         roles[index] = Role.TITLE
         index += 1
         lines += 1
@@ -480,7 +486,7 @@ def _mark_head(texts: List[str], roles: List[Optional[str]], start: int) -> int:
     return index
 
 
-def _is_title_line(text: str) -> bool:
+def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
     """Short, no end punctuation, and neither a heading, a date nor a 版头 line.
 
     >>> _is_title_line("XX县政协领导班子XXXX年度述职报告")
@@ -490,7 +496,7 @@ def _is_title_line(text: str) -> bool:
     """
     return (
         bool(text)
-        and len(text) <= TITLE_MAX_CHARS
+        and len(text) <= max_chars
         and text[-1] not in _END_PUNCTUATION
         and not heading_level(text)
         and not is_date_line(text)
@@ -797,7 +803,7 @@ def _is_signature(text: str, dated: bool) -> bool:
     """
     if len(text) > SIGNATURE_MAX_CHARS or text[-1] in _END_PUNCTUATION:
         return False
-    if heading_level(text) or _is_closing(text) or is_date_line(text):
+    if heading_level(text) or _is_closing(text) or is_date_line(text) or _BRACKETED.match(text):
         return False
     return dated or bool(_SIGNATURE_LABEL.match(text) or _ORGANISATION_END.search(text))
 
