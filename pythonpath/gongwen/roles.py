@@ -62,6 +62,8 @@ DATE_MAX_LINES = 2
 # A title or a 落款 line never ends with these; a sentence does.
 _END_PUNCTUATION = "。；：！？!?;:，,、…"
 _SENTENCE_END = "。！？!?"
+# Inside a line these make it a sentence (a 署名 or an agency name has none of them).
+_SENTENCE_MARKS = "，。；！？,;!?"
 
 # --- heading numbers ---------------------------------------------------------
 # 一 … 九, 十, 十一 … 十九, 二十 … 九十九.
@@ -370,6 +372,48 @@ def document_kind(paragraphs: Sequence[str], paragraph_roles: Sequence[str]) -> 
     if title.endswith("函") or any(_LETTER_NUMBER.search(number) for number in numbers):
         return KIND_LETTER
     return KIND_DOCUMENT
+
+
+PART_MAIN = "main"              # 版头, 标题 … 落款 and 附注
+PART_ATTACHMENT = "attachment"  # one attached text, from its 附件 mark (a new page, §7.3.7)
+PART_RECORD = "record"          # the 版记 (§7.4), whatever follows its first line
+
+
+class Part(NamedTuple):
+    """A stretch of paragraphs ``[start, end)`` that the layout treats as one unit."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def document_parts(paragraph_roles: Sequence[str]) -> List[Part]:
+    """The main text, each attached text and the 版记, in order; empty parts left out.
+
+    Each attached text starts a new page and has its own 落款 (if any), so placement
+    pairs a 署名 with a 成文日期 inside one part only.
+
+    >>> document_parts(["title", "body", "signature", "date", "attachment_mark",
+    ...                 "attachment_title", "body", "attachment_mark", "body", "cc", "imprint"])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [Part(kind='main', start=0, end=4), Part(kind='attachment', start=4, end=7),
+     Part(kind='attachment', start=7, end=9), Part(kind='record', start=9, end=11)]
+    >>> document_parts(["body", "body"])
+    [Part(kind='main', start=0, end=2)]
+    """
+    record = next((i for i, role in enumerate(paragraph_roles)
+                   if role in (Role.CC, Role.IMPRINT)), len(paragraph_roles))
+    marks = [i for i, role in enumerate(paragraph_roles) if role == Role.ATTACHMENT_MARK]
+    parts = [Part(PART_MAIN, 0, min([record] + marks))]
+    ends = marks[1:] + [len(paragraph_roles)]
+    for mark, following in zip(marks, ends):
+        end = following if mark > record else min(following, record)
+        parts.append(Part(PART_ATTACHMENT, mark, end))
+    if record < len(paragraph_roles):
+        after = [mark for mark in marks if mark > record]
+        parts.append(Part(PART_RECORD, record, after[0] if after else len(paragraph_roles)))
+        parts.sort(key=lambda part: part.start)
+    return [part for part in parts if part.end > part.start]
 
 
 def _next_filled(texts: List[str], index: int) -> int:
@@ -781,7 +825,9 @@ def _signature_date_split(text: str) -> Optional[int]:
     if not split or not text[split - 1].isspace():
         return None
     name = text[:split].strip()
-    return split if name and _is_signature(name, dated=True) else None
+    if not name or any(mark in name for mark in _SENTENCE_MARKS):
+        return None  # "全年工作取得成效，截至 2024年3月1日" is a sentence, not a 署名
+    return split if _is_signature(name, dated=True) else None
 
 
 def _skip_up(roles: List[Optional[str]], index: int, start: int) -> int:
