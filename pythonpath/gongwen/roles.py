@@ -138,6 +138,9 @@ _MINUTES_NUMBER = re.compile(
     r"^[（(]?\s*第\s*[0-9０-９XxＸ一二三四五六七八九十百零〇]{1,5}\s*[期次号]\s*[）)]?$"
 )
 AGENCY_MAX_CHARS = 30
+# The red rule, or a 版记 rule, typed as a row of dashes or underscores: kept as text,
+# passed over when looking for the 版头 and the title.
+_RULE_LINE = re.compile(r"^[\s─━—–_＿\-－=＝~～·•*★☆]{3,}$")
 _PLACEHOLDER_NAME = re.compile(r"^[XxＸｘ×]{2,}$")
 ISSUER_MAX_LINES = 4
 
@@ -477,6 +480,9 @@ def _mark_banner(texts: List[str], roles: List[Optional[str]]) -> int:
     minutes = False
     while index < len(texts):
         text = texts[index]
+        if _RULE_LINE.match(text):
+            index = _next_filled(texts, index + 1)
+            continue
         role = _banner_role(text)
         if role is None and minutes and (_MINUTES_NUMBER.match(text)
                                          or _signature_date_split(text) is not None):
@@ -508,6 +514,8 @@ def _is_minutes_mark(text: str) -> bool:
 def _mark_head(texts: List[str], roles: List[Optional[str]], start: int) -> int:
     """Mark 标题, a 发文字号 under it, and 称谓; return the index where the body starts."""
     index = _next_filled(texts, start)
+    while index < len(texts) and _RULE_LINE.match(texts[index]):
+        index = _next_filled(texts, index + 1)
     above = set(roles[:index]) - {None, Role.BLANK}
     under_banner = bool(above) and Role.MINUTES_MARK not in above
     limit = BANNER_TITLE_MAX_CHARS if under_banner else TITLE_MAX_CHARS
@@ -627,31 +635,57 @@ def _is_attachment_title(text: str) -> bool:
 def _mark_attached_texts(texts: List[str], roles: List[Optional[str]], start: int) -> int:
     """Mark each ``附件N`` line and its title; return where the main text ends.
 
-    A bare ``附件2`` line starts an attached text when a title follows it or a 落款 came
-    before it; ``附件1：`` with a colon and nothing after only after a 落款 (before one,
-    it opens a 附件说明 whose items follow on the next lines).
+    A bare ``附件2`` line starts an attached text when a title follows it. Right after a
+    落款 or 附注 (or after an earlier attached text) so do ``附件1：`` and ``附件1：XX办法``
+    with the title on the mark's line; elsewhere those open a 附件说明.
     """
     main_end = len(texts)
-    dated = False
     index = start
     while index < len(texts):
-        text = texts[index]
-        mark = _ATTACHMENT_MARK.match(text) if roles[index] is None else None
-        following = _next_filled(texts, index + 1)
-        titled = following < len(texts) and roles[following] is None and \
-            _is_attachment_title(texts[following])
-        if mark and (dated or (titled and not mark.group("colon"))):
-            roles[index] = Role.ATTACHMENT_MARK
-            main_end = min(main_end, index)
-            if titled:
-                roles[following] = Role.ATTACHMENT_TITLE
-            index = following
+        if roles[index] is not None or not texts[index].startswith("附"):
+            index += 1
             continue
-        if text and (is_date_line(text) or _signature_date_split(text) is not None):
-            dated = True
-        index += 1
+        following = _next_filled(texts, index + 1)
+        if not _starts_attached_text(texts, roles, index, following, main_end < len(texts)):
+            index += 1
+            continue
+        roles[index] = Role.ATTACHMENT_MARK
+        main_end = min(main_end, index)
+        if _ATTACHMENT_MARK.match(texts[index]) and following < len(texts) \
+                and roles[following] is None and _is_attachment_title(texts[following]):
+            roles[following] = Role.ATTACHMENT_TITLE
+        index = following
     _mark_attached_tails(texts, roles, main_end)
     return main_end
+
+
+def _starts_attached_text(
+    texts: List[str], roles: List[Optional[str]], index: int, following: int, seen: bool
+) -> bool:
+    """Whether the ``附件…`` line at ``index`` is the mark that starts an attached text."""
+    text = texts[index]
+    mark = _ATTACHMENT_MARK.match(text)
+    inline = _ATTACHMENT_START.match(text)
+    if not mark and not inline:
+        return False
+    has_next = following < len(texts) and roles[following] is None
+    items_follow = has_next and bool(_ATTACHMENT_ITEM.match(texts[following]))
+    after_tail = seen or _follows_a_tail(texts, index)
+    if mark and not mark.group("colon"):
+        return after_tail or (has_next and _is_attachment_title(texts[following]))
+    # 附件1： or 附件1：XX办法 — a 附件说明 unless it follows the 落款 and a text follows it.
+    return after_tail and has_next and not items_follow
+
+
+def _follows_a_tail(texts: List[str], index: int) -> bool:
+    """The line above is a 成文日期, a one-line 落款 or a 附注."""
+    above = index - 1
+    while above >= 0 and not texts[above]:
+        above -= 1
+    if above < 0:
+        return False
+    text = texts[above]
+    return is_date_line(text) or _signature_date_split(text) is not None or _is_bracketed(text)
 
 
 def _mark_attached_tails(texts: List[str], roles: List[Optional[str]], start: int) -> None:

@@ -198,6 +198,27 @@ def test_attached_texts_are_classified_like_a_body():
                           Role.ATTACHMENT_MARK, Role.ATTACHMENT_TITLE]
 
 
+def test_attachment_mark_and_title_on_one_line_after_the_signature():
+    result = classify(["通知", "正文。", "XX局", "2024年3月1日", "附件1：XX实施办法",
+                       "第一条　为了XX。", "第二条　本办法自发布之日起施行。"])
+    assert result[2:5] == [Role.SIGNATURE, Role.DATE, Role.ATTACHMENT_MARK]
+    # Before the 落款, or with numbered items under it, the same line is a 附件说明.
+    assert classify(["通知", "正文。", "附件：XX办法", "XX局", "2024年3月1日"])[2] == \
+        Role.ATTACHMENT
+    assert classify(["通知", "正文。", "XX局", "2024年3月1日", "附件：1.XX表", "2.XX表"])[4:] \
+        == [Role.ATTACHMENT] * 2
+    # A date inside the body does not make a later 附件说明 an attachment mark.
+    assert classify(["通知", "2024年3月1日", "正文。", "附件：", "1.XX表", "2.XX表", "XX局",
+                     "2024年3月5日"])[3:6] == [Role.ATTACHMENT] * 3
+
+
+def test_typed_rules_in_the_banner_are_passed_over():
+    result = classify(["XX县人民政府文件", "X政发〔2024〕3号", "————————————————————————",
+                       "关于XX的通知", "各乡镇：", "正文。"])
+    assert result == [Role.ISSUER, Role.DOC_NUMBER, Role.BODY, Role.TITLE, Role.ADDRESSEE,
+                      Role.BODY]
+
+
 def test_attached_text_with_its_own_signature_and_date():
     result = classify(["通知", "正文。", "XX局", "2024年3月1日", "附件", "XX方案", "正文。",
                        "XX局办公室", "2024年2月1日"])
