@@ -180,7 +180,8 @@ _RUN_IN_CLOSERS = "”’」』）)》"
 KIND_DOCUMENT = "document"
 KIND_LETTER = "letter"     # 信函格式, GB/T 9704 §10
 KIND_MINUTES = "minutes"   # 纪要格式, §12
-_LETTER_NUMBER = re.compile(r"函\s*[〔\[［（(【〖]")
+# 函 before the bracket of the 发文字号: X政办函〔2024〕5号, X教函字〔2024〕3号.
+_LETTER_NUMBER = re.compile(r"函\S{0,2}?\s*[〔\[［（(【〖]")
 
 
 class HeadingNumber(NamedTuple):
