@@ -285,6 +285,7 @@ def classify(paragraphs: Sequence[str]) -> List[str]:
     record_start = _mark_record(texts, roles, body_start)
     # Attached texts belong before the 版记, but some are typed after it.
     main_end = min(record_start, _mark_attached_texts(texts, roles, body_start))
+    main_end = _mark_unmarked_attached_text(texts, roles, body_start, main_end)
     _mark_attachments(texts, roles, body_start, main_end)
     if _is_minutes(texts, roles):
         _mark_attendance(texts, roles, body_start, main_end)
@@ -687,6 +688,46 @@ def _follows_a_tail(texts: List[str], index: int) -> bool:
         return False
     text = texts[above]
     return is_date_line(text) or _signature_date_split(text) is not None or _is_bracketed(text)
+
+
+def _mark_unmarked_attached_text(
+    texts: List[str], roles: List[Optional[str]], start: int, end: int
+) -> int:
+    """An attached text right after the 落款 with no ``附件`` line; return the main text's end.
+
+    Copies of 印发 notices (``关于印发《XX办法》的通知``) from government web sites run
+    the 落款, the 附注 and then the 办法's own title and text. The 落款 is recognised in
+    the middle when a 附注 follows its date (``（此件公开发布）``), or, in a notice that
+    印发/转发 something, when a title-like line follows it.
+    """
+    title = "".join(text for text, role in zip(texts, roles) if role == Role.TITLE)
+    issues_a_text = any(word in title for word in ("印发", "转发", "颁布", "发布"))
+    for index in range(start, end):
+        if roles[index] is not None or not _is_signed_date(texts, roles, index, start):
+            continue
+        after = _next_filled(texts, index + 1)
+        noted = False
+        while after < end and _is_bracketed(texts[after]) and _NOTE_WORDS.search(texts[after]):
+            noted = True
+            after = _next_filled(texts, after + 1)
+        following = _next_filled(texts, after + 1)
+        if (noted or issues_a_text) and following < end and roles[after] is None \
+                and _is_attachment_title(texts[after]):
+            roles[after] = Role.ATTACHMENT_TITLE
+            _mark_tail(texts, roles, after + 1, end)
+            return after
+    return end
+
+
+def _is_signed_date(texts: List[str], roles: List[Optional[str]], index: int, start: int) -> bool:
+    """A one-line 落款, or a date line under a line that reads as a 署名."""
+    if _signature_date_split(texts[index]) is not None:
+        return True
+    above = index - 1
+    while above >= start and not texts[above]:
+        above -= 1
+    return (is_date_line(texts[index]) and above >= start and roles[above] is None
+            and _is_signature(texts[above], dated=True))
 
 
 def _mark_attached_tails(texts: List[str], roles: List[Optional[str]], start: int) -> None:

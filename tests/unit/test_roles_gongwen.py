@@ -212,6 +212,23 @@ def test_attachment_mark_and_title_on_one_line_after_the_signature():
                      "2024年3月5日"])[3:6] == [Role.ATTACHMENT] * 3
 
 
+def test_attached_text_without_a_mark_after_the_signature_and_note():
+    result = classify(["国务院关于印发《XX方案》的通知", "国发〔2024〕7号", "各省人民政府：",
+                       "现将《XX方案》印发给你们。", "国务院", "2024年2月6日", "（此件公开发布）",
+                       "XX方案", "为推动XX，制定本方案。", "一、总体要求"])
+    assert result[4:] == [Role.SIGNATURE, Role.DATE, Role.NOTE, Role.ATTACHMENT_TITLE,
+                          Role.BODY, Role.HEADING1]
+    # A notice that 印发 something needs no note: the title-like line under the 落款 says it.
+    result = classify(["关于印发XX办法的通知", "现印发给你们。", "XX局", "2024年2月6日",
+                       "XX办法", "第一条　为了XX。"])
+    assert result[2:] == [Role.SIGNATURE, Role.DATE, Role.ATTACHMENT_TITLE, Role.BODY]
+
+
+def test_a_name_and_date_in_the_middle_of_a_report_start_no_attached_text():
+    result = classify(["工作总结", "正文。", "张三", "2024年1月1日", "下一步打算", "继续努力。"])
+    assert Role.ATTACHMENT_TITLE not in result and Role.SIGNATURE not in result
+
+
 def test_typed_rules_in_the_banner_are_passed_over():
     result = classify(["XX县人民政府文件", "X政发〔2024〕3号", "————————————————————————",
                        "关于XX的通知", "各乡镇：", "正文。"])
