@@ -73,6 +73,29 @@ def test_every_labelled_paragraph_gets_its_role():
     assert not misses, "per-role accuracy (right/labelled):\n" + per_role_report(results)
 
 
+_HALF_WIDTH = str.maketrans("（）：，；〔〕", "():,;[]")
+# How the same documents arrive from other hands: without the empty lines, indented with
+# full-width spaces and trailing blanks, or typed with half-width punctuation.
+VARIANTS = {
+    "without blank lines": lambda pairs: [(r, t) for r, t in pairs if r != Role.BLANK],
+    "indented, trailing spaces": lambda pairs: [(r, "\u3000\u3000" + t + "  " if t else t)
+                                                for r, t in pairs],
+    "half-width punctuation": lambda pairs: [(r, t.translate(_HALF_WIDTH)) for r, t in pairs],
+}
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_labels_hold_however_the_text_is_typed(variant):
+    results = []
+    for path in FILES:
+        pairs = VARIANTS[variant](read_labelled(path))
+        got = classify([text for _, text in pairs])
+        results += [(path.name, text, expected, role)
+                    for (expected, text), role in zip(pairs, got)]
+    assert all(expected == got for _, _, expected, got in results), \
+        f"{variant}:\n" + per_role_report(results)
+
+
 @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
 def test_document_kind(path: Path):
     pairs = read_labelled(path)
