@@ -39,7 +39,7 @@ Standard library only, Python 3.8 compatible.
 from __future__ import annotations
 
 import re
-from typing import List, NamedTuple, Optional, Sequence
+from typing import List, NamedTuple, Optional, Sequence, Tuple
 
 from gongwen.dates import is_date_line
 from gongwen.spec import Role
@@ -405,19 +405,22 @@ def document_parts(paragraph_roles: Sequence[str]) -> List[Part]:
      Part(kind='attachment', start=7, end=9), Part(kind='record', start=9, end=11)]
     >>> document_parts(["body", "body"])
     [Part(kind='main', start=0, end=2)]
+    >>> document_parts(["body", "date", "note", "blank", "attachment_title", "body"])
+    [Part(kind='main', start=0, end=4), Part(kind='attachment', start=4, end=6)]
     """
-    record = next((i for i, role in enumerate(paragraph_roles)
-                   if role in (Role.CC, Role.IMPRINT)), len(paragraph_roles))
-    marks = [i for i, role in enumerate(paragraph_roles) if role == Role.ATTACHMENT_MARK]
-    parts = [Part(PART_MAIN, 0, min([record] + marks))]
-    ends = marks[1:] + [len(paragraph_roles)]
-    for mark, following in zip(marks, ends):
-        end = following if mark > record else min(following, record)
-        parts.append(Part(PART_ATTACHMENT, mark, end))
-    if record < len(paragraph_roles):
-        after = [mark for mark in marks if mark > record]
-        parts.append(Part(PART_RECORD, record, after[0] if after else len(paragraph_roles)))
-        parts.sort(key=lambda part: part.start)
+    starts: List[Tuple[int, str]] = []
+    previous = ""
+    for index, role in enumerate(paragraph_roles):
+        unmarked_title = role == Role.ATTACHMENT_TITLE and previous != Role.ATTACHMENT_MARK
+        if role == Role.ATTACHMENT_MARK or unmarked_title:
+            starts.append((index, PART_ATTACHMENT))
+        elif role in (Role.CC, Role.IMPRINT) and PART_RECORD not in (k for _, k in starts):
+            starts.append((index, PART_RECORD))
+        if role != Role.BLANK:
+            previous = role
+    bounds = [(0, PART_MAIN)] + starts + [(len(paragraph_roles), "")]
+    parts = [Part(kind, first, following)
+             for (first, kind), (following, _) in zip(bounds, bounds[1:])]
     return [part for part in parts if part.end > part.start]
 
 
