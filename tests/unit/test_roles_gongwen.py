@@ -7,6 +7,7 @@ from typing import List, Tuple
 
 import pytest
 
+from gongwen import messages
 from gongwen.roles import (
     Part,
     RunIn,
@@ -43,6 +44,14 @@ def test_every_new_role_has_its_named_style():
     assert set(PARAGRAPH_STYLES) == set(Role.ALL)
     for role, name in NEW_STYLES.items():
         assert style_name(role) == name, role
+
+
+def test_every_role_has_a_name_for_the_format_message():
+    # The Writer button's summary names each role it styled (messages "role_<key>").
+    for role in Role.ALL:
+        if role != Role.BLANK:
+            for locale in ("zh-CN", "en-US"):
+                assert messages.text("role_" + role, locale)
 
 
 def test_new_styles_follow_gb_t_9704():
