@@ -123,7 +123,7 @@ _BANNER_CODES = re.compile(
 # Joint issuers stack their names and put 文件 on a line of its own, hence {0,40}.
 _ISSUER_FILE = re.compile(r"^[^，。；：！？,;:!?“”]{0,40}?\s*文\s*件$")
 _SIGNER = r"签\s*发\s*人\s*[：:]"
-_SIGNER_LINE = re.compile(r"^" + _SIGNER + r"\s*\S.{0,40}$")
+_SIGNER_LINE = re.compile(r"^" + _SIGNER + r"\s*(?:\S.{0,40})?$")  # empty in a template
 # 国办发〔2020〕50号, typed with 〔〕, [], （）, 【】, full-width digits, spaces or a stray 第;
 # X政发〔XXXX〕X号 in a template. A 签发人 may share the line (上行文).
 _DOC_NUMBER = re.compile(
@@ -422,6 +422,54 @@ def document_parts(paragraph_roles: Sequence[str]) -> List[Part]:
     parts = [Part(kind, first, following)
              for (first, kind), (following, _) in zip(bounds, bounds[1:])]
     return [part for part in parts if part.end > part.start]
+
+
+class Split(NamedTuple):
+    """A line holding a left and a right part: ``text[:left_end]`` and ``text[right_start:]``
+    (offsets in the text as given; the whitespace between is neither part's)."""
+
+    left_end: int
+    right_start: int
+
+
+def split_line(text: str, role: str) -> Optional[Split]:
+    """Where a two-part line divides, or None when ``text`` is one part.
+
+    - ``signature_date``: 署名 | 成文日期 (``事业六部      2018年 1 月26日``);
+    - ``imprint``: 印发机关 | 印发日期 (``XX县人民政府办公室   2024年3月1日印发``);
+    - ``doc_number``: 发文字号 | 签发人 on a 上行文's line, or a 纪要's 印发机关 | date.
+
+    >>> text = " 事业六部    2018年1月26日"
+    >>> split = split_line(text, "signature_date")
+    >>> text[:split.left_end], text[split.right_start:]
+    (' 事业六部', '2018年1月26日')
+    >>> text = "X教发〔2024〕5号\u3000\u3000签发人：张三"
+    >>> split = split_line(text, "doc_number")
+    >>> text[:split.left_end], text[split.right_start:]
+    ('X教发〔2024〕5号', '签发人：张三')
+    >>> text = "XX县人民政府办公室  2024年3月1日印发"
+    >>> text[split_line(text, "imprint").right_start:]
+    '2024年3月1日印发'
+    >>> split_line("国发〔2024〕11号", "doc_number") is None
+    True
+    """
+    cleaned = _clean(text)
+    start = text.find(cleaned)
+    right: Optional[int] = None
+    if role == Role.DOC_NUMBER:
+        signer = _SIGNER_IN_LINE.search(cleaned)
+        right = signer.start() if signer and signer.start() > 0 else None
+        if right is None:
+            right = _signature_date_split(cleaned)
+    elif role == Role.SIGNATURE_DATE:
+        right = _signature_date_split(cleaned)
+    elif role == Role.IMPRINT:
+        found = _PRINTED.search(cleaned)
+        right = _date_suffix_start(cleaned[:found.start()].rstrip()) if found else None
+    if not right:
+        return None
+    left_end = start + len(cleaned[:right].rstrip())
+    return Split(left_end, start + right)
 
 
 def _next_filled(texts: List[str], index: int) -> int:

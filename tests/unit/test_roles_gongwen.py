@@ -11,10 +11,12 @@ from gongwen import messages
 from gongwen.roles import (
     Part,
     RunIn,
+    Split,
     classify,
     document_kind,
     document_parts,
     run_in_heading,
+    split_line,
 )
 from gongwen.spec import PARAGRAPH_STYLES, Role, style_name
 
@@ -271,6 +273,28 @@ def test_cc_without_an_imprint_and_attached_texts_after_the_record():
     result = classify(["函", "正文。", "XX局", "2024年3月1日", "抄送：市财政局。", "附件1",
                        "XX表", "正文。"])
     assert result[4:] == [Role.CC, Role.ATTACHMENT_MARK, Role.ATTACHMENT_TITLE, Role.BODY]
+
+
+@pytest.mark.parametrize("text, role, left, right", [
+    ("事业六部          2018年 1 月26日", Role.SIGNATURE_DATE, "事业六部", "2018年 1 月26日"),
+    ("\u3000述职人：张三\t2024年1月5日 ", Role.SIGNATURE_DATE, "述职人：张三", "2024年1月5日"),
+    ("XX县人民政府办公室2024年3月1日印发", Role.IMPRINT, "XX县人民政府办公室", "2024年3月1日印发"),
+    ("X政办发〔2024〕3号    签发人：张三", Role.DOC_NUMBER, "X政办发〔2024〕3号", "签发人：张三"),
+    ("XX县人民政府办公室    2024年3月5日", Role.DOC_NUMBER, "XX县人民政府办公室", "2024年3月5日"),
+])
+def test_split_line_gives_the_two_parts(text, role, left, right):
+    split = split_line(text, role)
+    assert isinstance(split, Split)
+    assert text[:split.left_end].strip() == left
+    assert text[split.right_start:].strip() == right
+    assert text[split.left_end:split.right_start].strip() == ""  # only whitespace between
+
+
+@pytest.mark.parametrize("text, role", [("国发〔2024〕11号", Role.DOC_NUMBER),
+                                        ("2024年3月1日印发", Role.IMPRINT),
+                                        ("张三", Role.SIGNATURE_DATE)])
+def test_split_line_of_a_one_part_line(text, role):
+    assert split_line(text, role) is None
 
 
 # --- 纪要 ------------------------------------------------------------------------------
