@@ -772,6 +772,8 @@ def _mark_unmarked_attached_text(
 
 def _is_signed_date(texts: List[str], roles: List[Optional[str]], index: int, start: int) -> bool:
     """A one-line 落款, or a date line under a line that reads as a 署名."""
+    if len(texts[index]) > ONE_LINE_MAX_CHARS:
+        return False  # every paragraph passes here: skip the date parser on long ones
     if _signature_date_split(texts[index]) is not None:
         return True
     above = index - 1
