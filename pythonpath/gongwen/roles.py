@@ -164,6 +164,10 @@ IMPRINT_MAX_CHARS = 60
 # A 署名 or 印发机关 and a date on one line, with the spaces that push the date right.
 ONE_LINE_MAX_CHARS = 80
 
+# 总结 and 述职 often date the 落款 by month: 2024年1月, 二〇二四年一月.
+_YEAR_MONTH = re.compile(r"^(?:[0-9０-９]{4}|[〇零OoＯ一二三四五六七八九]{4})\s*年\s*"
+                         r"(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月$")
+
 # --- 纪要 (§12) ----------------------------------------------------------------
 _ATTENDANCE = re.compile(
     r"^(?:出\s*席|列\s*席|请\s*假|缺\s*席|参\s*加|参\s*会|主\s*持|记\s*录)(?:会议)?"
@@ -604,7 +608,7 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
         and len(text) <= max_chars
         and text[-1] not in _END_PUNCTUATION
         and not heading_level(text)
-        and not is_date_line(text)
+        and not _is_tail_date(text)
         and _banner_role(text) not in (Role.DOC_NUMBER, Role.SIGNER, Role.COPY_NUMBER)
         and not _ATTENDANCE.match(text)
     )
@@ -682,7 +686,7 @@ def _is_cc_continuation(text: str) -> bool:
 def _is_attachment_title(text: str) -> bool:
     return (bool(text) and len(text) <= ATTACHMENT_TITLE_MAX_CHARS
             and text[-1] not in _END_PUNCTUATION and not heading_level(text)
-            and not is_date_line(text) and not _ATTACHMENT_MARK.match(text))
+            and not _is_tail_date(text) and not _ATTACHMENT_MARK.match(text))
 
 
 def _mark_attached_texts(texts: List[str], roles: List[Optional[str]], start: int) -> int:
@@ -738,7 +742,7 @@ def _follows_a_tail(texts: List[str], index: int) -> bool:
     if above < 0:
         return False
     text = texts[above]
-    return is_date_line(text) or _signature_date_split(text) is not None or _is_bracketed(text)
+    return _is_tail_date(text) or _signature_date_split(text) is not None or _is_bracketed(text)
 
 
 def _mark_unmarked_attached_text(
@@ -779,7 +783,7 @@ def _is_signed_date(texts: List[str], roles: List[Optional[str]], index: int, st
     above = index - 1
     while above >= start and not texts[above]:
         above -= 1
-    return (is_date_line(texts[index]) and above >= start and roles[above] is None
+    return (_is_tail_date(texts[index]) and above >= start and roles[above] is None
             and _is_signature(texts[above], dated=True))
 
 
@@ -873,7 +877,7 @@ def _mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: in
     index = _mark_notes(texts, roles, _skip_up(roles, end - 1, start), start)
     dates = 0
     while index >= start and dates < DATE_MAX_LINES:
-        if is_date_line(texts[index]):
+        if _is_tail_date(texts[index]):
             roles[index] = Role.DATE
         elif not dates and _signature_date_split(texts[index]) is not None:
             roles[index] = Role.SIGNATURE_DATE
@@ -914,7 +918,7 @@ def _mark_notes(
     if not found:
         return index
     dated = not by_words_only and index >= start and (
-        is_date_line(texts[index]) or _signature_date_split(texts[index]) is not None)
+        _is_tail_date(texts[index]) or _signature_date_split(texts[index]) is not None)
     if not dated and not all(_NOTE_WORDS.search(texts[line]) for line in found):
         return found[0]
     for line in found:
@@ -927,12 +931,21 @@ def _is_bracketed(text: str) -> bool:
             and not heading_level(text) and not is_date_line(text.strip("（）()")))
 
 
+def _is_tail_date(text: str) -> bool:
+    """A 成文日期 as people type it under a 署名: a full date, or a year and month only.
+
+    >>> [_is_tail_date(t) for t in ("2024年1月5日", "2024年1月", "二〇二四年一月", "2024年")]
+    [True, True, True, False]
+    """
+    return is_date_line(text) or bool(_YEAR_MONTH.match(text))
+
+
 def _date_suffix_start(text: str) -> Optional[int]:
     """Where a date that ends ``text`` starts, if ``text`` ends with one (short lines only)."""
     if len(text) > ONE_LINE_MAX_CHARS:
         return None
     for start in range(len(text)):
-        if not text[start].isspace() and is_date_line(text[start:]):
+        if not text[start].isspace() and _is_tail_date(text[start:]):
             return start
     return None
 
@@ -978,7 +991,7 @@ def _is_signature(text: str, dated: bool) -> bool:
     """
     if len(text) > SIGNATURE_MAX_CHARS or text[-1] in _END_PUNCTUATION:
         return False
-    if heading_level(text) or _is_closing(text) or is_date_line(text) or _BRACKETED.match(text):
+    if heading_level(text) or _is_closing(text) or _is_tail_date(text) or _BRACKETED.match(text):
         return False
     return dated or bool(_SIGNATURE_LABEL.match(text) or _ORGANISATION_END.search(text))
 

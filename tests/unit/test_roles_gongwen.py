@@ -185,6 +185,13 @@ def test_one_line_signature_and_date(line):
     assert classify(["总结", "全年工作取得成效。", line])[-1] == Role.SIGNATURE_DATE
 
 
+@pytest.mark.parametrize("date", ["2024年1月", "二〇二四年一月", "2024 年 12 月"])
+def test_a_signature_dated_by_month(date):
+    assert classify(["总结", "全年工作取得成效。", "XX科", date])[2:] == [Role.SIGNATURE, Role.DATE]
+    assert classify(["总结", "全年工作取得成效。", "XX科    " + date])[-1] == Role.SIGNATURE_DATE
+    assert classify(["总结", date, "全年工作取得成效。"])[1] == Role.BODY
+
+
 @pytest.mark.parametrize("line", ["会议时间： 2024年3月1日", "截至2024年3月1日",
                                   "全年工作取得成效，截至 2024年3月1日"])
 def test_a_date_at_the_end_of_a_sentence_is_no_signature(line):
