@@ -541,9 +541,8 @@ def _mark_banner(texts: List[str], roles: List[Optional[str]]) -> int:
             index = _next_filled(texts, index + 1)
             continue
         role = _banner_role(text)
-        if role is None and minutes and (_MINUTES_NUMBER.match(text)
-                                         or _signature_date_split(text) is not None):
-            role = Role.DOC_NUMBER  # the 纪要's number, or its 印发机关 and date, under the mark
+        if role is None and minutes and _is_minutes_number(text, after_a_name=bool(names)):
+            role = Role.DOC_NUMBER
         if role is None and not names and not minutes and _is_minutes_mark(text):
             role = Role.MINUTES_MARK
             minutes = True
@@ -553,12 +552,19 @@ def _mark_banner(texts: List[str], roles: List[Optional[str]]) -> int:
             names.append(index)
         else:
             if role in (Role.DOC_NUMBER, Role.ISSUER):
-                for name in names:
-                    roles[name] = Role.ISSUER
+                for name in names:  # under a 纪要 mark, the 印发机关 of its date line
+                    roles[name] = Role.DOC_NUMBER if minutes else Role.ISSUER
                 names = []
             roles[index] = role
         index = _next_filled(texts, index + 1)
     return names[0] if names else index
+
+
+def _is_minutes_number(text: str, after_a_name: bool) -> bool:
+    """What sits under a 纪要 mark where a 发文字号 would: ``第3期``, the 印发机关 and date
+    on one line, or the date alone under the 印发机关's line."""
+    return (bool(_MINUTES_NUMBER.match(text)) or _signature_date_split(text) is not None
+            or (after_a_name and _is_tail_date(text)))
 
 
 def _is_minutes_mark(text: str) -> bool:

@@ -314,6 +314,12 @@ def test_minutes_mark_number_and_attendance():
                       Role.HEADING1, Role.BODY] + [Role.ATTENDANCE] * 4
 
 
+def test_minutes_issuer_and_date_on_two_lines_under_the_mark():
+    result = classify(["XX县人民政府常务会议纪要", "第3期", "XX县人民政府办公室", "2024年3月5日",
+                       "2024年3月1日，县长XXX主持召开会议。"])
+    assert result == [Role.MINUTES_MARK] + [Role.DOC_NUMBER] * 3 + [Role.BODY]
+
+
 def test_attendance_lines_outside_minutes_are_body():
     result = classify(["关于召开XX会议的通知", "正文。", "参加人员：各乡镇分管领导。",
                        "出席：张三"])
