@@ -104,7 +104,10 @@ _CLOSING = re.compile(
     r"|此致|敬礼"
     r"|(?:述职|汇报|报告)完毕)"
 )
-_SIGNATURE_LABEL = re.compile(r"^(?:述职人|报告人|汇报人|发言人|述廉人|署名|单位)\s*[：:]")
+_SIGNATURE_LABEL = re.compile(
+    r"^(?:述职人|报告人|汇报人|发言人|述廉人|署名|单位|申请人|申请单位|填报人|填表人|经办人"
+    r"|负责人|签名|签字)\s*(?:[（(][^）)]{0,6}[）)])?\s*[：:]"
+)
 # Without a date under it, a 落款 is recognised by its label or by an organisation suffix.
 _ORGANISATION_END = re.compile(
     r"(?:局|委员会|委|办公室|办|政府|党委|党组|政协|人大|中心|公司|学校|医院|镇|乡|街道"
@@ -167,6 +170,11 @@ ONE_LINE_MAX_CHARS = 80
 # 总结 and 述职 often date the 落款 by month: 2024年1月, 二〇二四年一月.
 _YEAR_MONTH = re.compile(r"^(?:[0-9０-９]{4}|[〇零OoＯ一二三四五六七八九]{4})\s*年\s*"
                          r"(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月$")
+
+# Forms and 申请 label the date line: 日期：2024年3月1日.
+_DATE_LABEL = re.compile(r"^(?:日\s*期|时\s*间)\s*[：:]\s*")
+# The seal or signature placeholder of a 落款: （盖章）, (签字).
+_SEAL = re.compile(r"^[（(]\s*(?:盖\s*章|公\s*章|印\s*章|签\s*章|签\s*名|签\s*字)\s*[）)]$")
 
 # --- 纪要 (§12) ----------------------------------------------------------------
 _ATTENDANCE = re.compile(
@@ -880,7 +888,11 @@ def _mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: in
     附件说明 lines (already marked) may sit between; a 附注 naming a contact may also
     sit between the 署名 and the 结束语.
     """
-    index = _mark_notes(texts, roles, _skip_up(roles, end - 1, start), start)
+    index = _skip_up(roles, end - 1, start)
+    while index >= start and _SEAL.match(texts[index]):
+        roles[index] = Role.SIGNATURE  # （盖章） under the date still belongs to the 落款
+        index = _skip_up(roles, index - 1, start)
+    index = _mark_notes(texts, roles, index, start)
     dates = 0
     while index >= start and dates < DATE_MAX_LINES:
         if _is_tail_date(texts[index]):
@@ -933,16 +945,18 @@ def _mark_notes(
 
 
 def _is_bracketed(text: str) -> bool:
-    return (len(text) <= NOTE_MAX_CHARS and bool(_BRACKETED.match(text))
+    return (len(text) <= NOTE_MAX_CHARS and bool(_BRACKETED.match(text)) and not _SEAL.match(text)
             and not heading_level(text) and not is_date_line(text.strip("（）()")))
 
 
 def _is_tail_date(text: str) -> bool:
     """A 成文日期 as people type it under a 署名: a full date, or a year and month only.
 
-    >>> [_is_tail_date(t) for t in ("2024年1月5日", "2024年1月", "二〇二四年一月", "2024年")]
-    [True, True, True, False]
+    >>> [_is_tail_date(t) for t in ("2024年1月5日", "2024年1月", "二〇二四年一月", "2024年",
+    ...                             "日期：2024年  月  日")]
+    [True, True, True, False, True]
     """
+    text = _DATE_LABEL.sub("", text, count=1)
     return is_date_line(text) or bool(_YEAR_MONTH.match(text))
 
 
@@ -995,6 +1009,11 @@ def _is_signature(text: str, dated: bool) -> bool:
     >>> _is_signature("张三", dated=True), _is_signature("张三", dated=False)
     (True, False)
     """
+    if _SEAL.match(text):
+        return True
+    label = _SIGNATURE_LABEL.match(text)
+    if label and label.end() == len(text):
+        return True  # "申请人（签字）：" left empty for the pen
     if len(text) > SIGNATURE_MAX_CHARS or text[-1] in _END_PUNCTUATION:
         return False
     if heading_level(text) or _is_closing(text) or _is_tail_date(text) or _BRACKETED.match(text):

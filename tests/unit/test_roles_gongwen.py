@@ -185,6 +185,16 @@ def test_one_line_signature_and_date(line):
     assert classify(["总结", "全年工作取得成效。", line])[-1] == Role.SIGNATURE_DATE
 
 
+@pytest.mark.parametrize("tail, roles", [
+    (["XX公司", "2024年3月1日", "（盖章）"], [Role.SIGNATURE, Role.DATE, Role.SIGNATURE]),
+    (["XX公司", "（盖章）", "2024年3月1日"], [Role.SIGNATURE] * 2 + [Role.DATE]),
+    (["申请人：张三", "日期：2024年3月1日"], [Role.SIGNATURE, Role.DATE]),
+    (["申请人（签字）：", "日期：2024年  月  日"], [Role.SIGNATURE, Role.DATE]),
+])
+def test_seals_and_labelled_dates_in_the_signature_block(tail, roles):
+    assert classify(["申请书", "特此申请，望批准。"] + tail)[2:] == roles
+
+
 @pytest.mark.parametrize("date", ["2024年1月", "二〇二四年一月", "2024 年 12 月"])
 def test_a_signature_dated_by_month(date):
     assert classify(["总结", "全年工作取得成效。", "XX科", date])[2:] == [Role.SIGNATURE, Role.DATE]
