@@ -655,13 +655,18 @@ def _is_imprint(text: str) -> bool:
     (True, True)
     >>> _is_imprint("会议决定，由县政府办公室于2024年3月1日印发")
     False
+    >>> _is_imprint("本办法由县政府办公室于2024年3月1日印发")
+    False
     """
     found = _PRINTED.search(text)
     if not found or len(text) > IMPRINT_MAX_CHARS:
         return False
     before = text[:found.start()].rstrip()
     split = _date_suffix_start(before)
-    return split is not None and not any(mark in before[:split] for mark in _END_PUNCTUATION)
+    if split is None:
+        return False
+    agency = before[:split].strip()
+    return not agency or _is_agency_word(re.sub(r"\s+", "", agency))
 
 
 def _mark_record(texts: List[str], roles: List[Optional[str]], start: int) -> int:
@@ -889,6 +894,8 @@ def _mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: in
     sit between the 署名 and the 结束语.
     """
     index = _skip_up(roles, end - 1, start)
+    while index >= start and _RULE_LINE.match(texts[index]):
+        index = _skip_up(roles, index - 1, start)  # a 版记 rule typed above the 抄送
     while index >= start and _SEAL.match(texts[index]):
         roles[index] = Role.SIGNATURE  # （盖章） under the date still belongs to the 落款
         index = _skip_up(roles, index - 1, start)

@@ -276,6 +276,14 @@ def test_cc_wraps_and_the_imprint_line():
         [Role.CC, Role.CC, Role.IMPRINT]
 
 
+def test_typed_rules_around_the_record():
+    result = classify(["通知", "正文。", "XX局", "2024年3月1日", "——————————————",
+                       "抄送：县委办公室。", "——————————————", "XX局办公室  2024年3月1日印发",
+                       "______________"])
+    assert result == [Role.TITLE, Role.BODY, Role.SIGNATURE, Role.DATE, Role.BODY, Role.CC,
+                      Role.BODY, Role.IMPRINT, Role.BODY]
+
+
 @pytest.mark.parametrize("line", ["XX县人民政府办公室2024年3月1日印发", "2024年3月1日印发",
                                   "XX办公室　　XXXX年X月X日印发"])
 def test_imprint_forms(line):
