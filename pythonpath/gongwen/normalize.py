@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Iterable, List, NamedTuple, Optional, Tuple
 
 from gongwen.dates import normalize_date
-from gongwen.roles import parse_heading_number
+from gongwen.roles import parse_heading_number, run_in_heading
 from gongwen.spec import Role
 
 DATES = "dates"
@@ -137,7 +137,9 @@ def edits(text: str, role: str, options: Normalization) -> List[Edit]:
     result: List[Edit] = []
     if options.leading_spaces:
         result.extend(_leading_space_edits(text))
-    if options.numbering and role in _HEADING_ROLES:
+    # A 段内标题 (run-in heading) is a body paragraph that opens with a heading number.
+    if options.numbering and (role in _HEADING_ROLES
+                              or (role == Role.BODY and run_in_heading(text))):
         result.extend(_numbering_edits(text))
     if options.dates and role == Role.DATE:
         result.extend(_date_edits(text))

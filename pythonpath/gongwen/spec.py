@@ -8,7 +8,7 @@ an older Python than Debian does).
 
 from __future__ import annotations
 
-from typing import Dict, NamedTuple, Tuple
+from typing import Dict, NamedTuple, Optional, Tuple
 
 # Chinese type size names (字号) in points.
 FONT_SIZES_PT: Dict[str, float] = {
@@ -89,9 +89,30 @@ class Role:
     SIGNATURE = "signature"          # 署名 / 落款
     DATE = "date"                    # 成文日期
     BLANK = "blank"                  # empty paragraph
+    # 版头 (GB/T 9704 §7.2)
+    COPY_NUMBER = "copy_number"      # 份号: 6 digits on the first line
+    SECRECY = "secrecy"              # 密级和保密期限: 机密★1年
+    URGENCY = "urgency"              # 紧急程度: 特急 / 加急
+    ISSUER = "issuer"                # 发文机关标志: XX县人民政府文件
+    DOC_NUMBER = "doc_number"        # 发文字号: 国办发〔2020〕50号
+    SIGNER = "signer"                # 签发人：张三
+    # 正文 tail and 附件 (§7.3.6, §7.3.7)
+    NOTE = "note"                    # 附注: （此件公开发布）
+    ATTACHMENT_MARK = "attachment_mark"    # 附件 / 附件1 starting an attached text
+    ATTACHMENT_TITLE = "attachment_title"  # the attached text's title
+    SIGNATURE_DATE = "signature_date"      # 署名 and 成文日期 typed on one line
+    # 版记 (§7.4)
+    CC = "cc"                        # 抄送：…。
+    IMPRINT = "imprint"              # 印发机关和印发日期: XX办公室  2024年3月1日印发
+    # 纪要格式 (§12)
+    MINUTES_MARK = "minutes_mark"    # XX县人民政府常务会议纪要
+    ATTENDANCE = "attendance"        # 出席：/ 请假：/ 列席：
 
     ALL = (TITLE, ADDRESSEE, BODY, HEADING1, HEADING2, HEADING3, HEADING4,
-           CLOSING, ATTACHMENT, SIGNATURE, DATE, BLANK)
+           CLOSING, ATTACHMENT, SIGNATURE, DATE, BLANK,
+           COPY_NUMBER, SECRECY, URGENCY, ISSUER, DOC_NUMBER, SIGNER,
+           NOTE, ATTACHMENT_MARK, ATTACHMENT_TITLE, SIGNATURE_DATE, CC, IMPRINT,
+           MINUTES_MARK, ATTENDANCE)
 
 
 class Align:
@@ -121,6 +142,10 @@ class ParaStyle(NamedTuple):
     # 成文日期 stay together; that page may end short. Headings stay False: a 背题 costs one
     # line, while a keep would shorten the 22-line page before every heading that lands last.
     keep_with_next: bool = False
+    # Left indent of every line, in characters (版记: 1 character in on each side).
+    left_chars: float = 0
+    # Text colour as 0xRRGGBB; None keeps the automatic colour (black).
+    color_rgb: Optional[int] = None
 
 
 _BODY_PT = FONT_SIZES_PT["三号"]
@@ -143,6 +168,53 @@ PARAGRAPH_STYLES: Dict[str, ParaStyle] = {
                          first_line_chars=0, right_chars=2),
     Role.BLANK: ParaStyle("公文正文", FANGSONG, _BODY_PT),
 }
+
+# 红头: the red of the 发文机关标志 and the 纪要 mark (GB/T 9704 §7.2.4 asks for red).
+RED_RGB = 0xFF0000
+# GB/T 9704 fixes no size for the 发文机关标志 (§7.2.4: 醒目、美观、庄重); offices use 小初
+# to 初号, narrowed when a long name must stay on one line.
+ISSUER_SIZE_PT = FONT_SIZES_PT["小初"]
+
+# The 公文 parts beyond the body, as plain data for the layout plan. Positions that are not
+# a paragraph property (35 mm down for the 发文机关标志, the red rule, the 版记 at the foot of
+# an even page, 附件 on a new page) are the layout's, not these styles'.
+PARAGRAPH_STYLES.update({
+    # §7.2.1–7.2.3: 份号, 密级和保密期限, 紧急程度 — 3号黑体, flush left, top-down in that order.
+    Role.COPY_NUMBER: ParaStyle("公文份号", HEITI, _BODY_PT, Align.LEFT, first_line_chars=0),
+    Role.SECRECY: ParaStyle("公文密级", HEITI, _BODY_PT, Align.LEFT, first_line_chars=0),
+    Role.URGENCY: ParaStyle("公文紧急程度", HEITI, _BODY_PT, Align.LEFT, first_line_chars=0),
+    # §7.2.4: 发文机关标志 — red 小标宋, centred.
+    Role.ISSUER: ParaStyle("公文发文机关标志", XIAOBIAOSONG, ISSUER_SIZE_PT, Align.CENTER,
+                           first_line_chars=0, color_rgb=RED_RGB),
+    # §7.2.5: 发文字号 — 3号仿宋, centred two lines under the 发文机关标志 (a 上行文 puts
+    # it flush left, 1 character in, on the 签发人's line: the layout plan's choice).
+    Role.DOC_NUMBER: ParaStyle("公文发文字号", FANGSONG, _BODY_PT, Align.CENTER,
+                               first_line_chars=0),
+    # §7.2.6: 签发人 — 3号仿宋 (the names 3号楷体), right, 1 character in.
+    Role.SIGNER: ParaStyle("公文签发人", FANGSONG, _BODY_PT, Align.RIGHT, first_line_chars=0,
+                           right_chars=1),
+    # §7.3.6: 附注 — 3号仿宋, 左空二字, in parentheses, the line under the 成文日期.
+    Role.NOTE: ParaStyle("公文附注", FANGSONG, _BODY_PT, Align.LEFT),
+    # §7.3.7: 附件 — each on a new page; 附件标识 3号黑体 flush left on line 1, the title
+    # 2号小标宋 centred on line 3 (one blank line above it), the body as the main body.
+    Role.ATTACHMENT_MARK: ParaStyle("公文附件标识", HEITI, _BODY_PT, Align.LEFT,
+                                    first_line_chars=0),
+    Role.ATTACHMENT_TITLE: ParaStyle("公文附件标题", XIAOBIAOSONG, FONT_SIZES_PT["二号"],
+                                     Align.CENTER, first_line_chars=0, space_before_lines=1,
+                                     space_after_lines=1),
+    # §7.3.5: 署名 and 成文日期 typed on one line are laid out as a 署名.
+    Role.SIGNATURE_DATE: PARAGRAPH_STYLES[Role.SIGNATURE],
+    # §7.4.2–7.4.3: 抄送 and 印发机关和印发日期 — 4号仿宋, 1 character in on each side
+    # (抄送's continuation lines align after its colon: a hanging indent for the layout).
+    Role.CC: ParaStyle("公文抄送", FANGSONG, FONT_SIZES_PT["四号"], Align.LEFT,
+                       first_line_chars=0, left_chars=1, right_chars=1),
+    Role.IMPRINT: ParaStyle("公文印发", FANGSONG, FONT_SIZES_PT["四号"], Align.LEFT,
+                            first_line_chars=0, left_chars=1, right_chars=1),
+    # §12: 纪要标志 — red 小标宋, centred; 出席/请假/列席 3号 (label 黑体, names 仿宋), 左空二字.
+    Role.MINUTES_MARK: ParaStyle("公文纪要标志", XIAOBIAOSONG, ISSUER_SIZE_PT, Align.CENTER,
+                                 first_line_chars=0, color_rgb=RED_RGB),
+    Role.ATTENDANCE: ParaStyle("公文出席", FANGSONG, _BODY_PT, Align.LEFT),
+})
 
 # Text inside tables (GB/T 9704 leaves the size open; 仿宋 is kept, size one step down).
 TABLE_TEXT = ParaStyle("公文表格", FANGSONG, FONT_SIZES_PT["四号"], Align.JUSTIFY,

@@ -207,9 +207,11 @@ def test_false_headings(text):
     assert heading_level(text) == 0
 
 
-def test_long_heading1_with_several_sentences_is_still_a_heading():
+def test_heading1_followed_by_more_sentences_is_a_run_in_body_paragraph():
+    # Issue 11: a 段内标题 keeps the body style; its first sentence takes the level's font.
     text = "一、加强学习。全年组织学习X次。撰写心得XX篇。"
-    assert classify(["总结", text, "正文。"])[1] == Role.HEADING1
+    assert classify(["总结", text, "正文。"])[1] == Role.BODY
+    assert roles.run_in_heading(text) == roles.RunIn(1, 0, 7)
 
 
 def test_empty_and_blank_only_inputs():
