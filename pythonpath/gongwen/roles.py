@@ -967,10 +967,14 @@ def _is_tail_date(text: str) -> bool:
     return is_date_line(text) or bool(_YEAR_MONTH.match(text))
 
 
+# What a date ends with: 日/号, a digit (2021.12.31), or 月 (a year and month only).
+_DATE_ENDINGS = tuple("日号月0123456789０１２３４５６７８９")
+
+
 def _date_suffix_start(text: str) -> Optional[int]:
     """Where a date that ends ``text`` starts, if ``text`` ends with one (short lines only)."""
-    if len(text) > ONE_LINE_MAX_CHARS:
-        return None
+    if len(text) > ONE_LINE_MAX_CHARS or not text.rstrip().endswith(_DATE_ENDINGS):
+        return None  # every paragraph comes here: the parser only for what can end a date
     for start in range(len(text)):
         if not text[start].isspace() and _is_tail_date(text[start:]):
             return start
