@@ -1,13 +1,22 @@
 """Unfilled placeholders (待填占位符): the single source of truth for what to flag.
 
 People fill report templates full of ``X`` marks, ``××``, ``○○``, ``某某``, ``XXXX年XX月XX日``,
-``【待补】`` and ``____`` and hand them in with some left.  ``find_placeholders(text)`` returns
-every such span in one paragraph (or any text) and nothing else: ``X光``, ``3×4``, ``SpaceX``,
-``x86``, ``y=2x+1``, ``二〇二一年`` and ``某些`` are words, products, maths and dates, not blanks.
+``年  月  日``, ``〔    〕``, ``【待补】``, ``[姓名]``, ``（插入…照片）``, ``{{标题}}`` and ``____``
+and hand them in with some left.  ``find_placeholders(text)`` returns every such span in one
+paragraph (or any text) and nothing else: ``X光``, ``3×4``, ``SpaceX``, ``x86``, ``y=2x+1``,
+``二〇二一年``, ``某些``, ``[1]``, ``【工作回顾】`` and ``（略）`` are words, products, maths,
+dates, citations, labels and remarks, not blanks.
 
 The rules are data (``RULES``): each has a kind, a regular expression, a sentence of
 explanation, and examples that must and must not be flagged (the unit tests run them all).
-Earlier rules win where two could match at the same place (a blank date before its ``X`` runs).
+Brackets are judged by what is inside them, from word lists that are data too
+(``INSTRUCTION_WORDS``, ``NOT_INSTRUCTIONS``, ``FIELD_NAMES``).  Earlier rules win where two
+could match at the same place (a blank date before its ``X`` runs), and the leftmost match
+wins, so a bracket holding an ``X`` run is one placeholder, not two.
+
+Underlined spaces (a line to write on, made in a word processor) are formatting, not text:
+the renderers that see formatting pass each paragraph's underlined ranges to
+``find_placeholders(text, underlined)``, and the core decides (``underlined_blanks``).
 
 Every pattern is written in the subset of syntax that Python's ``re`` and ICU (LibreOffice's
 regex engine) read the same way: no named groups, fixed-width lookbehind only, every ASCII

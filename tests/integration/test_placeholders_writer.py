@@ -461,7 +461,8 @@ def build_form_docx(path: Path) -> Path:
                 = underline
         return paragraph
 
-    add(word, ("姓名：", None), ("        ", True), ("  电话：", None), ("\u3000\u3000\u3000", True))
+    add(word, ("姓名：", None), ("        ", True), ("  电话：", None),
+        ("\u3000\u3000\u3000", True))
     add(word, ("单位：", None), ("  张三  ", True))              # filled in: no blank
     add(word, ("负责人：", None), ("    ", None, "填空线"), ("（签字）", None))
     add(word.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0], ("日期：", None),
