@@ -202,11 +202,12 @@ INSTRUCTION_WORDS: Tuple[str, ...] = (
     "待完善", "待核", "待确认", "待更新", "待写", "待查", "待录入", "TODO", "TBD", "FIXME",
 )
 # A bracket that opens with one of these is text, whatever trigger word follows:
-# （以下简称“填写说明”）, （此处略）, （由申请人填写）, （无需填写）, [注].  A form handed
-# out blank keeps its 由…填写 notes; a document's own text says 略 on purpose.
+# （以下简称“填写说明”）, （此处略）, （此处指…）, （由申请人填写）, （无需填写）, [注].
+# A form handed out blank keeps its 由…填写 notes; a document's own text says 略 on purpose.
 NOT_INSTRUCTIONS: Tuple[str, ...] = (
     "以下简称", "以下称", "下称", "简称", "略", "此处略", "此处省略", "省略", "此件", "此页",
-    "见", "详见", "参见", "注", "填写说明", "填表说明", "由", "不", "无需", "无须", "免", "可不",
+    "此处指", "此处所", "此处的", "见", "详见", "参见", "注", "填写说明", "填表说明", "由", "不",
+    "无需", "无须", "免", "可不",
 )
 # The names of what is to be filled in: a bracket holding nothing but these (joined by / or
 # 、, an optional 具体/实际 before each) is a fill-in field: [姓名], [姓名/队伍名], [具体金额],
@@ -298,6 +299,7 @@ RULES: Tuple[Rule, ...] = (
           "【此处插入图表】", "【待补】", "【待填】", "此项【待定】", "【请填写单位名称】",
           "［待完善］", "[TODO]", "(待补充)", "【待补：XX】", "（插入XX照片）"),
          ("【工作亮点】", "【补充说明】", "[1]", "［注］", "（以下简称“填写说明”）", "（此处略）",
+          "（此处指2024年数据）",
           "（由申请人填写）", "（无需填写）", "（此件公开发布）", "（见附件1）", "（略）",
           "print(TODO)")),
     Rule("fill-in", _FILL_IN,
