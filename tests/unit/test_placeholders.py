@@ -104,6 +104,10 @@ TRICKY_POSITIVE: Dict[str, Tuple[Tuple[str, str], ...]] = {
     "【此处插入图表】": (("【此处插入图表】", "instruction"),),
     "（插入XX镇照片）": (("（插入XX镇照片）", "instruction"),),
     "[姓名]、[姓名]": (("[姓名]", "fill-in"), ("[姓名]", "fill-in")),
+    # a blank inside a bracket that is no fill-in is found once, by its own rule
+    "拨付资金（XX万元）": (("XX", "x-run"),),
+    "【XX单位】": (("XX", "x-run"),),
+    "（XXXX年XX月XX日）": (("XXXX年XX月XX日", "date"),),
     # template fields
     "{{标题}}": (("{{标题}}", "template-field"),),
     "{{年}}年工作总结": (("{{年}}", "template-field"),),
