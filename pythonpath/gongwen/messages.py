@@ -216,12 +216,14 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     # --- python -m gongwen check (the placeholder CLI) ---
     "cli_check_unsupported": {
-        "zh": "不支持的文件类型 {suffix}：只能检查 .docx 和 UTF-8 编码的 .txt",
-        "en": "unsupported file type {suffix}: expected .docx or UTF-8 .txt",
+        "zh": "不支持的文件类型 {suffix}：只能检查 .docx 和 .txt",
+        "en": "unsupported file type {suffix}: expected .docx or .txt",
     },
-    "cli_check_not_utf8": {
-        "zh": "不是 UTF-8 编码的文本（第 {offset} 字节为 0x{byte}），请另存为 UTF-8",
-        "en": "not UTF-8 text (byte 0x{byte} at offset {offset}); save it as UTF-8",
+    "cli_check_undecodable": {
+        "zh": "无法识别文本编码（第 {offset} 字节为 0x{byte}）：支持 UTF-8、UTF-16、GB18030/GBK，"
+              "请另存为 UTF-8",
+        "en": "not UTF-8, UTF-16 or GB18030/GBK text (byte 0x{byte} at offset {offset}); "
+              "save it as UTF-8",
     },
     "cli_check_total": {
         "zh": "共 {count} 处待填占位符（{files} 个文件）",

@@ -1,13 +1,22 @@
 """Unfilled placeholders (待填占位符): the single source of truth for what to flag.
 
 People fill report templates full of ``X`` marks, ``××``, ``○○``, ``某某``, ``XXXX年XX月XX日``,
-``【待补】`` and ``____`` and hand them in with some left.  ``find_placeholders(text)`` returns
-every such span in one paragraph (or any text) and nothing else: ``X光``, ``3×4``, ``SpaceX``,
-``x86``, ``y=2x+1``, ``二〇二一年`` and ``某些`` are words, products, maths and dates, not blanks.
+``年  月  日``, ``〔    〕``, ``【待补】``, ``[姓名]``, ``（插入…照片）``, ``{{标题}}`` and ``____``
+and hand them in with some left.  ``find_placeholders(text)`` returns every such span in one
+paragraph (or any text) and nothing else: ``X光``, ``3×4``, ``SpaceX``, ``x86``, ``y=2x+1``,
+``二〇二一年``, ``某些``, ``[1]``, ``【工作回顾】`` and ``（略）`` are words, products, maths,
+dates, citations, labels and remarks, not blanks.
 
 The rules are data (``RULES``): each has a kind, a regular expression, a sentence of
 explanation, and examples that must and must not be flagged (the unit tests run them all).
-Earlier rules win where two could match at the same place (a blank date before its ``X`` runs).
+Brackets are judged by what is inside them, from word lists that are data too
+(``INSTRUCTION_WORDS``, ``NOT_INSTRUCTIONS``, ``FIELD_NAMES``).  Earlier rules win where two
+could match at the same place (a blank date before its ``X`` runs), and the leftmost match
+wins, so a bracket holding an ``X`` run is one placeholder, not two.
+
+Underlined spaces (a line to write on, made in a word processor) are formatting, not text:
+the renderers that see formatting pass each paragraph's underlined ranges to
+``find_placeholders(text, underlined)``, and the core decides (``underlined_blanks``).
 
 Every pattern is written in the subset of syntax that Python's ``re`` and ICU (LibreOffice's
 regex engine) read the same way: no named groups, fixed-width lookbehind only, every ASCII
@@ -21,7 +30,7 @@ Standard library only, Python 3.8.
 from __future__ import annotations
 
 import re
-from typing import List, NamedTuple, Pattern, Tuple
+from typing import List, NamedTuple, Pattern, Sequence, Tuple
 
 
 class Placeholder(NamedTuple):
@@ -48,7 +57,8 @@ class Rule(NamedTuple):
     must_not_match: Tuple[str, ...]
 
 
-KINDS = ("date", "bracket", "blank-line", "mouhou", "x-run", "cross-run", "circle-run",
+KINDS = ("date", "doc-number", "template-field", "instruction", "fill-in", "bracket",
+         "blank-line", "underlined-blank", "mouhou", "x-run", "cross-run", "circle-run",
          "square-run")
 
 # ---- character classes (contents of [...]; shared by Python re and ICU) -------------------
@@ -73,7 +83,7 @@ _CN_NUM = "\\u3007\\u25CB\\u96F6\\u4E00\\u4E8C\\u4E09\\u56DB\\u4E94\\u516D\\u4E0
           "\\u5341\\u767E\\u5343\\u4E07\\u4E24"  # 〇○零一二三四五六七八九十百千万两
 _CIRCLE = "\\u25CB\\u3007\\u25EF"  # ○ 〇 ◯
 _STRONG = _X + "\\u00D7\\u25A1\\_\\uFF3F"  # X x Ｘ ｘ × □ _ ＿: blanks in any position of a date
-_SPACE = " \\t\\u3000"
+_SPACE = " \\t\\u3000\\u00A0"
 
 # ---- dates -------------------------------------------------------------------------------
 
@@ -123,7 +133,13 @@ _DATE = _DATE_LEFT + "(?:" + "|".join([
     + _DIGIT + "][" + _STRONG + "])(?![" + _ALNUM + _STRONG + "\\u5E74])",
     # "    年   月   日": a form's blank date made of spaces
     "[" + _SPACE + "]{2,}\\u5E74[" + _SPACE + "]+\\u6708[" + _SPACE + "]+[\\u65E5\\u53F7]",
+    # "  月  日": month and day left blank, no year
+    "[" + _SPACE + "]+\\u6708[" + _SPACE + "]+[\\u65E5\\u53F7]",
 ]) + ")"
+# 年  月  日, 2025年  月  日, 20XX年  月  日: month and day are spaces. Tried before the other
+# date forms, so that a blank year and the blank month and day are one placeholder.
+_SPACE_DATE = (_DATE_LEFT + "(?:[" + _YEAR_CHARS + _STRONG + "]{2,4}" + _GAP + ")?\\u5E74["
+               + _SPACE + "]+\\u6708[" + _SPACE + "]+[\\u65E5\\u53F7]")
 
 # ---- X runs --------------------------------------------------------------------------------
 
@@ -171,21 +187,89 @@ _SQUARE_RUN = "(?<!\\u25A1)\\u25A1{2,}"
 _MOUHOU = "(?<!\\u67D0)\\u67D0{2,}"  # 某某, 某某某; 某些 某种 某一 have one 某
 _BLANK_LINE = ("(?<![\\_\\uFF3F])(?:(?<![" + _ALNUM + "])[\\_\\uFF3F]{3,}(?![\\_\\uFF3F])"
                "|[\\_\\uFF3F]{3,}(?![\\_\\uFF3F" + _ALNUM + "]))")
-_TODO_WORDS = ("(?:\\u5F85(?:\\u8865|\\u586B|\\u5B9A|\\u5B8C\\u5584|\\u6838|\\u786E\\u8BA4"
-               "|\\u66F4\\u65B0|\\u5199|\\u67E5|\\u5F55\\u5165)"  # 待补 待填 待定 待完善 待核…
-               "|\\u8BF7(?:\\u586B|\\u8F93\\u5165|\\u8865\\u5145|\\u9009\\u62E9)"  # 请填 请输入…
-               "|\\u6B64\\u5904(?:\\u586B|\\u8F93\\u5165|\\u63D2\\u5165)"  # 此处填 此处输入…
-               "|TODO|TBD|FIXME)")
-_NOT_BRACKET = "[^\\u3010\\u3011\\[\\]\\uFF3B\\uFF3D\\u000A\\u000D]"  # nor a line break
-_TODO_BRACKET = ("[\\u3010\\[\\uFF3B]" + _NOT_BRACKET + "{0,30}?" + _TODO_WORDS + _NOT_BRACKET
-                 + "{0,30}[\\u3011\\]\\uFF3D]")
+# ---- brackets: decided by what is inside -----------------------------------------------------
+
+def _either(words: Tuple[str, ...]) -> str:
+    """A regex alternation of literal words (Chinese or Latin letters only: nothing to escape)."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# Words that make a bracket an instruction to the writer, wherever they stand inside it:
+# （插入比赛现场照片）, （此处填写获奖情况）, 【待补】, （待完善）, [TODO].  Words a notice
+# says to its readers (请于…前报送, 请在…) are not here: those brackets are meant to stay.
+INSTRUCTION_WORDS: Tuple[str, ...] = (
+    "插入", "此处", "填写", "填入", "请填", "请输入", "请补充", "请选择", "待补", "待填", "待定",
+    "待完善", "待核", "待确认", "待更新", "待写", "待查", "待录入", "TODO", "TBD", "FIXME",
+)
+# A bracket that opens with one of these is text, whatever trigger word follows:
+# （以下简称“填写说明”）, （此处略）, （此处指…）, （由申请人填写）, （无需填写）, [注].
+# A form handed out blank keeps its 由…填写 notes; a document's own text says 略 on purpose.
+NOT_INSTRUCTIONS: Tuple[str, ...] = (
+    "以下简称", "以下称", "下称", "简称", "略", "此处略", "此处省略", "省略", "此件", "此页",
+    "此处指", "此处所", "此处的", "见", "详见", "参见", "注", "填写说明", "填表说明", "由", "不",
+    "无需", "无须", "免", "可不",
+)
+# The names of what is to be filled in: a bracket holding nothing but these (joined by / or
+# 、, an optional 具体/实际 before each) is a fill-in field: [姓名], [姓名/队伍名], [具体金额],
+# 【单位名称】.  A bracket with any other words is a label or a note: 【工作回顾】, [注], (一).
+FIELD_NAMES: Tuple[str, ...] = (
+    "姓名", "名字", "队伍名", "队伍名称", "队名", "团队名称", "单位", "单位名称", "单位全称",
+    "公司名称", "企业名称", "学校名称", "机构名称", "部门", "部门名称", "项目名称", "活动名称",
+    "会议名称", "名称", "职务", "职称", "金额", "数额", "数量", "人数", "数字", "数值", "日期",
+    "时间", "年份", "地点", "地址", "电话", "联系电话", "联系方式", "联系人", "手机号", "邮箱",
+    "身份证号", "标题", "题目", "百分比", "比例", "文号", "编号", "负责人",
+)
+FIELD_PREFIXES: Tuple[str, ...] = ("具体", "实际", "你的", "您的", "本人", "对方")
+
+_SQUARE_OPEN = "\\u3010\\[\\uFF3B\\u3016"  # 【 [ ［ 〖
+_SQUARE_CLOSE = "\\u3011\\]\\uFF3D\\u3017"  # 】 ] ］ 〗
+_ROUND_OPEN = "\\(\\uFF08"  # ( （
+_ROUND_CLOSE = "\\)\\uFF09"  # ) ）
+# Inside a bracket: no other bracket and no line break.
+_NOT_BRACKET = ("[^" + _SQUARE_OPEN + _SQUARE_CLOSE + _ROUND_OPEN + _ROUND_CLOSE
+                + "\\u000A\\u000D]")
+
+
+def _bracketed(square: str, round_: str) -> str:
+    """``square`` between square brackets or ``round_`` between round ones (full- or
+    half-width; a round bracket glued to a Latin word or digit is code: f(x), print(…))."""
+    return ("(?:[" + _SQUARE_OPEN + "]" + square + "[" + _SQUARE_CLOSE + "]|(?<![" + _ALNUM
+            + "\\_])[" + _ROUND_OPEN + "]" + round_ + "[" + _ROUND_CLOSE + "])")
+
+
+_INSTRUCTION_INSIDE = ("(?!" + _either(NOT_INSTRUCTIONS) + ")" + _NOT_BRACKET + "{0,30}?"
+                       + _either(INSTRUCTION_WORDS) + _NOT_BRACKET + "{0,30}")
+_INSTRUCTION = _bracketed(_INSTRUCTION_INSIDE, _INSTRUCTION_INSIDE)
+_FIELD = "(?:" + _either(FIELD_PREFIXES) + ")?" + _either(FIELD_NAMES)
+
+
+def _fields(joiners: str) -> str:
+    """One to four field names joined by any of ``joiners`` (a [...] body), spaces allowed."""
+    gap = "[" + _SPACE + "]*"
+    return gap + _FIELD + "(?:" + gap + "[" + joiners + "]" + gap + _FIELD + "){0,3}" + gap
+
+
+# In round brackets a list with 、 is prose: 填写本人信息（姓名、单位、电话）.
+_FILL_IN = _bracketed(_fields("\\/\\uFF0F\\u3001"), _fields("\\/\\uFF0F"))
 _EMPTY_BRACKET = (
-    "(?:[\\u3010\\u3014\\uFF3B\\u300A\\u201C\\u300C\\u300E\\u3016][" + _SPACE + "]*"
-    "[\\u3011\\u3015\\uFF3D\\u300B\\u201D\\u300D\\u300F\\u3017]"
+    "(?:[\\u3010\\uFF3B\\u300A\\u201C\\u300C\\u300E\\u3016][" + _SPACE + "]*"
+    "[\\u3011\\uFF3D\\u300B\\u201D\\u300D\\u300F\\u3017]"
     "|(?<![" + _ALNUM + "\\_])[\\(\\uFF08][" + _SPACE + "]*[\\)\\uFF09])"
 )
+# 发文字号 with the year or the number left blank: X发〔    〕号, 〔　　〕, X发〔2025〕    号.
+_DOC_NUMBER = ("\\u3014[" + _SPACE + "]*\\u3015|\\u3014[" + _DIGIT + "]{4}\\u3015[" + _SPACE
+               + "]{2,}\\u53F7")
+# Template fields and tags left unrendered: {{标题}}, {{ name }}, {% if x %}, {# note #}.
+_TEMPLATE = ("\\{\\{[^\\{\\}\\u000A\\u000D]{1,40}\\}\\}"
+             "|\\{\\%[^\\{\\}\\u000A\\u000D]{1,60}\\%\\}|\\{\\#[^\\{\\}\\u000A\\u000D]{1,60}\\#\\}")
 
 RULES: Tuple[Rule, ...] = (
+    Rule("date", _SPACE_DATE,
+         "A form's date line with the month and day left as spaces, with or without a year: "
+         "年  月  日, 2025年  月  日, 20XX年　月　日 (one placeholder, the year included).",
+         ("年  月  日", "2025年  月  日", "落款：2025 年　　月　　日", "20XX年  月  日",
+          "年\u3000月\u3000日"),
+         ("2025年5月1日", "每年 5 月", "去年", "年月日", "二〇二五年五月")),
     Rule("date", _DATE,
          "A date with a blank year, month or day is one placeholder, digits and all "
          "(XXXX年XX月XX日, 20XX年, 2021年X月X日, ×月×日, 20XX-XX-XX); a filled date, a Chinese-"
@@ -193,16 +277,42 @@ RULES: Tuple[Rule, ...] = (
          ("XXXX年XX月XX日", "20XX年", "202X年", "落款日期：2021年X月X日", "×月×日召开",
           "○○○○年○○月○○日", "____年__月__日", "XXXX年度述职报告", "20XX-XX-XX",
           "2021年12月XX日", "X月X日", "20XX届毕业生", "XX年XX月", "二〇XX年",
-          "XXXX 年 XX 月 XX 日", "日期：    年   月   日"),
+          "XXXX 年 XX 月 XX 日", "日期：    年   月   日", "于  月  日召开"),
          ("2021年12月31日", "二〇二一年", "二○二一年十二月", "2021-10-01", "某年某月某日",
-          "1920年", "二〇〇〇年")),
-    Rule("bracket", _TODO_BRACKET,
-         "A bracketed note asking for text: 【待补】, 【待填】, 【请填写单位名称】, [TODO].",
-         ("【待补】", "【待填】", "此项【待定】", "【请填写单位名称】", "［待完善］", "[TODO]"),
-         ("【工作亮点】", "【补充说明】", "[1]", "［注］")),
+          "1920年", "二〇〇〇年", "本月 日均", "5 月 6 日")),
+    Rule("doc-number", _DOC_NUMBER,
+         "A 发文字号 with its year or number left blank: X发〔    〕号, 〔　　〕, 〔〕, "
+         "X发〔2025〕    号; a filled one (〔2025〕12号) is not.",
+         ("县政发〔    〕号", "〔　　〕", "〔〕", "县政发〔2025〕    号"),
+         ("县政发〔2025〕12号", "〔2025〕", "〔2025〕3号")),
+    Rule("template-field", _TEMPLATE,
+         "A template's field or tag left unrendered: {{标题}}, {{年}}, {{ name }}, {% if x %}, "
+         "{# note #}.  Any such tag in a document to hand in means the template was not "
+         "filled (docxtpl and Jinja write these); single braces are text.",
+         ("{{标题}}", "{{年}}", "致{{ name }}同志", "{% if 有附件 %}", "{{XX}}", "{# 备注 #}"),
+         ("{标题}", "{}", "{{}}", "集合{a, b}", "{{\n}}")),
+    Rule("instruction", _INSTRUCTION,
+         "A bracketed instruction to the writer, decided by the words inside "
+         "(INSTRUCTION_WORDS, unless it opens with one of NOT_INSTRUCTIONS): "
+         "（插入比赛现场照片）, （此处填写…）, （待补充）, 【此处插入图表】, 【待补】, [TODO].",
+         ("（插入比赛现场照片）", "（此处填写获奖情况）", "（待补充）", "（待完善）",
+          "【此处插入图表】", "【待补】", "【待填】", "此项【待定】", "【请填写单位名称】",
+          "［待完善］", "[TODO]", "(待补充)", "【待补：XX】", "（插入XX照片）"),
+         ("【工作亮点】", "【补充说明】", "[1]", "［注］", "（以下简称“填写说明”）", "（此处略）",
+          "（此处指2024年数据）",
+          "（由申请人填写）", "（无需填写）", "（此件公开发布）", "（见附件1）", "（略）",
+          "print(TODO)")),
+    Rule("fill-in", _FILL_IN,
+         "A bracket holding nothing but the name of what goes there (FIELD_NAMES, joined by / "
+         "or 、, 具体/实际 allowed before each): [姓名], [姓名/队伍名], [具体金额], 【单位名称】; "
+         "not a label (【工作回顾】, 【典型案例】), a note ([注]) or a list in round brackets.",
+         ("[姓名]", "[姓名/队伍名]", "[具体金额]", "【单位名称】", "（姓名）", "［日期］",
+          "【姓名、单位、电话】", "[ 姓名 ]", "（单位/部门）"),
+         ("【工作回顾】", "【典型案例】", "[注]", "[1]", "（一）", "（姓名、单位、电话）",
+          "【单位名称变更】", "《单位名称》", "（2023年修订）", "[2021]")),
     Rule("bracket", _EMPTY_BRACKET,
-         "An empty pair of brackets or quotes waiting for words: 【】, （ ）, ( ), 《》, “”, 〔〕.",
-         ("【】", "【 】", "（ ）", "（）", "( )", "选择（　）", "《》", "开展“”活动", "〔〕"),
+         "An empty pair of brackets or quotes waiting for words: 【】, （ ）, ( ), 《》, “”.",
+         ("【】", "【 】", "（ ）", "（）", "( )", "选择（　）", "《》", "开展“”活动"),
          ("print()", "f( )", "（一）", "《政协章程》", "“四个意识”“四个自信”")),
     Rule("blank-line", _BLANK_LINE,
          "Three or more underscores (half- or full-width) are a line to write on.",
@@ -254,8 +364,8 @@ RULES: Tuple[Rule, ...] = (
 # numeral of a date, the space of a "    年  月  日").  A lookahead on them lets the engine
 # skip every other position after one test instead of trying all the rules there: 10x faster.
 _FIRST_CHARS = ("[" + _X + "\\u00D7\\u25CB\\u3007\\u25EF\\u25A1\\_\\uFF3F\\u67D0\\u3010\\u3014"
-                "\\uFF3B\\[\\u300A\\u201C\\u300C\\u300E\\u3016\\(\\uFF08" + _DIGIT + _CN_NUM
-                + _SPACE + "]")
+                "\\uFF3B\\[\\u300A\\u201C\\u300C\\u300E\\u3016\\(\\uFF08\\{\\u5E74" + _DIGIT
+                + _CN_NUM + _SPACE + "]")
 
 
 def _compile() -> Pattern[str]:
@@ -268,19 +378,77 @@ _KIND_OF_GROUP = {f"r{i}": rule.kind for i, rule in enumerate(RULES)}
 # Every placeholder contains one of these: text without any is answered at C speed.
 _TRIGGER = re.compile("[" + _X + "\\u00D7\\u25CB\\u3007\\u25EF\\u25A1\\_\\uFF3F\\u67D0\\u3010"
                       "\\u3014\\uFF3B\\[\\u300A\\u201C\\u300C\\u300E\\u3016\\(\\uFF08\\u5E74"
-                      "\\u6708]")
+                      "\\u6708\\{]")
 
 
-def find_placeholders(text: str) -> List[Placeholder]:
+def find_placeholders(text: str, underlined: Sequence[Tuple[int, int]] = ()
+                      ) -> List[Placeholder]:
     """Every placeholder in ``text``, sorted by position, never overlapping.
 
     Offsets are code points of ``text`` (Python string indexes).  Run it on one paragraph
-    (or one line) at a time: no placeholder spans a paragraph break.
+    (or one line) at a time: no placeholder spans a paragraph break.  ``underlined`` gives
+    the (start, end) ranges of the paragraph's underlined characters, for the renderers that
+    know formatting (a .docx, Writer): see :func:`underlined_blanks`.
     """
+    found = _text_placeholders(text)
+    if underlined:
+        blanks = [blank for blank in underlined_blanks(text, underlined)
+                  if not any(p.start < blank.end and blank.start < p.end for p in found)]
+        found = sorted(found + blanks)
+    return found
+
+
+def _text_placeholders(text: str) -> List[Placeholder]:
     if not _TRIGGER.search(text):
         return []
     return [Placeholder(m.start(), m.end(), m.group(), _KIND_OF_GROUP[m.lastgroup or ""])
             for m in _COMBINED.finditer(text)]
+
+
+# ---- underlined blanks (formatting, not text) --------------------------------------------------
+
+# A line to write on made in a word processor: spaces (or tabs) with underlining switched on.
+UNDERLINE_BLANK_CHARS = " \t\u3000\u00A0"
+UNDERLINE_BLANK_MIN = 2  # one underlined space is a gap between underlined words
+UNDERLINED_BLANK = "underlined-blank"  # its kind
+
+
+def underlined_blanks(text: str, underlined: Sequence[Tuple[int, int]]) -> List[Placeholder]:
+    """The underlined stretches of ``text`` that hold nothing but blank characters.
+
+    ``underlined`` is every range of underlined characters the renderer saw (runs, portions;
+    in any order, touching or overlapping).  Touching ranges are one stretch, and a stretch
+    is a blank only if all of it is spaces, U+3000, NBSP or tabs, at least
+    ``UNDERLINE_BLANK_MIN`` of them: ``姓名：<u>      </u>`` is a blank, a filled-in
+    ``<u>  张三  </u>`` is not (its padding is part of the answer), nor is a single
+    underlined space between underlined words.
+    """
+    blanks = []
+    for start, end in _merged(underlined, len(text)):
+        stretch = text[start:end]
+        if end - start >= UNDERLINE_BLANK_MIN and not stretch.strip(UNDERLINE_BLANK_CHARS):
+            blanks.append(Placeholder(start, end, stretch, UNDERLINED_BLANK))
+    return blanks
+
+
+
+def _merged(ranges: Sequence[Tuple[int, int]], length: int) -> List[Tuple[int, int]]:
+    merged: List[Tuple[int, int]] = []
+    for start, end in sorted((max(0, s), min(length, e)) for s, e in ranges):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def underline_blank_icu_pattern() -> str:
+    """The ICU regex that finds candidates for underlined blanks in Writer: runs of the
+    blank characters.  Writer searches it together with the attribute "underlined"; the
+    core (:func:`find_placeholders` with ``underlined``) then decides."""
+    return "[ \\t\\u3000\\u00A0]{" + str(UNDERLINE_BLANK_MIN) + ",}"
 
 
 def count_placeholders(text: str) -> int:

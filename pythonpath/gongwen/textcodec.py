@@ -37,21 +37,27 @@ class UndecodableText(ValueError):
 
 
 def decode(data: bytes) -> Tuple[str, str]:
-    """(text, encoding): the BOM decides when there is one; else UTF-8 if the bytes are
-    valid UTF-8 (GBK text almost never is), else UTF-16 without BOM when many bytes are NUL (text
-    with ASCII in it; Notepad always writes the BOM), else GB18030. Raises :class:`UndecodableText`.
+    """(text, encoding): the BOM decides when there is one; else UTF-16 without BOM when a
+    quarter of the bytes or more are NUL (text with ASCII in it; Notepad always writes the BOM),
+    else UTF-8 if the bytes are valid UTF-8 (GBK text almost never is), else GB18030. Raises
+    :class:`UndecodableText`.
     """
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode(UTF8, errors="strict"), UTF8_BOM
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode(UTF16), UTF16
+    # NUL bytes are valid UTF-8 but never in text: many of them mean UTF-16 (ASCII-heavy
+    # UTF-16 would otherwise pass as UTF-8 with a NUL after every letter).
+    if _looks_like_bomless_utf16(data):
+        little = data[1::2].count(0) > data[0::2].count(0)
+        try:
+            return data.decode("utf-16-le" if little else "utf-16-be"), UTF16
+        except UnicodeDecodeError:
+            pass  # an unpaired surrogate: not UTF-16 after all
     try:
         return data.decode(UTF8), UTF8
     except UnicodeDecodeError:
         pass
-    if _looks_like_bomless_utf16(data):
-        little = data[1::2].count(0) > data[0::2].count(0)
-        return data.decode("utf-16-le" if little else "utf-16-be"), UTF16
     try:
         return data.decode(GB18030), GB18030
     except UnicodeDecodeError as error:

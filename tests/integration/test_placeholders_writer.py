@@ -429,3 +429,75 @@ def test_read_only_document_is_refused(office, samples_dir, tmp_path):
         assert selected_text(document) == expected_marks("body", office.text(document))[0][1]
     finally:
         office.close(document)
+
+
+# ---- the forms of issue 13, and underlined blanks in a .docx ----------------------------
+
+NEW_FORMS = (
+    "{{标题}}",
+    "参赛者：[姓名/队伍名]，奖金[具体金额]元，单位【单位名称】",
+    "（插入比赛现场照片）主要成效（待补充），不足（待完善）。【此处插入图表】",
+    "县政发〔    〕号",
+    "落款：2025年  月  日",
+    "签字：______",
+    "（一）工作回顾（略）（以下简称“办法”）[1][注]【工作回顾】",  # none of these
+)
+
+
+def build_form_docx(path: Path) -> Path:
+    """The new text forms, and fill-in lines made of underlined spaces (direct, by a
+    character style, in a table), beside underlining that is no blank."""
+    docx = pytest.importorskip("docx")
+    word = docx.Document()
+    for line in NEW_FORMS:
+        word.add_paragraph(line)
+    style = word.styles.add_style("填空线", 2)  # a character style
+    style.font.underline = True
+
+    def add(container, *runs):
+        paragraph = container.add_paragraph() if hasattr(container, "add_paragraph") else container
+        for text, underline, *style_name in runs:
+            paragraph.add_run(text, style=style_name[0] if style_name else None).font.underline \
+                = underline
+        return paragraph
+
+    add(word, ("姓名：", None), ("        ", True), ("  电话：", None),
+        ("\u3000\u3000\u3000", True))
+    add(word, ("单位：", None), ("  张三  ", True))              # filled in: no blank
+    add(word, ("负责人：", None), ("    ", None, "填空线"), ("（签字）", None))
+    add(word.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0], ("日期：", None),
+        ("      ", True), ("（盖章）", None))
+    add(word, ("重要", True), (" ", True), ("通知", True))  # underlined words, one space
+    word.save(str(path))
+    return path
+
+
+def test_writer_marks_the_new_forms_and_underlined_blanks_as_the_cli_counts(office, tmp_path):
+    from gongwen.batch import check as cli_check
+
+    path = build_form_docx(tmp_path / "form.docx")
+    cli_findings = cli_check.check_file(path)
+    kinds = {finding.kind for finding in cli_findings}
+    assert {"template-field", "fill-in", "instruction", "doc-number", "date", "blank-line",
+            "underlined-blank"} <= kinds
+    underlined = [f.text for f in cli_findings if f.kind == "underlined-blank"]
+    assert underlined == ["        ", "\u3000\u3000\u3000", "    ", "      "]
+
+    document = office.open(path)
+    try:
+        check(office, document, len(cli_findings))
+        marked = sorted(text for _, text in marks(document))
+        assert marked == sorted(f.text for f in cli_findings)
+
+        # Next walks them in document order, the underlined blanks in their places.
+        document.getCurrentController().getViewCursor().gotoStart(False)
+        walked = []
+        for _ in cli_findings:
+            assert office.dispatch(document, "vnd.gongwen:NextPlaceholder").ok
+            walked.append(selected_text(document))
+        assert walked == [f.text for f in cli_findings]  # the CLI lists in reading order
+
+        assert office.dispatch(document, "vnd.gongwen:ClearPlaceholderMarks").ok
+        assert marks(document) == []
+    finally:
+        office.close(document)

@@ -230,15 +230,16 @@ def test_docx_json_has_every_location_and_exact_offsets(capsys, report_docx: Pat
     assert status == 1
     assert set(data) == {"files", "total"}
     (entry,) = data["files"]
-    assert set(entry) == {"path", "count", "placeholders"}
+    assert set(entry) == {"path", "encoding", "count", "placeholders"}
     assert entry["path"] == str(report_docx) and entry["count"] == data["total"] == 14
+    assert entry["encoding"] is None  # only a .txt has one
     found = [(p["location"], p["paragraph"], p["text"], p["kind"]) for p in entry["placeholders"]]
     assert found == [
         ("body", 0, "X", "x-run"), ("body", 0, "XX", "x-run"),
         ("table", 0, "XX", "x-run"), ("table", 3, "某某", "mouhou"),
         ("body", 3, "XXX", "x-run"),
         ("header", 0, "XX", "x-run"), ("header", 1, "○○", "circle-run"),
-        ("header", 2, "【待补】", "bracket"),
+        ("header", 2, "【待补】", "instruction"),
         ("footer", 0, "X", "x-run"), ("footer", 2, "××", "cross-run"),
         ("header", 3, "20XX年", "date"),
         ("footnote", 0, "20XX年", "date"), ("footnote", 1, "X", "x-run"),
@@ -273,6 +274,96 @@ def test_txt_with_bom_and_crlf(capsys, tmp_path: Path):
     assert (p["paragraph"], p["start"], p["text"]) == (1, 1, "X")
 
 
+# ---- encodings of .txt ---------------------------------------------------------------------------
+
+NOTEPAD_TEXT = "XX县政协XXXX年工作总结\r\n一是召开会议X次；二是走访XX户；三是XX年完成\r\n"
+
+
+@pytest.mark.parametrize("encoding, data", [
+    ("utf-8", NOTEPAD_TEXT.encode("utf-8")),
+    ("utf-8-sig", NOTEPAD_TEXT.encode("utf-8-sig")),
+    ("utf-16", NOTEPAD_TEXT.encode("utf-16")),  # Notepad's "Unicode": LE with a BOM
+    ("utf-16", b"\xfe\xff" + NOTEPAD_TEXT.encode("utf-16-be")),  # "Unicode big endian"
+    ("gb18030", NOTEPAD_TEXT.encode("gbk")),  # Notepad's "ANSI" on a Chinese Windows
+    ("gb18030", (NOTEPAD_TEXT + "𠀋XX镇\r\n").encode("gb18030")),  # beyond GBK
+])
+def test_txt_in_every_encoding_gives_the_same_findings(capsys, tmp_path: Path, encoding: str,
+                                                       data: bytes):
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(data)
+    status, result, err = run_json(capsys, str(path))
+    assert (status, err) == (1, "")
+    (entry,) = result["files"]
+    assert entry["encoding"] == encoding
+    texts = [(p["paragraph"], p["start"], p["text"], p["kind"]) for p in entry["placeholders"]]
+    assert texts[:5] == [(0, 0, "XX", "x-run"), (0, 5, "XXXX年", "date"),
+                         (1, 6, "X", "x-run"), (1, 13, "XX", "x-run"), (1, 19, "XX", "x-run")]
+    assert texts[5:] == ([(2, 1, "XX", "x-run")] if "𠀋" in data.decode(encoding) else [])
+
+
+def test_gb18030_file_with_five_blank_years_gives_five(capsys, tmp_path: Path):
+    path = tmp_path / "windows.txt"
+    lines = ["xx年工作总结", "xx年以来，我局认真落实", "与xx年相比增长", "预计xx年完成", "xx年计划"]
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    status, result, _ = run_json(capsys, str(path))
+    (entry,) = result["files"]
+    assert (status, entry["encoding"], entry["count"]) == (1, "gb18030", 5)
+    assert [p["text"] for p in entry["placeholders"]] == ["xx"] * 5
+    status, out, _ = run_cli(capsys, str(path))
+    assert out.splitlines()[0] == f"{path}:1:1: xx  xx年工作总结"
+
+
+def test_new_forms_in_a_txt(capsys, tmp_path: Path):
+    path = tmp_path / "template.txt"
+    path.write_text("\n".join([
+        "{{标题}}", "参赛者：[姓名/队伍名]，奖金[具体金额]元", "（插入比赛现场照片）",
+        "县政发〔    〕号", "日期：2025年  月  日", "签字：______", "（一）见附件1（略）",
+    ]), encoding="utf-8")
+    status, result, _ = run_json(capsys, str(path))
+    found = [(p["paragraph"], p["text"], p["kind"]) for p in result["files"][0]["placeholders"]]
+    assert found == [
+        (0, "{{标题}}", "template-field"), (1, "[姓名/队伍名]", "fill-in"),
+        (1, "[具体金额]", "fill-in"), (2, "（插入比赛现场照片）", "instruction"),
+        (3, "〔    〕", "doc-number"), (4, "2025年  月  日", "date"), (5, "______", "blank-line"),
+    ]
+
+
+# ---- underlined blanks in a .docx --------------------------------------------------------------
+
+def _underlined_docx(path: Path) -> Path:
+    """Underlined spaces as forms have them, and underlining that is no blank."""
+    document = docx.Document()
+    style = document.styles.add_style("填空线", 2)  # WD_STYLE_TYPE.CHARACTER
+    style.font.underline = True
+
+    def paragraph(*runs):
+        p = document.add_paragraph()
+        for text, underline, *rest in runs:
+            run = p.add_run(text, style=rest[0] if rest else None)
+            run.font.underline = underline
+        return p
+
+    paragraph(("姓名：", None), ("      ", True), ("  电话：", None), ("\u3000\u3000\u3000", True))
+    paragraph(("单位：", None), ("  张三  ", True))                     # filled in: no blank
+    paragraph(("重要", True), (" ", True), ("通知", True))              # one space between words
+    paragraph(("负责人：", None), ("\u00a0\u00a0", None, "填空线"))   # by character style
+    paragraph(("日期：", None), ("    ", False), ("XX", True))          # not underlined; XX is
+    paragraph(("签名：", None), ("   ", True), ("XX", True), ("   ", True))  # one stretch: XX only
+    document.save(str(path))
+    return path
+
+
+def test_underlined_spaces_in_a_docx_are_blanks(capsys, tmp_path: Path):
+    path = _underlined_docx(tmp_path / "form.docx")
+    underlined = [p.underlined for p in docxtext.read_paragraphs(path)]
+    assert underlined[:2] == [((3, 9), (14, 17)), ((3, 9),)]
+    status, result, _ = run_json(capsys, str(path))
+    found = [(p["paragraph"], p["start"], p["end"], p["kind"])
+             for p in result["files"][0]["placeholders"]]
+    assert found == [(0, 3, 9, "underlined-blank"), (0, 14, 17, "underlined-blank"),
+                     (3, 4, 6, "underlined-blank"), (4, 7, 9, "x-run"), (5, 6, 8, "x-run")]
+
+
 # ---- exit status --------------------------------------------------------------------------------
 
 def test_exit_0_when_nothing_to_fill(capsys, tmp_path: Path):
@@ -281,7 +372,8 @@ def test_exit_0_when_nothing_to_fill(capsys, tmp_path: Path):
     status, out, err = run_cli(capsys, str(path))
     assert (status, out, err) == (0, "no placeholders in 1 file(s)\n", "")
     assert run_json(capsys, str(path))[1] == {
-        "files": [{"path": str(path), "count": 0, "placeholders": []}], "total": 0}
+        "files": [{"path": str(path), "encoding": "utf-8", "count": 0, "placeholders": []}],
+        "total": 0}
 
 
 def _bad_files(tmp_path: Path) -> List[Tuple[Path, str]]:
@@ -299,10 +391,8 @@ def _bad_files(tmp_path: Path) -> List[Tuple[Path, str]]:
     not_word = tmp_path / "sheet.docx"
     with zipfile.ZipFile(not_word, "w") as archive:
         archive.writestr("hello.txt", "not a word document")
-    gbk = tmp_path / "gbk.txt"
-    gbk.write_bytes("开展调研X次".encode("gbk"))
-    utf16 = tmp_path / "utf16.txt"
-    utf16.write_bytes("开展调研X次".encode("utf-16"))
+    undecodable = tmp_path / "binary.txt"  # odd length, and 0x81 0x20 is no GB18030 pair
+    undecodable.write_bytes("开展".encode("gbk") + b"\x81\x20X")
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(b"%PDF-1.4")
     legacy = tmp_path / "old.doc"
@@ -321,8 +411,8 @@ def _bad_files(tmp_path: Path) -> List[Tuple[Path, str]]:
         (random_bytes, "not a .docx file"), (truncated, "corrupt .docx: the file is cut off"),
         (not_word, "not a .docx file: a zip archive"), (empty, "empty file (0 bytes)"),
         (damaged, "corrupt .docx: word/document.xml in it is damaged"),
-        (gbk, "not UTF-8 text (byte 0xbf at offset 0)"),
-        (utf16, "not UTF-8 text"), (pdf, "unsupported file type .pdf"),
+        (undecodable, "not UTF-8, UTF-16 or GB18030/GBK text (byte 0x81 at offset 4)"),
+        (pdf, "unsupported file type .pdf"),
         (legacy, "a Word 97-2003 .doc file"), (renamed_doc, "a Word 97-2003 .doc file"),
         (encrypted, "encrypted (password-protected) document"),
         (tmp_path / "missing.txt", "no such file"), (tmp_path, "is a directory"),

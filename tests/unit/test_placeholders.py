@@ -56,9 +56,9 @@ TRICKY_POSITIVE: Dict[str, Tuple[Tuple[str, str], ...]] = {
     "二〇XX年": (("二〇XX年", "date"),),
     "20XX—20XX学年": (("20XX", "date"), ("20XX", "date")),
     "日期：    年   月   日": (("    年   月   日", "date"),),
-    "此处数据【待补】": (("【待补】", "bracket"),),
-    "【待填】": (("【待填】", "bracket"),),
-    "【请填写单位全称】": (("【请填写单位全称】", "bracket"),),
+    "此处数据【待补】": (("【待补】", "instruction"),),
+    "【待填】": (("【待填】", "instruction"),),
+    "【请填写单位全称】": (("【请填写单位全称】", "instruction"),),
     "完成了【】项目": (("【】", "bracket"),),
     "选择（ ）": (("（ ）", "bracket"),),
     "附件（）": (("（）", "bracket"),),
@@ -86,13 +86,42 @@ TRICKY_POSITIVE: Dict[str, Tuple[Tuple[str, str], ...]] = {
     "会议时间：XX:XX": (("XX:XX", "x-run"),),
     "联系电话：138XXXXXXXX": (("XXXXXXXX", "x-run"),),
     "新建道路XXkm，面积XXm²": (("XX", "x-run"), ("XX", "x-run")),
-    "【待补：XX】": (("【待补：XX】", "bracket"),),
+    "【待补：XX】": (("【待补：XX】", "instruction"),),
     "【X】": (("X", "x-run"),),
     "XXXX年XX月XX日至XXXX年XX月XX日": (("XXXX年XX月XX日", "date"), ("XXXX年XX月XX日", "date")),
     "（　　）": (("（　　）", "bracket"),),
     "XXXX年 工作总结": (("XXXX年", "date"),),  # a span never ends in a space
     "2021 年 X 月 开展": (("2021 年 X 月", "date"),),
     "于 X月X日": (("X月X日", "date"),),
+    # bracketed fill-ins and instructions: one finding per bracket, X runs inside included
+    "参赛者：[姓名/队伍名]": (("[姓名/队伍名]", "fill-in"),),
+    "奖金[具体金额]元": (("[具体金额]", "fill-in"),),
+    "【单位名称】关于开展检查的通知": (("【单位名称】", "fill-in"),),
+    "（插入比赛现场照片）": (("（插入比赛现场照片）", "instruction"),),
+    "（此处填写本单位获奖情况）": (("（此处填写本单位获奖情况）", "instruction"),),
+    "主要成效（待补充）。": (("（待补充）", "instruction"),),
+    "（待完善）": (("（待完善）", "instruction"),),
+    "【此处插入图表】": (("【此处插入图表】", "instruction"),),
+    "（插入XX镇照片）": (("（插入XX镇照片）", "instruction"),),
+    "[姓名]、[姓名]": (("[姓名]", "fill-in"), ("[姓名]", "fill-in")),
+    # a blank inside a bracket that is no fill-in is found once, by its own rule
+    "拨付资金（XX万元）": (("XX", "x-run"),),
+    "【XX单位】": (("XX", "x-run"),),
+    "（XXXX年XX月XX日）": (("XXXX年XX月XX日", "date"),),
+    # template fields
+    "{{标题}}": (("{{标题}}", "template-field"),),
+    "{{年}}年工作总结": (("{{年}}", "template-field"),),
+    "致{{ name }}：{{XX}}": (("{{ name }}", "template-field"), ("{{XX}}", "template-field")),
+    "{% for 项目 in 项目列表 %}": (("{% for 项目 in 项目列表 %}", "template-field"),),
+    # blank dates and 发文字号
+    "年  月  日": (("年  月  日", "date"),),
+    "2025年  月  日": (("2025年  月  日", "date"),),
+    "    年  月  日": (("    年  月  日", "date"),),
+    "XXXX年　　月　　日": (("XXXX年　　月　　日", "date"),),
+    "X发〔    〕号": (("X", "x-run"), ("〔    〕", "doc-number")),
+    "县政发〔　　〕号": (("〔　　〕", "doc-number"),),
+    # blank lines of either width
+    "签字：___　日期：＿＿＿＿＿": (("___", "blank-line"), ("＿＿＿＿＿", "blank-line")),
 }
 
 TRICKY_NEGATIVE: Tuple[str, ...] = (
@@ -116,6 +145,11 @@ TRICKY_NEGATIVE: Tuple[str, ...] = (
     # brackets with words in them, a single check box
     "（一）", "《政协章程》", "“四个意识”“四个自信”", "【工作亮点】", "[1]", "□是 □否",
     "○ 项目一",
+    # brackets that are text: citations, notes, labels, numbering, remarks, titles, dates
+    "[1]", "[注]", "【工作回顾】", "【典型案例】", "（一）", "（略）", "（此件公开发布）",
+    "（以下简称“市政府”）", "（以下简称“填写说明”）", "（2023年修订）", "[2021]",
+    "（2021年12月31日）", "《关于填写统计报表的通知》", "（见附件1）", "（此页无正文）",
+    "（由申请人填写）", "（此处略）", "县政发〔2025〕12号", "{标题}",
 )
 
 
@@ -223,6 +257,73 @@ def test_empty_and_plain_text():
 def test_filled_placeholder_is_gone():
     assert count_placeholders("开展调研X次") == 1
     assert count_placeholders("开展调研5次") == 0
+
+
+# Sentences of finished documents, brackets, dates, numbers and all: none is a blank.
+ORDINARY_SENTENCES: Tuple[str, ...] = (
+    "根据《中华人民共和国安全生产法》（2021年修正）和《条例》[1]的规定，现就有关事项通知如下：",
+    "一、工作回顾（一）主要成效",
+    "【工作回顾】2024年，全县完成固定资产投资35.6亿元，同比增长8.2%。",
+    "【典型案例】某镇探索“积分制”治理模式，受到省委肯定。", "（此件公开发布）", "（此页无正文）",
+    "附件：1.2025年度考核细则（见附件1）",
+    "国务院办公厅关于印发《国务院2025年度立法工作计划》的通知", "国办发〔2025〕18号",
+    "（以下简称“《办法》”）", "具体内容从略（略）", "[注] 本表数据截至12月31日。",
+    "二〇二五年三月十日", "（2025年3月10日）", "[2021]第3号判决书",
+    "参考文献：[1] 张三. 论文. 2020.", "会议时间：2025年5月6日（星期二）上午9:00",
+    "联系人：王明，电话：0314-2051234",
+    "请各单位于5月20日前将材料报送县政府办公室（电子版发送至邮箱）。",
+    "请在表格中如实填写，由单位负责人签字（盖章）。", "（一）坚持党建引领，（二）强化责任落实",
+    "本办法自2025年1月1日起施行，有效期5年。", "各乡（镇）人民政府，县直各单位：",
+    "项目总投资1.2亿元（其中中央资金3000万元）。", "县长  张三", "    特此通知。",
+    "印发《关于做好2025年防汛工作的通知》", "{这是一段花括号中的说明}", "集合{1, 2, 3}",
+    "本年 月均增长2%", "活动名称：“书香机关”读书月", "表1  各单位完成情况（单位：万元）",
+    "填表说明：本表由各单位填写。", "（填写说明见背面）", "（本人签字）",
+)
+
+
+@pytest.mark.parametrize("text", ORDINARY_SENTENCES)
+def test_ordinary_sentence_has_no_placeholder(text: str):
+    assert spans(text) == []
+
+
+def test_ordinary_sentences_and_the_bench_report_without_its_blanks_give_zero():
+    assert count_placeholders("\n".join(ORDINARY_SENTENCES)) == 0
+    from bench.report import generate_report
+
+    text = "\n".join(generate_report(20))
+    filled = re.sub("[X×○某]", "三", text)  # every blank filled in
+    assert count_placeholders(filled) == 0
+
+
+# ---- underlined blanks (formatting the renderers pass in) ------------------------------------
+
+@pytest.mark.parametrize("text, underlined, expected", [
+    ("姓名：      ", [(3, 9)], [("      ", 3)]),
+    ("姓名：　　　", [(3, 4), (4, 6)], [("　　　", 3)]),           # two runs, one stretch
+    ("负责人：\u00a0\u00a0（签字）", [(4, 6)], [("\u00a0\u00a0", 4)]),
+    ("签名：\t\t", [(3, 5)], [("\t\t", 3)]),
+    ("单位：  张三  ", [(3, 9)], []),                                # filled in
+    ("单位：  张三  ", [(3, 5), (5, 7), (7, 9)], []),              # ... over several runs
+    ("重要 通知", [(0, 5)], []),                                     # underlined words
+    ("a b", [(1, 2)], []),                                            # one space
+    ("日期：      ", [], []),                                        # not underlined
+    ("日期：    年  月  日", [(3, 14)], [("    年  月  日", 3)]),  # the date, once
+    ("电话：  XX  ", [(3, 9)], [("XX", 5)]),                         # the X run, once
+])
+def test_underlined_blanks(text, underlined, expected):
+    assert [(p.text, p.start) for p in find_placeholders(text, underlined)] == expected
+    for p in placeholders.underlined_blanks(text, underlined):
+        assert p.kind == "underlined-blank" and text[p.start:p.end] == p.text
+
+
+def test_underline_ranges_outside_the_text_are_clipped():
+    assert [p.text for p in find_placeholders("签名：  ", [(3, 99), (-5, 0)])] == ["  "]
+
+
+def test_underline_blank_pattern_finds_the_candidates():
+    candidate = re.compile(icu_to_python(placeholders.underline_blank_icu_pattern()))
+    assert [m.group() for m in candidate.finditer("姓名：  a b\u3000\u3000\t\u00a0")] == [
+        "  ", "\u3000\u3000\t\u00a0"]
 
 
 # ---- the ICU pattern for Writer's native search ---------------------------------------------

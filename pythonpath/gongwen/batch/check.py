@@ -1,8 +1,9 @@
 """``python -m gongwen check FILE... [--json]``: list the unfilled placeholders of files.
 
 Reads ``.docx`` (body, tables, headers, footers, footnotes and endnotes, through
-``gongwen.batch.docxtext``) and UTF-8 ``.txt`` (a byte-order mark is fine); the detector is
-``gongwen.placeholders``, the same rules Writer uses.
+``gongwen.batch.docxtext``, underlined runs included: underlined spaces are a blank) and
+``.txt`` in UTF-8 (with or without a byte-order mark), UTF-16 or GB18030/GBK (detected by
+``gongwen.textcodec``); the detector is ``gongwen.placeholders``, the same rules Writer uses.
 
 Human output, one line per placeholder, then a total::
 
@@ -15,14 +16,16 @@ Human output, one line per placeholder, then a total::
 
 ``--json`` prints one object::
 
-    {"files": [{"path": str, "count": int, "placeholders": [
+    {"files": [{"path": str, "encoding": str|null, "count": int, "placeholders": [
         {"text", "kind", "location", "paragraph", "start", "end", "context"}]}], "total": int}
 
 where ``location`` is ``body|table|header|footer|footnote`` (endnotes report as
 ``footnote``, numbered after the footnotes' paragraphs), ``paragraph`` counts from 0 within
 the location (for ``.txt``: the 0-based line number, location ``body``), and ``start``/``end``
-are code-point offsets in that paragraph or line.  A file that could not be read is listed
-with ``count`` 0, no placeholders and an ``error`` reason.
+are code-point offsets in that paragraph or line.  ``encoding`` is how a ``.txt`` was
+decoded (``utf-8``, ``utf-8-sig``, ``utf-16``, ``gb18030``), null for a ``.docx`` or a file
+that could not be read.  ``kind`` is one of ``gongwen.placeholders.KINDS``.  A file that
+could not be read is listed with ``count`` 0, no placeholders and an ``error`` reason.
 
 Exit status: 0 none found, 1 some found, 2 a file was missing, unreadable, corrupt or of an
 unsupported type (its reason on stderr as ``gongwen check: PATH: reason``; the other files
@@ -37,8 +40,9 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
+from gongwen import textcodec
 from gongwen.batch import InputError, read_bytes, require_file, say
 from gongwen.placeholders import find_placeholders
 
@@ -63,15 +67,22 @@ class FileReport(NamedTuple):
     path: str
     findings: List[Finding]
     error: Optional[str] = None
+    encoding: Optional[str] = None  # how a .txt was decoded (textcodec.ENCODINGS)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help=".docx 或 UTF-8 .txt 文件 / .docx or UTF-8 .txt files")
+                        help=".docx 或 .txt 文件（UTF-8、UTF-16、GB18030/GBK 自动识别）"
+                             " / .docx or .txt files (UTF-8, UTF-16, GB18030/GBK detected)")
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON / print one JSON object instead of lines")
-    parser.epilog = ("每处一行 one line each: PATH:LINE:COLUMN (.txt) or "
+    parser.epilog = ("查找 finds: X/××/○○/某某/□□ 占位, 空白日期 blank dates "
+                     "(XXXX年XX月XX日, 年  月  日), 空白文号 〔    〕, [姓名] 【单位名称】 "
+                     "（插入…照片） （待补充）, {{标题}}, ____, "
+                     "带下划线的空格 underlined spaces (.docx). "
+                     "每处一行 one line each: PATH:LINE:COLUMN (.txt) or "
                      "PATH:LOCATION N:COLUMN (.docx), counted from 1. "
+                     "--json: kind and encoding per file. "
                      "退出码 exit status: 0 无占位符 none, 1 有占位符 found, "
                      "2 文件无法读取 unreadable file.")
 
@@ -89,21 +100,29 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check_path(path: str) -> FileReport:
-    """The placeholders of one file, or the reason it could not be read."""
+    """The placeholders of one file (and a .txt's encoding), or the reason it could not be
+    read."""
     try:
-        return FileReport(path, check_file(Path(path)))
+        findings, encoding = check_file_and_encoding(Path(path))
+        return FileReport(path, findings, encoding=encoding)
     except InputError as error:
         return FileReport(path, [], str(error))
 
 
 def check_file(path: Path) -> List[Finding]:
     """The findings of one file; InputError says why it cannot be checked."""
+    return check_file_and_encoding(path)[0]
+
+
+def check_file_and_encoding(path: Path) -> Tuple[List[Finding], Optional[str]]:
+    """The findings of one file and, for a .txt, the encoding it was read in."""
     require_file(path)
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        return check_lines(_read_text(path).split("\n"))
+        text, encoding = read_text(path)
+        return check_lines(text.split("\n")), encoding
     if suffix == ".docx":
-        return check_docx(path)
+        return check_docx(path), None
     if suffix == ".doc":
         raise InputError(say("docx_legacy_doc"))
     raise InputError(say("cli_check_unsupported", suffix=suffix or "(none)"))
@@ -128,24 +147,27 @@ def check_docx(path: Path) -> List[Finding]:
         if location == "endnote":  # the JSON contract has one location for all notes
             location, number = "footnote", footnote_paragraphs + paragraph.index
         label = f"{paragraph.location} {paragraph.index + 1}"
-        findings.extend(_findings(paragraph.text, location, number, label))
+        findings.extend(_findings(paragraph.text, location, number, label,
+                                  paragraph.underlined))
     return findings
 
 
-def _findings(text: str, location: str, paragraph: int, label: str) -> List[Finding]:
+def _findings(text: str, location: str, paragraph: int, label: str,
+              underlined: Sequence[Tuple[int, int]] = ()) -> List[Finding]:
     return [Finding(p.text, p.kind, location, paragraph, p.start, p.end,
                     context(text, p.start, p.end), label)
-            for p in find_placeholders(text)]
+            for p in find_placeholders(text, underlined)]
 
 
-def _read_text(path: Path) -> str:
-    data = read_bytes(path)
+def read_text(path: Path) -> Tuple[str, str]:
+    """(text with ``\\n`` line ends, encoding) of a .txt; InputError if it is none of the
+    encodings ``textcodec`` knows."""
     try:
-        text = data.decode("utf-8-sig")  # a byte-order mark from Notepad is not text
-    except UnicodeDecodeError as error:
-        raise InputError(say("cli_check_not_utf8", byte=f"{data[error.start]:02x}",
-                             offset=error.start)) from error
-    return _LINE_BREAK.sub("\n", text)
+        text, encoding = textcodec.decode(read_bytes(path))
+    except textcodec.UndecodableText as error:
+        raise InputError(say("cli_check_undecodable", byte=f"{error.byte:02x}",
+                             offset=error.offset)) from error
+    return _LINE_BREAK.sub("\n", text), encoding
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
@@ -160,6 +182,7 @@ def to_json(reports: List[FileReport]) -> Dict[str, object]:
     for report in reports:
         entry: Dict[str, object] = {
             "path": report.path,
+            "encoding": report.encoding,
             "count": len(report.findings),
             "placeholders": [
                 {"text": f.text, "kind": f.kind, "location": f.location,

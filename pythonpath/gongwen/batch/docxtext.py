@@ -24,7 +24,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Dict, Iterator, List, NamedTuple, Optional, Union
+from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 import docx
 from docx.document import Document as DocxDocument
@@ -51,7 +51,8 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
-_P, _TBL, _T, _BR = _w("p"), _w("tbl"), _w("t"), _w("br")
+_P, _TBL, _T, _BR, _RUN = _w("p"), _w("tbl"), _w("t"), _w("br"), _w("r")
+_U, _VAL = _w("u"), _w("val")
 _TXBX_CONTENT = _w("txbxContent")
 # Run content that stands for one character (as Word's and Writer's text models hold it).
 _CHARACTERS = {_w("tab"): "\t", _w("cr"): "\n", _w("noBreakHyphen"): "\u2011",
@@ -71,6 +72,9 @@ class DocxParagraph(NamedTuple):
     index: int  # 0-based within its location, in reading order
     text: str  # paragraph_text()
     part: str  # the package part it comes from, e.g. "/word/header2.xml"
+    # (start, end) code-point ranges of ``text`` in underlined runs (a fill-in blank is
+    # underlined spaces: the core's find_placeholders takes these ranges)
+    underlined: Tuple[Tuple[int, int], ...] = ()
 
 
 class DocxReadError(InputError):
@@ -117,11 +121,13 @@ def iter_paragraphs(source: Union[str, Path, DocxDocument]
                     ) -> Iterator[DocxParagraph]:
     document = open_document(source) if isinstance(source, (str, Path)) else source
     counters: Dict[str, int] = dict.fromkeys(LOCATIONS, 0)
+    underlining = _Underlining(document)
     for location, part_name, element in _stories(document):
-        for paragraph_location, text in _walk_blocks(element, location):
+        for paragraph_location, text, underlined in _walk_blocks(element, location,
+                                                                 underlining):
             index = counters[paragraph_location]
             counters[paragraph_location] += 1
-            yield DocxParagraph(paragraph_location, index, text, part_name)
+            yield DocxParagraph(paragraph_location, index, text, part_name, underlined)
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
@@ -232,28 +238,34 @@ def _element(part) -> etree._Element:
     return etree.fromstring(part.blob)  # a part python-docx keeps as bytes (footnotes)
 
 
-def _walk_blocks(container: etree._Element, location: str) -> Iterator[tuple]:
-    """(location, text) of every paragraph under a block container, in document order."""
+def _walk_blocks(container: etree._Element, location: str, underlining: _Underlining
+                 ) -> Iterator[tuple]:
+    """(location, text, underlined ranges) of every paragraph under a block container, in
+    document order."""
     for child in container:
         if child.tag == _P:
-            yield from _paragraph_and_text_boxes(child, location)
+            yield from _paragraph_and_text_boxes(child, location, underlining)
         elif child.tag == _TBL:
-            yield from _walk_blocks(child, "table" if location == "body" else location)
+            yield from _walk_blocks(child, "table" if location == "body" else location,
+                                    underlining)
         elif child.tag not in _SKIP and len(child):
             # rows, cells, content controls (w:sdt), custom XML: look inside
-            yield from _walk_blocks(child, location)
+            yield from _walk_blocks(child, location, underlining)
 
 
-def _paragraph_and_text_boxes(paragraph: etree._Element, location: str) -> Iterator[tuple]:
+def _paragraph_and_text_boxes(paragraph: etree._Element, location: str,
+                              underlining: _Underlining) -> Iterator[tuple]:
     pieces: List[str] = []
     boxes: List[etree._Element] = []
-    _collect(paragraph, pieces, boxes)
-    yield location, "".join(pieces)
+    runs = _UnderlinedRuns(underlining, underlining.paragraph_default(paragraph))
+    _collect(paragraph, pieces, boxes, runs)
+    yield location, "".join(pieces), tuple(runs.ranges)
     for box in boxes:  # w:txbxContent: a block container of its own
-        yield from _walk_blocks(box, location)
+        yield from _walk_blocks(box, location, underlining)
 
 
-def _collect(element: etree._Element, pieces: List[str], boxes: List[etree._Element]) -> None:
+def _collect(element: etree._Element, pieces: List[str], boxes: List[etree._Element],
+             runs: Optional[_UnderlinedRuns] = None) -> None:
     for child in element:
         tag = child.tag
         if tag == _T:
@@ -266,5 +278,86 @@ def _collect(element: etree._Element, pieces: List[str], boxes: List[etree._Elem
             boxes.append(child)
         elif tag in _SKIP or not isinstance(tag, str):
             continue  # properties, deleted text, comments and processing instructions
+        elif tag == _RUN and runs is not None and runs.is_underlined(child):
+            start = len(pieces)
+            _collect(child, pieces, boxes, runs)
+            runs.add(pieces, start)
         elif len(child):
-            _collect(child, pieces, boxes)
+            _collect(child, pieces, boxes, runs)
+
+
+class _UnderlinedRuns:
+    """Collects the underlined ranges of one paragraph's text while it is read."""
+
+    def __init__(self, underlining: _Underlining, paragraph_default: bool) -> None:
+        self._underlining = underlining
+        self._default = paragraph_default
+        self.ranges: List[Tuple[int, int]] = []
+        self._length = 0  # characters in the pieces counted so far
+        self._counted = 0  # how many pieces those are
+
+    def is_underlined(self, run: etree._Element) -> bool:
+        return self._underlining.run(run, self._default)
+
+    def add(self, pieces: List[str], first_piece: int) -> None:
+        """The pieces from ``first_piece`` on came from one underlined run."""
+        start = self._length + sum(len(piece) for piece in pieces[self._counted:first_piece])
+        end = start + sum(len(piece) for piece in pieces[first_piece:])
+        self._length, self._counted = end, len(pieces)
+        if end > start:
+            self.ranges.append((start, end))
+
+
+class _Underlining:
+    """Whether a run is underlined: its own ``w:u``, else its character style's, else its
+    paragraph style's (styles follow ``w:basedOn``).  ``w:u w:val="none"`` switches it off."""
+
+    def __init__(self, document) -> None:
+        self._styles: Dict[str, etree._Element] = {}
+        try:
+            root = document.styles.element
+        except Exception:  # a package without a styles part
+            root = None
+        if root is not None:
+            for style in root.iterchildren(_w("style")):
+                self._styles[style.get(_w("styleId")) or ""] = style
+        self._resolved: Dict[str, Optional[bool]] = {}
+
+    def paragraph_default(self, paragraph: etree._Element) -> bool:
+        style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")
+        return bool(style is not None and self._style(style.get(_VAL) or ""))
+
+    def run(self, run: etree._Element, paragraph_default: bool) -> bool:
+        properties = run.find(_w("rPr"))
+        if properties is not None:
+            own = _underline_of(properties)
+            if own is not None:
+                return own
+            style = properties.find(_w("rStyle"))
+            if style is not None:
+                from_style = self._style(style.get(_VAL) or "")
+                if from_style is not None:
+                    return from_style
+        return paragraph_default
+
+    def _style(self, style_id: str, depth: int = 0) -> Optional[bool]:
+        if style_id in self._resolved:
+            return self._resolved[style_id]
+        style = self._styles.get(style_id)
+        result: Optional[bool] = None
+        if style is not None and depth < 20:  # basedOn loops exist in the wild
+            properties = style.find(_w("rPr"))
+            result = _underline_of(properties) if properties is not None else None
+            based_on = style.find(_w("basedOn"))
+            if result is None and based_on is not None:
+                result = self._style(based_on.get(_VAL) or "", depth + 1)
+        self._resolved[style_id] = result
+        return result
+
+
+def _underline_of(properties: etree._Element) -> Optional[bool]:
+    """True/False when ``w:rPr`` sets underlining on/off, None when it does not say."""
+    underline = properties.find(_U)
+    if underline is None:
+        return None
+    return (underline.get(_VAL) or "single") != "none"

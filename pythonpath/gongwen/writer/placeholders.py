@@ -124,7 +124,80 @@ def find_all(document) -> List[Found]:
         for text in texts:
             for paragraph in _paragraphs(text):
                 found.extend(verifier.spans_in_paragraph(paragraph, region))
+    found.extend(_underlined_blanks(document, header_footer, verifier))
     return found
+
+
+# ---- underlined blanks ------------------------------------------------------------
+
+def _underlined_blanks(document, header_footer: Sequence[object],
+                       verifier: _Verifier) -> List[Found]:
+    """Runs of spaces that are underlined: a line to write on, made in a word processor.
+
+    Writer finds the candidates natively: the core's ``underline_blank_icu_pattern()``
+    searched together with the attribute CharUnderline (any value). Attribute search does
+    not see underlining that comes from a character style, so when an underlining character
+    style is in use the space runs are searched without the attribute and those that are
+    not underlined at all are dropped. The core decides on each candidate's paragraph,
+    given the underlined ranges of its text portions, so that the padding of a filled-in
+    ``<u>  张三  </u>`` is no blank. findAll reaches headers and footers only where they
+    are laid out; no other underline search is made there.
+    """
+    body = document.getText()
+    seen: List[object] = []  # the start of each paragraph judged so far
+    result = []
+    for hit in _underline_candidates(document):
+        text = hit.getText()
+        start = text.createTextCursorByRange(hit.getStart())
+        start.gotoStartOfParagraph(False)
+        if any(_same_start(start, other) for other in seen):
+            continue
+        seen.append(start)
+        if _in_any(hit, text, header_footer):
+            region = HEADER_FOOTER
+        else:
+            region = BODY if _compare(body, hit, body.getStart()) is not None else OTHER
+        result.extend(verifier.underlined_in_paragraph(text, start, region))
+    return result
+
+
+def _underline_candidates(document) -> Iterator[object]:
+    """Runs of blank characters that are (or may be) underlined, natively found."""
+    from com.sun.star.awt.FontUnderline import NONE
+    from com.sun.star.beans import PropertyValue
+
+    # Only CharUnderline is searched by attribute: findAll with an attribute Writer cannot
+    # search for (CharStyleNames, say) replaces every match with the empty ReplaceString.
+    search = document.createReplaceDescriptor()
+    search.SearchRegularExpression = True
+    search.SearchString = core.underline_blank_icu_pattern()
+    search.setSearchAttributes((PropertyValue("CharUnderline", 0, NONE, 0),))
+    search.setValueSearch(False)  # any kind of line
+    yield from _hits(document, search)
+    styles = document.getStyleFamilies().getByName("CharacterStyles")
+    if any(_property(styles.getByName(name), "CharUnderline", NONE) != NONE
+           and styles.getByName(name).isInUse() for name in styles.getElementNames()):
+        plain = document.createSearchDescriptor()
+        plain.SearchRegularExpression = True
+        plain.SearchString = core.underline_blank_icu_pattern()
+        for hit in _hits(document, plain):
+            if _property(hit, "CharUnderline", None) != NONE:  # None: partly underlined
+                yield hit
+
+
+def _hits(document, descriptor) -> Iterator[object]:
+    found = document.findAll(descriptor)
+    for index in range(found.getCount() if found is not None else 0):
+        yield found.getByIndex(index)
+
+
+def _same_start(first, second) -> bool:
+    return (first.getText() == second.getText()
+            and _compare(first.getText(), first, second) == 0)
+
+
+def _is_underlined(text_range) -> bool:
+    return bool(_property(text_range, "CharUnderline", 0))
 
 
 def _body_placeholders(body, hits: Sequence[object], verifier: _Verifier) -> List[Found]:
@@ -197,6 +270,29 @@ class _Verifier:
                 result.append(Found(hit, region, span))
             else:
                 found = _sub_range(text, hit, span.start - start, span, region)
+                if found is not None:
+                    result.append(found)
+        return result
+
+    def underlined_in_paragraph(self, text, paragraph_start, region: int) -> List[Found]:
+        """The core's underlined blanks in the paragraph that starts at ``paragraph_start``,
+        from the underlined ranges of its text portions."""
+        cursor = text.createTextCursorByRange(paragraph_start)
+        cursor.gotoEndOfParagraph(True)
+        paragraph = next(_enumerate(cursor), None)
+        if paragraph is None:
+            return []
+        paragraph_text, underlined, offset = "", [], 0
+        for portion in _enumerate(paragraph):
+            piece = portion.getString()
+            if piece and _is_underlined(portion):
+                underlined.append((offset, offset + len(piece)))
+            paragraph_text += piece
+            offset += len(piece)
+        result = []
+        for span in core.find_placeholders(paragraph_text, underlined):
+            if span.kind == core.UNDERLINED_BLANK:
+                found = _sub_range(text, paragraph_start, span.start, span, region)
                 if found is not None:
                     result.append(found)
         return result
@@ -465,9 +561,26 @@ def _reading_order(found: List[Found],
                    containers: Sequence[object]) -> Tuple[List[Found], List[int]]:
     """``found`` sorted by the text it is in (stable: document order within a text),
     and the index in ``containers`` of each one's text."""
-    keyed = sorted(((_container_index(containers, item.range), item) for item in found),
+    blanks = [item for item in found if item.placeholder.kind == core.UNDERLINED_BLANK]
+    keyed = sorted(((_container_index(containers, item.range), item) for item in found
+                    if item.placeholder.kind != core.UNDERLINED_BLANK),
                    key=lambda pair: pair[0])
+    # Underlined blanks come from a search of their own: each goes to its place among
+    # the others of its text (a binary search; those are in document order).
+    for item in blanks:
+        _insert_in_order(keyed, containers, item)
     return [item for _, item in keyed], [where for where, _ in keyed]
+
+
+def _insert_in_order(keyed: List[Tuple[int, Found]], containers: Sequence[object],
+                     item: Found) -> None:
+    where = _container_index(containers, item.range)
+    low = _first_index(keyed, lambda pair: pair[0] >= where)
+    high = _first_index(keyed, lambda pair: pair[0] > where)
+    container = containers[where] if where < len(containers) else None
+    position = low + _first_index(
+        keyed[low:high], lambda pair: _compare(container, pair[1].range, item.range) != 1)
+    keyed.insert(position, (where, item))
 
 
 def _neighbour_index(containers: Sequence[object], found: List[Found], where: List[int],
