@@ -52,6 +52,50 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "docx_corrupt": {"zh": ".docx 文件已损坏：{error}", "en": "corrupt .docx: {error}"},
     # --- python -m gongwen format (the .docx CLI) ---
+    # --- LibreOffice for the other input formats and PDF (gongwen.batch.office, inputs) ---
+    "office_missing": {
+        "zh": "未找到 LibreOffice（soffice），无法读取此格式；.docx 文件无需 LibreOffice",
+        "en": "LibreOffice (soffice) not found: this format needs it; .docx files do not",
+    },
+    "office_start_failed": {
+        "zh": "LibreOffice 无法启动", "en": "LibreOffice did not start",
+    },
+    "office_unreadable": {
+        "zh": "LibreOffice 无法读取此文件（已损坏或不是所称的格式）",
+        "en": "LibreOffice cannot read this file (corrupt, or not the format it claims)",
+    },
+    "office_password": {
+        "zh": "文件设有打开密码，请先在 Word/WPS 中取消密码",
+        "en": "password-protected document; remove the password first",
+    },
+    "office_not_text": {
+        "zh": "不是文字文档（是表格、演示文稿或图形）",
+        "en": "not a text document (a spreadsheet, presentation or drawing)",
+    },
+    "office_timeout": {
+        "zh": "LibreOffice 处理超过 {seconds} 秒，已中止",
+        "en": "LibreOffice took longer than {seconds} s; stopped",
+    },
+    "office_crashed": {
+        "zh": "LibreOffice 读取此文件时崩溃", "en": "LibreOffice crashed reading this file",
+    },
+    "input_unsupported": {
+        "zh": "不支持的文件类型 {suffix}（支持 {accepted}）",
+        "en": "unsupported file type {suffix} (accepted: {accepted})",
+    },
+    "input_mislabelled": {
+        "zh": "扩展名 {suffix} 与内容不符（内容像是 {actual}）",
+        "en": "the extension {suffix} does not match the content (it looks like {actual})",
+    },
+    "input_text_undecodable": {
+        "zh": "无法识别文本编码（第 {offset} 字节 0x{byte}；支持 UTF-8、UTF-16、GB18030/GBK）",
+        "en": "unknown text encoding (byte 0x{byte} at {offset}; "
+              "UTF-8, UTF-16 and GB18030/GBK are read)",
+    },
+    "format_in_place_docx_only": {
+        "zh": "--in-place 只用于 .docx 文件（{suffix} 请用 -o 或 --out-dir）",
+        "en": "--in-place is for .docx files only (use -o or --out-dir for {suffix})",
+    },
     "cli_format_output_is_input": {
         "zh": "输出文件就是输入文件；要覆盖原文件请用 --in-place",
         "en": "the output is the input; use --in-place to replace it",
@@ -142,8 +186,9 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     # --- python -m gongwen check (the placeholder CLI) ---
     "cli_check_unsupported": {
-        "zh": "不支持的文件类型 {suffix}：只能检查 .docx 和 UTF-8 编码的 .txt",
-        "en": "unsupported file type {suffix}: expected .docx or UTF-8 .txt",
+        "zh": "不支持的文件类型 {suffix}：只能检查 .docx .doc .wps .wpt .dot .odt .rtf 和 .txt",
+        "en": "unsupported file type {suffix}: expected .docx .doc .wps .wpt .dot .odt .rtf "
+              "or .txt",
     },
     "cli_check_not_utf8": {
         "zh": "不是 UTF-8 编码的文本（第 {offset} 字节为 0x{byte}），请另存为 UTF-8",

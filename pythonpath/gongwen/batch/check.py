@@ -37,10 +37,15 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Tuple, Union
 
 from gongwen.batch import InputError, read_bytes, require_file, say
 from gongwen.placeholders import find_placeholders
+
+if TYPE_CHECKING:  # python-docx and soffice load only when a file needs them
+    from docx.document import Document as DocxDocument
+
+    from gongwen.batch.inputs import Inputs
 
 EXIT_NONE, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 CONTEXT_CHARS = 10  # characters of context on each side of a placeholder
@@ -67,7 +72,7 @@ class FileReport(NamedTuple):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help=".docx 或 UTF-8 .txt 文件 / .docx or UTF-8 .txt files")
+                        help=".docx .doc .wps .wpt .dot .odt .rtf 或 .txt 文件 / files")
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON / print one JSON object instead of lines")
     parser.epilog = ("每处一行 one line each: PATH:LINE:COLUMN (.txt) or "
@@ -77,7 +82,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    reports = [check_path(path) for path in args.files]
+    from gongwen.batch.inputs import Inputs
+
+    with Inputs() as inputs:  # one soffice for the files that need converting
+        reports = [check_path(path, inputs) for path in args.files]
     for report in reports:
         if report.error is not None:
             print(f"gongwen check: {report.path}: {report.error}", file=sys.stderr)
@@ -88,24 +96,28 @@ def run(args: argparse.Namespace) -> int:
     return exit_status(reports)
 
 
-def check_path(path: str) -> FileReport:
+def check_path(path: str, inputs: Optional[Inputs] = None) -> FileReport:
     """The placeholders of one file, or the reason it could not be read."""
     try:
-        return FileReport(path, check_file(Path(path)))
+        return FileReport(path, check_file(Path(path), inputs))
     except InputError as error:
         return FileReport(path, [], str(error))
 
 
-def check_file(path: Path) -> List[Finding]:
-    """The findings of one file; InputError says why it cannot be checked."""
+def check_file(path: Path, inputs: Optional[Inputs] = None) -> List[Finding]:
+    """The findings of one file; InputError says why it cannot be checked. .doc, .wps,
+    .odt, .rtf… are converted by ``inputs`` (:mod:`gongwen.batch.inputs`) and read as a
+    .docx (locations and numbers are those of the converted document)."""
     require_file(path)
     suffix = path.suffix.lower()
     if suffix == ".txt":
         return check_lines(_read_text(path).split("\n"))
     if suffix == ".docx":
         return check_docx(path)
-    if suffix == ".doc":
-        raise InputError(say("docx_legacy_doc"))
+    from gongwen.batch.inputs import CONVERTED, open_input
+
+    if suffix in CONVERTED:
+        return check_docx(open_input(path, inputs))
     raise InputError(say("cli_check_unsupported", suffix=suffix or "(none)"))
 
 
@@ -116,7 +128,7 @@ def check_lines(lines: List[str]) -> List[Finding]:
             for finding in _findings(line, "body", number, str(number + 1))]
 
 
-def check_docx(path: Path) -> List[Finding]:
+def check_docx(path: Union[Path, DocxDocument]) -> List[Finding]:
     """The findings of a .docx; DocxReadError (an InputError) if it is not a readable one."""
     from gongwen.batch import docxtext  # python-docx loads only when a .docx is checked
 
