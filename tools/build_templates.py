@@ -1,4 +1,4 @@
-"""Build ``templates/<key>.docx``, one docxtpl template per scaffold (``make templates``).
+"""Build ``gongwen/templates/<key>.docx``, one docxtpl template per scaffold (``make templates``).
 
 Each template is made from the scaffold data (``gongwen/scaffolds/<key>.json``): one
 paragraph per scaffold paragraph, in the named 公文 style of its role, with the page setup,
@@ -31,7 +31,7 @@ from gongwen.batch import docxlayout
 from gongwen.scaffolds import FIELD_PATTERN, Scaffold, load_all
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = REPO / "templates"
+DEFAULT_OUT = REPO / "pythonpath" / "gongwen" / "templates"  # package data
 
 # Fixed metadata: a template's bytes depend only on the scaffold data and the layout code.
 FIXED_TIME = datetime.datetime(2024, 1, 1, 0, 0, 0)

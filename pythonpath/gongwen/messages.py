@@ -73,8 +73,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "not a text document (a spreadsheet, presentation or drawing)",
     },
     "office_timeout": {
-        "zh": "LibreOffice 处理超过 {seconds} 秒，已中止",
-        "en": "LibreOffice took longer than {seconds} s; stopped",
+        "zh": "LibreOffice 处理超过 {seconds:g} 秒，已中止",
+        "en": "LibreOffice took longer than {seconds:g} s; stopped",
     },
     "office_crashed": {
         "zh": "LibreOffice 读取此文件时崩溃", "en": "LibreOffice crashed reading this file",

@@ -167,9 +167,14 @@ class Office:
 
     def _spawn(self, args: List[str]) -> subprocess.Popen:
         assert self.workdir is not None
+        # soffice keeps its temporary folder (lu*.tmp) in TMPDIR and leaves it when killed:
+        # inside the work folder, it goes with it.
+        temp = self.workdir / "tmp"
+        temp.mkdir(exist_ok=True)
+        env = dict(os.environ, TMPDIR=str(temp))
         with open(str(self.workdir / "soffice.log"), "ab") as log:
             process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                       start_new_session=True)
+                                       env=env, start_new_session=True)
         self._guard = subprocess.Popen(["sh", "-c", _GUARD, str(os.getpid()), str(process.pid)],
                                        stdin=subprocess.DEVNULL, start_new_session=True)
         return process
@@ -201,7 +206,7 @@ class Office:
         try:
             self.process.wait(timeout=self.timeout_s + START_TIMEOUT_S)
         except subprocess.TimeoutExpired:
-            raise ConversionFailed(say("office_timeout", seconds=int(self.timeout_s))) from None
+            raise ConversionFailed(say("office_timeout", seconds=self.timeout_s)) from None
         finally:
             self._stop_process()
         return job / "out" / f"{copy.stem}.{extension}"
@@ -284,7 +289,7 @@ class Office:
         thread.join(self.timeout_s if timeout_s is None else timeout_s)
         if thread.is_alive():
             self._stop_process()  # the blocked call fails once the bridge is gone
-            raise ConversionFailed(say("office_timeout", seconds=int(self.timeout_s)))
+            raise ConversionFailed(say("office_timeout", seconds=self.timeout_s))
         error = outcome.get("error")
         if error is not None:
             if handler is not None and handler.password:
