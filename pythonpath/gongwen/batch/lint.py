@@ -72,9 +72,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="PDF 或文档 / a PDF (or, later, a document)")
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON / print one JSON object instead of lines")
-    parser.epilog = ("PDF: A4, 版心 156×225 mm, 22 行×28 字, 页码 — N — 四号, 单页居右、双页居左, "
-                     "版心下 7 mm; 标题二号、正文三号. 退出码 exit status: 0 无问题 clean, "
-                     "1 有问题 problems, 2 文件无法读取 unreadable.")
+    from gongwen.spec import PAGE
+
+    parser.epilog = (f"PDF: A4, 版心 type area {PAGE.type_width:g}×{PAGE.type_height:g} mm, "
+                     f"{PAGE.lines} 行 lines × {PAGE.chars_per_line} 字 characters, 页码 — N — "
+                     f"page numbers {PAGE.page_number_gap:g} mm below; title, body and page "
+                     "number sizes. 退出码 exit status: 0 无问题 clean, 1 有问题 problems, "
+                     "2 文件无法读取 unreadable.")
 
 
 def run(args: argparse.Namespace) -> int:
