@@ -253,7 +253,7 @@ def test_without_uno_each_file_is_converted_by_soffice_convert_to(made, tmp_path
 
 # --- no soffice left, killed mid-batch included ------------------------------------------
 
-@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_no_soffice_left_when_the_cli_is_stopped_mid_batch(made, tmp_path: Path,
                                                            signal_number: int):
     inputs = []
@@ -275,4 +275,4 @@ def test_no_soffice_left_when_the_cli_is_stopped_mid_batch(made, tmp_path: Path,
     process.send_signal(signal_number)
     assert process.wait(timeout=30) != 0
     assert not (out / "r29.docx").exists()  # it did stop mid-batch
-    assert_nothing_left(tmp_path, out, tmp_path)
+    assert_nothing_left(tmp_path, out, tmp_path)  # after SIGKILL: the guard's doing

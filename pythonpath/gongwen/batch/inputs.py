@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import List, Optional, Tuple
@@ -166,11 +165,11 @@ def text_document(text: str):
 
 class Inputs:
     """Opens the files of one batch; holds the soffice of :mod:`gongwen.batch.office` (started
-    only when a file needs it) and removes the converted copies on :meth:`close`."""
+    only when a file needs it), whose work folder also holds the converted copies, removed
+    on :meth:`close`."""
 
     def __init__(self, office=None) -> None:
         self._office = office
-        self._workdir: Optional[Path] = None
 
     @property
     def office(self):
@@ -189,10 +188,7 @@ class Inputs:
             return path
         if suffix == TEXT:
             raise ValueError("a .txt file has no .docx; use Inputs.document")
-        if self._workdir is None:
-            self._workdir = Path(tempfile.mkdtemp(prefix="gongwen-inputs-"))
-        folder = Path(tempfile.mkdtemp(dir=str(self._workdir)))
-        converted = folder / (path.stem + DOCX)
+        converted = self.office.private_folder() / (path.stem + DOCX)
         self.office.convert(path, converted)
         return converted
 
@@ -202,7 +198,11 @@ class Inputs:
 
         if suffix_of(path) == TEXT:
             return text_document(read_text(path)[0])
-        return open_document(self.docx_path(path))
+        docx_file = self.docx_path(path)
+        document = open_document(docx_file)
+        if docx_file != path:  # python-docx has read it all: the copy can go now
+            shutil.rmtree(str(docx_file.parent), ignore_errors=True)
+        return document
 
     def to_pdf(self, docx: Path, pdf: Path) -> None:
         """Export a .docx as PDF with the batch's soffice (``pdf`` may be a temporary name)."""
@@ -210,10 +210,7 @@ class Inputs:
 
     def close(self) -> None:
         if self._office is not None:
-            self._office.close()
-        if self._workdir is not None:
-            shutil.rmtree(str(self._workdir), ignore_errors=True)
-            self._workdir = None
+            self._office.close()  # the converted copies are in its work folder
 
     def __enter__(self) -> Inputs:
         return self

@@ -50,9 +50,10 @@ START_TIMEOUT_S = 60.0
 # Export filters by output suffix (.doc, .rtf and .odt: for making test and bench files).
 FILTERS = {".docx": "MS Word 2007 XML", ".pdf": "writer_pdf_Export", ".doc": "MS Word 97",
            ".rtf": "Rich Text Format", ".odt": "writer8"}
-# Kills the soffice group when the Python process dies without closing it (SIGKILL).
+# Kills the soffice group when the Python process ($0) dies without closing it (SIGKILL),
+# and then removes the work folder ($2) too; when soffice ($1) exits first, it just ends.
 _GUARD = ('while kill -0 "$0" 2>/dev/null && kill -s 0 -- "-$1" 2>/dev/null; do sleep 1; done; '
-          'kill -s KILL -- "-$1" 2>/dev/null')
+          'kill -s KILL -- "-$1" 2>/dev/null; kill -0 "$0" 2>/dev/null || rm -rf -- "$2"')
 _LIVE: weakref.WeakSet[Office] = weakref.WeakSet()
 _SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 
@@ -151,6 +152,10 @@ class Office:
 
     # ---- the private folder --------------------------------------------------------
 
+    def private_folder(self) -> Path:
+        """A new folder inside the work folder (removed with it, even after a SIGKILL)."""
+        return self._job_dir()
+
     def _job_dir(self) -> Path:
         if self.workdir is None:
             self.workdir = Path(tempfile.mkdtemp(prefix="gongwen-office-"))
@@ -175,7 +180,8 @@ class Office:
         with open(str(self.workdir / "soffice.log"), "ab") as log:
             process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                        env=env, start_new_session=True)
-        self._guard = subprocess.Popen(["sh", "-c", _GUARD, str(os.getpid()), str(process.pid)],
+        self._guard = subprocess.Popen(["sh", "-c", _GUARD, str(os.getpid()), str(process.pid),
+                                        str(self.workdir)],
                                        stdin=subprocess.DEVNULL, start_new_session=True)
         return process
 
