@@ -41,7 +41,8 @@ def batch_office():
 @pytest.fixture(scope="module")
 def made(tmp_path_factory, batch_office: Office, samples_dir: Path):
     """{name: path} of the sample (with a title line) as .docx, .doc, .rtf, .odt, a .wps
-    (WPS saves .wps as a Word 97 binary: made the same way), a password-protected .doc, a
+    (WPS saves .wps as a Word 97 binary: made the same way; .wpt and .dot too), a
+    password-protected .doc, a
     corrupt .doc, a zero-byte .doc and a .docx renamed .doc."""
     folder = tmp_path_factory.mktemp("made")
     text = TITLE + "\n" + read_text(samples_dir / SAMPLES[0])[0]
@@ -51,8 +52,9 @@ def made(tmp_path_factory, batch_office: Office, samples_dir: Path):
     for suffix in ("doc", "rtf", "odt"):
         files[suffix] = folder / f"sample.{suffix}"
         batch_office.convert(source, files[suffix])
-    files["wps"] = folder / "sample.wps"
-    shutil.copyfile(str(files["doc"]), str(files["wps"]))
+    for suffix in ("wps", "wpt", "dot"):  # WPS and Word templates: the same binary format
+        files[suffix] = folder / f"sample.{suffix}"
+        shutil.copyfile(str(files["doc"]), str(files[suffix]))
     files["password"] = folder / "password.doc"
     document = batch_office._desktop.loadComponentFromURL(
         source.resolve().as_uri(), "_blank", 0, _props(Hidden=True))
@@ -117,7 +119,7 @@ def assert_nothing_left(tmp: Path, *folders: Path) -> None:
 
 # --- each format through `format`, text unchanged ----------------------------------------
 
-@pytest.mark.parametrize("kind", ["doc", "wps", "rtf", "odt"])
+@pytest.mark.parametrize("kind", ["doc", "wps", "wpt", "dot", "rtf", "odt"])
 def test_each_format_through_format_keeps_the_visible_text(made, tmp_path: Path, kind: str):
     expected = visible(body_texts(made["docx"]))
     out = tmp_path / "out"
