@@ -84,7 +84,7 @@ MEASURES = [
     "强化部门协作，形成工作合力", "畅通群众诉求渠道，做到件件有回音",
     "运用信息化手段，提高工作精准度", "注重总结提炼，推广典型经验",
 ]
-# Facts with unfilled placeholders, the kinds GONGWEN_SPEC.md lists: exactly one in each
+# Facts with unfilled placeholders, the kinds docs/GONGWEN_SPEC.md lists: exactly one in each
 # (as gongwen.placeholders counts them), so the pacing in _Writer.clause holds.
 FACTS = [
     "全年召开专题会议X次", "深入XX镇开展专题调研", "培训干部职工XXX名", "走访困难群众XXX户",

@@ -16,6 +16,10 @@ from com.sun.star.lang import XInitialization, XServiceInfo
 IMPLEMENTATION_NAME = "org.gongwen.writer.ProtocolHandler"
 SERVICE_NAMES = ("com.sun.star.frame.ProtocolHandler",)
 PROTOCOL = "vnd.gongwen:"
+# Status listeners of entries that have a checked state (the 版式 submenu), as
+# (frame, listener, URL struct): told again after every command, since a Format may
+# change which preset is current while the menu bar keeps listening.
+_stateful = []
 
 
 def _command_name(complete_url):
@@ -64,9 +68,11 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
 
     def dispatch(self, url, arguments):
         self._run(url)
+        _refresh(self.frame)
 
     def dispatchWithNotification(self, url, arguments, listener):
         ok, message = self._run(url)
+        _refresh(self.frame)
         if listener is not None:
             event = uno_struct("com.sun.star.frame.DispatchResultEvent")
             event.Source = self
@@ -85,14 +91,45 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
             return False, "公文助手出错：" + traceback.format_exc(limit=1).strip().splitlines()[-1]
 
     def addStatusListener(self, listener, url):
-        state = FeatureStateEvent()
-        state.FeatureURL = url
-        state.IsEnabled = True
-        state.Source = self
-        listener.statusChanged(state)
+        if _send_state(self, self.frame, listener, url):
+            _stateful.append((self.frame, listener, url, self))
 
     def removeStatusListener(self, listener, url):
-        pass
+        _stateful[:] = [entry for entry in _stateful
+                        if not (entry[1] == listener and entry[2].Complete == url.Complete)]
+
+
+def _send_state(source, frame, listener, url):
+    """Tells ``listener`` the entry's state; True when it has a checked state."""
+    state = FeatureStateEvent()
+    state.FeatureURL = url
+    state.IsEnabled = True
+    state.Source = source
+    checked = _checked(frame, url)
+    if checked is not None:
+        state.State = checked
+    listener.statusChanged(state)
+    return checked is not None
+
+
+def _checked(frame, url):
+    try:
+        from gongwen.writer import commands
+
+        return commands.status(frame, url.Complete)
+    except Exception:  # a menu must open even when the state cannot be had
+        traceback.print_exc(file=sys.stderr)
+        return None
+
+
+def _refresh(frame):
+    for entry in list(_stateful):
+        owner, listener, url, source = entry
+        try:
+            if owner == frame:
+                _send_state(source, owner, listener, url)
+        except Exception:  # the menu or its frame is gone: forget the listener
+            _stateful.remove(entry)
 
 
 def uno_struct(type_name):

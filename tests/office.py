@@ -180,6 +180,7 @@ class Office:
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="gongwen-office-"))
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.profile = self.workdir / "profile"
+        self.config_home = self.workdir / "config"
         self.pipe = f"gongwen_{os.getpid()}_{uuid.uuid4().hex[:8]}"
         self.display = display  # None: headless; ":99": a real window under Xvfb
         # The UI language (and so the language of the extension's messages) follows the
@@ -250,8 +251,10 @@ class Office:
         args = [SOFFICE, "--invisible", "--norestore", "--nodefault", "--nolockcheck",
                 "--nologo", f"-env:UserInstallation={self.profile.as_uri()}",
                 f"--accept=pipe,name={self.pipe};urp;"]
+        # XDG_CONFIG_HOME: the extension's user presets and remembered 版式 choice
+        # (gongwen.presets.config_dir) stay in the throwaway folder, not the tester's home.
         env = dict(os.environ, LC_ALL=f"{self.language}.UTF-8", LANGUAGE=self.language,
-                   FONTCONFIG_FILE=str(FONTCONFIG))
+                   FONTCONFIG_FILE=str(FONTCONFIG), XDG_CONFIG_HOME=str(self.config_home))
         if self.display:
             env["DISPLAY"] = self.display
         else:

@@ -1,4 +1,4 @@
-"""``python -m gongwen new|check|format|lint|types``: 公文助手 without Writer.
+"""``python -m gongwen new|check|format|lint|types|presets``: 公文助手 without Writer.
 
 Each subcommand lives in ``gongwen.batch.<name>`` with two functions,
 ``add_arguments(parser)`` and ``run(args) -> int``; this module only routes.
@@ -21,6 +21,7 @@ COMMANDS = {
     "check": ("check", "检查待填占位符 / find unfilled placeholders"),
     "format": ("format", "一键公文格式 / format documents to GB/T 9704 (.docx, PDF)"),
     "lint": ("lint", "检查格式 / check a PDF (or document) against GB/T 9704"),
+    "presets": ("presets", "版式预设 / list the layout presets, show one resolved"),
 }
 
 EXIT_BAD_INPUT = 2

@@ -200,6 +200,80 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "内部错误：排版会改变文字（{parts}），未写入",
         "en": "internal error: formatting would change the text ({parts}); nothing written",
     },
+    # --- 版式预设 (gongwen.presets; one line: where, then the problem) ---
+    "preset_error": {"zh": "{where}：{problem}", "en": "{where}: {problem}"},
+    "preset_unknown": {
+        "zh": "没有名为“{name}”的版式；可用的版式：{names}，或给出 .json 文件的路径",
+        "en": "no preset named “{name}”; available: {names}, or the path of a .json file",
+    },
+    "preset_cannot_read": {"zh": "无法读取：{error}", "en": "cannot read: {error}"},
+    "preset_bad_json": {
+        "zh": "不是有效的 JSON（第 {line} 行第 {column} 列：{error}）",
+        "en": "not valid JSON (line {line}, column {column}: {error})",
+    },
+    "preset_cycle": {
+        "zh": "extends 绕成了圈：{chain}", "en": "extends goes round in a circle: {chain}",
+    },
+    "preset_unknown_key": {
+        "zh": "未知的键“{name}”；可用的键：{allowed}",
+        "en": "unknown key “{name}”; allowed keys: {allowed}",
+    },
+    "preset_wrong_type": {
+        "zh": "应为{expected}，而不是 {given}", "en": "expected {expected}, not {given}",
+    },
+    "preset_expect_object": {"zh": "对象 {{…}}", "en": "an object {{…}}"},
+    "preset_expect_text": {"zh": "文字（带引号的字符串）", "en": "text (a quoted string)"},
+    "preset_expect_font": {
+        "zh": "字体名（非空的字符串）", "en": "a font name (a non-empty string)",
+    },
+    "preset_expect_bool": {"zh": " true 或 false", "en": "true or false"},
+    "preset_expect_mm": {"zh": "毫米数（≥ 0 的数字）", "en": "millimetres (a number ≥ 0)"},
+    "preset_expect_paper_mm": {"zh": "毫米数（> 0 的数字）", "en": "millimetres (a number > 0)"},
+    "preset_expect_count": {"zh": " ≥ 1 的整数", "en": "a whole number ≥ 1"},
+    "preset_expect_points": {"zh": "磅数（> 0 的数字）", "en": "points (a number > 0)"},
+    "preset_bad_size": {
+        "zh": "应为字号（{names}）或磅数（> 0 的数字），而不是 {given}",
+        "en": "expected a 字号 ({names}) or points (a number > 0), not {given}",
+    },
+    "preset_size_twice": {
+        "zh": "size 与 size_pt 只能给一个", "en": "give size or size_pt, not both",
+    },
+    "preset_bad_position": {
+        "zh": "应为 outside（单页居右、双页居左）、center（居中）或 right（居右），而不是 {given}",
+        "en": "expected outside (odd pages right, even left), center or right, not {given}",
+    },
+    "preset_bad_format": {
+        "zh": "页码格式应含且只含一个 {{n}}（页码数字所在处），如 \"— {{n}} —\"，而不是 {given}",
+        "en": "the page-number format needs exactly one {{n}} (where the number goes), "
+              "such as \"— {{n}} —\", not {given}",
+    },
+    "preset_bad_line_spacing": {
+        "zh": "应为 \"grid\"（文档网格）或 {{\"fixed_pt\": 28}}（固定值，磅数 > 0），"
+              "而不是 {given}",
+        "en": "expected \"grid\" (the document grid) or {{\"fixed_pt\": 28}} (fixed, points > 0), "
+              "not {given}",
+    },
+    "preset_no_type_width": {
+        "zh": "页边距不留版心：纸宽 {width} mm 减去左 {left} mm、右 {right} mm，"
+              "容不下一个正文字（{need} mm）",
+        "en": "the margins leave no type area: {width} mm paper width minus {left} mm left and "
+              "{right} mm right does not hold one body character ({need} mm)",
+    },
+    "preset_no_type_height": {
+        "zh": "页边距不留版心：纸高 {height} mm 减去上 {top} mm、下 {bottom} mm，"
+              "容不下一行（{need} mm）",
+        "en": "the margins leave no type area: {height} mm paper height minus {top} mm top and "
+              "{bottom} mm bottom does not hold one line ({need} mm)",
+    },
+    "cli_presets_invalid": {"zh": "（无效，见下）", "en": "(invalid, see below)"},
+    "preset_no_dialog": {
+        "zh": "此处不能显示文件对话框，未作任何修改。请用 ?preset= 指定版式：{names}，"
+              "或 .json 文件的路径。",
+        "en": "No file dialog can be shown here; nothing was changed. Add ?preset= with one "
+              "of {names}, or the path of a .json file.",
+    },
+    "preset_picker_title": {"zh": "选择版式预设文件", "en": "Choose a Layout Preset File"},
+    "preset_picker_filter": {"zh": "版式预设 (*.json)", "en": "Layout presets (*.json)"},
     # --- 插入述职框架 (writer/scaffold.py, writer/scaffold_dialog.py) ---
     "scaffold_inserted": {
         "zh": "已插入“{name}”框架，含 {count} 处待填占位符。",
@@ -304,6 +378,11 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "format_normalize_unknown": {
         "zh": "未知的规范选项“{kind}”，可选：{choices}",
         "en": "unknown normalisation “{kind}”; choose from {choices}",
+    },
+    # what of the author's header/footer text stayed (gongwen.headfoot), appended likewise
+    "format_kept_header": {"zh": "页眉中的文字已保留。", "en": " Header text kept."},
+    "format_kept_footer": {
+        "zh": "页脚中的其他文字已保留。", "en": " Other footer text kept.",
     },
     "format_empty": {
         "zh": "文档是空的，没有可排版的内容。请先输入或粘贴正文。",

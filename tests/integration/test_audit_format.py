@@ -272,7 +272,7 @@ def test_each_date_form_is_rewritten_only_when_asked(office, tmp_path: Path, wri
     try:
         assert office.dispatch(document, FORMAT).ok
         assert paragraphs(document)[-1].getString() == written  # default: text never changes
-        assert office.dispatch(document, FORMAT + "?normalize_dates=1").ok
+        assert office.dispatch(document, FORMAT + "?normalize=dates").ok
         last = paragraphs(document)[-1]
         assert last.getString() == "2021年12月31日"
         assert last.ParaStyleName == spec.style_name(Role.DATE)

@@ -83,6 +83,7 @@ def test_pip_install_then_every_subcommand_from_another_folder(source: Path, tmp
 
 def _every_subcommand(gongwen: Path, folder: Path) -> None:
     assert "personal" in ok(run(gongwen, "types", cwd=folder)).stdout
+    assert "gbt9704" in ok(run(gongwen, "presets", cwd=folder)).stdout
     ok(run(gongwen, "new", "personal", "-o", "report.docx", "--name", "张三", cwd=folder))
     assert "placeholder(s) in 1 file(s)" in ok(run(gongwen, "check", "report.docx", cwd=folder),
                                          1).stdout

@@ -7,9 +7,9 @@ import os
 import pytest
 
 from gongwen.placeholders import count_placeholders
+from gongwen.placement import WRITER_AUTOSPACE_CHARS, signature_date_indents
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
 from gongwen.spec import PAGE, PARAGRAPH_STYLES, Role, style_name
-from gongwen.writer.format import signature_date_indents
 from gongwen.writer.scaffold import choice_from_args, year_problem
 from gongwen.writer.styles import chars_to_hmm
 from tests.office import body_paragraphs
@@ -129,7 +129,8 @@ def test_given_year_org_and_name_replace_their_placeholders(office, writer_doc):
     rendered = render(load_scaffold("personal"), **values)
     signature = next(p.text for p in rendered if p.role == Role.SIGNATURE)
     date = next(p.text for p in rendered if p.role == Role.DATE)
-    indents = signature_date_indents(signature, date)
+    # Writer autospaces the 落款 (writer/styles.py): the plan's autospaced indents
+    indents = signature_date_indents(signature, date, WRITER_AUTOSPACE_CHARS)
     margins = {}
     enumeration = writer_doc.getText().createEnumeration()
     while enumeration.hasMoreElements():

@@ -6,13 +6,11 @@ two characters and pushes the 署名 left. One .docx is formatted twice, by
 ``vnd.gongwen:Format`` in Writer and by ``python -m gongwen format`` (then opened in
 Writer), both exported to PDF and measured with tests/measure.py.
 
-Where the two cannot be identical: the button turns Writer's Asian/Western autospacing off
-in the 落款 styles, and Writer 7.4 opening a .docx cannot (its importer skips
-``w:autoSpaceDE``/``w:autoSpaceDN``), so there 2021年12月31日 is set a character wider
-(five script changes, a fifth of a character each). The CLI measures with that width for
-Writer, so the date still starts two characters right of the 署名; when the date is the
-line that keeps 右空二字, both lines then start that extra width further left than the
-button's (``writer_shift_chars``).
+Both are identical in Writer: Writer 7.4 opening a .docx cannot turn its Asian/Western
+autospacing off (its importer skips ``w:autoSpaceDE``/``w:autoSpaceDN``), so 2021年12月31日
+is set a character wider there (five script changes, a fifth of a character each); the
+button autospaces too and both place the 落款 with the plan's autospaced indents. (Word
+reads the plan's text without autospacing, and its own indents, from ``w:rightChars``.)
 """
 
 from __future__ import annotations
@@ -42,24 +40,20 @@ class Case(NamedTuple):
     shown_date: str  # as it reads after formatting (rewritten when normalising)
     normalize: str  # "" or a --normalize / ?normalize= value
     at_two: str  # the line that keeps 右空二字: "signature", or "date" when it is longer
-    # how far left of the button's both lines start in Writer: the autospacing Writer adds
-    # to a date that keeps 右空二字; none when the 署名 keeps it (then they agree)
-    writer_shift_chars: float
 
 
 CASES = {
     # 12 characters over a 7-character date: the 署名 keeps two, the date ends 5 characters
     # in from the button (4 in the CLI's file, whose date Writer sets a character wider)
     "signature-longer": Case("中共某县委员会机关办公室", "2021年12月31日", "2021年12月31日", "",
-                             "signature", 0),
+                             "signature"),
     # the date is longer: it keeps two characters, the 署名 ends 5 characters in (6 in the
     # CLI's file)
-    "date-longer": Case("述职人：张三", "2021年12月31日", "2021年12月31日", "", "date", 1.0),
+    "date-longer": Case("述职人：张三", "2021年12月31日", "2021年12月31日", "", "date"),
     # Latin letters in the 署名 (7.444 characters), a date rewritten from 4.5 characters
     # wide to 7 first: measured as typed, the 署名 would keep two and the date move in;
     # measured as it reads, the date keeps two and the 署名 ends 3.556 characters in
-    "normalized-date": Case("XX县政协办公室", "2021.12.31", "2021年12月31日", "dates", "date",
-                            1.0),
+    "normalized-date": Case("XX县政协办公室", "2021.12.31", "2021年12月31日", "dates", "date"),
 }
 
 
@@ -126,12 +120,10 @@ def measured(request, office, tmp_path_factory) -> Dict[str, object]:
 
 
 def test_cli_places_signature_and_date_where_the_button_does(measured):
-    """First characters within 1 mm of the button's (less Writer's autospacing of a date
-    that keeps 右空二字, see the module docstring)."""
-    shift_mm = measured["case"].writer_shift_chars * CHAR_MM
+    """First characters within 1 mm of the button's (the module docstring says why)."""
     for key in ("signature", "date"):
         button, cli = measured["button"][key], measured["cli"][key]
-        assert abs(cli.x_left_mm - (button.x_left_mm - shift_mm)) < TOLERANCE_MM, \
+        assert abs(cli.x_left_mm - button.x_left_mm) < TOLERANCE_MM, \
             f"{key}: CLI starts at {cli.x_left_mm:.2f} mm, the button at {button.x_left_mm:.2f}"
     if measured["case"].at_two == "date":  # then both dates end two characters in
         date_ends = [measured[how]["date"].x_right_mm for how in ("button", "cli")]

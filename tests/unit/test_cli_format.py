@@ -202,7 +202,7 @@ def test_json_reports_roles_per_file(report: Path, tmp_path: Path, capsys):
     assert isinstance(results, list) and len(results) == 1
     entry = results[0]
     assert set(entry) == {"path", "output", "pdf", "status", "roles", "error",
-                          "normalized"}
+                          "normalized", "kept"}
     assert entry["status"] == "ok" and entry["error"] is None
     assert entry["normalized"] == {}  # nothing asked, nothing rewritten
     assert entry["output"] == str(tmp_path / "out" / "plain.docx")
@@ -462,7 +462,7 @@ def test_dates_normalized_only_when_asked(tmp_path: Path):
     document.save(str(source))
     plain, normalized = tmp_path / "plain.docx", tmp_path / "normalized.docx"
     assert run_cli(source, "-o", plain) == 0
-    assert run_cli(source, "-o", normalized, "--normalize-dates") == 0
+    assert run_cli(source, "-o", normalized, "--normalize", "dates") == 0
     assert docx_text(plain)["word/document.xml"].endswith("二〇二一年十二月三十一日")
     assert docx_text(normalized)["word/document.xml"].endswith("\n2021年12月31日")
 
@@ -567,7 +567,7 @@ def test_rewrites_keep_the_runs_formatting(messy: Path, tmp_path: Path):
 
 def test_a_comma_list_repeats_and_the_older_dates_option_combine(messy: Path, tmp_path: Path):
     one, two = tmp_path / "one.docx", tmp_path / "two.docx"
-    assert run_cli(messy, "-o", one, "--normalize", "numbering,spaces", "--normalize-dates") == 0
+    assert run_cli(messy, "-o", one, "--normalize", "numbering,spaces", "--normalize", "dates") == 0
     assert run_cli(messy, "-o", two, "--normalize", "spaces", "--normalize", "dates,numbering") == 0
     expected = [NORMALIZED["all"].get(i, text) for i, text in enumerate(TEXTS)]
     assert body_texts(one) == expected and body_texts(two) == expected
@@ -708,7 +708,8 @@ def test_corpus_keeps_structures(tmp_path: Path):
 def test_layout_api_on_a_fresh_document(tmp_path: Path):
     """The template builder's use: apply_layout on docx.Document(), twice, same XML."""
     document = docx.Document()
-    ids = docxlayout.apply_layout(document)
+    assert docxlayout.apply_layout(document) == []  # nothing of the author's to keep
+    ids = docxlayout.ensure_styles(document)
     assert set(ids) >= {style.name for style in spec.PARAGRAPH_STYLES.values()}
     paragraph = document.add_paragraph("正文")
     paragraph.style = document.styles[spec.style_name(spec.Role.BODY)]

@@ -17,9 +17,11 @@ def test_parse_url_splits_command_and_query():
     assert parse_url("vnd.gongwen:Format") == ("Format", {})
 
 
-def test_the_six_contract_commands_and_no_others():
+def test_the_contract_commands_and_no_others():
+    # the six of issue 3, and 版式 > 其他版式… (issue 15)
     assert set(COMMANDS) == {"InsertScaffold", "CheckPlaceholders", "NextPlaceholder",
-                             "PreviousPlaceholder", "ClearPlaceholderMarks", "Format"}
+                             "PreviousPlaceholder", "ClearPlaceholderMarks", "Format",
+                             "ChoosePreset"}
     assert not is_command("format")
 
 

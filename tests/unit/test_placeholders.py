@@ -22,7 +22,7 @@ from tests.conftest import shared_path
 
 SAMPLES = {"zhengxie-lingdao-banzi-shuzhi.txt": 48, "xian-zhengxie-jiguan-2021-zongjie.txt": 58}
 
-# From ../shared/GONGWEN_SPEC.md, "Don't flag", and the task's list of words, products,
+# From docs/GONGWEN_SPEC.md, "Don't flag", and the task's list of words, products,
 # maths, units, URLs and code.
 DONT_FLAG = (
     "3×4", "1920×1080", "210 mm×297 mm", "X光", "X射线", "X线", "X染色体", "X轴", "X轴/Y轴", "X型",

@@ -87,16 +87,6 @@ def test_nothing_to_place_without_both_lines(roles):
     assert signature_and_date_indents(["正文。", "2021年12月31日"], roles) == {}
 
 
-def test_writer_format_keeps_its_names():
-    """The scaffold inserter and older tests import these from gongwen.writer.format; the
-    Writer module needs uno, so only check that the core names are what it re-exports."""
-    pytest.importorskip("uno")
-    from gongwen.writer import format as writer_format
-
-    assert writer_format.signature_date_indents is signature_date_indents
-    assert writer_format.text_width_chars is text_width_chars
-
-
 # --- Writer's Asian/Western autospacing (what Writer does to a .docx it opens) ---------------
 
 @pytest.mark.parametrize("text, changes", [

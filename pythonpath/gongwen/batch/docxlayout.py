@@ -1,33 +1,34 @@
-"""GB/T 9704 公文 layout for a python-docx ``Document``: page, grid, page numbers, styles.
+"""GB/T 9704 公文 layout for a python-docx ``Document``: the plan's page, grid, page numbers
+and styles as WordprocessingML.
 
-Used by ``python -m gongwen format`` (on a user's file) and by the template builder
-(``tools/build_templates.py``, on a fresh ``docx.Document()``). Every number comes from
-:mod:`gongwen.spec`; this module only encodes it as WordprocessingML.
+Used by ``python -m gongwen format`` (on a user's file, :mod:`gongwen.batch.docxrender`)
+and by the template builder (``tools/build_templates.py``, on a fresh ``docx.Document()``).
+Every number comes from :mod:`gongwen.layout`'s plan; this module only encodes it. What it
+keeps is how .docx measures: twips, half-points, hundredths of a line, and the schema order.
 
 Public API (all functions are idempotent: applying them twice gives the same XML):
 
-- ``apply_layout(document, footer=True)``: everything below, on every section.
-- ``ensure_styles(document) -> Dict[str, str]``: creates or resets the named paragraph
-  styles (``spec.PARAGRAPH_STYLES`` names, plus ``公文表格`` and ``公文页码``) and returns
-  {style name: styleId}. Use ``style_id(role)`` / ``TABLE_STYLE_ID`` to apply them.
-- ``apply_page_setup(section)``: A4 portrait, GB/T 9704 margins, header/footer distances
-  and the document grid, on one ``docx.section.Section``.
-- ``apply_page_number_footers(document)``: odd/even footers holding ``— PAGE —`` in every
-  section (turns on ``w:evenAndOddHeaders``; keeps other header and footer text).
-- ``is_page_number_paragraph(p)``: True for a footer paragraph this module wrote, or any
-  footer paragraph that is only a PAGE field with decoration (the one it replaces).
+- ``apply_layout(document, plan=None, footers=True)``: everything below, on every section.
+- ``ensure_styles(document, looks=None) -> Dict[str, str]``: creates or resets the named
+  paragraph styles (every :class:`gongwen.layout.Appearance`) and returns {name: styleId}.
+- ``apply_page_setup(section, page=None)``: size, margins, footer distance and the grid.
+- ``apply_page_number_footers(document, plan=None)``: odd/even footers holding the plan's
+  ``— PAGE —`` in every section; the author's other header and footer text stays, and
+  paragraphs that only showed a page number go (:mod:`gongwen.headfoot`).
+- ``is_page_number_paragraph(p)``: True for a header/footer paragraph that only shows a page
+  number (ours or the author's).
 
-The grid encoding, chosen by measuring PDFs exported by LibreOffice Writer 7.4 (see
-``GRID_*`` below and the README): ``w:docGrid w:type="lines" w:linePitch="579"`` with
-``w:spacing w:val="-5"`` (−0.25 pt) on 3号 text. Writer then shows 22 lines × 28
-characters; Word (by the OOXML rules: a ``lines`` grid snaps line pitch, not character
-pitch) lays 16 pt − 0.25 pt = 15.75 pt characters on a 442.2 pt line, also 28.
+The grid encoding, chosen by measuring PDFs exported by LibreOffice Writer 7.4 (README,
+docs/LO_NOTES.md): ``w:docGrid w:type="lines" w:linePitch="579"`` with the plan's
+character spacing (−0.25 pt, ``w:spacing w:val="-5"``) on 3号 text. Writer then shows
+22 lines × 28 characters; Word (by the OOXML rules: a ``lines`` grid snaps line pitch, not
+character pitch) lays 16 pt − 0.25 pt = 15.75 pt characters on a 442.2 pt line, also 28.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
@@ -35,8 +36,8 @@ from docx.oxml.ns import qn
 from docx.section import Section
 from lxml import etree
 
-from gongwen import spec
-from gongwen.spec import MM_PER_PT, PAGE, ParaStyle
+from gongwen import headfoot, layout, spec
+from gongwen.spec import Align
 
 R_PREFIX = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
@@ -44,11 +45,8 @@ R_PREFIX = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships
 
 
 def mm_to_twips(mm: float) -> int:
-    """Twips as Word stores a length typed in mm: rounded to 0.1 pt first.
-
-    That is how 28 mm becomes Word's familiar 1588 (79.4 pt), not 1587.
-    """
-    return int(round(round(mm / MM_PER_PT, 1) * 20))
+    """Twips of a page length (:func:`gongwen.layout.mm_to_pt`: 28 mm → 1588)."""
+    return pt_to_twips(layout.mm_to_pt(mm))
 
 
 def pt_to_twips(pt: float) -> int:
@@ -59,90 +57,85 @@ def half_points(pt: float) -> str:
     return str(int(round(pt * 2)))
 
 
-PAGE_WIDTH_TW = mm_to_twips(PAGE.width)           # 11906
-PAGE_HEIGHT_TW = mm_to_twips(PAGE.height)         # 16838
-MARGIN_TOP_TW = mm_to_twips(PAGE.top)             # 2098
-MARGIN_BOTTOM_TW = mm_to_twips(PAGE.bottom)       # 1984
-MARGIN_LEFT_TW = mm_to_twips(PAGE.left)           # 1588
-MARGIN_RIGHT_TW = mm_to_twips(PAGE.right)         # 1474
-TYPE_WIDTH_TW = PAGE_WIDTH_TW - MARGIN_LEFT_TW - MARGIN_RIGHT_TW  # 8844
-# 225 mm / 22 = 579.8 twips, rounded *down*: 580 twips × 22 overflows the type area in
-# Writer's 1/100 mm arithmetic and it shows 21 lines (measured).
-LINE_PITCH_TW = int(PAGE.line_pitch_pt * 20)  # 579
+class Geometry(NamedTuple):
+    """The plan's page in twips."""
 
-# Character spacing on 3号 text: −0.25 pt. Writer imports it as CharKerning −9 (1/100 mm)
-# and then fits 28 CJK characters on the 156 mm line (−7 gives 27, measured); Word fits
-# 442.2 pt / 15.75 pt = 28.
-BODY_CHAR_SPACING_TW = -5
+    width: int
+    height: int
+    top: int
+    bottom: int
+    left: int
+    right: int
+    line_pitch: int
+    footer: int
+    header: int
 
-# Page number: one line of 4号 type, exact line height, its top PAGE.page_number_gap
-# (7 mm) below the type area. Word and Writer both keep the footer's last line
-# w:footer above the paper's bottom edge, so the distance is the space left under it.
-PAGE_NUMBER_LINE_TW = pt_to_twips(PAGE.page_number_size_pt)
-FOOTER_DISTANCE_TW = (
-    MARGIN_BOTTOM_TW - mm_to_twips(PAGE.page_number_gap) - PAGE_NUMBER_LINE_TW
-)
-HEADER_DISTANCE_TW = mm_to_twips(15)  # Word's default; 公文 have no header
-PAGE_NUMBER_INDENT_TW = pt_to_twips(PAGE.page_number_indent_chars * PAGE.page_number_size_pt)
+    @property
+    def type_width(self) -> int:
+        return self.width - self.left - self.right
+
+
+# The footer distance from the paper's edge to the page number's line: Word and Writer
+# both keep the footer's last line w:footer above the paper's bottom edge, so the number,
+# one exact line of its size, starts ``below_mm`` under the type area.
+HEADER_DISTANCE_MM = 15  # Word's default; a 公文 has no header
+# On an exact line of its own size the number's glyph box starts 0.7 mm above the line
+# (measured in Writer's PDF of the .docx: 6.25 mm under the type area at the nominal
+# distance; the Writer button measures the same and makes the same correction).
+FOOTER_TEXT_DROP_TW = 40
+
+
+def geometry(page: Optional[layout.PageSetup] = None) -> Geometry:
+    page = page or layout.page_setup()
+    bottom = mm_to_twips(page.bottom_mm)
+    number_line = pt_to_twips(page.page_number.size_pt)
+    return Geometry(
+        mm_to_twips(page.width_mm), mm_to_twips(page.height_mm), mm_to_twips(page.top_mm),
+        bottom, mm_to_twips(page.left_mm), mm_to_twips(page.right_mm),
+        pt_to_twips(page.line_pitch_pt),
+        bottom - mm_to_twips(page.page_number.below_mm) - number_line - FOOTER_TEXT_DROP_TW,
+        mm_to_twips(HEADER_DISTANCE_MM))
+
+
+_DEFAULT = geometry()
+LINE_PITCH_TW = _DEFAULT.line_pitch        # 579 (28.95 pt)
+TYPE_WIDTH_TW = _DEFAULT.type_width        # 8844
+FOOTER_DISTANCE_TW = _DEFAULT.footer
 
 # --- styles ----------------------------------------------------------------------------
 
-PAGE_NUMBER_STYLE_NAME = "公文页码"
-PAGE_NUMBER_STYLE_ID = "GongwenPageNumber"
-PAGE_NUMBER_EVEN_STYLE_NAME = "公文页码（偶数页）"
-PAGE_NUMBER_EVEN_STYLE_ID = "GongwenPageNumberEven"
 TABLE_STYLE_ID = "GongwenTable"
+PAGE_NUMBER_STYLE_ID = "GongwenPageNumber"
+PAGE_NUMBER_EVEN_STYLE_ID = "GongwenPageNumberEven"
+_FIXED_IDS = {spec.TABLE_TEXT.name: TABLE_STYLE_ID,
+              layout.PAGE_NUMBER_STYLE: PAGE_NUMBER_STYLE_ID,
+              layout.PAGE_NUMBER_EVEN_STYLE: PAGE_NUMBER_EVEN_STYLE_ID}
 
-_ROLE_STYLE_IDS = {
-    spec.Role.TITLE: "GongwenTitle",
-    spec.Role.ADDRESSEE: "GongwenAddressee",
-    spec.Role.BODY: "GongwenBody",
-    spec.Role.HEADING1: "GongwenHeading1",
-    spec.Role.HEADING2: "GongwenHeading2",
-    spec.Role.HEADING3: "GongwenHeading3",
-    spec.Role.HEADING4: "GongwenHeading4",
-    spec.Role.CLOSING: "GongwenClosing",
-    spec.Role.ATTACHMENT: "GongwenAttachment",
-    spec.Role.SIGNATURE: "GongwenSignature",
-    spec.Role.DATE: "GongwenDate",
-}
+
+def _camel(role: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in role.split("_"))
+
+
+def _style_ids() -> Dict[str, str]:
+    """{style name: styleId}: a role's style is ``Gongwen`` + the first role's key that
+    uses it (GongwenTitle, GongwenHeading1, GongwenDocNumber …), ASCII as Word wants."""
+    ids: Dict[str, str] = {}
+    for role, style in spec.PARAGRAPH_STYLES.items():
+        ids.setdefault(style.name, "Gongwen" + _camel(role))
+    ids.update(_FIXED_IDS)
+    return ids
 
 
 def style_id(role: str) -> str:
     """The styleId of a role's paragraph style (roles sharing a style share the id)."""
-    name = spec.style_name(role)
-    for other, style in spec.PARAGRAPH_STYLES.items():
-        if style.name == name and other in _ROLE_STYLE_IDS:
-            return _ROLE_STYLE_IDS[other]
-    raise KeyError(role)
+    return _style_ids()[spec.style_name(role)]
 
 
-# The 落款 lines placed by gongwen.placement: their widths must be what it measures.
-_TAIL_STYLE_IDS = (style_id(spec.Role.SIGNATURE), style_id(spec.Role.DATE))
+def style_id_of(name: str) -> str:
+    return _style_ids()[name]
 
 
-def _style_table() -> List[Tuple[str, ParaStyle]]:
-    """(styleId, ParaStyle) for every style this module defines, in a fixed order."""
-    seen = set()
-    table = []
-    for role in spec.Role.ALL:
-        style = spec.PARAGRAPH_STYLES[role]
-        if style.name not in seen:
-            seen.add(style.name)
-            table.append((style_id(role), style))
-    table.append((TABLE_STYLE_ID, spec.TABLE_TEXT))
-    number_font = spec.Font(spec.PAGE_NUMBER_FONT, spec.SONGTI.fallbacks)
-    table.append((PAGE_NUMBER_STYLE_ID, ParaStyle(
-        PAGE_NUMBER_STYLE_NAME, number_font, PAGE.page_number_size_pt, spec.Align.RIGHT,
-        first_line_chars=0, right_chars=PAGE.page_number_indent_chars)))
-    table.append((PAGE_NUMBER_EVEN_STYLE_ID, ParaStyle(
-        PAGE_NUMBER_EVEN_STYLE_NAME, number_font, PAGE.page_number_size_pt, spec.Align.LEFT,
-        first_line_chars=0)))
-    return table
-
-
-_JC = {spec.Align.LEFT: "left", spec.Align.CENTER: "center", spec.Align.RIGHT: "right",
-       spec.Align.JUSTIFY: "both"}
+_JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "both"}
 
 
 def _el(tag: str, **attrs: str) -> etree._Element:
@@ -152,97 +145,94 @@ def _el(tag: str, **attrs: str) -> etree._Element:
     return element
 
 
-def _style_ppr(style_id_: str, style: ParaStyle) -> etree._Element:
+def _lines(value: float) -> str:
+    return str(int(round(value * 100)))
+
+
+def _style_ppr(look: layout.Appearance) -> etree._Element:
     ppr = _el("w:pPr")
-    # The 落款 chain (结束语 → 署名 → 成文日期) stays on one page: spec.ParaStyle.keep_with_next.
-    ppr.append(_el("w:keepNext", val="1" if style.keep_with_next else "0"))
-    ppr.append(_el("w:widowControl", val="0"))  # a full page keeps all 22 lines
-    if style_id_ in _TAIL_STYLE_IDS:
-        # No extra space between CJK and digits in 署名/成文日期, as the Writer button
-        # (ParaIsCharacterDistance off): §7.3.5.2 places the date by character widths,
-        # which hold only without it (with it, Writer set 2021年12月31日 a character wider).
+    ppr.append(_el("w:keepNext", val="1" if look.keep_with_next else "0"))
+    ppr.append(_el("w:widowControl", val="0"))  # a full page keeps all its lines
+    if not look.autospace:
+        # No extra space between CJK and digits (署名/成文日期: §7.3.5.2 places the date
+        # by character widths, which hold only without it). Writer 7.4 ignores these.
         ppr.append(_el("w:autoSpaceDE", val="0"))
         ppr.append(_el("w:autoSpaceDN", val="0"))
-    if style_id_ in (TABLE_STYLE_ID, PAGE_NUMBER_STYLE_ID, PAGE_NUMBER_EVEN_STYLE_ID) \
-            or style.size_pt > PAGE.body_size_pt:
+    if not look.snap_to_grid:
         # Off the grid: Writer ignores an exact line height on a snapped paragraph and
-        # gives a 2号 title line two grid lines (measured, LO_NOTES).
+        # gives a 2号 title line two grid lines (docs/LO_NOTES.md).
         ppr.append(_el("w:snapToGrid", val="0"))
-    spacing = {"before": "0", "after": "0"}
-    if style.space_before_lines:
-        spacing["before"] = str(int(style.space_before_lines * LINE_PITCH_TW))
-        spacing["beforeLines"] = str(int(style.space_before_lines * 100))
-    if style.space_after_lines:
-        spacing["after"] = str(int(style.space_after_lines * LINE_PITCH_TW))
-        spacing["afterLines"] = str(int(style.space_after_lines * 100))
-    if style_id_ in (PAGE_NUMBER_STYLE_ID, PAGE_NUMBER_EVEN_STYLE_ID):
-        spacing.update(line=str(PAGE_NUMBER_LINE_TW), lineRule="exact")
-    elif style.size_pt > PAGE.body_size_pt:
-        # Larger type (the 2号 title) keeps exactly one grid line per line.
-        spacing.update(line=str(LINE_PITCH_TW), lineRule="exact")
-    else:
+    spacing = {"before": str(pt_to_twips(look.space_before_pt)),
+               "after": str(pt_to_twips(look.space_after_pt))}
+    if look.space_before_lines:
+        spacing["beforeLines"] = _lines(look.space_before_lines)
+    if look.space_after_lines:
+        spacing["afterLines"] = _lines(look.space_after_lines)
+    if look.line_rule == layout.EXACT:
+        spacing.update(line=str(pt_to_twips(look.line_pt)), lineRule="exact")
+    else:  # GRID (snapped by the section's grid) or SINGLE
         spacing.update(line="240", lineRule="auto")
     ppr.append(_el("w:spacing", **spacing))
-    ind: Dict[str, str] = {}
-    char_tw = pt_to_twips(style.size_pt)
-    if style_id_ == PAGE_NUMBER_EVEN_STYLE_ID:
-        ind.update(left=str(PAGE_NUMBER_INDENT_TW), leftChars="100")
-    ind.update(right=str(int(style.right_chars * char_tw)),
-               rightChars=str(int(style.right_chars * 100)))
-    ind.update(firstLine=str(int(style.first_line_chars * char_tw)),
-               firstLineChars=str(int(style.first_line_chars * 100)))
-    if style_id_ != PAGE_NUMBER_EVEN_STYLE_ID:
-        ind.update(left="0", leftChars="0")
-    ppr.append(_el("w:ind", **ind))
-    ppr.append(_el("w:jc", val=_JC[style.align]))
+    char = look.size_pt * 20
+    ppr.append(_el("w:ind", left=str(int(round(look.left_chars * char))),
+                   leftChars=_lines(look.left_chars),
+                   right=str(int(round(look.right_chars * char))),
+                   rightChars=_lines(look.right_chars),
+                   firstLine=str(int(round(look.first_line_chars * char))),
+                   firstLineChars=_lines(look.first_line_chars)))
+    ppr.append(_el("w:jc", val=_JC[look.align]))
+    if look.outline_level:
+        ppr.append(_el("w:outlineLvl", val=str(look.outline_level - 1)))
     return ppr
 
 
-def _style_rpr(style_id_: str, style: ParaStyle) -> etree._Element:
+def _style_rpr(look: layout.Appearance) -> etree._Element:
     rpr = _el("w:rPr")
-    latin = spec.PAGE_NUMBER_FONT if style_id_.startswith(PAGE_NUMBER_STYLE_ID) \
-        else spec.LATIN_FONT
-    rpr.append(_el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=style.font.name,
+    latin = look.latin_font
+    rpr.append(_el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=look.east_asian_font,
                    cs=latin, hint="eastAsia"))
-    rpr.append(_el("w:b", val="1" if style.bold else "0"))
-    rpr.append(_el("w:bCs", val="1" if style.bold else "0"))
+    rpr.append(_el("w:b", val="1" if look.bold else "0"))
+    rpr.append(_el("w:bCs", val="1" if look.bold else "0"))
     rpr.append(_el("w:i", val="0"))
-    if style.size_pt == PAGE.body_size_pt:
-        rpr.append(_el("w:spacing", val=str(BODY_CHAR_SPACING_TW)))
+    if look.char_spacing_pt:
+        rpr.append(_el("w:spacing", val=str(pt_to_twips(look.char_spacing_pt))))
     rpr.append(_el("w:kern", val="0"))
-    rpr.append(_el("w:sz", val=half_points(style.size_pt)))
-    rpr.append(_el("w:szCs", val=half_points(style.size_pt)))
+    rpr.append(_el("w:sz", val=half_points(look.size_pt)))
+    rpr.append(_el("w:szCs", val=half_points(look.size_pt)))
     rpr.append(_el("w:lang", val="en-US", eastAsia="zh-CN"))
     return rpr
 
 
-def _build_style(style_id_: str, style: ParaStyle) -> etree._Element:
-    element = _el("w:style", type="paragraph", customStyle="1", styleId=style_id_)
-    element.append(_el("w:name", val=style.name))
+def _build_style(sid: str, look: layout.Appearance) -> etree._Element:
+    element = _el("w:style", type="paragraph", customStyle="1", styleId=sid)
+    element.append(_el("w:name", val=look.name))
     element.append(_el("w:qFormat"))
-    element.append(_style_ppr(style_id_, style))
-    element.append(_style_rpr(style_id_, style))
+    element.append(_style_ppr(look))
+    element.append(_style_rpr(look))
     return element
 
 
-def ensure_styles(document: DocxDocument) -> Dict[str, str]:
+def ensure_styles(document: DocxDocument,
+                  looks: Optional[Dict[str, layout.Appearance]] = None) -> Dict[str, str]:
     """Create or reset the 公文 paragraph styles; return {style name: styleId}.
 
     A style already in the file (same styleId, or same name under another id) is
     replaced in place, so a second run writes the same XML.
     """
+    looks = looks if looks is not None else layout.appearances()
+    ids = _style_ids()
     styles_el = document.styles.element
     result: Dict[str, str] = {}
-    for sid, style in _style_table():
-        new = _build_style(sid, style)
-        old = _find_style(styles_el, sid, style.name)
+    for name, look in looks.items():
+        new = _build_style(ids[name], look)
+        old = _find_style(styles_el, ids[name], name)
         if old is not None:
             new.set(qn("w:styleId"), old.get(qn("w:styleId")))
             old.addprevious(new)
             styles_el.remove(old)
         else:
             styles_el.append(new)
-        result[style.name] = new.get(qn("w:styleId"))
+        result[name] = new.get(qn("w:styleId"))
     return result
 
 
@@ -291,33 +281,35 @@ def _set_attrs(element: etree._Element, attrs: Dict[str, str], keep: Tuple[str, 
         element.set(qn("w:" + key), value)
 
 
-def apply_page_setup(section: Section) -> None:
-    """A4 portrait, GB/T 9704 margins, header/footer distances and the line grid."""
+def apply_page_setup(section: Section, page: Optional[layout.PageSetup] = None) -> None:
+    """The plan's paper, margins, header/footer distances and line grid (or none, with
+    fixed line spacing)."""
+    page = page or layout.page_setup()
+    twips = geometry(page)
     sect_pr = section._sectPr
-    _set_attrs(_sectpr_child(sect_pr, "pgSz"),
-               {"w": str(PAGE_WIDTH_TW), "h": str(PAGE_HEIGHT_TW)})
+    _set_attrs(_sectpr_child(sect_pr, "pgSz"), {"w": str(twips.width), "h": str(twips.height)})
     _set_attrs(_sectpr_child(sect_pr, "pgMar"), {
-        "top": str(MARGIN_TOP_TW), "right": str(MARGIN_RIGHT_TW),
-        "bottom": str(MARGIN_BOTTOM_TW), "left": str(MARGIN_LEFT_TW),
-        "header": str(HEADER_DISTANCE_TW), "footer": str(FOOTER_DISTANCE_TW), "gutter": "0",
+        "top": str(twips.top), "right": str(twips.right), "bottom": str(twips.bottom),
+        "left": str(twips.left), "header": str(twips.header), "footer": str(twips.footer),
+        "gutter": "0",
     })
     # type="lines": Writer shows 28 characters (linesAndChars with a negative charSpace
     # shows about 14); the 28 come from the character spacing in the styles.
-    _set_attrs(_sectpr_child(sect_pr, "docGrid"),
-               {"type": "lines", "linePitch": str(LINE_PITCH_TW)})
+    grid = {"type": "lines", "linePitch": str(twips.line_pitch)} if page.grid \
+        else {"linePitch": str(twips.line_pitch)}
+    _set_attrs(_sectpr_child(sect_pr, "docGrid"), grid)
 
 
 # --- page numbers ----------------------------------------------------------------------
 
-_PAGE_FIELD_DECORATION = set(" \t\u3000—–-_/|第页共Pagepage.·")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _page_number_paragraph(even: bool) -> etree._Element:
-    """``— PAGE —`` as a complex field, in the odd or even page number style."""
+def _page_number_paragraph(even: bool, page: layout.PageSetup) -> etree._Element:
+    """The plan's ``— PAGE —`` as a complex field, in the odd or even page-number style."""
     p = _el("w:p")
     ppr = _el("w:pPr")
-    ppr.append(_el("w:pStyle",
-                   val=PAGE_NUMBER_EVEN_STYLE_ID if even else PAGE_NUMBER_STYLE_ID))
+    ppr.append(_el("w:pStyle", val=PAGE_NUMBER_EVEN_STYLE_ID if even else PAGE_NUMBER_STYLE_ID))
     p.append(ppr)
 
     def run(child: etree._Element) -> None:
@@ -328,83 +320,216 @@ def _page_number_paragraph(even: bool) -> etree._Element:
     def text(value: str) -> etree._Element:
         t = _el("w:t")
         t.text = value
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.set(_XML_SPACE, "preserve")
         return t
 
-    run(text("— "))
+    before, after = page.page_number.around()
+    if before:
+        run(text(before))
     run(_el("w:fldChar", fldCharType="begin"))
     instr = _el("w:instrText")
     instr.text = " PAGE "
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.set(_XML_SPACE, "preserve")
     run(instr)
     run(_el("w:fldChar", fldCharType="separate"))
     run(text("1"))
     run(_el("w:fldChar", fldCharType="end"))
-    run(text(" —"))
+    if after:
+        run(text(after))
     return p
 
 
+_PAGE_INSTRUCTIONS = {"PAGE": headfoot.PAGE, "NUMPAGES": headfoot.COUNT,
+                      "SECTIONPAGES": headfoot.COUNT}
+
+
+def _field_kind(instruction: str) -> str:
+    words = instruction.split()
+    return _PAGE_INSTRUCTIONS.get(words[0].upper(), headfoot.OTHER) if words \
+        else headfoot.OTHER
+
+
+def portions(p: etree._Element) -> List[headfoot.Portion]:
+    """The paragraph as the core's header/footer policy reads it: literal text, and each
+    field (complex or simple) as one portion, its cached result left out."""
+    result: List[headfoot.Portion] = []
+    depth, instruction, in_result = 0, [], False
+    for element in _own_iter(p, (qn("w:t"), qn("w:fldChar"), qn("w:instrText"),
+                                 qn("w:fldSimple"), qn("w:tab"))):
+        tag = element.tag
+        if tag == qn("w:fldSimple"):
+            result.append(headfoot.Portion(_field_kind(element.get(qn("w:instr"), ""))))
+        elif tag == qn("w:fldChar"):
+            kind = element.get(qn("w:fldCharType"))
+            if kind == "begin":
+                depth += 1
+                if depth == 1:
+                    instruction, in_result = [], False
+            elif kind == "separate" and depth == 1:
+                in_result = True
+                result.append(headfoot.Portion(_field_kind("".join(instruction))))
+            elif kind == "end" and depth:
+                if depth == 1 and not in_result:
+                    result.append(headfoot.Portion(_field_kind("".join(instruction))))
+                depth -= 1
+        elif tag == qn("w:instrText"):
+            if depth == 1:
+                instruction.append(element.text or "")
+        elif depth == 0 and not _in_simple_field(element, p):
+            result.append(headfoot.text("\t" if tag == qn("w:tab") else element.text or ""))
+    return result
+
+
+def _own_iter(p: etree._Element, tags: Tuple[str, ...]) -> Iterator[etree._Element]:
+    """Elements of the paragraph itself, not of a text box's paragraphs inside it."""
+    for element in p.iter(*tags):
+        if next(element.iterancestors(qn("w:p")), None) is p:
+            yield element
+
+
+def _in_simple_field(element: etree._Element, p: etree._Element) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is p:
+            return False
+        if ancestor.tag == qn("w:fldSimple"):
+            return True
+    return False
+
+
 def is_page_number_paragraph(p: etree._Element) -> bool:
-    """A footer paragraph that only shows the page number (ours, or one we replace)."""
+    """A header/footer paragraph that only shows the page number (ours, or one we replace)."""
     ppr = p.find(qn("w:pPr"))
     if ppr is not None:
         pstyle = ppr.find(qn("w:pStyle"))
         if pstyle is not None and pstyle.get(qn("w:val")) in (
                 PAGE_NUMBER_STYLE_ID, PAGE_NUMBER_EVEN_STYLE_ID):
             return True
-    instructions = "".join(t.text or "" for t in p.iter(qn("w:instrText")))
-    instructions += "".join(f.get(qn("w:instr"), "") for f in p.iter(qn("w:fldSimple")))
-    if "PAGE" not in instructions.upper().split():
+    return headfoot.is_page_number_only(portions(p))
+
+
+def is_empty_paragraph(p: etree._Element) -> bool:
+    """No text, field or object: an empty line (which would push the number up)."""
+    if any(True for _ in p.iter(qn("w:drawing"), qn("w:pict"), qn("w:object"))):
         return False
-    literal = "".join(t.text or "" for t in p.iter(qn("w:t")) if not _in_field_result(t))
-    return all(ch in _PAGE_FIELD_DECORATION for ch in literal)
+    return headfoot.is_empty(portions(p))
 
 
-def _in_field_result(t: etree._Element) -> bool:
-    """True for a w:t that is a field's cached result (in w:fldSimple, or after separate)."""
-    paragraph = next(t.iterancestors(qn("w:p")), None)
-    if paragraph is None:
-        return False
-    for ancestor in t.iterancestors():
-        if ancestor is paragraph:
-            break
-        if ancestor.tag == qn("w:fldSimple"):
-            return True
-    depth = 0
-    in_result = False
-    for element in paragraph.iter(qn("w:fldChar"), qn("w:t")):
-        if element is t:
-            return depth > 0 and in_result
-        if element.tag == qn("w:fldChar"):
-            kind = element.get(qn("w:fldCharType"))
-            if kind == "begin":
-                depth += 1
-                in_result = False
-            elif kind == "separate":
-                in_result = True
-            elif kind == "end":
-                depth = max(0, depth - 1)
-                in_result = False
-    return False
+def _paragraphs(part_el: etree._Element) -> List[etree._Element]:
+    """Every paragraph of a header/footer part, in tables and content controls too (Word's
+    page-number gallery wraps its paragraph in a w:sdt), but not inside text boxes."""
+    return [p for p in part_el.iter(qn("w:p"))
+            if not any(a.tag == qn("w:txbxContent") for a in p.iterancestors())]
 
 
-def _fill_footer(footer_el: etree._Element, even: bool) -> None:
-    """Replace page-number paragraphs in a footer with ours; keep every other paragraph."""
-    for p in list(footer_el.findall(qn("w:p"))):
-        if is_page_number_paragraph(p):
-            footer_el.remove(p)
-    remaining = [p for p in footer_el.findall(qn("w:p"))
-                 if "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
-                 or len(p) > 1 or (len(p) == 1 and p[0].tag != qn("w:pPr"))]
-    for p in footer_el.findall(qn("w:p")):
-        if p not in remaining:
-            footer_el.remove(p)  # empty paragraphs would push the number up
-    sect_like = footer_el.find(qn("w:sectPr"))
-    number = _page_number_paragraph(even)
-    if sect_like is not None:
-        sect_like.addprevious(number)
+def _drop_paragraph(p: etree._Element) -> None:
+    """Removes a paragraph; one that a table cell needs (its last) is emptied instead, and a
+    content control left without content goes with it."""
+    parent = p.getparent()
+    if parent.tag == qn("w:tc") and len(parent.findall(qn("w:p"))) == 1:
+        for child in list(p):
+            if child.tag != qn("w:pPr"):
+                p.remove(child)
+        return
+    parent.remove(p)
+    while parent.tag == qn("w:sdtContent") and not len(parent):
+        sdt = parent.getparent()
+        parent = sdt.getparent()
+        parent.remove(sdt)
+
+
+def remove_page_numbers(part_el: etree._Element) -> bool:
+    """Drops the part's page-number-only and empty paragraphs; True when the author's own
+    text remains."""
+    kept = False
+    for p in _paragraphs(part_el):
+        if is_page_number_paragraph(p) or is_empty_paragraph(p):
+            _drop_paragraph(p)
+        else:
+            kept = True
+    blocks = [child for child in part_el if child.tag in (qn("w:p"), qn("w:tbl"), qn("w:sdt"))]
+    if blocks and blocks[-1].tag == qn("w:tbl"):
+        blocks[-1].addnext(_closing_paragraph())  # Word ends every story with a paragraph
+    return kept
+
+
+_CLOSING_LINE_TW = 20  # the paragraph after a table at a footer's end: 1 pt, takes no room
+
+
+def _closing_paragraph() -> etree._Element:
+    p = _el("w:p")
+    ppr = _el("w:pPr")
+    ppr.append(_el("w:spacing", before="0", after="0", line=str(_CLOSING_LINE_TW),
+                   lineRule="exact"))
+    rpr = _el("w:rPr")
+    rpr.append(_el("w:sz", val="2"))
+    ppr.append(rpr)
+    p.append(ppr)
+    return p
+
+
+def _on_exact_lines(part_el: etree._Element) -> None:
+    """The author's footer paragraphs on exact lines, no spacing (headfoot.AUTHORS_LINE_PT)."""
+    line = str(pt_to_twips(headfoot.AUTHORS_LINE_PT))
+    for p in _paragraphs(part_el):
+        spacing = p.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+        if spacing is not None and spacing.get(qn("w:line")) == str(_CLOSING_LINE_TW):
+            continue
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = _el("w:pPr")
+            p.insert(0, ppr)
+        _set_ppr_spacing(ppr, {"before": "0", "after": "0", "line": line,
+                               "lineRule": "exact"})
+
+
+# CT_PPrBase children after w:spacing (a new w:spacing goes before the first of these).
+_AFTER_SPACING = [qn("w:" + name) for name in (
+    "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
+    "pPrChange")]
+
+
+def _set_ppr_spacing(ppr: etree._Element, attrs: Dict[str, str]) -> None:
+    old = ppr.find(qn("w:spacing"))
+    if old is not None:
+        ppr.remove(old)
+    spacing = _el("w:spacing", **attrs)
+    later = next((child for child in ppr if child.tag in _AFTER_SPACING), None)
+    if later is not None:
+        later.addprevious(spacing)
     else:
-        footer_el.append(number)
+        ppr.append(spacing)
+
+
+def _fill_footer(footer_el: etree._Element, even: bool, page: layout.PageSetup) -> int:
+    """Replace page numbers in a footer with the plan's, as its first line; keep every other
+    paragraph, under it. Returns how many lines of the author's text were kept."""
+    remove_page_numbers(footer_el)
+    _on_exact_lines(footer_el)
+    lines = authors_lines(footer_el)
+    footer_el.insert(0, _page_number_paragraph(even, page))
+    return lines
+
+
+def authors_lines(part_el: etree._Element) -> int:
+    """Lines the author's header/footer text takes, roughly: one a paragraph, a table row
+    its fullest cell's."""
+    lines = 0
+    for child in part_el.iter(qn("w:p"), qn("w:tr")):
+        spacing = child.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+        if spacing is not None and spacing.get(qn("w:line")) == str(_CLOSING_LINE_TW):
+            continue
+        if child.tag == qn("w:tr"):
+            if next(child.iterancestors(qn("w:tr")), None) is None:
+                lines += max((len(cell.findall(qn("w:p"))) for cell in child.iter(qn("w:tc"))),
+                             default=1)
+        elif next(child.iterancestors(qn("w:tbl")), None) is None \
+                and not any(a.tag == qn("w:txbxContent") for a in child.iterancestors()):
+            lines += 1
+    return lines
+
+
+_MIN_FOOTER_TW = 283  # 5 mm above the paper's edge
 
 
 def _copy_part_content(source, target) -> None:
@@ -426,15 +551,28 @@ def _copy_part_content(source, target) -> None:
         target_el.append(clone)
 
 
-def apply_page_number_footers(document: DocxDocument) -> None:
-    """Odd/even footers with ``— PAGE —``: odd pages right, even pages left, one char in.
+def _headers(section: Section) -> List[object]:
+    headers = [section.header, section.even_page_header]
+    if section.different_first_page_header_footer:
+        headers.append(section.first_page_header)
+    return [header for header in headers if not header.is_linked_to_previous]
+
+
+def apply_page_number_footers(document: DocxDocument,
+                              plan: Optional[layout.LayoutPlan] = None) -> List[str]:
+    """Odd/even footers with the plan's ``— PAGE —``: by default odd pages right, even
+    pages left, one character in. Returns what of the author's text was kept
+    (``header``/``footer``, :mod:`gongwen.headfoot`).
 
     Turns on ``w:evenAndOddHeaders``. When that is new, a section's own header that has no
     even-page header yet is copied to the even pages so it keeps showing there. Footer text
-    other than a page number stays (and is copied to a new even-page footer). A first-page
-    footer (``w:titlePg``) gets the odd-page number too: every page of a 公文 has its number.
-    Later sections whose footers are linked to the previous section stay linked.
+    other than a page number stays (and is copied to a new even-page footer); header
+    paragraphs that only showed a page number go. A first-page footer (``w:titlePg``) gets
+    the odd-page number too: every page of a 公文 has its number. Later sections whose
+    footers are linked to the previous section stay linked.
     """
+    page = plan.page if plan is not None else layout.page_setup()
+    kept = set()
     settings = document.settings
     first_time = not settings.odd_and_even_pages_header_footer
     settings.odd_and_even_pages_header_footer = True
@@ -443,7 +581,11 @@ def apply_page_number_footers(document: DocxDocument) -> None:
                 and section.even_page_header.is_linked_to_previous:
             section.even_page_header.is_linked_to_previous = False
             _copy_part_content(section.header, section.even_page_header)
+        for header in _headers(section):
+            if remove_page_numbers(header._element):
+                kept.add(headfoot.HEADER)
         footers = [("odd", section.footer), ("even", section.even_page_footer)]
+        authors = 0
         if section.different_first_page_header_footer:
             footers.append(("first", section.first_page_footer))
         for kind, footer in footers:
@@ -453,27 +595,40 @@ def apply_page_number_footers(document: DocxDocument) -> None:
                 footer.is_linked_to_previous = False
                 if kind != "odd":
                     _copy_part_content(section.footer, footer)
-            even = kind == "even"
-            _fill_footer(footer._element, even)
+            lines = _fill_footer(footer._element, kind == "even", page)
+            if lines:
+                kept.add(headfoot.FOOTER)
+                authors = max(authors, lines)
+        if authors:
+            _lower_footer(section, page, authors)
+    return [kind for kind in (headfoot.HEADER, headfoot.FOOTER) if kind in kept]
 
 
-def apply_layout(document: DocxDocument, footers: bool = True) -> Dict[str, str]:
+def _lower_footer(section: Section, page: layout.PageSetup, lines: int) -> None:
+    """The number stays ``below_mm`` under the type area with the author's lines under it."""
+    below = lines * pt_to_twips(headfoot.AUTHORS_LINE_PT) + _CLOSING_LINE_TW
+    distance = max(geometry(page).footer - below, _MIN_FOOTER_TW)
+    _sectpr_child(section._sectPr, "pgMar").set(qn("w:footer"), str(distance))
+
+
+def apply_layout(document: DocxDocument, plan: Optional[layout.LayoutPlan] = None,
+                 footers: bool = True) -> List[str]:
     """Styles, page setup and (unless ``footers=False``) page-number footers everywhere.
 
-    Returns ``ensure_styles``' {style name: styleId}. Paragraph roles are not touched:
-    apply ``style_id(role)`` to paragraphs yourself (the CLI classifies them first).
+    Returns what of the author's header/footer text was kept. Paragraph roles are not
+    touched: the renderer applies each paragraph's planned style itself.
     """
-    ids = ensure_styles(document)
+    looks = plan.styles if plan is not None else None
+    page = plan.page if plan is not None else None
+    ensure_styles(document, looks)
     for section in document.sections:
-        apply_page_setup(section)
-    if footers:
-        apply_page_number_footers(document)
-    return ids
+        apply_page_setup(section, page)
+    return apply_page_number_footers(document, plan) if footers else []
 
 
 __all__ = [
     "apply_layout", "ensure_styles", "apply_page_setup", "apply_page_number_footers",
-    "is_page_number_paragraph", "style_id", "TABLE_STYLE_ID", "PAGE_NUMBER_STYLE_ID",
-    "PAGE_NUMBER_EVEN_STYLE_ID", "FOOTER_DISTANCE_TW", "LINE_PITCH_TW", "TYPE_WIDTH_TW",
-    "mm_to_twips",
+    "is_page_number_paragraph", "style_id", "style_id_of", "geometry", "TABLE_STYLE_ID",
+    "PAGE_NUMBER_STYLE_ID", "PAGE_NUMBER_EVEN_STYLE_ID", "FOOTER_DISTANCE_TW", "LINE_PITCH_TW",
+    "TYPE_WIDTH_TW", "mm_to_twips",
 ]

@@ -16,7 +16,7 @@ from typing import Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import normalize, placement, roles, spec
+from gongwen import layout, normalize
 from gongwen.batch import docxlayout, docxtext, say
 from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
@@ -57,8 +57,9 @@ def document_text(document, expected: Optional[Mapping[etree._Element, str]] = N
 
     Text is :func:`paragraph_text` of every paragraph (text boxes' too, and both copies
     of a text box Word writes twice) in document order, a newline per paragraph.
-    Footer paragraphs that only show a page number are left out: the formatter
-    replaces them (they are layout, and their cached number is not the user's text).
+    Header and footer paragraphs that only show a page number, or nothing, are left out:
+    the formatter replaces or drops them (they are layout, and a cached number is not the
+    user's text).
     ``expected`` gives some paragraphs another text: the one they are meant to have
     after the rewrites the user asked for.
     """
@@ -71,10 +72,11 @@ def document_text(document, expected: Optional[Mapping[etree._Element, str]] = N
         root = _part_root(part)
         if root is None:
             continue
-        skip_numbers = "/footer" in partname
+        skip_numbers = "/footer" in partname or "/header" in partname
         texts[partname] = "\n".join(
             expected[p] if p in expected else paragraph_text(p) for p in root.iter(qn("w:p"))
-            if not (skip_numbers and docxlayout.is_page_number_paragraph(p)))
+            if not (skip_numbers and (docxlayout.is_page_number_paragraph(p)
+                                      or docxlayout.is_empty_paragraph(p))))
     return texts
 
 
@@ -105,6 +107,8 @@ class FormatResult:
     roles: Dict[str, int] = field(default_factory=dict)
     # paragraphs rewritten, for each kind of 规范写法 asked for (zeros too); {} if none
     normalized: Dict[str, int] = field(default_factory=dict)
+    # "header"/"footer" when the author's own text there was kept (gongwen.headfoot)
+    kept: List[str] = field(default_factory=list)
 
 
 def _runs(p: etree._Element) -> Iterator[etree._Element]:
@@ -276,28 +280,24 @@ class _Rewrite(NamedTuple):
 
 
 def plan_rewrites(paragraphs: Sequence[etree._Element], texts: Sequence[str],
-                  paragraph_roles: Sequence[str], options: Normalization
-                  ) -> Dict[etree._Element, _Rewrite]:
-    """The 规范写法 of every body paragraph that needs one and whose runs can take it."""
+                  planned: Sequence[layout.ParagraphPlan]) -> Dict[etree._Element, _Rewrite]:
+    """The plan's 规范写法 edits of every body paragraph whose runs can take them."""
     rewrites: Dict[etree._Element, _Rewrite] = {}
-    if not options.any:
-        return rewrites
-    for p, text, role in zip(paragraphs, texts, paragraph_roles):
-        edits = normalize.edits(text, role, options)
-        plan = plan_run_edits(p, text, edits) if edits else None
-        if plan is not None:
-            rewrites[p] = _Rewrite(normalize.apply_edits(text, edits), plan,
-                                   [edit.kind for edit in edits])
+    for p, text, paragraph in zip(paragraphs, texts, planned):
+        run_plan = plan_run_edits(p, text, paragraph.edits) if paragraph.edits else None
+        if run_plan is not None:
+            rewrites[p] = _Rewrite(paragraph.text, run_plan,
+                                   [edit.kind for edit in paragraph.edits])
     return rewrites
 
 
-def _fit_table(tbl: etree._Element) -> None:
-    """Scale a body-level table to the type width: grid columns, cell widths, table width."""
+def _fit_table(tbl: etree._Element, target: int) -> None:
+    """Scale a body-level table to the type width (``target`` twips): grid columns, cell
+    widths, table width."""
     grid = tbl.find(qn("w:tblGrid"))
     cols = grid.findall(qn("w:gridCol")) if grid is not None else []
     widths = [int(c.get(qn("w:w"), "0") or 0) for c in cols]
     total = sum(widths)
-    target = docxlayout.TYPE_WIDTH_TW
     if total > 0:
         scaled = [w * target // total for w in widths]
         scaled[-1] += target - sum(scaled)
@@ -334,12 +334,12 @@ def _fit_table(tbl: etree._Element) -> None:
         tbl_pr.remove(ind)
 
 
-def _format_table(tbl: etree._Element) -> None:
-    """Table text in 仿宋 (the table style); alignment inside cells is the author's."""
+def _format_table(tbl: etree._Element, sid: str) -> None:
+    """Table text in the table style ``sid``; alignment inside cells is the author's."""
     for p in tbl.iter(qn("w:p")):
         if _owner_paragraph_in_table(p) is None:
             continue
-        _set_style(p, docxlayout.TABLE_STYLE_ID)
+        _set_style(p, sid)
         for run in _runs(p):
             _clean_rpr(run.find(qn("w:rPr")))
         ppr = p.find(qn("w:pPr"))
@@ -357,48 +357,106 @@ def _owner_paragraph_in_table(p: etree._Element) -> Optional[etree._Element]:
     return None
 
 
-def format_document(document, normalize_dates: bool = False,
-                    options: Normalization = normalize.NONE) -> FormatResult:
-    """Apply the 公文 layout to a python-docx Document in memory; return the role counts
-    and how many paragraphs each 规范写法 in ``options`` rewrote.
+def format_document(document, options: Normalization = normalize.NONE,
+                    settings: Optional[layout.Settings] = None) -> FormatResult:
+    """Carry out the core's plan on a python-docx Document in memory; return the role
+    counts, how many paragraphs each 规范写法 in ``options`` rewrote, and what of the
+    author's header/footer text was kept.
 
     Raises FormatError (and leaves nothing half-done on disk) if the text would change in
     any other way than those rewrites.
     """
-    if normalize_dates:
-        options = options.union(Normalization(dates=True))
     body = document.element.body
     blocks = list(_body_blocks(body))
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]
     texts = [paragraph_text(p) for p in paragraphs]
-    paragraph_roles = roles.classify(texts)
-    rewrites = plan_rewrites(paragraphs, texts, paragraph_roles, options)
+    plan = layout.plan_document(texts, options, settings)
+    rewrites = plan_rewrites(paragraphs, texts, plan.paragraphs)
     # What the text must be at the end: as it is, but for the rewrites asked for.
     expected = document_text(document, {p: rewrite.text for p, rewrite in rewrites.items()})
-    normalized = Counter()
+    normalized: Counter = Counter()
     for rewrite in rewrites.values():
         apply_run_edits(rewrite.plan)
         normalized.update(rewrite.kinds)
 
-    docxlayout.apply_layout(document)
-    for index, (p, role) in enumerate(zip(paragraphs, paragraph_roles)):
+    kept = docxlayout.apply_layout(document, plan)
+    for p, paragraph in zip(paragraphs, plan.paragraphs):
         has_object = any(True for _ in p.iter(*_OBJECT_TAGS))
-        _set_style(p, docxlayout.style_id(role))
-        _clean_paragraph(p, keep_layout=role == Role.BLANK and has_object)
-        _respect_typed_blank_lines(p, paragraph_roles, index)
-    # Measured on the text as it will read: a rewritten date has another width.
-    shown = [rewrites[p].text if p in rewrites else text for p, text in zip(paragraphs, texts)]
-    place_signature_and_date(paragraphs, shown, paragraph_roles)
+        _set_style(p, docxlayout.style_id_of(paragraph.style))
+        _clean_paragraph(p, keep_layout=paragraph.role == Role.BLANK and has_object)
+        _apply_overrides(p, paragraph, plan)
+        _hint_east_asian(p)
+    width = docxlayout.geometry(plan.page).type_width
+    table_style = docxlayout.style_id_of(plan.table_style)
     for block in blocks:
         if block.tag == qn("w:tbl"):
-            _fit_table(block)
-            _format_table(block)
+            _fit_table(block, width)
+            _format_table(block, table_style)
 
     changed = text_changes(expected, document_text(document))
     if changed:
         raise FormatError(say("cli_format_text_changed", parts=", ".join(changed)))
-    return FormatResult(dict(Counter(paragraph_roles)),
-                        {kind: normalized[kind] for kind in options.kinds})
+    return FormatResult(dict(Counter(plan.roles)),
+                        {kind: normalized[kind] for kind in options.kinds}, kept)
+
+
+def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,
+                     plan: layout.LayoutPlan) -> None:
+    """What the plan says differs from the paragraph's style: spacing where the author typed
+    a blank line, keep-with-next inside the 落款 chain, the §7.3.5.2 right indent.
+
+    The right indent: ``w:rightChars`` (hundredths of a character) is what Word and WPS
+    read; it supersedes ``w:right`` (ECMA-376 §17.3.1.12), and they set the text as the
+    styles ask, without Asian/Western autospacing. ``w:right`` (twips) is what Writer 7.4
+    reads, ignoring rightChars and the styles' ``w:autoSpaceDE="0"`` (docs/LO_NOTES.md), so
+    it gets the plan's indent measured with Writer's autospacing.
+    """
+    spacing: Dict[str, str] = {}
+    if paragraph.space_before_pt is not None:
+        spacing.update(before=str(docxlayout.pt_to_twips(paragraph.space_before_pt)),
+                       beforeLines="0")
+    if paragraph.space_after_pt is not None:
+        spacing.update(after=str(docxlayout.pt_to_twips(paragraph.space_after_pt)),
+                       afterLines="0")
+    if spacing:
+        _set_ppr_child(p, "spacing", spacing)
+    if paragraph.keep_with_next:
+        _set_ppr_child(p, "keepNext", {})
+    if paragraph.right_chars is not None:
+        size_pt = plan.styles[paragraph.style].size_pt
+        autospaced = paragraph.right_chars_autospaced
+        _set_ppr_child(p, "ind", {
+            "right": str(docxlayout.pt_to_twips(
+                (autospaced if autospaced is not None else paragraph.right_chars) * size_pt)),
+            "rightChars": str(int(round(paragraph.right_chars * 100))),
+        })
+
+
+def _hint_east_asian(p: etree._Element) -> None:
+    """Runs holding “” ‘’ —— …… (characters Word may set in either font) say
+    ``w:hint="eastAsia"``, so Word keeps them in the CJK font, full width, as Writer does."""
+    for run in _runs(p):
+        value = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        if not any(ch in layout.EAST_ASIAN_AMBIGUOUS for ch in value):
+            continue
+        rpr = run.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = etree.Element(qn("w:rPr"))
+            run.insert(0, rpr)
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = etree.Element(qn("w:rFonts"))
+            _insert_rpr_child(rpr, fonts)
+        fonts.set(qn("w:hint"), "eastAsia")
+
+
+# CT_RPr's first children in schema order: rStyle, then rFonts.
+def _insert_rpr_child(rpr: etree._Element, fonts: etree._Element) -> None:
+    style = rpr.find(qn("w:rStyle"))
+    if style is not None:
+        style.addnext(fonts)
+    else:
+        rpr.insert(0, fonts)
 
 
 # CT_PPrBase's children in schema order (Word refuses a w:pPr whose children are out of it).
@@ -411,48 +469,15 @@ _PPR_ORDER = [qn("w:" + name) for name in (
     "rPr", "sectPr", "pPrChange")]
 
 
-def _respect_typed_blank_lines(p: etree._Element, paragraph_roles: Sequence[str],
-                               index: int) -> None:
-    """What the Writer button does with an empty line the author typed (writer/format.py):
-    where the style adds a blank line (space before the 署名 or 附件说明, after the title)
-    and one is typed already, the style's is dropped; a typed empty line inside the 落款
-    chain (结束语 … 署名 … 日期) keeps with the next paragraph, so the chain stays whole."""
-    role = paragraph_roles[index]
-    style = spec.PARAGRAPH_STYLES[role]
-    spacing: Dict[str, str] = {}
-    if style.space_before_lines and index > 0 and paragraph_roles[index - 1] == Role.BLANK:
-        spacing.update(before="0", beforeLines="0")
-    if style.space_after_lines and index + 1 < len(paragraph_roles) \
-            and paragraph_roles[index + 1] == Role.BLANK:
-        spacing.update(after="0", afterLines="0")
-    if spacing:
-        _set_ppr_child(p, "spacing", spacing)
-    if role == Role.BLANK and placement.blank_inside_kept_chain(paragraph_roles, index):
-        _set_ppr_child(p, "keepNext", {})
-
-
 def place_signature_and_date(paragraphs: Sequence[etree._Element], texts: Sequence[str],
                              paragraph_roles: Sequence[str]) -> None:
-    """The §7.3.5.2 right indents of 署名 and 成文日期 on each paragraph's w:ind, chosen by
-    :func:`gongwen.placement.signature_and_date_indents` as the Writer button chooses them.
-
-    ``w:rightChars`` (hundredths of a character) is what Word and WPS read: it supersedes
-    ``w:right`` (ECMA-376 §17.3.1.12), and they set the text as the button does, without
-    Asian/Western autospacing (the styles say so). ``w:right`` (twips) is what Writer 7.4
-    reads, ignoring rightChars (measured: a date with only rightChars="500" stayed at the
-    style's two characters); it also ignores the styles' ``w:autoSpaceDE="0"`` and sets
-    2021年12月31日 a character wider, so this length is measured with Writer's
-    autospacing. Either way the date starts two characters right of the 署名.
-    """
-    size_pt = spec.PARAGRAPH_STYLES[Role.SIGNATURE].size_pt
-    plain = placement.signature_and_date_indents(texts, paragraph_roles)
-    in_writer = placement.signature_and_date_indents(
-        texts, paragraph_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
-    for index, chars in plain.items():
-        _set_ppr_child(paragraphs[index], "ind", {
-            "right": str(docxlayout.pt_to_twips(in_writer[index] * size_pt)),
-            "rightChars": str(int(round(chars * 100))),
-        })
+    """The plan's §7.3.5.2 right indents on 署名 and 成文日期 whose roles are known (``new``
+    places the filled-in values as 一键公文格式 would)."""
+    plan = layout.plan_document(texts, paragraph_roles=paragraph_roles)
+    for p, paragraph in zip(paragraphs, plan.paragraphs):
+        if paragraph.right_chars is not None:
+            _apply_overrides(p, paragraph._replace(space_before_pt=None, space_after_pt=None,
+                                                   keep_with_next=None), plan)
 
 
 def _set_ppr_child(p: etree._Element, name: str, attrs: Dict[str, str]) -> None:

@@ -8,7 +8,7 @@ The command: arguments, where each output goes, one line per file. The formattin
 :mod:`gongwen.batch.docxrender`, which carries out the same core plan as the Writer button.
 Formatting never changes text unless
 ``--normalize`` asks for 规范写法 (:mod:`gongwen.normalize`, the same rules as Writer's
-``?normalize=``; the older ``--normalize-dates`` means ``--normalize dates``);
+``?normalize=``);
 :func:`format_document` checks, before anything is written, that the text after
 formatting is exactly the text before with those rewrites made, nothing more.
 Inputs are opened by :func:`gongwen.batch.docxtext.open_document` and paragraphs read by
@@ -57,10 +57,12 @@ that fails leaves nothing behind.
   {"path": input, "output": written file or null, "status": "ok" | "error",
    "pdf": the PDF written or null (--pdf),
    "roles": {role: paragraph count}, "error": one-line reason or null,
-   "normalized": {kind: paragraphs rewritten} for each --normalize kind asked ({} if none)}
+   "normalized": {kind: paragraphs rewritten} for each --normalize kind asked ({} if none),
+   "kept": ["header"|"footer"]: the author's own header/footer text that was kept (a
+   paragraph that only showed a page number is replaced by the — N — footer)}
 
 --normalize KINDS rewrites text (off by default: formatting never changes text):
-  dates       成文日期 as 2021年12月31日 (also --normalize-dates)
+  dates       成文日期 as 2021年12月31日
   numbering   heading numbers as 一、 （一） 1. （1） (一. (一) 1、 1． (1) are recognised)
   spaces      spaces, U+3000, NBSP and tabs typed at the start of a paragraph
   all         all three; KINDS is one of these or a comma list (dates,spaces)
@@ -92,8 +94,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         type=_normalization,
                         help="rewrite text: dates, numbering, spaces or all, or a comma list "
                              "(off: text never changes; see below)")
-    parser.add_argument("--normalize-dates", action="store_true",
-                        help="rewrite 成文日期 as 2021年12月31日 (= --normalize dates)")
 
 
 def _normalization(value: str) -> Normalization:
@@ -106,8 +106,8 @@ def _normalization(value: str) -> Normalization:
 
 
 def normalization(args: argparse.Namespace) -> Normalization:
-    """Every --normalize given, and --normalize-dates."""
-    options = Normalization(dates=bool(getattr(args, "normalize_dates", False)))
+    """Every --normalize given."""
+    options = normalize.NONE
     for more in getattr(args, "normalize", None) or ():
         options = options.union(more)
     return options
@@ -202,13 +202,13 @@ def run(args: argparse.Namespace) -> int:
     with Inputs() as inputs:
         for index, (source, target, refusal) in enumerate(plans, 1):
             entry = {"path": str(source), "output": None, "pdf": None, "status": "error",
-                     "roles": {}, "error": refusal, "normalized": {}}
+                     "roles": {}, "error": refusal, "normalized": {}, "kept": []}
             if refusal is None:
                 try:
                     result = format_file(source, target, args.in_place, options, inputs,
                                          pdf=args.pdf)
                     entry.update(output=str(target), status="ok", roles=result.roles,
-                                 normalized=result.normalized,
+                                 normalized=result.normalized, kept=result.kept,
                                  pdf=str(pdf_path(target)) if args.pdf else None)
                 except (InputError, FormatError) as error:
                     entry["error"] = str(error)
@@ -229,5 +229,8 @@ def _report(entry: Dict, index: int, total: int, as_json: bool) -> None:
     line = f"{prefix}{entry['path']} -> {entry['output']}"
     if entry.get("pdf"):
         line += f" + {entry['pdf']}"
+    kept = "".join(say("format_kept_" + part).strip() for part in entry["kept"])
+    if kept:
+        line += f" ({kept})"
     # With --json, stdout is the JSON; the per-file lines go to stderr as progress.
     print(line, file=sys.stderr if as_json else sys.stdout, flush=True)

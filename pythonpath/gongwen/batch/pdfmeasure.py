@@ -14,8 +14,10 @@ Definitions (they decide what the numbers mean):
 
 - *visual line*: words whose vertical centres lie within half a body character of each
   other, whatever block pdftotext put them in.
-- *page number*: the lowest visual line of a page when its text is ``— N —`` (em dashes,
-  any spaces) and it lies below the type area; it is not a body line.
+- *page number*: the lowest visual line of a page below the type area whose text is
+  ``— N —`` (em dashes, any spaces); it is not a body line.
+- *footer lines*: the lines under the page number (the author's footer text, which the
+  formatter keeps there).
 - *body lines*: every other visual line of the page.
 - *grid slot* of a body line: which of the page's 22 grid lines (225 mm / 22 apart, from
   the top of the type area) its box ends on: 1 + the whole number of grid pitches between
@@ -144,6 +146,7 @@ class Page:
     height_mm: float
     body_lines: List[Line]
     page_number: Optional[PageNumber]
+    footer_lines: List[Line] = field(default_factory=list)
 
     def type_area_bbox(self) -> Optional[Tuple[float, float, float, float]]:
         """(left, top, right, bottom) in mm of all body text on the page, None if empty."""
@@ -276,14 +279,18 @@ def group_visual_lines(words: Sequence[Word]) -> List[Line]:
 def _page(index: int, width: float, height: float, lines: List[Line]) -> Page:
     page_number = None
     type_bottom = PAGE.height - PAGE.bottom
-    if lines:
-        lowest = lines[-1]
-        match = _PAGE_NUMBER_RE.match(lowest.text)
-        if match and lowest.top_mm > type_bottom - PAGE_NUMBER_TOLERANCE_MM:
-            page_number = PageNumber(lowest.text, int(match.group(1)), lowest.x_left_mm,
-                                     lowest.x_right_mm, lowest.top_mm)
-            lines = lines[:-1]
-    return Page(index, width, height, lines, page_number)
+    footer: List[Line] = []
+    for position in range(len(lines) - 1, -1, -1):
+        line = lines[position]
+        if line.top_mm <= type_bottom - PAGE_NUMBER_TOLERANCE_MM:
+            break
+        match = _PAGE_NUMBER_RE.match(line.text)
+        if match:
+            page_number = PageNumber(line.text, int(match.group(1)), line.x_left_mm,
+                                     line.x_right_mm, line.top_mm)
+            lines, footer = lines[:position], lines[position + 1:]
+            break
+    return Page(index, width, height, lines, page_number, footer)
 
 
 # --- line classification ---------------------------------------------------------------

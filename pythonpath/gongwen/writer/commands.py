@@ -45,6 +45,8 @@ COMMANDS: Dict[str, Command] = {
     "PreviousPlaceholder": Command("placeholders", "previous_placeholder", False),
     "ClearPlaceholderMarks": Command("placeholders", "clear_placeholder_marks", True),
     "Format": Command("format", "format_document", True),
+    # 版式 > 其他版式…: a file picker, then Format with the preset file chosen.
+    "ChoosePreset": Command("presets", "choose_preset", True),
 }
 
 
@@ -76,13 +78,32 @@ def run(ctx, frame, url: str) -> Outcome:
 
 def _perform(command: Command, invocation: Invocation) -> Outcome:
     """Runs the command; a bug reaches the user as a message (its step is already undone
-    by ``undo.undo_step``) and the traceback goes to soffice's log."""
+    by ``undo.undo_step``) and the traceback goes to soffice's log. A preset that cannot be
+    used (the URL's ``?preset=``, checked first, or the one the command looks up) is the
+    user's to fix: its one line, no traceback."""
+    from gongwen.presets import PresetError, resolve
+
     try:
+        if invocation.args.get("preset"):
+            resolve(invocation.args["preset"])
         return _function(command)(invocation)
+    except PresetError as error:
+        return Outcome(False, error.text(invocation.locale))
     except Exception as error:
         traceback.print_exc(file=sys.stderr)
         return Outcome(False, messages.text("internal_error", invocation.locale,
                                             error=f"{type(error).__name__}: {error}"))
+
+
+def status(frame, url: str) -> Optional[bool]:
+    """The checked state of the menu entry for ``url`` (the 版式 submenu), None for an
+    entry that has none. Asked by the ProtocolHandler's status listener."""
+    name, args = parse_url(url)
+    if name not in COMMANDS or frame is None or frame.getController() is None:
+        return None
+    from gongwen.writer import presets
+
+    return presets.menu_state(frame.getController().getModel(), name, args)
 
 
 def _refusal(document, command: Command, locale: str) -> Optional[str]:

@@ -1,18 +1,19 @@
 """一键公文格式: ``vnd.gongwen:Format`` formats the current document to GB/T 9704 in one undo step.
 
 What it does, in one undo context (one Ctrl+Z restores everything):
+The plan is the core's (:func:`gongwen.layout.plan_document`: roles, styles, page, the
+§7.3.5.2 落款 indents, 规范写法 edits); this module carries it out, in one undo context
+(one Ctrl+Z restores everything):
 1. creates/updates the 公文 paragraph styles (``styles``), natively undoable;
-2. sets the page styles the body uses to A4, the 22-line grid and odd/even page
-   numbers (``page``), with Writer's undo locked and a state-holding undo action,
-   because page-style changes would otherwise empty the undo stack;
-3. gives every body paragraph the style of its role (``gongwen.roles``) and removes
-   the direct formatting that fights it (fonts, sizes, indents, spacing, alignment),
-   keeping bold/italic/underline the author set inside a sentence;
-4. places 署名 and 成文日期 per §7.3.5.2 (:mod:`gongwen.placement`), and sets table
-   text in 仿宋 across the type area's width.
+2. sets the page styles the body uses to the plan's page, grid and page numbers
+   (``page``), with Writer's undo locked and a state-holding undo action, because
+   page-style changes would otherwise empty the undo stack;
+3. gives every body paragraph its planned style and removes the direct formatting that
+   fights it (fonts, sizes, indents, spacing, alignment), keeping bold/italic/underline
+   the author set inside a sentence, then sets what the plan says differs per paragraph;
+4. sets table text in the table style across the type area's width.
 The text never changes unless the URL asks for 规范写法 (:mod:`gongwen.normalize`):
-``?normalize=all`` or a comma list of ``dates``, ``numbering``, ``spaces``
-(``?normalize_dates=1``, the older spelling, means ``normalize=dates``). Each rewrite
+``?normalize=all`` or a comma list of ``dates``, ``numbering``, ``spaces``. Each rewrite
 replaces only its range of the paragraph (a heading's number, the date, the typed
 indentation), so the rest keeps its character formatting, inside the same undo step.
 """
@@ -22,12 +23,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import messages, normalize, placement, roles, spec
+from gongwen import layout, messages, normalize
 from gongwen.normalize import Normalization
-
-# The 落款 rule lives in the core (the CLI uses it too); these names stay importable here.
-from gongwen.placement import signature_date_indents as signature_date_indents
-from gongwen.placement import text_width_chars as text_width_chars
 from gongwen.spec import Role
 from gongwen.writer import page, styles, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
@@ -52,8 +49,6 @@ RESET_CHARACTER = (
 RESET_PROPERTIES = RESET_PARAGRAPH + RESET_CHARACTER
 
 NORMALIZE_ARG = "normalize"
-NORMALIZE_DATES_ARG = "normalize_dates"  # the older spelling of normalize=dates, kept
-_TRUE_VALUES = ("1", "true", "yes", "on")
 # com.sun.star.text.HoriOrientation.FULL: a table as wide as the type area.
 _TABLE_FULL_WIDTH = 2
 
@@ -95,30 +90,32 @@ def _format_locked(invocation: Invocation) -> Outcome:
         return Outcome(False, messages.text(
             "format_normalize_unknown", locale, kind=unknown.kind,
             choices=", ".join(normalize.KINDS + (normalize.ALL,))))
-    paragraph_roles = roles.classify(body.texts)
-    changes = plan_paragraphs(body.texts, paragraph_roles, options)
+    plan = layout.plan_document(body.texts, options)
+    changes = paragraph_changes(plan, body.texts)
     title = messages.text("format_undo_title", locale)
     with undo.undo_step(document, title) as manager:
-        styles.ensure_paragraph_styles(document)
+        styles.ensure_paragraph_styles(document, plan)
         old = page.read_state(document, page.used_page_styles(document))
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
-                                old, page.target_state(old))
-        normalized = apply_paragraphs(document, body, changes)
+                                old, page.target_state(old, plan.page, plan.styles))
+        normalized = apply_paragraphs(document, body, changes,
+                                      layout_body_style(plan))
         for table in body.tables:
-            format_table(table)
+            format_table(table, plan.table_style)
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
-    return Outcome(True, summary(paragraph_roles, counts, locale))
+    return Outcome(True, summary(plan.roles, counts, locale, page.kept_texts(old)))
+
+
+def layout_body_style(plan: layout.LayoutPlan) -> str:
+    return plan.style_of(Role.BODY).name
 
 
 def normalization(args: Dict[str, str]) -> Normalization:
-    """The 规范写法 the URL asks for: ``normalize=…`` and/or ``normalize_dates=1``.
+    """The 规范写法 the URL asks for: ``normalize=…``.
 
     Raises :class:`gongwen.normalize.UnknownKind` for a name it does not know.
     """
-    options = Normalization.parse(args.get(NORMALIZE_ARG, ""))
-    if args.get(NORMALIZE_DATES_ARG, "").lower() in _TRUE_VALUES:
-        options = options.union(Normalization(dates=True))
-    return options
+    return Normalization.parse(args.get(NORMALIZE_ARG, ""))
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -193,40 +190,29 @@ class TextEdit(NamedTuple):
     kind: str
 
 
-def plan_paragraphs(texts: Sequence[str], paragraph_roles: Sequence[str],
-                    options: Normalization = normalize.NONE) -> Dict[int, Change]:
-    """What each paragraph needs beyond the body style, by paragraph index.
-
-    ``options`` (a bool means "dates or not", the older signature) selects the 规范写法
-    rewrites; the 落款 indents are measured on the rewritten texts.
-    """
-    if isinstance(options, bool):
-        options = Normalization(dates=options)
-    body_style = spec.style_name(Role.BODY)
+def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str]) -> Dict[int, Change]:
+    """What each paragraph needs beyond the body style, by paragraph index, in Writer's
+    properties: the plan's style, spacing and keep overrides, 落款 indent and text edits."""
+    body_style = layout_body_style(plan)
     changes: Dict[int, Change] = {}
-    for index, role in enumerate(paragraph_roles):
+    for index, paragraph in enumerate(plan.paragraphs):
         change: Change = {}
-        if spec.style_name(role) != body_style:
-            change["ParaStyleName"] = spec.style_name(role)
-        if _blank_space_already_there(paragraph_roles, index, role):
-            # The author left an empty line where the style would add one: keep one.
-            change["ParaTopMargin"] = 0
-        if role == Role.TITLE and index + 1 < len(paragraph_roles) \
-                and paragraph_roles[index + 1] == Role.BLANK:
-            change["ParaBottomMargin"] = 0
-        if role == Role.BLANK and placement.blank_inside_kept_chain(paragraph_roles, index):
-            change["ParaKeepTogether"] = True
+        if paragraph.style != body_style:
+            change["ParaStyleName"] = paragraph.style
+        if paragraph.space_before_pt is not None:
+            change["ParaTopMargin"] = styles.pt_to_hmm(paragraph.space_before_pt)
+        if paragraph.space_after_pt is not None:
+            change["ParaBottomMargin"] = styles.pt_to_hmm(paragraph.space_after_pt)
+        if paragraph.keep_with_next is not None:
+            change["ParaKeepTogether"] = paragraph.keep_with_next
+        if paragraph.right_chars_autospaced is not None:  # Writer autospaces (styles.py)
+            size = plan.styles[paragraph.style].size_pt
+            change["ParaRightMargin"] = styles.chars_to_hmm(paragraph.right_chars_autospaced,
+                                                            size)
+        if paragraph.edits:
+            change[EDITS] = text_edits(texts[index], paragraph.edits)
         if change:
             changes[index] = change
-    rewritten = list(texts)
-    if options.any:
-        for index, role in enumerate(paragraph_roles):
-            edits = normalize.edits(texts[index], role, options)
-            if edits:
-                changes.setdefault(index, {})[EDITS] = text_edits(texts[index], edits)
-                rewritten[index] = normalize.apply_edits(texts[index], edits)
-    for index, margin in signature_and_date_margins(rewritten, paragraph_roles).items():
-        changes.setdefault(index, {})["ParaRightMargin"] = margin
     return changes
 
 
@@ -243,13 +229,13 @@ def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def apply_paragraphs(document, body: Body, changes: Dict[int, Change]) -> Counter:
+def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
+                     body_style: str) -> Counter:
     """Body style and no fighting direct formatting everywhere, then each planned change.
 
     Returns how many text edits of each kind were made (an edit whose range no longer
     holds the expected text, say behind a footnote label, is skipped and not counted).
     """
-    body_style = spec.style_name(Role.BODY)
     done: Counter = Counter()
     if body.elements is None:
         whole = document.getText().createTextCursor()
@@ -330,12 +316,6 @@ def reset_direct_formatting(paragraph) -> None:
     cursor.setPropertiesToDefault(RESET_PROPERTIES)
 
 
-def _blank_space_already_there(paragraph_roles: Sequence[str], index: int, role: str) -> bool:
-    style = spec.PARAGRAPH_STYLES[role]
-    return bool(style.space_before_lines) and index > 0 \
-        and paragraph_roles[index - 1] == Role.BLANK
-
-
 class BodyParagraph(NamedTuple):
     """A paragraph object and its text (for callers that hold paragraph objects)."""
 
@@ -345,26 +325,21 @@ class BodyParagraph(NamedTuple):
 
 def place_signature_and_date(paragraphs: Sequence[BodyParagraph],
                              paragraph_roles: Sequence[str]) -> None:
-    """Sets the §7.3.5.2 right indents on paragraph objects (the scaffold inserter's entry)."""
-    texts = [paragraph.text for paragraph in paragraphs]
-    for index, margin in signature_and_date_margins(texts, paragraph_roles).items():
-        paragraphs[index].element.setPropertyValue("ParaRightMargin", margin)
-
-
-def signature_and_date_margins(texts: Sequence[str],
-                               paragraph_roles: Sequence[str]) -> Dict[int, int]:
-    """ParaRightMargin (1/100 mm) of every 署名 and 成文日期 paragraph, by index: the
-    core's :func:`gongwen.placement.signature_and_date_indents` in Writer's unit."""
-    size = spec.PARAGRAPH_STYLES[Role.SIGNATURE].size_pt
-    return {index: styles.chars_to_hmm(chars, size)
-            for index, chars in placement.signature_and_date_indents(
-                texts, paragraph_roles).items()}
+    """Sets the plan's §7.3.5.2 right indents on paragraph objects (the scaffold
+    inserter's entry: it knows the roles, and the values are filled in)."""
+    plan = layout.plan_document([paragraph.text for paragraph in paragraphs],
+                                paragraph_roles=paragraph_roles)
+    for paragraph, planned in zip(paragraphs, plan.paragraphs):
+        if planned.right_chars_autospaced is not None:  # Writer autospaces (styles.py)
+            size = plan.styles[planned.style].size_pt
+            paragraph.element.setPropertyValue(
+                "ParaRightMargin", styles.chars_to_hmm(planned.right_chars_autospaced, size))
 
 
 # --- tables ----------------------------------------------------------------------------
 
-def format_table(table) -> None:
-    """Table text in the 公文 table style (仿宋), the table across the type area."""
+def format_table(table, style_name: str) -> None:
+    """Table text in the 公文 table style, the table across the type area."""
     table.setPropertyValue("HoriOrient", _TABLE_FULL_WIDTH)
     table.setPropertyValue("LeftMargin", 0)
     table.setPropertyValue("RightMargin", 0)
@@ -373,14 +348,14 @@ def format_table(table) -> None:
         while enumeration.hasMoreElements():
             element = enumeration.nextElement()
             if element.supportsService("com.sun.star.text.Paragraph"):
-                element.setPropertyValue("ParaStyleName", spec.TABLE_TEXT.name)
+                element.setPropertyValue("ParaStyleName", style_name)
                 reset_direct_formatting(element)
 
 
 # --- the message -----------------------------------------------------------------------
 
 def summary(paragraph_roles: Sequence[str], normalized: Optional[Dict[str, int]],
-            locale: str) -> str:
+            locale: str, kept: Sequence[str] = ()) -> str:
     """``已按 GB/T 9704 排版：标题 1，一级标题 7，正文 30。`` (roles in document order), then
     ``已规范：成文日期 1 处，标题编号 3 处，段首空格 5 段。`` for each 规范写法 asked for."""
     counts = Counter(role for role in paragraph_roles if role != Role.BLANK)
@@ -393,4 +368,6 @@ def summary(paragraph_roles: Sequence[str], normalized: Optional[Dict[str, int]]
         counts = separator.join(messages.text("normalized_" + kind, locale, count=count)
                                 for kind, count in normalized.items())
         message += messages.text("format_normalized", locale, counts=counts)
+    for part in kept:
+        message += messages.text("format_kept_" + part, locale)
     return message

@@ -1,45 +1,37 @@
-"""The named paragraph styles of a 公文: one per role, built from ``gongwen.spec``.
+"""The named paragraph styles of a 公文 in Writer: :mod:`gongwen.layout`'s appearances as
+UNO properties.
 
-``ensure_paragraph_styles(document)`` creates each style the first time and sets
-every property it owns each time, so running it twice leaves the same styles as
-running it once. Creating and editing paragraph styles is recorded by Writer's
-own undo (unlike page-style changes), so callers just wrap it in their undo step.
+``ensure_paragraph_styles(document, plan)`` creates each style the first time and sets
+every property it owns each time, so running it twice leaves the same styles as running it
+once. Creating and editing paragraph styles is recorded by Writer's own undo (unlike
+page-style changes), so callers just wrap it in their undo step. Nothing here decides how a
+style looks: fonts, sizes, indents and spacing are the plan's; this module converts units.
 """
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Tuple
+from typing import Dict, Iterable, Optional
 
-from gongwen import spec
-from gongwen.spec import Align, ParaStyle
+from gongwen import layout
+from gongwen.spec import Align
 
 PARAGRAPH_FAMILY = "ParagraphStyles"
 PARENT_STYLE = "Standard"
-# Grid line pitch in 1/100 mm as measured for Writer's 22-line grid (LO_NOTES):
-# 1021, not 1023, because above 1022 a re-imported .docx shows 21 lines.
-GRID_PITCH = 1021
-# 1/100 mm of character spacing that brings 28 characters of 3号 text into the
-# 156 mm line (LO_NOTES; exported to .docx as w:spacing -5, -7 gives only 27).
-BODY_KERNING = -8
+# Writer's page-number styles are the footer paragraphs' direct formatting (writer.page).
+_FOOTER_STYLES = (layout.PAGE_NUMBER_STYLE, layout.PAGE_NUMBER_EVEN_STYLE)
 
-_PT_TO_HMM = 2540 / 72  # 1/100 mm per point
+HMM_PER_PT = 2540 / 72  # 1/100 mm per point
 
 # com.sun.star.style.ParagraphAdjust values
 _ADJUST = {Align.LEFT: 0, Align.RIGHT: 1, Align.JUSTIFY: 2, Align.CENTER: 3}
-_OUTLINE_LEVEL = {spec.Role.HEADING1: 1, spec.Role.HEADING2: 2,
-                  spec.Role.HEADING3: 3, spec.Role.HEADING4: 4}
+_FIX, _PROP = 3, 0  # com.sun.star.style.LineSpacingMode
 
 
-def font_name(font: spec.Font) -> str:
-    """The official font name alone (仿宋_GB2312, 黑体 …), what reviewers look for.
-
-    Measured on 7.4.7: a ';'-separated list ("仿宋_GB2312;仿宋;…") is not resolved by
-    Writer (the text falls back to the same glyph-fallback font as the bare name) and is
-    written verbatim into a saved .docx, where Word sees one unknown font. So the
-    fallbacks of ``spec`` are not written into the document; where the official font
-    is missing Writer's own font fallback shows the text.
-    """
-    return font.name
+def pt_to_hmm(pt: float) -> int:
+    """Points in 1/100 mm, Writer's unit. A length the plan gives in whole twips (the grid
+    pitch 28.95 pt, character spacing −0.25 pt) becomes what Writer makes of the same
+    twips in a .docx (1021 and −9), so the button and an opened CLI file agree."""
+    return int(round(pt * HMM_PER_PT))
 
 
 def chars_to_hmm(chars: float, size_pt: float) -> int:
@@ -51,66 +43,59 @@ def chars_to_hmm(chars: float, size_pt: float) -> int:
     return int(round(twips * 127 / 72))
 
 
-def style_definitions() -> List[Tuple[str, ParaStyle, int]]:
-    """(name, definition, outline level) for each distinct style, the table style last."""
-    seen: Dict[str, Tuple[str, ParaStyle, int]] = {}
-    for role, style in spec.PARAGRAPH_STYLES.items():
-        seen.setdefault(style.name, (style.name, style, _OUTLINE_LEVEL.get(role, 0)))
-    seen.setdefault(spec.TABLE_TEXT.name, (spec.TABLE_TEXT.name, spec.TABLE_TEXT, 0))
-    return list(seen.values())
+def grid_pitch(page: layout.PageSetup) -> int:
+    """GridBaseHeight: 28.95 pt is 1021 (1022 and above gives a re-imported .docx 21 lines,
+    docs/LO_NOTES.md)."""
+    return pt_to_hmm(page.line_pitch_pt)
 
 
-def style_properties(style: ParaStyle, outline_level: int = 0) -> Dict[str, object]:
+def style_properties(look: layout.Appearance) -> Dict[str, object]:
     """Every property the 公文 style owns, as UNO property name -> value."""
     import uno
 
-    is_title = style.name == spec.PARAGRAPH_STYLES[spec.Role.TITLE].name
-    is_tail = style.name in (spec.style_name(spec.Role.SIGNATURE), spec.style_name(spec.Role.DATE))
-    asian = font_name(style.font)
-    western = asian if is_title else spec.LATIN_FONT
-    size = float(style.size_pt)
+    size = float(look.size_pt)
     spacing = uno.createUnoStruct("com.sun.star.style.LineSpacing")
-    if is_title:
-        # Snapped to the grid a 2号 line would take two grid lines; a fixed line
-        # of one grid pitch keeps the title compact and the body on the grid.
-        spacing.Mode = 3  # FIX
-        spacing.Height = GRID_PITCH
-    else:
-        spacing.Mode = 0  # PROP
-        spacing.Height = 100
+    if look.line_rule == layout.EXACT:
+        spacing.Mode, spacing.Height = _FIX, pt_to_hmm(look.line_pt)
+    else:  # GRID (snapped) or SINGLE: the font's line, 100 %
+        spacing.Mode, spacing.Height = _PROP, 100
+    weight = 150.0 if look.bold else 100.0
+    upright = uno.Enum("com.sun.star.awt.FontSlant", "NONE")
     return {
-        "CharFontName": western,
-        "CharFontNameAsian": asian,
-        "CharFontNameComplex": western,
+        "CharFontName": look.latin_font,
+        "CharFontNameAsian": look.east_asian_font,
+        "CharFontNameComplex": look.latin_font,
         "CharHeight": size,
         "CharHeightAsian": size,
         "CharHeightComplex": size,
-        "CharWeight": 150.0 if style.bold else 100.0,
-        "CharWeightAsian": 150.0 if style.bold else 100.0,
-        "CharPosture": uno.Enum("com.sun.star.awt.FontSlant", "NONE"),
-        "CharPostureAsian": uno.Enum("com.sun.star.awt.FontSlant", "NONE"),
-        "CharKerning": 0 if is_title else BODY_KERNING,
-        "ParaAdjust": _ADJUST[style.align],
-        "ParaLastLineAdjust": _ADJUST[Align.CENTER] if style.align == Align.CENTER else 0,
-        "ParaFirstLineIndent": chars_to_hmm(style.first_line_chars, size),
-        "ParaLeftMargin": 0,
-        "ParaRightMargin": chars_to_hmm(style.right_chars, size),
-        "ParaTopMargin": int(round(style.space_before_lines * GRID_PITCH)),
-        "ParaBottomMargin": int(round(style.space_after_lines * GRID_PITCH)),
+        "CharWeight": weight,
+        "CharWeightAsian": weight,
+        "CharPosture": upright,
+        "CharPostureAsian": upright,
+        "CharKerning": pt_to_hmm(look.char_spacing_pt),
+        "ParaAdjust": _ADJUST[look.align],
+        "ParaLastLineAdjust": _ADJUST[Align.CENTER] if look.align == Align.CENTER else 0,
+        "ParaFirstLineIndent": chars_to_hmm(look.first_line_chars, size),
+        "ParaLeftMargin": chars_to_hmm(look.left_chars, size),
+        "ParaRightMargin": chars_to_hmm(look.right_chars, size),
+        "ParaTopMargin": pt_to_hmm(look.space_before_pt),
+        "ParaBottomMargin": pt_to_hmm(look.space_after_pt),
         "ParaLineSpacing": spacing,
-        "SnapToGrid": not is_title,
-        # No extra space between CJK and digits in 署名/成文日期: §7.3.5.2 places the
-        # date by character counts, which holds only with plain half-width digits.
-        "ParaIsCharacterDistance": not is_tail,
-        # A full page must hold 22 lines: no orphan/widow control; only the 落款 chain
-        # (结束语 → 署名 → 成文日期) keeps with the next paragraph (spec.keep_with_next;
-        # Writer's ParaKeepTogether is Word's keepNext).
+        "SnapToGrid": look.snap_to_grid,
+        # Autospacing stays on even where the plan turns it off (署名/成文日期): Writer
+        # cannot turn it off in a .docx it opens (it skips w:autoSpaceDE/DN, docs/
+        # LO_NOTES.md), so the button does as an opened CLI file does, and places the 落款
+        # with the plan's autospaced indents: both paths set the same lines in Writer.
+        # Word and WPS read the plan's choice from the .docx.
+        "ParaIsCharacterDistance": True,
+        # A full page must hold its lines: no orphan/widow control; the plan says which
+        # styles keep with the next paragraph (Writer's ParaKeepTogether is Word's keepNext).
         "ParaOrphans": 0,
         "ParaWidows": 0,
-        "ParaKeepTogether": bool(getattr(style, "keep_with_next", False)),
+        "ParaKeepTogether": look.keep_with_next,
         "ParaSplit": True,
         "ParaIsHyphenation": False,
-        "OutlineLevel": outline_level,
+        "OutlineLevel": look.outline_level,
         # Chinese text: quotation marks “” and ‘’ are then set full-width, as CJK
         # punctuation (with an English Asian-text language, as a .docx from python-docx
         # or Word may carry, Writer sets them half-width and a line takes 29 characters).
@@ -127,15 +112,16 @@ def _chinese():
     return locale
 
 
-def ensure_paragraph_styles(document) -> None:
+def ensure_paragraph_styles(document, plan: Optional[layout.LayoutPlan] = None) -> None:
     """Creates or updates the paragraph style of every 公文 role in ``document``.
 
     Works on an empty document and inside the caller's undo context; idempotent.
     """
+    looks = plan.styles if plan is not None else layout.appearances()
     family = document.getStyleFamilies().getByName(PARAGRAPH_FAMILY)
-    for name, style, outline_level in style_definitions():
-        target = _get_or_create(document, family, name)
-        _set_all(target, style_properties(style, outline_level))
+    for name, look in looks.items():
+        if name not in _FOOTER_STYLES:
+            _set_all(_get_or_create(document, family, name), style_properties(look))
 
 
 def _get_or_create(document, family, name: str):

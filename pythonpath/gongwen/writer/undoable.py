@@ -1,7 +1,7 @@
 """Changes Writer cannot undo by itself, made undoable by holding old and new values.
 
 Setting any page-style property through the API empties Writer's whole undo
-stack (tdf#46561, measured on 7.4.7, ../shared/LO_NOTES.md). The way round it:
+stack (tdf#46561, measured on 7.4.7, docs/LO_NOTES.md). The way round it:
 make the change with the undo manager locked, so Writer records nothing and
 clears nothing, then add one of these actions, which re-applies the old or the
 new state (again with the manager locked) on Ctrl+Z / Ctrl+Y.

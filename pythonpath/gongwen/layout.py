@@ -1,0 +1,343 @@
+"""The layout plan: every decision of 一键公文格式, made once, for both renderers.
+
+:func:`plan_document` takes the body's paragraph texts and returns a :class:`LayoutPlan`:
+the page (size, margins, grid, page numbers), the complete look of every named style
+(:class:`Appearance`: fonts per script, size, weight, alignment, indents in characters,
+spacing, grid snapping, character spacing, pagination) and, per paragraph, its role, its
+style, what differs from the style (a typed blank line standing in for the style's space,
+the §7.3.5.2 right indent of 署名/成文日期) and the 规范写法 edits asked for.
+
+``gongwen.writer`` turns the plan into Writer properties and ``gongwen.batch`` into OOXML;
+neither decides anything a user could see. What they keep is how their host measures: the
+conversion of points into its units and the calibrations measured in docs/LO_NOTES.md.
+
+The numbers come from :mod:`gongwen.spec` (GB/T 9704) through :class:`Settings`, which a
+house-style preset may change. Standard library only, Python 3.8 compatible.
+
+>>> plan = plan_document(["XX县XX局2021年度工作总结", "一、主要成绩", "全年完成X项。"])
+>>> [(p.role, p.style) for p in plan.paragraphs]
+[('title', '公文标题'), ('heading1', '公文一级标题'), ('body', '公文正文')]
+>>> body = plan.styles["公文正文"]
+>>> body.east_asian_font, body.latin_font, body.size_pt, body.char_spacing_pt
+('仿宋_GB2312', 'Times New Roman', 16.0, -0.25)
+>>> plan.page.line_pitch_pt, plan.page.grid
+(28.95, True)
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+
+from gongwen import normalize, placement, roles, spec
+from gongwen.normalize import Normalization
+from gongwen.spec import MM_PER_PT, Align, Role
+
+# Line rules: how a paragraph's lines are spaced.
+GRID = "grid"      # one grid line per line (snapped to the page's line grid)
+EXACT = "exact"    # exactly ``line_pt`` per line
+SINGLE = "single"  # the font's own line height (tables)
+
+# Page-number positions (a preset may choose): odd pages right and even pages left
+# (GB/T 9704 §7.5), every page centred, or every page right.
+OUTSIDE = "outside"
+CENTER = "center"
+RIGHT = "right"
+PAGE_NUMBER_POSITIONS = (OUTSIDE, CENTER, RIGHT)
+
+PAGE_NUMBER_STYLE = "公文页码"
+PAGE_NUMBER_EVEN_STYLE = "公文页码（偶数页）"
+
+# Characters Unicode leaves to the font's choice (East Asian Width "ambiguous"), which Word
+# sets in the Latin font unless the run says otherwise: in a Chinese sentence they must stay
+# in the CJK font (full width), so a .docx marks runs holding them w:hint="eastAsia".
+EAST_ASIAN_AMBIGUOUS = "“”‘’—…·"
+
+_TWIPS_PER_PT = 20
+
+
+def floor_to_twip(pt: float) -> float:
+    """Rounded down to whole twips, the unit both hosts store: what one can express, the
+    other reads back the same (579 twips = 28.95 pt = Writer's 1021 hundredths of a mm)."""
+    return math.floor(round(pt * _TWIPS_PER_PT, 6)) / _TWIPS_PER_PT
+
+
+def mm_to_pt(mm: float) -> float:
+    """A page length in points as Word stores one typed in mm: to 0.1 pt (28 mm is 79.4 pt,
+    Word's familiar 1588 twips). Both renderers start from this value, so Writer's page
+    and an opened .docx have the same type width to the hundredth of a millimetre (a line
+    that just fits hangs its comma in one and not the other otherwise: measured)."""
+    return round(mm / MM_PER_PT, 1)
+
+
+# --- settings: the numbers a plan is made from --------------------------------------------
+
+class RoleFont(NamedTuple):
+    font: str
+    size_pt: float
+    bold: bool
+
+
+class PageNumber(NamedTuple):
+    format: str          # "— {n} —"
+    position: str        # OUTSIDE | CENTER | RIGHT
+    font: str            # both scripts: GB/T 9704 §7.5 asks for 半角宋体 digits
+    size_pt: float
+    below_mm: float      # from the type area's bottom edge to the number's line
+    indent_chars: float  # from the type area's edge, in characters of the number's size
+
+    def around(self) -> Tuple[str, str]:
+        """The text before and after the number: ("— ", " —")."""
+        before, _, after = self.format.partition("{n}")
+        return before, after
+
+
+class Settings(NamedTuple):
+    """The numbers a plan is made from: GB/T 9704 by default (:func:`standard`)."""
+
+    width_mm: float
+    height_mm: float
+    top_mm: float
+    bottom_mm: float
+    left_mm: float
+    right_mm: float
+    lines: int
+    chars_per_line: int
+    fixed_line_pt: Optional[float]  # None: the document grid; else 固定值 line spacing
+    page_number: PageNumber
+    latin_font: str
+    roles: Dict[str, RoleFont]
+
+
+def standard() -> Settings:
+    """GB/T 9704 as :mod:`gongwen.spec` gives it."""
+    page = spec.PAGE
+    return Settings(
+        page.width, page.height, page.top, page.bottom, page.left, page.right,
+        page.lines, page.chars_per_line, None,
+        PageNumber(spec.PAGE_NUMBER_FORMAT.replace("{}", "{n}"), OUTSIDE, spec.PAGE_NUMBER_FONT,
+                   float(page.page_number_size_pt), page.page_number_gap,
+                   float(page.page_number_indent_chars)),
+        spec.LATIN_FONT,
+        {role: RoleFont(style.font.name, float(style.size_pt), style.bold)
+         for role, style in spec.PARAGRAPH_STYLES.items()})
+
+
+# --- what a renderer carries out ------------------------------------------------------------
+
+class PageSetup(NamedTuple):
+    width_mm: float
+    height_mm: float
+    top_mm: float
+    bottom_mm: float
+    left_mm: float
+    right_mm: float
+    lines: int
+    chars_per_line: int
+    grid: bool            # True: a line grid of ``lines``; False: fixed line spacing
+    line_pitch_pt: float  # the grid's pitch, or the fixed line height
+    page_number: PageNumber
+
+    @property
+    def type_width_mm(self) -> float:
+        return self.width_mm - self.left_mm - self.right_mm
+
+    @property
+    def type_height_mm(self) -> float:
+        return self.height_mm - self.top_mm - self.bottom_mm
+
+
+class Appearance(NamedTuple):
+    """Everything a named paragraph style sets. Indents are in characters of the style's
+    size (negative first line: hanging), spacing in points, fonts per script."""
+
+    name: str
+    east_asian_font: str
+    latin_font: str       # Latin letters and digits (also the complex-script font)
+    size_pt: float
+    bold: bool
+    align: str            # spec.Align
+    first_line_chars: float
+    left_chars: float
+    right_chars: float
+    space_before_pt: float
+    space_after_pt: float
+    space_before_lines: float  # the same, in lines (Word keeps both)
+    space_after_lines: float
+    line_rule: str        # GRID | EXACT | SINGLE
+    line_pt: float        # EXACT: the line height; GRID: the pitch (information)
+    snap_to_grid: bool
+    char_spacing_pt: float
+    keep_with_next: bool
+    autospace: bool       # Asian/Western autospacing (off for 署名/成文日期, §7.3.5.2)
+    outline_level: int    # 1..4 for headings, 0 for text
+
+
+class ParagraphPlan(NamedTuple):
+    """One body paragraph: its role and style, and what differs from the style."""
+
+    role: str
+    style: str
+    text: str                               # as it will read (after the edits)
+    edits: Tuple[normalize.Edit, ...] = ()  # 规范写法, offsets into the text as it is now
+    space_before_pt: Optional[float] = None  # None: the style's
+    space_after_pt: Optional[float] = None
+    keep_with_next: Optional[bool] = None
+    # §7.3.5.2, in characters: right_chars for a host that sets the text as the styles ask
+    # (no autospacing); right_chars_autospaced for Writer reading a .docx, which cannot
+    # turn autospacing off there (docs/LO_NOTES.md).
+    right_chars: Optional[float] = None
+    right_chars_autospaced: Optional[float] = None
+
+
+class LayoutPlan(NamedTuple):
+    page: PageSetup
+    styles: Dict[str, Appearance]  # every style the renderers define, by name, in order
+    paragraphs: List[ParagraphPlan]
+    table_style: str
+
+    @property
+    def roles(self) -> List[str]:
+        return [paragraph.role for paragraph in self.paragraphs]
+
+    def style_of(self, role: str) -> Appearance:
+        return self.styles[spec.style_name(role)]
+
+
+# --- building the plan ------------------------------------------------------------------------
+
+def page_setup(settings: Optional[Settings] = None) -> PageSetup:
+    settings = settings or standard()
+    type_height_pt = (settings.height_mm - settings.top_mm - settings.bottom_mm) / MM_PER_PT
+    grid = settings.fixed_line_pt is None
+    # Rounded down: 580 twips × 22 overflows the 225 mm in Writer and gives 21 lines.
+    pitch = floor_to_twip(type_height_pt / settings.lines) if grid else settings.fixed_line_pt
+    return PageSetup(settings.width_mm, settings.height_mm, settings.top_mm, settings.bottom_mm,
+                     settings.left_mm, settings.right_mm, settings.lines,
+                     settings.chars_per_line, grid, float(pitch), settings.page_number)
+
+
+_OUTLINE_LEVEL = {Role.HEADING1: 1, Role.HEADING2: 2, Role.HEADING3: 3, Role.HEADING4: 4}
+_NO_AUTOSPACE = (Role.SIGNATURE, Role.DATE)
+
+
+def appearances(settings: Optional[Settings] = None) -> Dict[str, Appearance]:
+    """The look of every named style: one per role (roles sharing a style share it), the
+    table style, and the odd/even page-number styles, in that order."""
+    settings = settings or standard()
+    page = page_setup(settings)
+    result: Dict[str, Appearance] = {}
+    for role, style in spec.PARAGRAPH_STYLES.items():
+        if style.name not in result:
+            result[style.name] = _role_appearance(role, style, settings, page)
+    table = spec.TABLE_TEXT
+    result[table.name] = _appearance(
+        table, table.font.name, settings.latin_font, float(table.size_pt), False, page,
+        line=(SINGLE, float(table.size_pt)), outline_level=0, autospace=True)
+    number = page.page_number
+    for name, align, left in ((PAGE_NUMBER_STYLE, Align.RIGHT, 0.0),
+                              (PAGE_NUMBER_EVEN_STYLE, Align.LEFT, number.indent_chars)):
+        if number.position == CENTER:
+            align, left = Align.CENTER, 0.0
+        elif number.position == RIGHT:
+            align, left = Align.RIGHT, 0.0
+        right = number.indent_chars if align == Align.RIGHT else 0.0
+        style = spec.ParaStyle(name, spec.SONGTI, number.size_pt, align, first_line_chars=0,
+                               right_chars=right)
+        result[name] = _appearance(
+            style, number.font, number.font, number.size_pt, False, page,
+            line=(EXACT, number.size_pt), outline_level=0, autospace=True)._replace(
+                left_chars=left)
+    return result
+
+
+def _role_appearance(role: str, style: spec.ParaStyle, settings: Settings,
+                     page: PageSetup) -> Appearance:
+    font = settings.roles.get(role, RoleFont(style.font.name, float(style.size_pt), style.bold))
+    body_size = settings.roles[Role.BODY].size_pt
+    if font.size_pt > body_size:
+        # Snapped to the grid a 2号 line would take two grid lines: one exact line of the
+        # pitch keeps the title compact and the text under it on the grid.
+        line = (EXACT, page.line_pitch_pt)
+    elif page.grid:
+        line = (GRID, page.line_pitch_pt)
+    else:
+        line = (EXACT, page.line_pitch_pt)
+    # The page's characters per line are counted in body type: text of that size is
+    # spaced to fit them, larger and smaller type keeps its natural width.
+    spacing = grid_char_spacing(font.size_pt, page) if font.size_pt == body_size else 0.0
+    return _appearance(style, font.font, settings.latin_font, font.size_pt, font.bold, page,
+                       line=line, outline_level=_OUTLINE_LEVEL.get(role, 0),
+                       autospace=role not in _NO_AUTOSPACE, char_spacing_pt=spacing)
+
+
+def _appearance(style: spec.ParaStyle, east_asian: str, latin: str, size_pt: float, bold: bool,
+                page: PageSetup, line: Tuple[str, float], outline_level: int,
+                autospace: bool, char_spacing_pt: float = 0.0) -> Appearance:
+    rule, line_pt = line
+    return Appearance(
+        name=style.name, east_asian_font=east_asian, latin_font=latin, size_pt=size_pt,
+        bold=bold, align=style.align, first_line_chars=float(style.first_line_chars),
+        left_chars=0.0, right_chars=float(style.right_chars),
+        space_before_pt=round(style.space_before_lines * page.line_pitch_pt, 2),
+        space_after_pt=round(style.space_after_lines * page.line_pitch_pt, 2),
+        space_before_lines=float(style.space_before_lines),
+        space_after_lines=float(style.space_after_lines),
+        line_rule=rule, line_pt=line_pt, snap_to_grid=rule == GRID,
+        char_spacing_pt=char_spacing_pt,
+        keep_with_next=style.keep_with_next, autospace=autospace, outline_level=outline_level)
+
+
+def grid_char_spacing(size_pt: float, page: PageSetup) -> float:
+    """Character spacing that fits ``chars_per_line`` characters of ``size_pt`` on a line:
+    the pitch the line asks for less the type size, rounded down to a twip (GB/T 9704's
+    28 characters of 3号 on 156 mm: 442.2 / 28 − 16 = −0.207 → −0.25 pt)."""
+    pitch = page.type_width_mm / MM_PER_PT / page.chars_per_line
+    return min(0.0, floor_to_twip(pitch - size_pt))
+
+
+def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
+                  settings: Optional[Settings] = None,
+                  paragraph_roles: Optional[Sequence[str]] = None) -> LayoutPlan:
+    """The whole plan for a body whose paragraphs read ``texts``.
+
+    ``paragraph_roles`` skips the classifier (the scaffold inserter knows its roles).
+    """
+    settings = settings or standard()
+    styles = appearances(settings)
+    if paragraph_roles is None:
+        paragraph_roles = roles.classify(texts)
+    paragraphs = [_paragraph(index, text, paragraph_roles, styles, options)
+                  for index, text in enumerate(texts)]
+    shown = [paragraph.text for paragraph in paragraphs]
+    plain = placement.signature_and_date_indents(shown, paragraph_roles)
+    autospaced = placement.signature_and_date_indents(
+        shown, paragraph_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
+    for index, chars in plain.items():
+        paragraphs[index] = paragraphs[index]._replace(
+            right_chars=chars, right_chars_autospaced=autospaced[index])
+    return LayoutPlan(page_setup(settings), styles, paragraphs, spec.TABLE_TEXT.name)
+
+
+def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],
+               styles: Dict[str, Appearance], options: Normalization) -> ParagraphPlan:
+    role = paragraph_roles[index]
+    style = styles[spec.style_name(role)]
+    edits = tuple(normalize.edits(text, role, options)) if options.any else ()
+    shown = normalize.apply_edits(text, edits) if edits else text
+    before = after = keep = None
+    # An empty line the author typed where the style adds one: keep the typed one only.
+    if style.space_before_pt and index > 0 and paragraph_roles[index - 1] == Role.BLANK:
+        before = 0.0
+    if style.space_after_pt and index + 1 < len(paragraph_roles) \
+            and paragraph_roles[index + 1] == Role.BLANK:
+        after = 0.0
+    # A typed blank line inside the 落款 chain keeps the chain on one page.
+    if role == Role.BLANK and placement.blank_inside_kept_chain(paragraph_roles, index):
+        keep = True
+    return ParagraphPlan(role, style.name, shown, edits, before, after, keep)
+
+
+def chars_to_pt(chars: float, size_pt: float) -> float:
+    """An indent of ``chars`` full-width characters of ``size_pt`` type, in points."""
+    return chars * size_pt

@@ -1,0 +1,211 @@
+"""One engine, two paths: the Writer button and the CLI (its output opened in Writer) give
+the same pages — page count, the text of every line of every page, and every paragraph's
+properties — on the samples, a 通知 with every heading level, and a Word-made file whose
+footer holds text and a page field.
+
+The one documented difference: none left in Writer. (Word reads the 落款 without Asian/
+Western autospacing from the .docx; Writer cannot, so both Writer paths autospace.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from gongwen import cli
+from tests.measure import check_gbt9704, measure_pdf
+
+SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
+
+NOTICE = [
+    "XX县人民政府办公室关于做好2025年度安全生产工作的通知",
+    "各乡镇人民政府，县直各单位：",
+    "为切实做好我县2025年度安全生产工作，现将有关事项通知如下：",
+    "一、总体要求",
+    "坚持人民至上、生命至上，全面落实安全生产责任制，坚决防范和遏制重特大事故发生。",
+    "（一）压实责任",
+    "各单位主要负责人是本单位安全生产第一责任人，要亲自部署、亲自检查，确保责任落实到岗到人。",
+    "1.明确分工",
+    "分管负责人要对分管领域安全生产工作负直接领导责任，做到管业务必须管安全。",
+    "（1）建立清单",
+    "各单位要建立安全生产责任清单，于2025年3月31日前报县安委办备案，逾期未报的予以通报。",
+    "（2）定期调度",
+    "每季度召开一次安全生产工作会议，研究解决突出问题，形成“发现—整改—复查”的闭环机制。",
+    "二、工作措施",
+    "开展“安全生产月”活动，组织应急演练不少于X次，覆盖全县XX个重点单位和XXX名从业人员。",
+    "",
+    "附件：1.2025年度安全生产责任清单",
+    "2.安全生产检查记录表",
+    "",
+    "XX县人民政府办公室",
+    "2025年1月15日",
+]
+
+
+def _docx_of(lines: List[str], folder: Path, name: str) -> Path:
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    path = folder / name
+    document.save(str(path))
+    return path
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    for kind in ("begin", None, "separate"):
+        run = paragraph.add_run()
+        if kind is None:
+            instr = OxmlElement("w:instrText")
+            instr.text = f" {instruction} "
+            run._r.append(instr)
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+            run._r.append(element)
+    paragraph.add_run(shown)
+    run = paragraph.add_run()
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), "end")
+    run._r.append(element)
+
+
+def _word_file(samples_dir: Path, folder: Path) -> Path:
+    """As Word writes a report with a footer: a two-cell table "unit | 第 PAGE 页"."""
+    lines = (samples_dir / SAMPLES[1]).read_text(encoding="utf-8").splitlines()
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    footer = document.sections[0].footer
+    table = footer.add_table(1, 2, width=docx.shared.Cm(15))
+    table.cell(0, 0).paragraphs[0].add_run("XX县政协办公室 内部资料")
+    cell = table.cell(0, 1).paragraphs[0]
+    cell.add_run("第 ")
+    _field(cell, "PAGE", "1")
+    cell.add_run(" 页")
+    path = folder / "word-footer.docx"
+    document.save(str(path))
+    return path
+
+
+def _inputs(name: str, samples_dir: Path, folder: Path) -> Path:
+    if name in SAMPLES:
+        lines = (samples_dir / name).read_text(encoding="utf-8").splitlines()
+        return _docx_of(lines, folder, Path(name).stem + ".docx")
+    if name == "notice":
+        return _docx_of(NOTICE, folder, "notice.docx")
+    return _word_file(samples_dir, folder)
+
+
+PARAGRAPH_PROPERTIES = (
+    "ParaStyleName", "CharFontName", "CharFontNameAsian", "CharHeight", "CharHeightAsian",
+    "CharWeight", "ParaAdjust", "ParaFirstLineIndent", "ParaLeftMargin", "ParaRightMargin",
+    "ParaTopMargin", "ParaBottomMargin", "CharKerning", "SnapToGrid", "ParaKeepTogether",
+)
+
+
+def _paragraph_properties(document) -> List[Tuple]:
+    rows = []
+    enumeration = document.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        paragraph = enumeration.nextElement()
+        if not paragraph.supportsService("com.sun.star.text.Paragraph"):
+            continue
+        spacing = paragraph.ParaLineSpacing
+        values = tuple(paragraph.getPropertyValue(name) for name in PARAGRAPH_PROPERTIES)
+        rows.append((paragraph.getString(),) + values + ((spacing.Mode, spacing.Height),))
+    return rows
+
+
+def _pages(pdf: Path) -> List[List[str]]:
+    layout = measure_pdf(pdf)
+    return [[line.compact_text for line in page.body_lines]
+            + ([page.page_number.text.replace(" ", "")] if page.page_number else [])
+            + [line.compact_text for line in page.footer_lines]
+            for page in layout.pages]
+
+
+def _button(office, source: Path, folder: Path) -> Tuple[List[Tuple], Path]:
+    document = office.open(source)
+    try:
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        return _paragraph_properties(document), office.export_pdf(document, folder / "button.pdf")
+    finally:
+        office.close(document)
+
+
+def _cli(office, source: Path, folder: Path) -> Tuple[List[Tuple], Path]:
+    out = folder / "cli.docx"
+    assert cli.main(["format", str(source), "-o", str(out)]) == 0
+    document = office.open(out)
+    try:
+        return _paragraph_properties(document), office.export_pdf(document, folder / "cli.pdf")
+    finally:
+        office.close(document)
+
+
+def _differences(button: List[Tuple], from_cli: List[Tuple]) -> Dict[str, List[str]]:
+    names = ("text",) + PARAGRAPH_PROPERTIES + ("ParaLineSpacing",)
+    found: Dict[str, List[str]] = {}
+    for number, (a, b) in enumerate(zip(button, from_cli)):
+        for name, x, y in zip(names, a, b):
+            if x != y:
+                found.setdefault(name, []).append(f"¶{number} {a[0][:12]!r}: {x!r} ≠ {y!r}")
+    return found
+
+
+@pytest.mark.parametrize("name", SAMPLES + ["notice", "word-footer"])
+def test_the_button_and_the_cli_give_the_same_pages(office, samples_dir: Path, tmp_path: Path,
+                                                    name: str):
+    source = _inputs(name, samples_dir, tmp_path)
+    button_rows, button_pdf = _button(office, source, tmp_path)
+    cli_rows, cli_pdf = _cli(office, source, tmp_path)
+    assert len(button_rows) == len(cli_rows)
+    assert _differences(button_rows, cli_rows) == {}
+    button_pages, cli_pages = _pages(button_pdf), _pages(cli_pdf)
+    assert len(button_pages) == len(cli_pages)
+    for number, (a, b) in enumerate(zip(button_pages, cli_pages), 1):
+        assert a == b, f"page {number}"
+    if name in SAMPLES:  # long enough to have full pages and lines to count
+        assert check_gbt9704(measure_pdf(cli_pdf)) == []
+
+
+def test_a_footer_with_text_keeps_it_under_one_number_per_page(office, samples_dir: Path,
+                                                                tmp_path: Path):
+    """Both paths keep the author's "XX县政协办公室 内部资料" under the page number, show
+    exactly one — N — per page, 7 mm under the full 22-line type area; the button says what
+    it kept, and so does the CLI."""
+    source = _word_file(samples_dir, tmp_path)
+    document = office.open(source)
+    try:
+        result = office.dispatch(document, "vnd.gongwen:Format")
+        assert result.ok and "Other footer text kept" in result.message
+        button_pdf = office.export_pdf(document, tmp_path / "button.pdf")
+    finally:
+        office.close(document)
+    out = tmp_path / "cli.docx"
+    assert cli.main(["format", str(source), "-o", str(out), "--json"]) == 0
+    cli_pdf = _export(office, out, tmp_path)
+    type_area_bottom = 297 - 35
+    for pdf in (button_pdf, cli_pdf):
+        layout = measure_pdf(pdf)
+        for page in layout.pages:
+            assert [line.compact_text for line in page.footer_lines] == ["XX县政协办公室内部资料"]
+            texts = [line.compact_text for line in page.body_lines]
+            assert not any("第" in text and "页" in text for text in texts)
+            number = page.page_number
+            assert number is not None and number.number == page.index + 1, (pdf.name, page)
+            assert 6 <= number.top_mm - type_area_bottom <= 8, (pdf.name, page.index)
+        assert check_gbt9704(layout) == [], pdf.name
+
+
+def _export(office, path: Path, folder: Path) -> Path:
+    document = office.open(path)
+    try:
+        return office.export_pdf(document, folder / (path.stem + "-opened.pdf"))
+    finally:
+        office.close(document)

@@ -1,0 +1,214 @@
+"""版式预设 in Writer (issue 15): the 版式 submenu, its checkmarks, the document's preset."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import unohelper
+from com.sun.star.frame import XStatusListener
+
+from gongwen import presets
+from gongwen.writer import presets as writer_presets
+from gongwen.writer.commands import Invocation
+
+MENU = "/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/org.gongwen.writer.menu"
+
+
+class _Listener(unohelper.Base, XStatusListener):
+    def __init__(self):
+        self.states = []
+
+    def statusChanged(self, event):
+        self.states.append(event.State)
+
+    def disposing(self, event):
+        pass
+
+
+def checked(office, document, url: str):
+    """The State the extension reports for a menu entry, as the menu bar would ask it."""
+    import uno
+
+    parsed = uno.createUnoStruct("com.sun.star.util.URL")
+    parsed.Complete = url
+    dispatcher = office.frame(document).queryDispatch(parsed, "", 0)
+    listener = _Listener()
+    dispatcher.addStatusListener(listener, parsed)
+    dispatcher.removeStatusListener(listener, parsed)
+    assert len(listener.states) == 1
+    return listener.states[0]
+
+
+def layout_entries(office):
+    items = office.config(MENU).getByName("Submenu")
+    layout = [items.getByName(name) for name in sorted(items.getElementNames())
+              if items.getByName(name).getByName("Title") in ("Layout Preset", "版式(~L)",
+                                                              "~Layout Preset")]
+    assert len(layout) == 1
+    entries = layout[0].getByName("Submenu")
+    return [entries.getByName(name) for name in sorted(entries.getElementNames())]
+
+
+@pytest.fixture
+def remembered(office):
+    """The soffice's own settings.json (its XDG_CONFIG_HOME is the rig's), emptied after."""
+    path = office.config_home / presets.APP_NAME / presets.SETTINGS_FILE
+    yield path
+    path.unlink(missing_ok=True)
+
+
+def test_menu_has_a_layout_submenu_with_the_builtin_presets(office):
+    entries = layout_entries(office)
+    urls = [entry.getByName("URL") for entry in entries]
+    assert urls == [f"vnd.gongwen:Format?preset={name}" for name in presets.builtin_names()] + \
+        ["private:separator", "vnd.gongwen:ChoosePreset"]
+    assert [entry.getByName("Title") for entry in entries if entry.getByName("Title")] == [
+        "GB/T 9704 Standard (Document Grid)", "Fixed 28 pt Line Spacing", "Other Preset File…"]
+    assert all(entry.getByName("Context") == "com.sun.star.text.TextDocument"
+               for entry in entries)
+
+
+def test_the_current_preset_is_checked(office, writer_doc, remembered, tmp_path):
+    gbt, fixed, other = ("vnd.gongwen:Format?preset=gbt9704",
+                         "vnd.gongwen:Format?preset=fixed-28pt", "vnd.gongwen:ChoosePreset")
+    assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
+        [True, False, False]
+    # the user's remembered choice counts for a document that has none
+    remembered.parent.mkdir(parents=True, exist_ok=True)
+    remembered.write_text(json.dumps({"preset": "fixed-28pt"}), encoding="utf-8")
+    assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
+        [False, True, False]
+    # the document's own wins
+    writer_presets.remember(writer_doc, presets.resolve("gbt9704"), user_choice=False)
+    assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
+        [True, False, False]
+    house = tmp_path / "house.json"
+    house.write_text(json.dumps({"page": {"top_mm": 30}}), encoding="utf-8")
+    writer_presets.remember(writer_doc, presets.resolve(str(house)), user_choice=False)
+    assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
+        [False, False, True]
+    # entries without a state report none (no checkmark)
+    assert checked(office, writer_doc, "vnd.gongwen:Format") is None
+
+
+def test_a_listening_menu_is_told_again_after_a_command(office, writer_doc, remembered):
+    import uno
+
+    parsed = uno.createUnoStruct("com.sun.star.util.URL")
+    parsed.Complete = "vnd.gongwen:Format?preset=fixed-28pt"
+    dispatcher = office.frame(writer_doc).queryDispatch(parsed, "", 0)
+    listener = _Listener()
+    dispatcher.addStatusListener(listener, parsed)
+    try:
+        assert listener.states == [False]
+        writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"), user_choice=False)
+        office.dispatch(writer_doc, "vnd.gongwen:NextPlaceholder")
+        assert listener.states == [False, True]
+    finally:
+        dispatcher.removeStatusListener(listener, parsed)
+    office.dispatch(writer_doc, "vnd.gongwen:NextPlaceholder")
+    assert len(listener.states) == 2  # removed: not told any more
+
+
+@pytest.mark.parametrize("filter_name, suffix", [("writer8", ".odt"),
+                                                 ("MS Word 2007 XML", ".docx")])
+def test_the_document_keeps_its_preset_through_save_and_reopen(office, tmp_path, monkeypatch,
+                                                               filter_name, suffix):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # this process's choice
+    house = tmp_path / "house.json"
+    house.write_text(json.dumps({"extends": "fixed-28pt", "description": "集团版式",
+                                 "page_number": {"format": "- {n} -", "position": "center"}},
+                                ensure_ascii=False), encoding="utf-8")
+    preset = presets.resolve(str(house))
+    document = office.new_writer()
+    try:
+        document.getText().setString("关于XX的报告")
+        writer_presets.remember(document, preset)
+        path = office.save_as(document, tmp_path / f"kept{suffix}", filter_name)
+    finally:
+        office.close(document)
+    assert presets.remembered() == str(house)  # and it became the user's choice
+    reopened = office.open(path)
+    try:
+        props = reopened.getDocumentProperties().getUserDefinedProperties()
+        assert props.getPropertyValue(writer_presets.PROPERTY) == str(house)
+        assert writer_presets.stored_preset(reopened) == preset
+        # on a machine without the file, the data kept in the document stands in
+        house.unlink()
+        stand_in = writer_presets.stored_preset(reopened)
+        assert stand_in.data == preset.data and stand_in.name == "house"
+        assert checked(office, reopened, "vnd.gongwen:ChoosePreset") is True
+    finally:
+        office.close(reopened)
+
+
+def test_preset_for_takes_the_url_then_the_document_then_the_user_then_gbt9704(
+        office, writer_doc, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    folder = presets.user_presets_dir()
+    folder.mkdir(parents=True)
+    (folder / "house.json").write_text(json.dumps({"page": {"top_mm": 30}}), encoding="utf-8")
+
+    def chosen(**args):
+        invocation = Invocation(office.ctx, office.frame(writer_doc), writer_doc, args, "en-US")
+        return writer_presets.preset_for(invocation).ref
+
+    assert chosen() == "gbt9704"
+    presets.remember_choice("house")
+    assert chosen() == "house"
+    writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"), user_choice=False)
+    assert chosen() == "fixed-28pt"
+    assert chosen(preset="gbt9704") == "gbt9704"
+    # keep(): a plain Format stores the document's preset but leaves the user's choice
+    writer_presets.keep(Invocation(None, None, writer_doc, {}, "en-US"),
+                        presets.resolve("gbt9704"))
+    assert (chosen(), presets.remembered()) == ("gbt9704", "house")
+    writer_presets.keep(Invocation(None, None, writer_doc, {"preset": "fixed-28pt"}, "en-US"),
+                        presets.resolve("fixed-28pt"))
+    assert (chosen(), presets.remembered()) == ("fixed-28pt", "fixed-28pt")
+    # a remembered preset that is gone falls back to gbt9704; a broken one is reported
+    presets.remember_choice("deleted")
+    props = writer_doc.getDocumentProperties().getUserDefinedProperties()
+    props.removeProperty(writer_presets.PROPERTY)
+    assert chosen() == "gbt9704"
+    (folder / "house.json").write_text("{", encoding="utf-8")
+    presets.remember_choice("house")
+    with pytest.raises(presets.PresetError):
+        chosen()
+
+
+def test_an_unusable_preset_fails_the_command_and_changes_nothing(office, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"page_number": {"position": "top"}}), encoding="utf-8")
+    document = office.new_writer()
+    try:
+        document.getText().setString("关于XX的报告\n一、总体情况\n全年完成X项任务。")
+        document.setModified(False)
+        for ref, expected in (("nosuch", "no preset named “nosuch”"),
+                              (str(broken), f"{broken}: page_number.position: expected outside")):
+            result = office.dispatch(document, f"vnd.gongwen:Format?preset={ref}")
+            assert not result.ok
+            assert result.message.startswith(expected) or expected in result.message
+            assert "\n" not in result.message
+            assert not document.isModified()
+            props = document.getDocumentProperties().getUserDefinedProperties()
+            assert not props.getPropertySetInfo().hasPropertyByName(writer_presets.PROPERTY)
+    finally:
+        office.close(document)
+
+
+def test_other_preset_file_is_a_quiet_cancel_headless(office, writer_doc):
+    writer_doc.getText().setString("关于XX的报告")
+    writer_doc.setModified(False)
+    result = office.dispatch(writer_doc, "vnd.gongwen:ChoosePreset")
+    assert result == (True, "")
+    assert not writer_doc.isModified()
+
+
+def test_the_builtin_preset_files_ship_in_the_extension(oxt):
+    import zipfile
+
+    names = set(zipfile.ZipFile(oxt).namelist())
+    for name in presets.builtin_names():
+        assert f"pythonpath/gongwen/presets/{name}.json" in names
