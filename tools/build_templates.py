@@ -26,11 +26,15 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from gongwen import spec
-from gongwen.batch import docxlayout
-from gongwen.scaffolds import FIELD_PATTERN, Scaffold, load_all
-
 REPO = Path(__file__).resolve().parents[1]
+# This checkout's gongwen, whatever gongwen the interpreter has installed (an editable install
+# of another checkout would otherwise build that one's templates).
+sys.path.insert(0, str(REPO / "pythonpath"))
+
+from gongwen import spec  # noqa: E402
+from gongwen.batch import docxlayout  # noqa: E402
+from gongwen.scaffolds import FIELD_PATTERN, Scaffold, load_all  # noqa: E402
+
 DEFAULT_OUT = REPO / "pythonpath" / "gongwen" / "templates"  # package data
 
 # Fixed metadata: a template's bytes depend only on the scaffold data and the layout code.
