@@ -1,4 +1,4 @@
-"""Build ``templates/<key>.docx``, one docxtpl template per scaffold (``make templates``).
+"""Build ``gongwen/templates/<key>.docx``, one docxtpl template per scaffold (``make templates``).
 
 Each template is made from the scaffold data (``gongwen/scaffolds/<key>.json``): one
 paragraph per scaffold paragraph, in the named 公文 style of its role, with the page setup,
@@ -26,12 +26,16 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from gongwen import spec
-from gongwen.batch import docxlayout
-from gongwen.scaffolds import FIELD_PATTERN, Scaffold, load_all
-
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = REPO / "templates"
+# This checkout's gongwen, whatever gongwen the interpreter has installed (an editable install
+# of another checkout would otherwise build that one's templates).
+sys.path.insert(0, str(REPO / "pythonpath"))
+
+from gongwen import spec  # noqa: E402
+from gongwen.batch import docxlayout  # noqa: E402
+from gongwen.scaffolds import FIELD_PATTERN, Scaffold, load_all  # noqa: E402
+
+DEFAULT_OUT = REPO / "pythonpath" / "gongwen" / "templates"  # package data
 
 # Fixed metadata: a template's bytes depend only on the scaffold data and the layout code.
 FIXED_TIME = datetime.datetime(2024, 1, 1, 0, 0, 0)

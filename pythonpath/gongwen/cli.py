@@ -1,4 +1,4 @@
-"""``python -m gongwen new|check|format|types|presets``: 公文助手 without Writer.
+"""``python -m gongwen new|check|format|lint|types|presets``: 公文助手 without Writer.
 
 Each subcommand lives in ``gongwen.batch.<name>`` with two functions,
 ``add_arguments(parser)`` and ``run(args) -> int``; this module only routes.
@@ -19,7 +19,8 @@ COMMANDS = {
     "types": ("types", "列出述职框架类型 / list the report types"),
     "new": ("new", "按框架新建 .docx / render a report scaffold to .docx"),
     "check": ("check", "检查待填占位符 / find unfilled placeholders"),
-    "format": ("format", "一键公文格式 / format .docx files to GB/T 9704"),
+    "format": ("format", "一键公文格式 / format documents to GB/T 9704 (.docx, PDF)"),
+    "lint": ("lint", "检查格式 / check a PDF (or document) against GB/T 9704"),
     "presets": ("presets", "版式预设 / list the layout presets, show one resolved"),
 }
 

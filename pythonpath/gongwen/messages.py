@@ -52,6 +52,135 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "docx_corrupt": {"zh": ".docx 文件已损坏：{error}", "en": "corrupt .docx: {error}"},
     # --- python -m gongwen format (the .docx CLI) ---
+    # --- LibreOffice for the other input formats and PDF (gongwen.batch.office, inputs) ---
+    "office_missing": {
+        "zh": "未找到 LibreOffice（soffice），无法读取此格式；.docx 文件无需 LibreOffice",
+        "en": "LibreOffice (soffice) not found: this format needs it; .docx files do not",
+    },
+    "office_start_failed": {
+        "zh": "LibreOffice 无法启动", "en": "LibreOffice did not start",
+    },
+    "office_unreadable": {
+        "zh": "LibreOffice 无法读取此文件（已损坏或不是所称的格式）",
+        "en": "LibreOffice cannot read this file (corrupt, or not the format it claims)",
+    },
+    "office_password": {
+        "zh": "文件设有打开密码，请先在 Word/WPS 中取消密码",
+        "en": "password-protected document; remove the password first",
+    },
+    "office_not_text": {
+        "zh": "不是文字文档（是表格、演示文稿或图形）",
+        "en": "not a text document (a spreadsheet, presentation or drawing)",
+    },
+    "office_timeout": {
+        "zh": "LibreOffice 处理超过 {seconds:g} 秒，已中止",
+        "en": "LibreOffice took longer than {seconds:g} s; stopped",
+    },
+    "office_crashed": {
+        "zh": "LibreOffice 读取此文件时崩溃", "en": "LibreOffice crashed reading this file",
+    },
+    "input_unsupported": {
+        "zh": "不支持的文件类型 {suffix}（支持 {accepted}）",
+        "en": "unsupported file type {suffix} (accepted: {accepted})",
+    },
+    "input_mislabelled": {
+        "zh": "扩展名 {suffix} 与内容不符（内容像是 {actual}）",
+        "en": "the extension {suffix} does not match the content (it looks like {actual})",
+    },
+    "input_text_undecodable": {
+        "zh": "无法识别文本编码（第 {offset} 字节 0x{byte}；支持 UTF-8、UTF-16、GB18030/GBK）",
+        "en": "unknown text encoding (byte 0x{byte} at {offset}; "
+              "UTF-8, UTF-16 and GB18030/GBK are read)",
+    },
+    "format_in_place_docx_only": {
+        "zh": "--in-place 只用于 .docx 文件（{suffix} 请用 -o 或 --out-dir）",
+        "en": "--in-place is for .docx files only (use -o or --out-dir for {suffix})",
+    },
+    # --- lint of a PDF (gongwen.batch.pdfmeasure; English as the layout tests read it) ---
+    "pdf_no_pages": {"zh": "PDF 没有页面", "en": "the PDF has no pages"},
+    "pdf_no_full_line": {
+        "zh": "找不到排满的中文行，无法数每行字数",
+        "en": "no full CJK line found to count characters on",
+    },
+    "pdf_line_chars": {
+        "zh": "第 {page} 页：满行 {count} 字，应为 {expected} 字：{text}",
+        "en": "page {page}: full line has {count} characters, not {expected}: {text}",
+    },
+    "pdf_page_lines": {
+        "zh": "第 {page} 页：{count} 行，应为 {expected} 行",
+        "en": "page {page}: {count} lines, not {expected}",
+    },
+    "pdf_line_outside": {
+        "zh": "第 {page} 页：文字超出版心（x {left:.1f}–{right:.1f} mm，"
+              "y {top:.1f}–{bottom:.1f} mm）：{text}",
+        "en": "page {page}: line outside the type area (x {left:.1f}–{right:.1f} mm, "
+              "y {top:.1f}–{bottom:.1f} mm): {text}",
+    },
+    "pdf_full_line_edge": {
+        "zh": "第 {page} 页：满行止于 {end:.1f} mm，未到版心右边 {edge:.1f} mm",
+        "en": "page {page}: full line ends at {end:.1f} mm, "
+              "not at the type area's edge {edge:.1f} mm",
+    },
+    "pdf_page_number_missing": {
+        "zh": "第 {page} 页：版心下方没有页码“— {page} —”",
+        "en": "page {page}: no page number '— {page} —' below the type area",
+    },
+    "pdf_page_number_reads": {
+        "zh": "第 {page} 页：页码为 {number}", "en": "page {page}: page number reads {number}",
+    },
+    "pdf_page_number_odd": {
+        "zh": "第 {page} 页（单页）：页码止于 {at:.1f} mm，应为 {expected:.1f} mm（居右空一字）",
+        "en": "page {page} (odd): page number ends at {at:.1f} mm, "
+              "expected {expected:.1f} mm (right, one character in)",
+    },
+    "pdf_page_number_even": {
+        "zh": "第 {page} 页（双页）：页码始于 {at:.1f} mm，应为 {expected:.1f} mm（居左空一字）",
+        "en": "page {page} (even): page number starts at {at:.1f} mm, "
+              "expected {expected:.1f} mm (left, one character in)",
+    },
+    "pdf_page_number_top": {
+        "zh": "第 {page} 页：页码上沿在 {at:.1f} mm，应为 {expected:.1f} mm（版心下 7 mm）",
+        "en": "page {page}: page number top at {at:.1f} mm, "
+              "expected {expected:.1f} mm (7 mm below the type area)",
+    },
+    "pdf_paper": {
+        "zh": "第 {page} 页：纸张 {width:.1f} × {height:.1f} mm，应为 A4（210 × 297 mm）",
+        "en": "page {page}: paper is {width:.1f} × {height:.1f} mm, not A4 (210 × 297 mm)",
+    },
+    "pdf_size_body": {
+        "zh": "正文字号 {size:g} 磅，应为三号（{expected:g} 磅）",
+        "en": "body text is {size:g} pt, not 3号 ({expected:g} pt)",
+    },
+    "pdf_size_title": {
+        "zh": "标题字号 {size:g} 磅，应为二号（{expected:g} 磅）",
+        "en": "the title is {size:g} pt, not 2号 ({expected:g} pt)",
+    },
+    "pdf_size_page_number": {
+        "zh": "第 {page} 页：页码字号 {size:g} 磅，应为四号（{expected:g} 磅）",
+        "en": "page {page}: page number is {size:g} pt, not 4号 ({expected:g} pt)",
+    },
+    "pdf_fix": {
+        "zh": "用 gongwen format --pdf 或 Writer 的“一键公文格式”重排原文档后重新导出",
+        "en": "format the source document (gongwen format --pdf, or 一键公文格式 in Writer) "
+              "and export it again",
+    },
+    "pdf_unreadable": {
+        "zh": "无法读取 PDF：{error}", "en": "cannot read the PDF: {error}",
+    },
+    "pdf_tools_missing": {
+        "zh": "未找到 pdftotext/pdftohtml（Debian 软件包 poppler-utils）",
+        "en": "pdftotext/pdftohtml not found (the Debian package poppler-utils)",
+    },
+    "lint_document_not_yet": {
+        "zh": "{suffix} 文件的格式检查尚未实现（目前只检查 PDF）",
+        "en": "lint of {suffix} files is not implemented yet (PDF only for now)",
+    },
+    "lint_total": {
+        "zh": "{files} 个文件共 {count} 处问题", "en": "{count} problem(s) in {files} file(s)",
+    },
+    "lint_none": {
+        "zh": "{files} 个文件未发现问题", "en": "no problems in {files} file(s)",
+    },
     "cli_format_output_is_input": {
         "zh": "输出文件就是输入文件；要覆盖原文件请用 --in-place",
         "en": "the output is the input; use --in-place to replace it",
@@ -216,8 +345,9 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     # --- python -m gongwen check (the placeholder CLI) ---
     "cli_check_unsupported": {
-        "zh": "不支持的文件类型 {suffix}：只能检查 .docx 和 .txt",
-        "en": "unsupported file type {suffix}: expected .docx or .txt",
+        "zh": "不支持的文件类型 {suffix}：只能检查 .docx .doc .wps .wpt .dot .odt .rtf 和 .txt",
+        "en": "unsupported file type {suffix}: expected .docx .doc .wps .wpt .dot .odt .rtf "
+              "or .txt",
     },
     "cli_check_undecodable": {
         "zh": "无法识别文本编码（第 {offset} 字节为 0x{byte}）：支持 UTF-8、UTF-16、GB18030/GBK，"

@@ -45,8 +45,8 @@ def addons():
 
 
 def test_the_tree_has_the_layout_issue_3_names():
-    for path in ("extension", "pythonpath/gongwen", "templates", "tests", "description.xml",
-                 "META-INF/manifest.xml", "Makefile", "README.md", ".ci/run"):
+    for path in ("extension", "pythonpath/gongwen", "pythonpath/gongwen/templates", "tests",
+                 "description.xml", "META-INF/manifest.xml", "Makefile", "README.md", ".ci/run"):
         assert (ROOT / path).exists(), path
     assert (ROOT / ".ci" / "run").stat().st_mode & 0o111, ".ci/run must be executable"
 

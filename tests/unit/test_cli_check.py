@@ -413,7 +413,7 @@ def _bad_files(tmp_path: Path) -> List[Tuple[Path, str]]:
         (damaged, "corrupt .docx: word/document.xml in it is damaged"),
         (undecodable, "not UTF-8, UTF-16 or GB18030/GBK text (byte 0x81 at offset 4)"),
         (pdf, "unsupported file type .pdf"),
-        (legacy, "a Word 97-2003 .doc file"), (renamed_doc, "a Word 97-2003 .doc file"),
+        (legacy, "LibreOffice cannot read this file"), (renamed_doc, "a Word 97-2003 .doc file"),
         (encrypted, "encrypted (password-protected) document"),
         (tmp_path / "missing.txt", "no such file"), (tmp_path, "is a directory"),
         (fifo, "not a regular file"),

@@ -201,7 +201,8 @@ def test_json_reports_roles_per_file(report: Path, tmp_path: Path, capsys):
     results = json.loads(capsys.readouterr().out)
     assert isinstance(results, list) and len(results) == 1
     entry = results[0]
-    assert set(entry) == {"path", "output", "status", "roles", "error", "normalized", "kept"}
+    assert set(entry) == {"path", "output", "pdf", "status", "roles", "error",
+                          "normalized", "kept"}
     assert entry["status"] == "ok" and entry["error"] is None
     assert entry["normalized"] == {}  # nothing asked, nothing rewritten
     assert entry["output"] == str(tmp_path / "out" / "plain.docx")

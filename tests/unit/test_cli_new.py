@@ -20,6 +20,7 @@ from gongwen.placeholders import count_placeholders, find_placeholders
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
 
 REPO = Path(__file__).resolve().parents[2]
+TEMPLATES = REPO / "pythonpath" / "gongwen" / "templates"  # package data
 KEYS = [key for key, _ in scaffold_types()]
 ALL_VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": "办公室主任",
               "date": "2026年1月9日", "recipient": "县委、县政府"}
@@ -178,8 +179,7 @@ def test_missing_template_says_how_to_build_it(capsys, tmp_path, monkeypatch):
 def test_templates_env_override_is_used(capsys, tmp_path, monkeypatch):
     folder = tmp_path / "tpl"
     folder.mkdir()
-    (folder / "personal.docx").write_bytes((REPO / "templates" / "annual-summary.docx")
-                                           .read_bytes())
+    (folder / "personal.docx").write_bytes((TEMPLATES / "annual-summary.docx").read_bytes())
     monkeypatch.setenv("GONGWEN_TEMPLATES", str(folder))
     assert new_command.templates_dir() == folder
     out = tmp_path / "out.docx"
@@ -205,7 +205,7 @@ def test_committed_templates_are_up_to_date(tmp_path):
     assert built == sorted(f"{key}.docx" for key in KEYS)
     for name in built:
         with zipfile.ZipFile(tmp_path / name) as fresh, \
-                zipfile.ZipFile(REPO / "templates" / name) as committed:
+                zipfile.ZipFile(TEMPLATES / name) as committed:
             assert fresh.namelist() == committed.namelist(), name
             for part in fresh.namelist():
                 assert fresh.read(part) == committed.read(part), f"{name}:{part} is stale"
@@ -223,7 +223,7 @@ def test_template_builds_are_deterministic(tmp_path):
 @pytest.mark.parametrize("key", KEYS)
 def test_template_fields_are_the_scaffold_fields_each_in_one_run(key):
     scaffold = load_scaffold(key)
-    document = docx.Document(str(REPO / "templates" / f"{key}.docx"))
+    document = docx.Document(str(TEMPLATES / f"{key}.docx"))
     fields = set()
     for paragraph in document.paragraphs:
         assert len(paragraph.runs) == 1

@@ -40,11 +40,16 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from gongwen import textcodec
 from gongwen.batch import InputError, read_bytes, require_file, say
 from gongwen.placeholders import find_placeholders
+
+if TYPE_CHECKING:  # python-docx and soffice load only when a file needs them
+    from docx.document import Document as DocxDocument
+
+    from gongwen.batch.inputs import Inputs
 
 EXIT_NONE, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 CONTEXT_CHARS = 10  # characters of context on each side of a placeholder
@@ -72,8 +77,9 @@ class FileReport(NamedTuple):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help=".docx 或 .txt 文件（UTF-8、UTF-16、GB18030/GBK 自动识别）"
-                             " / .docx or .txt files (UTF-8, UTF-16, GB18030/GBK detected)")
+                        help=".docx .doc .wps .wpt .dot .odt .rtf 或 .txt 文件（UTF-8、UTF-16、"
+                             "GB18030/GBK 自动识别） / files (.txt: UTF-8, UTF-16, GB18030/GBK "
+                             "detected)")
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON / print one JSON object instead of lines")
     parser.epilog = ("查找 finds: X/××/○○/某某/□□ 占位, 空白日期 blank dates "
@@ -88,7 +94,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    reports = [check_path(path) for path in args.files]
+    from gongwen.batch.inputs import Inputs
+
+    with Inputs() as inputs:  # one soffice for the files that need converting
+        reports = [check_path(path, inputs) for path in args.files]
     for report in reports:
         if report.error is not None:
             print(f"gongwen check: {report.path}: {report.error}", file=sys.stderr)
@@ -99,23 +108,26 @@ def run(args: argparse.Namespace) -> int:
     return exit_status(reports)
 
 
-def check_path(path: str) -> FileReport:
+def check_path(path: str, inputs: Optional[Inputs] = None) -> FileReport:
     """The placeholders of one file (and a .txt's encoding), or the reason it could not be
     read."""
     try:
-        findings, encoding = check_file_and_encoding(Path(path))
+        findings, encoding = check_file_and_encoding(Path(path), inputs)
         return FileReport(path, findings, encoding=encoding)
     except InputError as error:
         return FileReport(path, [], str(error))
 
 
-def check_file(path: Path) -> List[Finding]:
+def check_file(path: Path, inputs: Optional[Inputs] = None) -> List[Finding]:
     """The findings of one file; InputError says why it cannot be checked."""
-    return check_file_and_encoding(path)[0]
+    return check_file_and_encoding(path, inputs)[0]
 
 
-def check_file_and_encoding(path: Path) -> Tuple[List[Finding], Optional[str]]:
-    """The findings of one file and, for a .txt, the encoding it was read in."""
+def check_file_and_encoding(path: Path, inputs: Optional[Inputs] = None
+                            ) -> Tuple[List[Finding], Optional[str]]:
+    """The findings of one file and, for a .txt, the encoding it was read in. .doc, .wps,
+    .odt, .rtf… are converted by ``inputs`` (:mod:`gongwen.batch.inputs`) and read as a
+    .docx (locations and numbers are those of the converted document)."""
     require_file(path)
     suffix = path.suffix.lower()
     if suffix == ".txt":
@@ -123,8 +135,10 @@ def check_file_and_encoding(path: Path) -> Tuple[List[Finding], Optional[str]]:
         return check_lines(text.split("\n")), encoding
     if suffix == ".docx":
         return check_docx(path), None
-    if suffix == ".doc":
-        raise InputError(say("docx_legacy_doc"))
+    from gongwen.batch.inputs import CONVERTED, open_input
+
+    if suffix in CONVERTED:
+        return check_docx(open_input(path, inputs)), None
     raise InputError(say("cli_check_unsupported", suffix=suffix or "(none)"))
 
 
@@ -135,7 +149,7 @@ def check_lines(lines: List[str]) -> List[Finding]:
             for finding in _findings(line, "body", number, str(number + 1))]
 
 
-def check_docx(path: Path) -> List[Finding]:
+def check_docx(path: Union[Path, DocxDocument]) -> List[Finding]:
     """The findings of a .docx; DocxReadError (an InputError) if it is not a readable one."""
     from gongwen.batch import docxtext  # python-docx loads only when a .docx is checked
 

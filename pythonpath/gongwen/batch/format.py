@@ -1,4 +1,8 @@
-"""``python -m gongwen format``: GB/T 9704 公文 layout for .docx files, without Writer.
+"""``python -m gongwen format``: GB/T 9704 公文 layout for documents, without Writer.
+
+Inputs are any file :mod:`gongwen.batch.inputs` accepts (.docx, .doc, .wps, .wpt, .dot,
+.odt, .rtf, .txt; the non-.docx ones but .txt go through one soffice for the whole batch);
+the output is always .docx, and with ``--pdf`` also the PDF soffice exports from it.
 
 The command: arguments, where each output goes, one line per file. The formatting itself is
 :mod:`gongwen.batch.docxrender`, which carries out the same core plan as the Writer button.
@@ -15,15 +19,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from gongwen import layout, normalize
 from gongwen.batch import InputError, one_line, say
 from gongwen.batch.docxrender import FormatError, FormatResult, format_document
-from gongwen.batch.docxtext import open_document
 from gongwen.batch.files import atomic_write, backup
+from gongwen.batch.inputs import ACCEPTED, DOCX, Inputs
 from gongwen.batch.presets import add_preset_argument, preset_from_args
 from gongwen.normalize import Normalization
 
@@ -33,17 +39,24 @@ EXIT_FAILED = 2
 PROGRESS_THRESHOLD = 3
 
 HELP_EPILOG = """\
+inputs: .docx, and .doc .wps .wpt .dot .odt .rtf (converted by LibreOffice, one soffice
+for the whole batch) and .txt (UTF-8, UTF-16 or GB18030/GBK; one paragraph per line)
+
 output (exactly one):
   -o OUT.docx     one input only; OUT must not be the input (use --in-place) and must
                   not exist (unless --force)
-  --out-dir DIR   writes DIR/<input name>.docx for each input (DIR is created); an
+  --out-dir DIR   writes DIR/<input stem>.docx for each input (DIR is created); an
                   existing file there is refused unless --force
-  --in-place      first copies IN.docx to IN.docx.bak (an existing .bak, the oldest
-                  backup, is kept), then replaces IN.docx atomically
-Every output is written to a temporary file in its folder and renamed into place.
+  --in-place      .docx inputs only: first copies IN.docx to IN.docx.bak (an existing
+                  .bak, the oldest backup, is kept), then replaces IN.docx atomically
+--pdf also writes OUT.pdf beside each OUT.docx, exported by LibreOffice from the
+formatted .docx (an existing one is refused unless --force or --in-place).
+Every output is written to a temporary file in its folder and renamed into place; a file
+that fails leaves nothing behind.
 
 --json prints one JSON array on stdout, one object per input, in input order:
   {"path": input, "output": written file or null, "status": "ok" | "error",
+   "pdf": the PDF written or null (--pdf),
    "roles": {role: paragraph count}, "error": one-line reason or null,
    "normalized": {kind: paragraphs rewritten} for each --normalize kind asked ({} if none),
    "kept": ["header"|"footer"]: the author's own header/footer text that was kept (a
@@ -65,7 +78,8 @@ written) or the arguments are wrong. A failed file gets one line on stderr:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = HELP_EPILOG
-    parser.add_argument("inputs", nargs="+", metavar="IN.docx", help="files to format")
+    parser.add_argument("inputs", nargs="+", metavar="IN",
+                        help="files to format: " + " ".join(ACCEPTED))
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("-o", "--output", metavar="OUT.docx", help="output file (one input only)")
     mode.add_argument("--out-dir", metavar="DIR", help="write DIR/<name>.docx for each input")
@@ -73,6 +87,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="replace each input (after writing IN.docx.bak)")
     parser.add_argument("--force", action="store_true",
                         help="allow -o/--out-dir to replace an existing file (never the input)")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also write the PDF beside each output .docx")
     parser.add_argument("--json", action="store_true",
                         help="print a JSON array of per-file results on stdout")
     add_preset_argument(parser)
@@ -113,7 +129,9 @@ def plan_outputs(args: argparse.Namespace) -> List[Tuple[Path, Optional[Path], O
     claimed: Dict[Path, Path] = {}
     for source in inputs:
         if args.in_place:
-            plans.append((source, source, None))
+            refusal = None if source.suffix.lower() == DOCX else \
+                say("format_in_place_docx_only", suffix=source.suffix or "(none)")
+            plans.append((source, source, refusal))
             continue
         target = Path(args.output) if args.output else \
             Path(args.out_dir) / (source.stem + ".docx")
@@ -124,23 +142,55 @@ def plan_outputs(args: argparse.Namespace) -> List[Tuple[Path, Optional[Path], O
             refusal = say("cli_format_output_twice", other=claimed[target.resolve()])
         elif target.exists() and not args.force:
             refusal = say("cli_format_output_exists", output=target)
+        elif getattr(args, "pdf", False) and pdf_path(target).exists() and not args.force:
+            refusal = say("cli_format_output_exists", output=pdf_path(target))
         else:
             claimed[target.resolve()] = source
         plans.append((source, target, refusal))
     return plans
 
 
+def pdf_path(output: Path) -> Path:
+    """Where ``--pdf`` writes the PDF of ``output``: beside it, same stem."""
+    return output.with_suffix(".pdf")
+
+
 def format_file(source: Path, target: Path, in_place: bool,
-                options: Normalization = normalize.NONE,
-                settings: Optional[layout.Settings] = None) -> FormatResult:
-    document = open_document(source)
-    result = format_document(document, options=options, settings=settings)
-    if in_place:
-        backup(source)
-        atomic_write(source, document.save, mode_from=source)
-    else:
-        atomic_write(target, document.save)
-    return result
+                options: Normalization = normalize.NONE, inputs: Optional[Inputs] = None,
+                pdf: bool = False, settings: Optional[layout.Settings] = None) -> FormatResult:
+    """Format ``source`` into ``target`` (and its PDF); nothing is written if any step fails."""
+    own = inputs is None
+    inputs = inputs or Inputs()
+    try:
+        document = inputs.document(source)
+        result = format_document(document, options=options, settings=settings)
+        if pdf:
+            _write_with_pdf(document, source, target, in_place, inputs)
+        elif in_place:
+            backup(source)
+            atomic_write(source, document.save, mode_from=source)
+        else:
+            atomic_write(target, document.save)
+        return result
+    finally:
+        if own:
+            inputs.close()
+
+
+def _write_with_pdf(document, source: Path, target: Path, in_place: bool,
+                    inputs: Inputs) -> None:
+    # The PDF is made from a private copy of the formatted .docx before either file is put
+    # in place, so a failed export leaves neither.
+    with tempfile.TemporaryDirectory(prefix="gongwen-format-") as folder:
+        formatted = Path(folder) / (target.stem + DOCX)
+        document.save(str(formatted))
+        exported = Path(folder) / (target.stem + ".pdf")
+        inputs.to_pdf(formatted, exported)
+        if in_place:
+            backup(source)
+        atomic_write(target, lambda temp: shutil.copyfile(str(formatted), temp),
+                     mode_from=source if in_place else None)
+        atomic_write(pdf_path(target), lambda temp: shutil.copyfile(str(exported), temp))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -152,20 +202,23 @@ def run(args: argparse.Namespace) -> int:
     settings = layout.settings_from(preset_from_args(args).data)  # a bad preset: exit 2
     results = []
     total = len(plans)
-    for index, (source, target, refusal) in enumerate(plans, 1):
-        entry = {"path": str(source), "output": None, "status": "error", "roles": {},
-                 "error": refusal, "normalized": {}, "kept": []}
-        if refusal is None:
-            try:
-                result = format_file(source, target, args.in_place, options, settings)
-                entry.update(output=str(target), status="ok", roles=result.roles,
-                             normalized=result.normalized, kept=result.kept)
-            except (InputError, FormatError) as error:
-                entry["error"] = str(error)
-            except OSError as error:  # writing the output or the backup
-                entry["error"] = error.strerror or one_line(error)
-        results.append(entry)
-        _report(entry, index, total, args.json)
+    with Inputs() as inputs:
+        for index, (source, target, refusal) in enumerate(plans, 1):
+            entry = {"path": str(source), "output": None, "pdf": None, "status": "error",
+                     "roles": {}, "error": refusal, "normalized": {}, "kept": []}
+            if refusal is None:
+                try:
+                    result = format_file(source, target, args.in_place, options, inputs,
+                                         pdf=args.pdf, settings=settings)
+                    entry.update(output=str(target), status="ok", roles=result.roles,
+                                 normalized=result.normalized, kept=result.kept,
+                                 pdf=str(pdf_path(target)) if args.pdf else None)
+                except (InputError, FormatError) as error:
+                    entry["error"] = str(error)
+                except OSError as error:  # writing the output or the backup
+                    entry["error"] = error.strerror or one_line(error)
+            results.append(entry)
+            _report(entry, index, total, args.json)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     return EXIT_OK if all(r["status"] == "ok" for r in results) else EXIT_FAILED
@@ -177,6 +230,8 @@ def _report(entry: Dict, index: int, total: int, as_json: bool) -> None:
         return
     prefix = f"[{index}/{total}] " if total > PROGRESS_THRESHOLD else ""
     line = f"{prefix}{entry['path']} -> {entry['output']}"
+    if entry.get("pdf"):
+        line += f" + {entry['pdf']}"
     kept = "".join(say("format_kept_" + part).strip() for part in entry["kept"])
     if kept:
         line += f" ({kept})"

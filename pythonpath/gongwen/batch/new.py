@@ -47,12 +47,12 @@ class BadInput(Exception):
 
 
 def templates_dir() -> Path:
-    """``$GONGWEN_TEMPLATES`` if set, else ``templates/`` of the checkout gongwen runs from."""
+    """``$GONGWEN_TEMPLATES`` if set, else the package's ``gongwen/templates/`` (package data:
+    there in a checkout, a pip install and a wheel alike)."""
     override = os.environ.get(TEMPLATES_ENV)
     if override:
         return Path(override)
-    # pythonpath/gongwen/__init__.py → the repository root is two folders up.
-    return Path(gongwen.__file__).resolve().parents[2] / "templates"
+    return Path(gongwen.__file__).resolve().parent / "templates"
 
 
 EPILOG = f"""\
@@ -61,7 +61,7 @@ plus a type's own (see `python -m gongwen types --json`). --data takes a JSON or
 mapping of field name (or Chinese label) to value; the flags win over it. Fields not given
 stay as X placeholders for `python -m gongwen check`.
 
-templates: $GONGWEN_TEMPLATES if set, else the checkout's templates/ folder
+templates: $GONGWEN_TEMPLATES if set, else the package's gongwen/templates/ folder
 ({templates_dir()}); rebuild them with `make templates`.
 
 exit status: 0 written, 2 bad input (nothing written)."""

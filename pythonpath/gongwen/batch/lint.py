@@ -1,0 +1,161 @@
+"""``python -m gongwen lint FILE... [--json]``: what in a file breaks GB/T 9704.
+
+This module is the command and everything the checkers share: the :class:`Problem`, the
+codes (a contract), the human and JSON reports and the exit status. The checkers only
+produce problems:
+
+- ``.pdf``: :func:`gongwen.batch.pdflint.lint_pdf` (paper, type area, lines per page,
+  characters per line, page numbers, type sizes; measured with poppler);
+- every other accepted file (:mod:`gongwen.batch.inputs`: .docx, .doc, .wps, .odt, .rtf,
+  .txt…): :func:`lint_document`, given the python-docx Document or the text by
+  :class:`gongwen.batch.inputs.Inputs`. Not written yet: it says so (exit 2).
+
+Human output, one line per problem, then a total::
+
+    report.pdf: page: page 2: full line has 27 characters, not 28: …
+      → format the source document … and export it again
+
+(a document's problems name their place: ``report.docx:paragraph 3: size: …``).
+
+``--json`` prints one object::
+
+    {"files": [{"path": str, "problems": [
+        {"code", "message", "paragraph", "start", "end", "context", "fix"}]}], "total": int}
+
+For a PDF, ``paragraph`` is the page (from 0) and ``start``/``end`` the body lines of that
+page the problem is on (from 0, end excluded; both 0 for the page as a whole). A file that
+could not be read is listed with no problems and an ``error`` reason.
+
+Exit status: 0 no problems, 1 problems, 2 a file could not be read (its reason on stderr
+as ``gongwen lint: PATH: reason``; the other files are still checked, and 2 wins over 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional
+
+from gongwen.batch import InputError, require_file, say
+
+if TYPE_CHECKING:
+    from gongwen.batch.inputs import Inputs
+
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+# The codes of issue 13's contract: page (size, margins, grid, page numbers), font, size,
+# indent, numbering, punctuation, date, structure, placeholder, font-missing, direct-format.
+CODES = ("page", "font", "size", "indent", "numbering", "punctuation", "date", "structure",
+         "placeholder", "font-missing", "direct-format")
+
+
+class Problem(NamedTuple):
+    code: str  # one of CODES
+    message: str  # one line, localised
+    paragraph: int  # documents: the paragraph (from 0); PDFs: the page (from 0)
+    start: int  # documents: code points in the paragraph; PDFs: first body line
+    end: int
+    context: str  # the text the problem is in, on one line
+    fix: str  # one line: what to do
+    label: str = ""  # how the human output names the place ("page 2 line 5")
+
+
+class FileReport(NamedTuple):
+    path: str
+    problems: List[Problem]
+    error: Optional[str] = None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="PDF 或文档 / a PDF (or, later, a document)")
+    parser.add_argument("--json", action="store_true",
+                        help="输出 JSON / print one JSON object instead of lines")
+    from gongwen.spec import PAGE
+
+    parser.epilog = (f"PDF: A4, 版心 type area {PAGE.type_width:g}×{PAGE.type_height:g} mm, "
+                     f"{PAGE.lines} 行 lines × {PAGE.chars_per_line} 字 characters, 页码 — N — "
+                     f"page numbers {PAGE.page_number_gap:g} mm below; title, body and page "
+                     "number sizes. 退出码 exit status: 0 无问题 clean, 1 有问题 problems, "
+                     "2 文件无法读取 unreadable.")
+
+
+def run(args: argparse.Namespace) -> int:
+    from gongwen.batch.inputs import Inputs
+
+    with Inputs() as inputs:
+        reports = [lint_path(path, inputs) for path in args.files]
+    for report in reports:
+        if report.error is not None:
+            print(f"gongwen lint: {report.path}: {report.error}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
+    else:
+        print_human(reports)
+    return exit_status(reports)
+
+
+def lint_path(path: str, inputs: Optional[Inputs] = None) -> FileReport:
+    """The problems of one file, or the reason it could not be read."""
+    try:
+        return FileReport(path, lint_file(Path(path), inputs))
+    except InputError as error:
+        return FileReport(path, [], str(error))
+
+
+def lint_file(path: Path, inputs: Optional[Inputs] = None) -> List[Problem]:
+    require_file(path)
+    if path.suffix.lower() == ".pdf":
+        from gongwen.batch.pdflint import lint_pdf
+
+        return lint_pdf(path)
+    return lint_document(path, inputs)
+
+
+def lint_document(path: Path, inputs: Optional[Inputs] = None) -> List[Problem]:
+    """The problems of a document (.docx, .doc, .wps, .odt, .rtf, .txt…).
+
+    To be written (issue 13): open it with ``inputs.document(path)`` (any accepted file as a
+    python-docx Document; ``gongwen.batch.inputs.read_text`` for a .txt's text) and return
+    :class:`Problem` with the codes of :data:`CODES`.
+    """
+    from gongwen.batch.inputs import suffix_of
+
+    raise InputError(say("lint_document_not_yet", suffix=suffix_of(path)))
+
+
+def to_json(reports: List[FileReport]) -> Dict[str, object]:
+    files = []
+    for report in reports:
+        entry: Dict[str, object] = {
+            "path": report.path,
+            "problems": [{"code": p.code, "message": p.message, "paragraph": p.paragraph,
+                          "start": p.start, "end": p.end, "context": p.context, "fix": p.fix}
+                         for p in report.problems],
+        }
+        if report.error is not None:
+            entry["error"] = report.error
+        files.append(entry)
+    return {"files": files, "total": sum(len(r.problems) for r in reports)}
+
+
+def print_human(reports: List[FileReport]) -> None:
+    for report in reports:
+        for p in report.problems:
+            place = f"{report.path}:{p.label}" if p.label else report.path
+            print(f"{place}: {p.code}: {p.message}")
+            if p.fix:
+                print(f"  → {p.fix}")
+    readable = [r for r in reports if r.error is None]
+    count = sum(len(r.problems) for r in readable)
+    if count:
+        print(say("lint_total", count=count, files=len(readable)))
+    else:
+        print(say("lint_none", files=len(readable)))
+
+
+def exit_status(reports: List[FileReport]) -> int:
+    if any(r.error is not None for r in reports):
+        return EXIT_BAD_INPUT
+    return EXIT_PROBLEMS if any(r.problems for r in reports) else EXIT_CLEAN

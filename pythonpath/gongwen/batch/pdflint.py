@@ -1,0 +1,70 @@
+"""The GB/T 9704 check of a PDF for ``lint``: :mod:`gongwen.batch.pdfmeasure`'s deviations
+as :class:`gongwen.batch.lint.Problem`.
+
+What is checked: every page A4; all body text inside the 156 × 225 mm type area; 22 lines
+on every full page and 28 characters on every full CJK line (the definitions are
+pdfmeasure's); ``— N —`` page numbers in 4号, odd pages right and even pages left one
+character in, 7 mm below the type area; the body in 3号 and a title on page 1 in 2号.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import List
+
+from gongwen.batch import InputError, cli_locale, one_line, pdfmeasure, read_bytes, say
+from gongwen.batch.lint import Problem
+from gongwen.batch.pdfmeasure import Deviation
+
+
+def lint_pdf(path: Path) -> List[Problem]:
+    """The problems of a PDF; InputError if it is not a PDF poppler can read."""
+    if not read_bytes(path, 1024).lstrip().startswith(b"%PDF"):
+        raise InputError(say("input_mislabelled", suffix=".pdf", actual=_what(path)))
+    if not (shutil.which("pdftotext") and shutil.which("pdftohtml")):
+        raise InputError(say("pdf_tools_missing"))
+    try:
+        layout = pdfmeasure.measure_pdf(path)
+        runs = pdfmeasure.measure_type_sizes(path)
+    except subprocess.CalledProcessError as error:
+        detail = (error.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise InputError(say("pdf_unreadable", error=detail[-1] if detail else
+                             one_line(error))) from error
+    except (subprocess.TimeoutExpired, ValueError, SyntaxError) as error:  # ET.ParseError
+        raise InputError(say("pdf_unreadable", error=one_line(error))) from error
+    found = (pdfmeasure.paper_deviations(layout) + pdfmeasure.deviations(layout)
+             + pdfmeasure.size_deviations(layout, runs))
+    return [problem(deviation) for deviation in first_per_page(found)]
+
+
+# A page of an unformatted PDF has every line outside the type area: one is enough.
+_ONCE_A_PAGE = ("pdf_line_outside", "pdf_full_line_edge")
+
+
+def first_per_page(found: List[Deviation]) -> List[Deviation]:
+    seen = set()
+    kept = []
+    for deviation in found:
+        if deviation.key in _ONCE_A_PAGE:
+            if (deviation.page, deviation.key) in seen:
+                continue
+            seen.add((deviation.page, deviation.key))
+        kept.append(deviation)
+    return kept
+
+
+def problem(deviation: Deviation) -> Problem:
+    locale = cli_locale()
+    line = deviation.line
+    # No label: the message names the page already.
+    return Problem(deviation.code, deviation.message(locale), deviation.page,
+                   line if line is not None else 0, line + 1 if line is not None else 0,
+                   " ".join(deviation.context.split()), say("pdf_fix"))
+
+
+def _what(path: Path) -> str:
+    from gongwen.batch.inputs import describe
+
+    return describe(read_bytes(path, 512))

@@ -1,0 +1,68 @@
+"""``format`` with inputs other than .docx, where no soffice is needed: .txt straight into
+.docx, --in-place refused for non-.docx, and a machine without LibreOffice."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from gongwen import cli
+from tests.corpus import SAMPLE, build
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+
+
+def run_cli(*args: object) -> int:
+    return cli.main(["format", *map(str, args)])
+
+
+def test_txt_in_gbk_becomes_a_formatted_docx_with_the_same_text(tmp_path: Path, capsys):
+    source = tmp_path / "report.txt"
+    source.write_bytes("\r\n".join(SAMPLE).encode("gbk"))  # Notepad's ANSI, CRLF
+    assert run_cli(source, "-o", tmp_path / "out.docx", "--json") == 0
+    entry = json.loads(capsys.readouterr().out)[0]
+    assert entry["status"] == "ok" and entry["pdf"] is None
+    paragraphs = docx.Document(str(tmp_path / "out.docx")).paragraphs
+    assert [p.text for p in paragraphs] == SAMPLE
+    assert paragraphs[0].style.name == "公文标题"
+
+
+def test_in_place_is_for_docx_only(tmp_path: Path, capsys):
+    source = tmp_path / "report.txt"
+    source.write_text("\n".join(SAMPLE), encoding="utf-8")
+    docx_input = build("plain", tmp_path)
+    before = source.read_bytes()
+    assert run_cli(source, docx_input, "--in-place") == 2
+    out, err = capsys.readouterr()
+    assert err == (f"gongwen format: {source}: --in-place is for .docx files only "
+                   "(use -o or --out-dir for .txt)\n")
+    assert source.read_bytes() == before and not list(tmp_path.glob("report.txt.bak"))
+    assert f"{docx_input} -> {docx_input}" in out  # the .docx beside it is still formatted
+
+
+def test_without_libreoffice_doc_fails_in_one_line_and_docx_still_works(
+        tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("GONGWEN_SOFFICE", "")  # as if soffice were not installed
+    legacy = tmp_path / "old.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    report = build("plain", tmp_path)
+    assert run_cli(legacy, report, "--out-dir", tmp_path / "out") == 2
+    out, err = capsys.readouterr()
+    assert err == (f"gongwen format: {legacy}: LibreOffice (soffice) not found: this format "
+                   "needs it; .docx files do not\n")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [report.stem + ".docx"]
+
+
+def test_pdf_refuses_an_existing_pdf_without_force(tmp_path: Path, capsys):
+    report = build("plain", tmp_path)
+    out = tmp_path / "out.docx"
+    (tmp_path / "out.pdf").write_bytes(b"%PDF old")
+    assert run_cli(report, "-o", out, "--pdf") == 2
+    assert "out.pdf already exists" in capsys.readouterr().err or not out.exists()
+    assert not out.exists() and (tmp_path / "out.pdf").read_bytes() == b"%PDF old"

@@ -1,0 +1,87 @@
+"""lint's PDF checks that need no PDF: paper size, type sizes from pdftohtml's XML, the
+one-a-page rule for lines outside the type area, and the document lint's stub."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gongwen import cli
+from gongwen.batch import pdfmeasure
+from gongwen.batch.pdflint import first_per_page
+from gongwen.batch.pdfmeasure import Deviation, Line, Page, PageNumber, PdfLayout
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+
+
+def pdf2xml(title_pt: float, body_pt: float, number_pt: float) -> str:
+    """pdftohtml -xml -zoom 3: sizes in pixels of the zoom; a font is specified once."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<pdf2xml producer="poppler" version="22.12.0">
+<page number="1" position="absolute" top="0" left="0" height="2525" width="1785">
+  <fontspec id="0" size="{title_pt * 3:g}" family="A" color="#000000"/>
+  <fontspec id="1" size="{body_pt * 3:g}" family="B" color="#000000"/>
+  <fontspec id="2" size="{number_pt * 3:g}" family="C" color="#000000"/>
+<text top="300" left="400" width="900" height="80" font="0">县政协机关年度工作总结</text>
+<text top="450" left="335" width="1320" height="62" font="1">一年来在政协党组的领导下</text>
+<text top="520" left="240" width="1320" height="62" font="1">团结和带领各族各界人士和政协委员</text>
+<text top="2280" left="1380" width="150" height="50" font="2">— 1 —</text>
+</page>
+<page number="2" position="absolute" top="0" left="0" height="2525" width="1785">
+<text top="335" left="240" width="1320" height="62" font="1">政府中心工作坚持以党建为统领</text>
+</page>
+</pdf2xml>"""
+
+
+def layout_with_page_number() -> PdfLayout:
+    number = PageNumber("— 1 —", 1, 163.0, 179.0, 268.3)
+    return PdfLayout([Page(0, 210.0, 297.0, [], number), Page(1, 210.0, 297.0, [], None)])
+
+
+def test_sizes_in_the_pdf_are_read_per_run_with_fonts_named_once():
+    runs = pdfmeasure.parse_pdf2xml(pdf2xml(22, 16, 14))
+    assert [(r.page, r.size_pt) for r in runs] == [(0, 22), (0, 16), (0, 16), (0, 14), (1, 16)]
+    assert pdfmeasure.size_deviations(layout_with_page_number(), runs) == []
+
+
+def test_wrong_title_body_and_page_number_sizes_are_size_problems():
+    runs = pdfmeasure.parse_pdf2xml(pdf2xml(18, 12, 10.5))
+    found = pdfmeasure.size_deviations(layout_with_page_number(), runs)
+    assert [(d.code, d.key) for d in found] == [
+        ("size", "pdf_size_body"), ("size", "pdf_size_title"), ("size", "pdf_size_page_number")]
+    assert [d.message() for d in found] == [
+        "body text is 12 pt, not 3号 (16 pt)", "the title is 18 pt, not 2号 (22 pt)",
+        "page 1: page number is 10.5 pt, not 4号 (14 pt)"]
+
+
+def test_a_letter_page_is_not_a4():
+    layout = PdfLayout([Page(0, 215.9, 279.4, [], None), Page(1, 210.0, 297.0, [], None)])
+    found = pdfmeasure.paper_deviations(layout)
+    assert [(d.code, d.page, d.message()) for d in found] == [
+        ("page", 0, "page 1: paper is 215.9 × 279.4 mm, not A4 (210 × 297 mm)")]
+
+
+def test_lines_outside_the_type_area_are_reported_once_a_page():
+    line = Line("正文", 20.0, 190.0, 20.0, 25.0)
+    found = [Deviation("page", page, index, "pdf_line_outside",
+                       dict(left=20.0, right=190.0, top=20.0, bottom=25.0, text="正文"))
+             for page in (0, 1) for index in range(3)]
+    found.append(Deviation("page", 1, 2, "pdf_line_chars",
+                           dict(count=27, expected=28, text=line.compact_text)))
+    kept = first_per_page(found)
+    assert [(d.page, d.line, d.key) for d in kept] == [
+        (0, 0, "pdf_line_outside"), (1, 0, "pdf_line_outside"), (1, 2, "pdf_line_chars")]
+
+
+def test_lint_of_a_document_says_not_yet_with_exit_2(tmp_path: Path, capsys):
+    report = tmp_path / "report.txt"
+    report.write_text("正文", encoding="utf-8")
+    assert cli.main(["lint", str(report)]) == 2
+    out, err = capsys.readouterr()
+    assert err == (f"gongwen lint: {report}: lint of .txt files is not implemented yet "
+                   "(PDF only for now)\n")
+    assert out == "no problems in 0 file(s)\n"
