@@ -9,6 +9,151 @@ from __future__ import annotations
 from typing import Dict
 
 MESSAGES: Dict[str, Dict[str, str]] = {
+    # --- scaffolds (gongwen.scaffolds) and `new` (gongwen.batch.new) ---
+    "scaffold_file_fields": {
+        "zh": "{file}：\"fields\" 必须是对象",
+        "en": "{file}: \"fields\" must be an object",
+    },
+    "scaffold_file_field_name": {
+        "zh": "{file}：字段名 {name!r} 不合规",
+        "en": "{file}: bad field name {name!r}",
+    },
+    "scaffold_file_field_blank": {
+        "zh": "{file}：字段 {name!r} 缺少 \"blank\" 文字",
+        "en": "{file}: field {name!r} needs a \"blank\" text",
+    },
+    "scaffold_file_field_kind": {
+        "zh": "{file}：字段 {name!r} 的类型 {kind!r} 未知",
+        "en": "{file}: field {name!r} has unknown kind {kind!r}",
+    },
+    "scaffold_file_paragraphs": {
+        "zh": "{file}：\"paragraphs\" 必须是非空列表",
+        "en": "{file}: \"paragraphs\" must be a non-empty list",
+    },
+    "scaffold_file_paragraph": {
+        "zh": "{where} 必须是含 \"role\" 和 \"text\" 的对象",
+        "en": "{where} must be an object with \"role\" and \"text\"",
+    },
+    "scaffold_file_role": {
+        "zh": "{where} 的角色 {role!r} 未知",
+        "en": "{where} has unknown role {role!r}",
+    },
+    "scaffold_file_text": {
+        "zh": "{where} 缺少文字",
+        "en": "{where} needs a text",
+    },
+    "scaffold_file_markup": {
+        "zh": "{where} 含有模板标记",
+        "en": "{where} contains template markup",
+    },
+    "scaffold_file_undeclared": {
+        "zh": "{where} 用了未声明的字段 {{{name}}}",
+        "en": "{where} uses undeclared field {{{name}}}",
+    },
+    "scaffold_file_brace": {
+        "zh": "{where} 有多余的花括号",
+        "en": "{where} has a stray brace",
+    },
+    "scaffold_file_json": {
+        "zh": "{file}：{error}",
+        "en": "{file}: {error}",
+    },
+    "scaffold_file_object": {
+        "zh": "{file}：必须是 JSON 对象",
+        "en": "{file}: must hold a JSON object",
+    },
+    "scaffold_file_name": {
+        "zh": "{file}：缺少 \"name\"",
+        "en": "{file}: needs a \"name\"",
+    },
+    "scaffold_file_order": {
+        "zh": "{file}：\"order\" 必须是整数",
+        "en": "{file}: \"order\" must be an integer",
+    },
+    "scaffold_unknown_key": {
+        "zh": "未知的框架类型 {given!r}（可选：{known}）",
+        "en": "unknown report type {given!r} (known: {known})",
+    },
+    "scaffold_year_type": {
+        "zh": "年度应为 2025 这样的数字，而不是 {kind}",
+        "en": "year must be a number like 2025, not {kind}",
+    },
+    "scaffold_year_digits": {
+        "zh": "年度应为 2025 这样的四位数字，而不是 {given!r}",
+        "en": "year must be four digits like 2025, not {given!r}",
+    },
+    "scaffold_date_type": {
+        "zh": "日期应为 2026-01-09 这样的文字，而不是 {kind}",
+        "en": "date must be text like 2026-01-09, not {kind}",
+    },
+    "scaffold_date_value": {
+        "zh": "日期应为 2026-01-09 或 2026年1月9日，而不是 {given!r}",
+        "en": "date must be a date like 2026-01-09 or 2026年1月9日, not {given!r}",
+    },
+    "scaffold_value_type": {
+        "zh": "{name} 应为文字，而不是 {kind}",
+        "en": "{name} must be text, not {kind}",
+    },
+    "scaffold_value_lines": {
+        "zh": "{name} 只能是一行",
+        "en": "{name} must be one line",
+    },
+    "scaffold_unknown_field": {
+        "zh": "未知字段 {name!r}（可用：{known}）",
+        "en": "unknown field {name!r} (known: {known})",
+    },
+    "cli_new_no_template": {
+        "zh": "找不到模板 {template}（请运行 make templates，或设置 {env}）",
+        "en": "template {template} not found (run `make templates`, or set {env})",
+    },
+    "cli_new_broken_scaffold": {
+        "zh": "框架数据有误：{error}",
+        "en": "broken scaffold data: {error}",
+    },
+    "cli_new_cannot_read": {
+        "zh": "无法读取 {path}：{reason}",
+        "en": "cannot read {path}: {reason}",
+    },
+    "cli_new_bad_json": {
+        "zh": "{path} 不是合法的 JSON：{reason}",
+        "en": "{path} is not valid JSON: {reason}",
+    },
+    "cli_new_bad_yaml": {
+        "zh": "{path} 不是合法的 YAML：{reason}",
+        "en": "{path} is not valid YAML: {reason}",
+    },
+    "cli_new_data_suffix": {
+        "zh": "{path}：数据文件须为 .json、.yaml 或 .yml",
+        "en": "{path}: data must be a .json, .yaml or .yml file",
+    },
+    "cli_new_data_mapping": {
+        "zh": "{path} 须是“字段名: 值”的映射，而不是 {kind}",
+        "en": "{path} must hold a mapping of field names to values, not {kind}",
+    },
+    "cli_new_field_twice": {
+        "zh": "数据中字段 {name!r} 给了两次",
+        "en": "field {name!r} given twice in the data",
+    },
+    "cli_new_not_docx": {
+        "zh": "{out}：输出须为 .docx 文件",
+        "en": "{out}: the output must be a .docx file",
+    },
+    "cli_new_is_folder": {
+        "zh": "{out} 是文件夹",
+        "en": "{out} is a folder",
+    },
+    "cli_new_exists": {
+        "zh": "{out} 已存在；要覆盖请加 --force",
+        "en": "{out} exists; use --force to overwrite it",
+    },
+    "cli_new_no_folder": {
+        "zh": "文件夹 {folder} 不存在",
+        "en": "folder {folder} does not exist",
+    },
+    "cli_new_cannot_write": {
+        "zh": "无法写入 {out}：{reason}",
+        "en": "cannot write {out}: {reason}",
+    },
     "not_text_document": {
         "zh": "公文助手只能用于 Writer 文本文档。",
         "en": "Gongwen Assistant works on Writer text documents only.",
@@ -459,3 +604,19 @@ def language(locale: str) -> str:
 
 def text(key: str, locale: str = "zh-CN", **values: object) -> str:
     return MESSAGES[key][language(locale)].format(**values)
+
+
+class MessageError(ValueError):
+    """An error a user reads: a message key and its values, in their language by
+    ``text(locale)``; ``str()`` is the English, for logs and tracebacks."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    def text(self, locale: str = "zh-CN") -> str:
+        return text(self.key, locale, **self.values)
+
+    def __str__(self) -> str:
+        return self.text("en-US")

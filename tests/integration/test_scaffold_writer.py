@@ -9,8 +9,8 @@ import pytest
 from gongwen.placeholders import count_placeholders
 from gongwen.placement import WRITER_AUTOSPACE_CHARS, signature_date_indents
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
+from gongwen.scaffolds.choice import choice_from_args, year_problem
 from gongwen.spec import PAGE, PARAGRAPH_STYLES, Role, style_name
-from gongwen.writer.scaffold import choice_from_args, year_problem
 from gongwen.writer.styles import chars_to_hmm
 from tests.office import body_paragraphs
 

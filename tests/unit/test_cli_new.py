@@ -26,6 +26,20 @@ ALL_VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": 
               "date": "2026年1月9日", "recipient": "县委、县政府"}
 
 
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch):
+    """These tests read the English messages; test_messages_in_chinese the Chinese."""
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+
+
+def test_messages_in_chinese(capsys, monkeypatch, tmp_path: Path):
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    err = bad_input(capsys, "new", "personal", "-o", tmp_path / "no" / "out.docx")
+    assert "不存在" in err
+    err = bad_input(capsys, "new", "personal", "-o", tmp_path / "out.docx", "--year", "25")
+    assert "四位数字" in err
+
+
 def run_cli(capsys, *argv: str):
     code = main([str(a) for a in argv])
     captured = capsys.readouterr()

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 import gongwen
+from gongwen.batch import cli_locale
 from gongwen.batch.files import atomic_write
+from gongwen.messages import MessageError
 from gongwen.scaffolds import (
     InvalidValue,
     Scaffold,
@@ -42,7 +44,7 @@ TEMPLATES_ENV = "GONGWEN_TEMPLATES"
 FIELD_FLAGS = ("year", "org", "name", "position", "date")
 
 
-class BadInput(Exception):
+class BadInput(MessageError):
     """Reported as ``gongwen new: <message>`` with exit status 2."""
 
 
@@ -88,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         out = write_report(args)
     except BadInput as error:
-        print(f"gongwen new: {error}", file=sys.stderr)
+        print(f"gongwen new: {error.text(cli_locale())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(out)
     return 0
@@ -107,13 +109,12 @@ def write_report(args: argparse.Namespace) -> Path:
         rendered = render(scaffold, values=given)
         title = next((p.text for p in rendered if p.role == Role.TITLE), scaffold.name)
     except InvalidValue as error:
-        raise BadInput(str(error)) from error
+        raise BadInput(error.key, **error.values) from error
     out: Path = args.output
     check_output(out, args.force)
     template = templates_dir() / f"{scaffold.key}.docx"
     if not template.is_file():
-        raise BadInput(f"template {template} not found (run `make templates`, "
-                       f"or set {TEMPLATES_ENV})")
+        raise BadInput("cli_new_no_template", template=template, env=TEMPLATES_ENV)
     render_template(template, context, title, out, [p.role for p in rendered])
     return out
 
@@ -129,9 +130,10 @@ def find_scaffold(key: str) -> Scaffold:
                     return scaffold
             raise
     except UnknownScaffold as error:
-        raise BadInput(str(error)) from error
+        raise BadInput("scaffold_unknown_key", given=error.key,
+                       known=", ".join(error.known)) from error
     except ScaffoldError as error:
-        raise BadInput(f"broken scaffold data: {error}") from error
+        raise BadInput("cli_new_broken_scaffold", error=error.text(cli_locale())) from error
 
 
 def read_data(path: Path) -> Dict[str, Any]:
@@ -139,26 +141,25 @@ def read_data(path: Path) -> Dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise BadInput(f"cannot read {path}: {_reason(error)}") from error
+        raise BadInput("cli_new_cannot_read", path=path, reason=_reason(error)) from error
     suffix = path.suffix.lower()
     if suffix == ".json":
         try:
             data = json.loads(text) if text.strip() else {}
         except ValueError as error:
-            raise BadInput(f"{path} is not valid JSON: {_reason(error)}") from error
+            raise BadInput("cli_new_bad_json", path=path, reason=_reason(error)) from error
     elif suffix in (".yaml", ".yml"):
         import yaml  # only needed for YAML data
 
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
-            raise BadInput(f"{path} is not valid YAML: {_reason(error)}") from error
+            raise BadInput("cli_new_bad_yaml", path=path, reason=_reason(error)) from error
         data = {} if data is None else data
     else:
-        raise BadInput(f"{path}: data must be a .json, .yaml or .yml file")
+        raise BadInput("cli_new_data_suffix", path=path)
     if not isinstance(data, dict):
-        raise BadInput(f"{path} must hold a mapping of field names to values, "
-                       f"not {type(data).__name__}")
+        raise BadInput("cli_new_data_mapping", path=path, kind=type(data).__name__)
     return data
 
 
@@ -169,20 +170,20 @@ def with_field_names(scaffold: Scaffold, data: Dict[Any, Any]) -> Dict[str, Any]
     for key, value in data.items():
         name = by_label.get(str(key), str(key))
         if name in result:
-            raise BadInput(f"field {name!r} given twice in the data")
+            raise BadInput("cli_new_field_twice", name=name)
         result[name] = value
     return result
 
 
 def check_output(out: Path, force: bool) -> None:
     if out.suffix.lower() != ".docx":
-        raise BadInput(f"{out}: the output must be a .docx file")
+        raise BadInput("cli_new_not_docx", out=out)
     if out.is_dir():
-        raise BadInput(f"{out} is a folder")
+        raise BadInput("cli_new_is_folder", out=out)
     if out.exists() and not force:
-        raise BadInput(f"{out} exists; use --force to overwrite it")
+        raise BadInput("cli_new_exists", out=out)
     if not out.resolve().parent.is_dir():
-        raise BadInput(f"folder {out.resolve().parent} does not exist")
+        raise BadInput("cli_new_no_folder", folder=out.resolve().parent)
 
 
 def render_template(template: Path, context: Dict[str, str], title: str, out: Path,
@@ -202,7 +203,7 @@ def render_template(template: Path, context: Dict[str, str], title: str, out: Pa
     try:
         atomic_write(out, document.save)
     except OSError as error:
-        raise BadInput(f"cannot write {out}: {_reason(error)}") from error
+        raise BadInput("cli_new_cannot_write", out=out, reason=_reason(error)) from error
 
 
 def _place_signature_and_date(document, roles: List[str]) -> None:

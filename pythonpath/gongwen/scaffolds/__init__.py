@@ -32,7 +32,9 @@ import re
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Tuple, Union
 
+from gongwen import messages
 from gongwen.dates import format_date, normalize_date
+from gongwen.messages import MessageError
 from gongwen.spec import Role
 
 SCAFFOLD_DIR = Path(__file__).resolve().parent
@@ -97,7 +99,7 @@ class Scaffold(NamedTuple):
         return seen
 
 
-class ScaffoldError(ValueError):
+class ScaffoldError(MessageError):
     """A scaffold file that cannot be used (bad JSON, unknown role, unknown field …)."""
 
 
@@ -109,11 +111,15 @@ class UnknownScaffold(KeyError):
         self.key = key
         self.known = known
 
+    def text(self, locale: str = "zh-CN") -> str:
+        return messages.text("scaffold_unknown_key", locale, given=self.key,
+                             known=", ".join(self.known))
+
     def __str__(self) -> str:
-        return "unknown report type {!r} (known: {})".format(self.key, ", ".join(self.known))
+        return self.text("en-US")
 
 
-class InvalidValue(ValueError):
+class InvalidValue(MessageError):
     """A value given for a field that cannot go into the scaffold (unknown field, bad year …)."""
 
 
@@ -136,16 +142,17 @@ def _parse_fields(data: Any, source: Path) -> Tuple[Field, ...]:
     if data is None:
         return ()
     if not isinstance(data, dict):
-        raise ScaffoldError(f"{source.name}: \"fields\" must be an object")
+        raise ScaffoldError("scaffold_file_fields", file=source.name)
     fields = []
     for name, spec in data.items():
         if not FIELD_PATTERN.fullmatch("{" + str(name) + "}"):
-            raise ScaffoldError(f"{source.name}: bad field name {name!r}")
+            raise ScaffoldError("scaffold_file_field_name", file=source.name, name=name)
         if not isinstance(spec, dict) or not isinstance(spec.get("blank"), str):
-            raise ScaffoldError(f"{source.name}: field {name!r} needs a \"blank\" text")
+            raise ScaffoldError("scaffold_file_field_blank", file=source.name, name=name)
         kind = spec.get("kind", "text")
         if kind not in ("text", "year", "date"):
-            raise ScaffoldError(f"{source.name}: field {name!r} has unknown kind {kind!r}")
+            raise ScaffoldError("scaffold_file_field_kind", file=source.name, name=name,
+                                kind=kind)
         fields.append(Field(name, str(spec.get("label", name)), spec["blank"], kind))
     return tuple(fields)
 
@@ -153,25 +160,25 @@ def _parse_fields(data: Any, source: Path) -> Tuple[Field, ...]:
 def _parse_paragraphs(data: Any, known_fields: Mapping[str, Field],
                       source: Path) -> Tuple[ScaffoldParagraph, ...]:
     if not isinstance(data, list) or not data:
-        raise ScaffoldError(f"{source.name}: \"paragraphs\" must be a non-empty list")
+        raise ScaffoldError("scaffold_file_paragraphs", file=source.name)
     paragraphs = []
     for number, item in enumerate(data, 1):
         where = f"{source.name}: paragraph {number}"
         if not isinstance(item, dict):
-            raise ScaffoldError(f"{where} must be an object with \"role\" and \"text\"")
+            raise ScaffoldError("scaffold_file_paragraph", where=where)
         role, text = item.get("role"), item.get("text", "")
         if role not in Role.ALL:
-            raise ScaffoldError(f"{where} has unknown role {role!r}")
+            raise ScaffoldError("scaffold_file_role", where=where, role=role)
         if not isinstance(text, str) or (not text and role != Role.BLANK):
-            raise ScaffoldError(f"{where} needs a text")
+            raise ScaffoldError("scaffold_file_text", where=where)
         if _JINJA_MARKUP.search(text):
-            raise ScaffoldError(f"{where} contains template markup")
+            raise ScaffoldError("scaffold_file_markup", where=where)
         for name in FIELD_PATTERN.findall(text):
             if name not in known_fields:
-                raise ScaffoldError(f"{where} uses undeclared field {{{name}}}")
+                raise ScaffoldError("scaffold_file_undeclared", where=where, name=name)
         leftover = FIELD_PATTERN.sub("", text)
         if "{" in leftover or "}" in leftover:
-            raise ScaffoldError(f"{where} has a stray brace")
+            raise ScaffoldError("scaffold_file_brace", where=where)
         paragraphs.append(ScaffoldParagraph(role, text))
     return tuple(paragraphs)
 
@@ -182,15 +189,15 @@ def read_scaffold_file(path: Union[str, Path]) -> Scaffold:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ScaffoldError(f"{source.name}: {error}") from error
+        raise ScaffoldError("scaffold_file_json", file=source.name, error=error) from error
     if not isinstance(data, dict):
-        raise ScaffoldError(f"{source.name}: must hold a JSON object")
+        raise ScaffoldError("scaffold_file_object", file=source.name)
     name = data.get("name")
     if not isinstance(name, str) or not name:
-        raise ScaffoldError(f"{source.name}: needs a \"name\"")
+        raise ScaffoldError("scaffold_file_name", file=source.name)
     order = data.get("order")
     if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
-        raise ScaffoldError(f"{source.name}: \"order\" must be an integer")
+        raise ScaffoldError("scaffold_file_order", file=source.name)
     extra = _parse_fields(data.get("fields"), source)
     known = dict(FIELDS)
     known.update((field.name, field) for field in extra)
@@ -231,10 +238,10 @@ def section_titles(scaffold: Scaffold) -> List[str]:
 
 def _year_text(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise InvalidValue(f"year must be a number like 2025, not {type(value).__name__}")
+        raise InvalidValue("scaffold_year_type", kind=type(value).__name__)
     text = str(value).strip()
     if not (text.isdigit() and len(text) == 4):
-        raise InvalidValue(f"year must be four digits like 2025, not {text!r}")
+        raise InvalidValue("scaffold_year_digits", given=text)
     return str(int(text))  # full-width digits become ASCII
 
 
@@ -243,20 +250,19 @@ def _date_text(value: Any) -> str:
     if isinstance(value, datetime.date):  # YAML reads 2026-01-09 as a date
         return format_date(value.year, value.month, value.day)
     if not isinstance(value, str):
-        raise InvalidValue(f"date must be text like 2026-01-09, not {type(value).__name__}")
+        raise InvalidValue("scaffold_date_type", kind=type(value).__name__)
     normalized = normalize_date(value)
     if normalized is None:
-        raise InvalidValue(f"date must be a date like 2026-01-09 or 2026年1月9日, "
-                           f"not {value.strip()!r}")
+        raise InvalidValue("scaffold_date_value", given=value.strip())
     return normalized
 
 
 def _plain_text(name: str, value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise InvalidValue(f"{name} must be text, not {type(value).__name__}")
+        raise InvalidValue("scaffold_value_type", name=name, kind=type(value).__name__)
     text = str(value).strip()
     if "\n" in text or "\r" in text:
-        raise InvalidValue(f"{name} must be one line")
+        raise InvalidValue("scaffold_value_lines", name=name)
     return text
 
 
@@ -270,8 +276,8 @@ def normalize_values(scaffold: Scaffold, values: Optional[Mapping[str, Any]]) ->
     result: Dict[str, str] = {}
     for name, value in (values or {}).items():
         if name not in known:
-            raise InvalidValue("unknown field {!r} (known: {})".format(
-                name, ", ".join(sorted(known))))
+            raise InvalidValue("scaffold_unknown_field", name=name,
+                               known=", ".join(sorted(known)))
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         kind = known[name].kind

@@ -11,7 +11,7 @@ keeps its text before the cursor above the scaffold and the rest below it.
 
 from __future__ import annotations
 
-from typing import List, NamedTuple, Optional, Sequence
+from typing import List, Sequence
 
 from gongwen import messages, spec
 from gongwen.placeholders import count_placeholders
@@ -22,24 +22,12 @@ from gongwen.scaffolds import (
     UnknownScaffold,
     load_scaffold,
     render,
-    scaffold_types,
 )
+from gongwen.scaffolds.choice import Choice, choice_from_args, choice_problem, unknown_type_message
 from gongwen.writer import page, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
 from gongwen.writer.format import BodyParagraph, place_signature_and_date
 from gongwen.writer.styles import ensure_paragraph_styles
-
-# The options a user may give; every one is optional (None keeps the X placeholder).
-OPTION_NAMES = ("year", "org", "name")
-
-
-class Choice(NamedTuple):
-    """What to insert: a scaffold key and the optional values for its blanks."""
-
-    key: str
-    year: Optional[str] = None
-    org: Optional[str] = None
-    name: Optional[str] = None
 
 
 def insert_scaffold(invocation: Invocation) -> Outcome:
@@ -53,38 +41,6 @@ def insert_scaffold(invocation: Invocation) -> Outcome:
     return insert_choice(invocation, choice)
 
 
-def choice_from_args(args) -> Choice:
-    """The URL query as a :class:`Choice`; blank values count as not given."""
-    values = {name: (args.get(name) or "").strip() or None for name in OPTION_NAMES}
-    return Choice(key=(args.get("type") or "").strip(), **values)
-
-
-def choice_problem(choice: Choice, locale: str) -> Optional[str]:
-    """The message that refuses ``choice``, or None when it can be inserted."""
-    if choice.key not in dict(scaffold_types()):
-        return unknown_type_message(choice.key, locale)
-    return year_problem(choice.year, locale)
-
-
-def year_problem(year: Optional[str], locale: str) -> Optional[str]:
-    """A year is optional; given, it is four digits (2025), else this message says so."""
-    # isdecimal, not isdigit: "²" is a digit that int() refuses.
-    if year is None or (year.isdecimal() and len(year) == 4):
-        return None
-    return messages.text("scaffold_bad_year", locale, year=year)
-
-
-def unknown_type_message(key: str, locale: str) -> str:
-    return messages.text("scaffold_unknown_type", locale, given=key, types=type_list(locale))
-
-
-def type_list(locale: str) -> str:
-    """``personal（个人述职报告）、leadership（…）…``: every valid ``type=`` value."""
-    if messages.language(locale) == "en":
-        return ", ".join(f"{key} ({name})" for key, name in scaffold_types())
-    return "、".join(f"{key}（{name}）" for key, name in scaffold_types())
-
-
 def insert_choice(invocation: Invocation, choice: Choice) -> Outcome:
     """Renders and inserts ``choice`` (already checked) in one undo step."""
     locale = invocation.locale
@@ -94,7 +50,7 @@ def insert_choice(invocation: Invocation, choice: Choice) -> Outcome:
     except UnknownScaffold:
         return Outcome(False, unknown_type_message(choice.key, locale))
     except InvalidValue as error:
-        return Outcome(False, messages.text("scaffold_bad_value", locale, error=error))
+        return Outcome(False, messages.text("scaffold_bad_value", locale, error=error.text(locale)))
     document = invocation.document
     title = messages.text("scaffold_undo_title", locale, name=scaffold.name)
     page_too = is_empty(document)

@@ -1,7 +1,7 @@
 """The chooser for 插入述职框架: report types, a preview of their sections, 单位/姓名/年度.
 
 Built with the UNO dialog API (no Basic library or .xdl to ship). ``choose`` shows it
-modally and returns the user's :class:`~gongwen.writer.scaffold.Choice`, or None on
+modally and returns the user's :class:`~gongwen.scaffolds.choice.Choice`, or None on
 Cancel. Headless, ``execute()`` returns at once (as Cancel); with ``GONGWEN_NO_DIALOGS``
 set (the test rig, screenshots under Xvfb) no dialog is created at all, so nothing
 ever waits for a click that cannot come.
@@ -17,8 +17,8 @@ from com.sun.star.awt import XActionListener, XItemListener
 
 from gongwen import messages
 from gongwen.scaffolds import Scaffold, load_all, section_titles
+from gongwen.scaffolds.choice import Choice, type_list, year_problem
 from gongwen.writer.commands import Invocation, Outcome
-from gongwen.writer.scaffold import Choice, type_list, year_problem
 from gongwen.writer.ui import QUIET_ENV
 
 # Layout in dialog units (AppFont: a quarter of a character wide, an eighth high).
