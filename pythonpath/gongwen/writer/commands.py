@@ -46,7 +46,7 @@ COMMANDS: Dict[str, Command] = {
     "ClearPlaceholderMarks": Command("placeholders", "clear_placeholder_marks", True),
     "Format": Command("format", "format_document", True),
     # 版式 > 其他版式…: a file picker, then Format with the preset file chosen.
-    "ChoosePreset": Command("presets", "choose_preset", True),
+    "ChoosePreset": Command("choose_preset", "choose_preset", True),
 }
 
 
@@ -95,15 +95,19 @@ def _perform(command: Command, invocation: Invocation) -> Outcome:
                                             error=f"{type(error).__name__}: {error}"))
 
 
+# Where the checked state of a menu entry comes from (the 版式 submenu), loaded like the
+# commands themselves: (module under gongwen.writer, function(document, name, args)).
+MENU_STATE = ("presets", "menu_state")
+
+
 def status(frame, url: str) -> Optional[bool]:
     """The checked state of the menu entry for ``url`` (the 版式 submenu), None for an
     entry that has none. Asked by the ProtocolHandler's status listener."""
     name, args = parse_url(url)
     if name not in COMMANDS or frame is None or frame.getController() is None:
         return None
-    from gongwen.writer import presets
-
-    return presets.menu_state(frame.getController().getModel(), name, args)
+    module = importlib.import_module("gongwen.writer." + MENU_STATE[0])
+    return getattr(module, MENU_STATE[1])(frame.getController().getModel(), name, args)
 
 
 def _refusal(document, command: Command, locale: str) -> Optional[str]:

@@ -9,7 +9,6 @@ ever waits for a click that cannot come.
 
 from __future__ import annotations
 
-import os
 from typing import Dict, List, NamedTuple, Optional
 
 import unohelper
@@ -19,7 +18,7 @@ from gongwen import messages
 from gongwen.scaffolds import Scaffold, load_all, section_titles
 from gongwen.scaffolds.choice import Choice, type_list, year_problem
 from gongwen.writer.commands import Invocation, Outcome
-from gongwen.writer.ui import QUIET_ENV
+from gongwen.writer.ui import dialogs_disabled
 
 # Layout in dialog units (AppFont: a quarter of a character wide, an eighth high).
 WIDTH, HEIGHT = 320, 214
@@ -53,10 +52,6 @@ _ROWS = (
     _Row("name", "scaffold_dialog_name", RIGHT_X, 22, 78, 30),
     _Row("year", "scaffold_dialog_year", RIGHT_X + 108, 22, RIGHT_WIDTH - 130, 4),
 )
-
-
-def dialogs_disabled() -> bool:
-    return bool(os.environ.get(QUIET_ENV))
 
 
 def choose(invocation: Invocation) -> Optional[Choice]:

@@ -24,7 +24,7 @@ def ui_locale(ctx) -> str:
 
 def show_message(ctx, frame, message: str, error: bool = False) -> None:
     set_status(frame, message)
-    if os.environ.get(QUIET_ENV):
+    if dialogs_disabled():
         return
     from com.sun.star.awt.MessageBoxType import ERRORBOX, INFOBOX
 
@@ -79,3 +79,8 @@ def _property(name: str, value):
     prop.Name = name
     prop.Value = value
     return prop
+
+
+def dialogs_disabled() -> bool:
+    """True where no dialog may be shown (tests, scripted use: GONGWEN_NO_DIALOGS)."""
+    return bool(os.environ.get(QUIET_ENV))
