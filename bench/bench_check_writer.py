@@ -1,6 +1,6 @@
 """CheckPlaceholders in Writer against what a user does natively, on generated reports.
 
-One soffice (the rig's ``tests/office.py``, the .oxt built from the tree) loads the
+One soffice (the rig's ``tools/rig/office.py``, the .oxt built from the tree) loads the
 generated 100- and 200-page reports as text. For each it times, in the same run:
 
 * the native baseline, what a user does by hand to mark the placeholders: Find All with the
@@ -152,10 +152,9 @@ def _spread(bounds: List[float]) -> str:
 
 
 def main() -> dict:
-    from tests.office import Office
-
     import build_oxt
     from bench.report import generate_report
+    from rig.office import Office
 
     workdir = Path(tempfile.mkdtemp(prefix="gongwen-bench-check-"))
     oxt = build_oxt.build(workdir / "gongwen.oxt")

@@ -28,10 +28,9 @@ TARGET_RATIO = 3.0
 def main() -> Dict[str, object]:
     sys.path[:0] = [str(ROOT), str(ROOT / "pythonpath"), str(ROOT / "tools")]
     os.environ.setdefault("GONGWEN_NO_DIALOGS", "1")
-    from tests.office import Office
-
     import build_oxt
     from bench.report import write_text
+    from rig.office import Office
 
     work = Path(tempfile.mkdtemp(prefix="bench-format-writer-"))
     (work / "office").mkdir()

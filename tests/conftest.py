@@ -49,7 +49,7 @@ def oxt(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def office(oxt: Path, tmp_path_factory):
-    from tests.office import Office
+    from rig.office import Office
 
     instance = Office(oxt, tmp_path_factory.mktemp("office")).start()
     yield instance

@@ -18,10 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "pythonpath"), str(ROOT / "tools")]
 
 from bench import report  # noqa: E402
-from tests.measure import check_gbt9704, measure_pdf  # noqa: E402
-from tests.office import Office  # noqa: E402
 
 import build_oxt  # noqa: E402
+from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf  # noqa: E402
+from rig.office import Office  # noqa: E402
 
 OUT = ROOT / "out" / "demo"
 PAGES = 4

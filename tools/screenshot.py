@@ -20,9 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools"), str(ROOT / "pythonpath")]
 
-from tests.office import Office  # noqa: E402
-
 import build_oxt  # noqa: E402
+from rig.office import Office  # noqa: E402
 
 DISPLAY = ":97"
 SCREEN = (1400, 900)

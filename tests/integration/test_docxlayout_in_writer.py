@@ -10,8 +10,14 @@ from typing import List
 import docx
 
 from gongwen import cli, spec
+from gongwen.batch.pdfmeasure import (
+    PdfLayout,
+    check_gbt9704,
+    grid_slot,
+    is_signature_page,
+    measure_pdf,
+)
 from gongwen.scaffolds import load_scaffold, render
-from tests.measure import PdfLayout, check_gbt9704, grid_slot, is_signature_page, measure_pdf
 
 KEY = "annual-summary"
 

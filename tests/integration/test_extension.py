@@ -1,4 +1,4 @@
-"""Issue 3: the built gongwen.oxt installs into a real soffice and wires up its UI."""
+"""The built gongwen.oxt installs into a real soffice and wires up its UI."""
 
 from __future__ import annotations
 

@@ -9,8 +9,8 @@ import docx
 import pytest
 
 from gongwen import cli
+from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 from tests.corpus import build_corpus
-from tests.measure import check_gbt9704, measure_pdf
 
 SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
 

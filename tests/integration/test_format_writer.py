@@ -1,6 +1,6 @@
 """一键公文格式 in real Writer: ``vnd.gongwen:Format`` dispatched through the installed extension.
 
-Proof by measurement (PDF → ``tests.measure``), before and after a .docx round trip, and
+Proof by measurement (PDF → ``gongwen.batch.pdfmeasure``), before and after a .docx round trip, and
 the guarantees: the text never changes, one undo step restores the layout and keeps the
 user's history, redo re-applies, twice equals once, read-only and empty documents refused.
 """
@@ -14,9 +14,9 @@ from typing import Dict, List, Tuple
 import pytest
 
 from gongwen import messages, spec
+from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.spec import Role
-from tests.measure import check_gbt9704, measure_pdf
-from tests.office import body_paragraphs as paragraph_elements
+from rig.office import body_paragraphs as paragraph_elements
 
 SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
 FORMAT = "vnd.gongwen:Format"

@@ -17,11 +17,11 @@ import pytest
 
 from gongwen import cli, listlabel, spec
 from gongwen.batch import numbering as docx_numbering
+from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.spec import Role
 from gongwen.writer import numbering, undo
+from rig.office import body_paragraphs
 from tests import listdocs
-from tests.measure import check_gbt9704, measure_pdf
-from tests.office import body_paragraphs
 
 FORMAT = "vnd.gongwen:Format"
 

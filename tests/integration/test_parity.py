@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from gongwen import cli
-from tests.measure import check_gbt9704, measure_pdf
+from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 
 SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
 

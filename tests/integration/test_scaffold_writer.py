@@ -1,4 +1,4 @@
-"""Issue 6 in Writer: vnd.gongwen:InsertScaffold in a real soffice, for every report type."""
+"""插入述职框架 in Writer: vnd.gongwen:InsertScaffold in a real soffice, for every report type."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from gongwen.scaffolds import load_scaffold, render, scaffold_types
 from gongwen.scaffolds.choice import choice_from_args, year_problem
 from gongwen.spec import PAGE, PARAGRAPH_STYLES, Role, style_name
 from gongwen.writer.styles import chars_to_hmm
-from tests.office import body_paragraphs
+from rig.office import body_paragraphs
 
 CONTRACT_KEYS = {"personal", "leadership", "integrity", "party-building", "annual-summary"}
 KEYS = [key for key, _name in scaffold_types()]

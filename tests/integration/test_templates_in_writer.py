@@ -10,8 +10,8 @@ from typing import List, Tuple
 import pytest
 
 from gongwen import spec
+from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
-from tests.measure import check_gbt9704, measure_pdf
 
 KEYS = [key for key, _ in scaffold_types()]
 VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": "办公室主任",

@@ -1,4 +1,4 @@
-"""Issue 3, the rig itself: a crashed or hung soffice is reported, not hung on, and soffice
+"""The rig itself: a crashed or hung soffice is reported, not hung on, and soffice
 is always killed at the end, even when a test fails or the test process dies.
 
 Every test here crashes, freezes or orphans a soffice of its own (a spare ``Office``, or a
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.office import HANG_TIMEOUT_S, Office
+from rig.office import HANG_TIMEOUT_S, Office
 
 ROOT = Path(__file__).resolve().parents[2]
 # Generous bounds for "at once" and "soon": a hang would exceed them by far.
@@ -188,9 +188,9 @@ def test_soffice_dies_with_the_test_process(oxt: Path, tmp_path: Path):
     workdir = tmp_path / "orphan"
     script = textwrap.dedent(f"""
         import sys, time
-        sys.path[:0] = [{str(ROOT / "pythonpath")!r}, {str(ROOT)!r}]
+        sys.path[:0] = [{str(ROOT / "pythonpath")!r}, {str(ROOT / "tools")!r}]
         from pathlib import Path
-        from tests.office import HANG_TIMEOUT_S, Office
+        from rig.office import HANG_TIMEOUT_S, Office
         office = Office(Path({str(oxt)!r}), Path({str(workdir)!r})).start()
         print(office.process.pid, flush=True)
         time.sleep(600)

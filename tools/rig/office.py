@@ -29,7 +29,7 @@ SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 CONNECT_TIMEOUT_S = 60
 # Free stand-ins for the official 公文 fonts (see the file): renders show 黑体 headings as
 # sans, 楷体 as kai, body as serif, as they would with the real fonts installed.
-FONTCONFIG = Path(__file__).resolve().parent.parent / "tools" / "fontconfig" / "fonts.conf"
+FONTCONFIG = Path(__file__).resolve().parent.parent / "fontconfig" / "fonts.conf"
 EXTENSION_ID = "org.gongwen.writer"
 # A soffice that answers nothing for this long is hung and gets killed: the UNO call
 # waiting on it then fails instead of blocking the run for ever (pytest-timeout cannot

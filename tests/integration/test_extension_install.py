@@ -1,4 +1,4 @@
-"""Issue 3 audit, in real soffice: the toolbar is shown (not only docked) in a new Writer
+"""The installed extension in real soffice: the toolbar is shown (not only docked) in a new Writer
 window, every command (not only Format) is refused cleanly on a Calc document, and the
 extension lives in the throwaway user profile only, never in LibreOffice's shared one."""
 
@@ -56,7 +56,7 @@ def test_every_command_is_refused_on_calc_and_changes_nothing(office, command):
 
 def test_installed_for_this_profile_only(office):
     manager = office.extension_manager()
-    from tests.office import _CommandEnv
+    from rig.office import _CommandEnv
 
     for repository in ("shared", "bundled"):
         deployed = manager.getDeployedExtensions(repository, manager.createAbortChannel(),

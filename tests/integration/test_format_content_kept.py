@@ -1,4 +1,4 @@
-"""Issue 5 audit: what the first Format tests left out.
+"""一键公文格式 keeps what the document holds, and sets every role.
 
 Images and fields survive 一键公文格式 (with their anchors and content) and its undo, in a
 document built in Writer and in a .docx made elsewhere; italic stays while spacing that
@@ -15,7 +15,7 @@ import pytest
 
 from gongwen import messages, spec
 from gongwen.spec import Role
-from tests.office import body_paragraphs as paragraphs
+from rig.office import body_paragraphs as paragraphs
 
 FORMAT = "vnd.gongwen:Format"
 PARAGRAPH_BREAK = 0

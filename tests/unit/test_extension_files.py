@@ -1,4 +1,4 @@
-"""Issue 3 audit: the skeleton's promises that need no soffice — layout, description.xml,
+"""The extension's files, checked without soffice — layout, description.xml,
 the toolbar/menu/window-state configuration with both languages and real icons, what the
 .oxt carries, the set-up script, README and CI."""
 

@@ -1,4 +1,4 @@
-"""Issue 6 audit: 插入述职框架 cases the first tests did not cover.
+"""插入述职框架 in every kind of document.
 
 An empty document (also one of blank lines only) becomes the scaffold and one undo takes
 it back, for every type; insertion between paragraphs of a longer document; the scaffold
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.placeholders import count_placeholders
 from gongwen.scaffolds import load_all, load_scaffold, render, scaffold_types, section_titles
 from gongwen.spec import Role, style_name
@@ -25,7 +26,6 @@ from tests.integration.test_scaffold_writer import (
     rendered_text,
     undo_titles,
 )
-from tests.measure import check_gbt9704, measure_pdf
 
 KEYS = [key for key, _name in scaffold_types()]
 PARAGRAPH_BREAK = 0
