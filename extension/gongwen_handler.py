@@ -1,8 +1,10 @@
-"""The one UNO component of 公文助手: a ProtocolHandler for ``vnd.gongwen:`` URLs.
+"""The UNO component of 公文助手: a ProtocolHandler for ``vnd.gongwen:`` URLs, and the job
+that puts the save/export/print guard on every Writer frame.
 
 LibreOffice loads this file without a package, so it imports ``gongwen`` from
 the extension's ``pythonpath/``. All it does is route a URL to
-``gongwen.writer.commands.run`` and report the outcome; the work lives there.
+``gongwen.writer.commands.run`` and report the outcome, and hand a job's event to
+``gongwen.writer.guard``; the work lives there.
 """
 
 import sys
@@ -12,10 +14,17 @@ import unohelper
 from com.sun.star.frame import FeatureStateEvent, XDispatchProvider, XNotifyingDispatch
 from com.sun.star.frame.DispatchResultState import FAILURE, SUCCESS
 from com.sun.star.lang import XInitialization, XServiceInfo
+from com.sun.star.task import XJob
 
 IMPLEMENTATION_NAME = "org.gongwen.writer.ProtocolHandler"
 SERVICE_NAMES = ("com.sun.star.frame.ProtocolHandler",)
 PROTOCOL = "vnd.gongwen:"
+JOB_IMPLEMENTATION_NAME = "org.gongwen.writer.GuardJob"
+JOB_SERVICE_NAMES = ("com.sun.star.task.Job",)
+
+# Status listeners of checkable commands (menu entries showing a check mark), across all
+# frames: (command name, listener, URL). Told the new state when the command runs.
+_stateful_listeners = []
 
 
 def _command_name(complete_url):
@@ -32,6 +41,7 @@ class ProtocolHandler(unohelper.Base, XInitialization, XDispatchProvider, XServi
     def initialize(self, args):
         if args:
             self.frame = args[0]
+            _install_guard(self.ctx, self.frame)
 
     # XDispatchProvider
     def queryDispatch(self, url, target_frame_name, search_flags):
@@ -64,9 +74,11 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
 
     def dispatch(self, url, arguments):
         self._run(url)
+        _tell_state(self.ctx, _command_name(url.Complete))
 
     def dispatchWithNotification(self, url, arguments, listener):
         ok, message = self._run(url)
+        _tell_state(self.ctx, _command_name(url.Complete))
         if listener is not None:
             event = uno_struct("com.sun.star.frame.DispatchResultEvent")
             event.Source = self
@@ -85,14 +97,85 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
             return False, "公文助手出错：" + traceback.format_exc(limit=1).strip().splitlines()[-1]
 
     def addStatusListener(self, listener, url):
-        state = FeatureStateEvent()
-        state.FeatureURL = url
-        state.IsEnabled = True
-        state.Source = self
-        listener.statusChanged(state)
+        name = _command_name(url.Complete)
+        checked = _state(self.ctx, name)
+        if checked is not None:
+            _stateful_listeners.append((name, listener, url))
+        listener.statusChanged(_state_event(self, url, checked))
 
     def removeStatusListener(self, listener, url):
-        pass
+        for entry in list(_stateful_listeners):
+            if entry[1] == listener and entry[2].Complete == url.Complete:
+                _stateful_listeners.remove(entry)
+
+
+def _state(ctx, name):
+    """A checkable command's state, None for the others (and when it cannot be read)."""
+    try:
+        from gongwen.writer import commands
+
+        return commands.state(ctx, name)
+    except Exception:
+        traceback.print_exc(file=sys.stderr)
+        return None
+
+
+def _state_event(source, url, checked):
+    state = FeatureStateEvent()
+    state.FeatureURL = url
+    state.IsEnabled = True
+    state.Source = source
+    if checked is not None:
+        state.State = checked  # a bool: the menu shows the entry checkable, and checked
+    return state
+
+
+def _tell_state(ctx, name):
+    """After a checkable command ran: every menu showing it gets the new check mark."""
+    listeners = [entry for entry in _stateful_listeners if entry[0] == name]
+    if not listeners:
+        return
+    checked = _state(ctx, name)
+    for _, listener, url in listeners:
+        try:
+            listener.statusChanged(_state_event(None, url, checked))
+        except Exception:  # the menu is gone (its frame closed)
+            _stateful_listeners.remove((name, listener, url))
+
+
+class GuardJob(unohelper.Base, XJob, XServiceInfo):
+    """Run by LibreOffice on the document events Jobs.xcu names: guards the frame."""
+
+    def __init__(self, ctx, *args):
+        self.ctx = ctx
+
+    def execute(self, arguments):
+        try:
+            from gongwen.writer import guard
+
+            guard.install_from_job(self.ctx, arguments)
+        except Exception:  # never in the way of opening a document
+            traceback.print_exc(file=sys.stderr)
+        return ()
+
+    def getImplementationName(self):
+        return JOB_IMPLEMENTATION_NAME
+
+    def supportsService(self, name):
+        return name in JOB_SERVICE_NAMES
+
+    def getSupportedServiceNames(self):
+        return JOB_SERVICE_NAMES
+
+
+def _install_guard(ctx, frame):
+    try:
+        from gongwen.writer import guard
+
+        guard.install(ctx, frame)
+        guard.install_everywhere(ctx)
+    except Exception:  # the commands work without the guard
+        traceback.print_exc(file=sys.stderr)
 
 
 def uno_struct(type_name):
@@ -103,3 +186,4 @@ def uno_struct(type_name):
 
 g_ImplementationHelper = unohelper.ImplementationHelper()
 g_ImplementationHelper.addImplementation(ProtocolHandler, IMPLEMENTATION_NAME, SERVICE_NAMES)
+g_ImplementationHelper.addImplementation(GuardJob, JOB_IMPLEMENTATION_NAME, JOB_SERVICE_NAMES)

@@ -17,9 +17,10 @@ def test_parse_url_splits_command_and_query():
     assert parse_url("vnd.gongwen:Format") == ("Format", {})
 
 
-def test_the_six_contract_commands_and_no_others():
+def test_the_six_contract_commands_and_the_guard_switch_and_no_others():
     assert set(COMMANDS) == {"InsertScaffold", "CheckPlaceholders", "NextPlaceholder",
-                             "PreviousPlaceholder", "ClearPlaceholderMarks", "Format"}
+                             "PreviousPlaceholder", "ClearPlaceholderMarks", "Format",
+                             "TogglePlaceholderGuard"}
     assert not is_command("format")
 
 

@@ -36,6 +36,7 @@ class Command(NamedTuple):
     module: str        # under gongwen.writer
     function: str
     modifies: bool     # refused on a read-only document
+    state: Optional[str] = None  # f(ctx) -> bool: a menu entry's check mark
 
 
 COMMANDS: Dict[str, Command] = {
@@ -45,11 +46,22 @@ COMMANDS: Dict[str, Command] = {
     "PreviousPlaceholder": Command("placeholders", "previous_placeholder", False),
     "ClearPlaceholderMarks": Command("placeholders", "clear_placeholder_marks", True),
     "Format": Command("format", "format_document", True),
+    "TogglePlaceholderGuard": Command("guard", "toggle_placeholder_guard", False,
+                                      state="placeholder_guard_state"),
 }
 
 
 def is_command(name: str) -> bool:
     return name in COMMANDS
+
+
+def state(ctx, name: str) -> Optional[bool]:
+    """A checkable command's state (its menu entry's check mark); None for the others."""
+    command = COMMANDS.get(name)
+    if command is None or command.state is None:
+        return None
+    module = importlib.import_module("gongwen.writer." + command.module)
+    return bool(getattr(module, command.state)(ctx))
 
 
 def parse_url(url: str):

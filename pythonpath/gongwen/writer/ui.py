@@ -22,9 +22,13 @@ def ui_locale(ctx) -> str:
         return "zh-CN"
 
 
+def dialogs_disabled() -> bool:
+    return bool(os.environ.get(QUIET_ENV))
+
+
 def show_message(ctx, frame, message: str, error: bool = False) -> None:
     set_status(frame, message)
-    if os.environ.get(QUIET_ENV):
+    if dialogs_disabled():
         return
     from com.sun.star.awt.MessageBoxType import ERRORBOX, INFOBOX
 
@@ -70,6 +74,11 @@ def _end_status(indicator=None) -> None:
             shown.end()
         except Exception:  # the frame was closed meanwhile: nothing left to end
             pass
+
+
+def property_value(name: str, value):
+    """A ``com.sun.star.beans.PropertyValue``."""
+    return _property(name, value)
 
 
 def _property(name: str, value):
