@@ -33,7 +33,7 @@ SETTINGS = "/org.gongwen.writer.Settings/Guard"
 ENABLED = "Enabled"
 
 # Dialog layout in AppFont units (a quarter of a character wide, an eighth high).
-WIDTH, HEIGHT, MARGIN = 210, 58, 8
+WIDTH, HEIGHT, MARGIN = 210, 48, 8
 BUTTON_WIDTH, BUTTON_HEIGHT = 64, 15
 _OK, _CANCEL = 1, 2  # com.sun.star.awt.PushButtonType
 _POS = 3  # com.sun.star.awt.PosSize.POS
@@ -264,7 +264,7 @@ def ask(ctx, frame, question: decide.Question) -> int:
     model.Title = question.title
     model.Width, model.Height = WIDTH, HEIGHT
     _add(model, "FixedText", "question", MARGIN, MARGIN, WIDTH - 2 * MARGIN, 20,
-         Label=question.text, MultiLine=True)
+         Label=question.text, MultiLine=True, NoLabel=True)  # NoLabel: no mnemonic added
     y = HEIGHT - BUTTON_HEIGHT - 7
     ahead_x = WIDTH - MARGIN - BUTTON_WIDTH
     # 查看第一处 is the Cancel-type button: it, Escape and the close box all end with 0.
