@@ -1,8 +1,9 @@
 """Writer side of 交稿前的提醒: ask before Save, Export or Print while placeholders are left.
 
 A dispatch-provider interceptor sits on every Writer frame (put there by the job in
-``gongwen_handler.py`` on OnNew/OnLoad/OnViewCreated, and by the ProtocolHandler when a
-frame's toolbar first asks it for a command). For the commands ``gongwen.guard`` names it
+``gongwen_handler.py`` on OnViewCreated/OnNew/OnLoad, and by the ProtocolHandler when a
+frame's toolbar first asks it for a command; each also sweeps the desktop's other frames,
+for documents that were open before the extension was installed). For the commands ``gongwen.guard`` names it
 hands out a dispatch that first counts the placeholders (``placeholders.find_all``, the
 same search as 检查占位符) and, if any are left, asks; the real dispatch runs only on
 仍然保存/导出/打印. Every other URL goes straight on to the frame's own provider.
