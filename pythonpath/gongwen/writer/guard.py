@@ -3,10 +3,11 @@
 A dispatch-provider interceptor sits on every Writer frame (put there by the job in
 ``gongwen_handler.py`` on OnViewCreated/OnNew/OnLoad, and by the ProtocolHandler when a
 frame's toolbar first asks it for a command; each also sweeps the desktop's other frames,
-for documents that were open before the extension was installed). For the commands ``gongwen.guard`` names it
-hands out a dispatch that first counts the placeholders (``placeholders.find_all``, the
-same search as 检查占位符) and, if any are left, asks; the real dispatch runs only on
-仍然保存/导出/打印. Every other URL goes straight on to the frame's own provider.
+for documents that were open before the extension was installed). For the commands
+``gongwen.guard`` names it hands out a dispatch that first counts the placeholders
+(``placeholders.find_all``, the same search as 检查占位符) and, if any are left, asks; the
+real dispatch runs only on 仍然保存/导出/打印. Every other URL goes straight on to the
+frame's own provider.
 
 Whatever goes wrong inside the guard, the command runs: the guard never stands between a
 user and their file because of its own bug.
