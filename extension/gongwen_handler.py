@@ -1,8 +1,10 @@
-"""The one UNO component of 公文助手: a ProtocolHandler for ``vnd.gongwen:`` URLs.
+"""The UNO component of 公文助手: a ProtocolHandler for ``vnd.gongwen:`` URLs, and the job
+that puts the save/export/print guard on every Writer frame.
 
 LibreOffice loads this file without a package, so it imports ``gongwen`` from
 the extension's ``pythonpath/``. All it does is route a URL to
-``gongwen.writer.commands.run`` and report the outcome; the work lives there.
+``gongwen.writer.commands.run`` and report the outcome, and hand a job's event to
+``gongwen.writer.guard``; the work lives there.
 """
 
 import sys
@@ -12,13 +14,17 @@ import unohelper
 from com.sun.star.frame import FeatureStateEvent, XDispatchProvider, XNotifyingDispatch
 from com.sun.star.frame.DispatchResultState import FAILURE, SUCCESS
 from com.sun.star.lang import XInitialization, XServiceInfo
+from com.sun.star.task import XJob
 
 IMPLEMENTATION_NAME = "org.gongwen.writer.ProtocolHandler"
 SERVICE_NAMES = ("com.sun.star.frame.ProtocolHandler",)
 PROTOCOL = "vnd.gongwen:"
-# Status listeners of entries that have a checked state (the 版式 submenu), as
-# (frame, listener, URL struct): told again after every command, since a Format may
-# change which preset is current while the menu bar keeps listening.
+JOB_IMPLEMENTATION_NAME = "org.gongwen.writer.GuardJob"
+JOB_SERVICE_NAMES = ("com.sun.star.task.Job",)
+
+# Status listeners of menu entries that show a check mark (the 版式 submenu, the guard's
+# on/off), across all frames: (frame, listener, URL, source). Told again after every
+# command: a Format may change which preset is current, the toggle changes every window's.
 _stateful = []
 
 
@@ -36,6 +42,7 @@ class ProtocolHandler(unohelper.Base, XInitialization, XDispatchProvider, XServi
     def initialize(self, args):
         if args:
             self.frame = args[0]
+            _install_guard(self.ctx, self.frame)
 
     # XDispatchProvider
     def queryDispatch(self, url, target_frame_name, search_flags):
@@ -68,11 +75,11 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
 
     def dispatch(self, url, arguments):
         self._run(url)
-        _refresh(self.frame)
+        _refresh(self.ctx)
 
     def dispatchWithNotification(self, url, arguments, listener):
         ok, message = self._run(url)
-        _refresh(self.frame)
+        _refresh(self.ctx)
         if listener is not None:
             event = uno_struct("com.sun.star.frame.DispatchResultEvent")
             event.Source = self
@@ -91,7 +98,7 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
             return False, "公文助手出错：" + traceback.format_exc(limit=1).strip().splitlines()[-1]
 
     def addStatusListener(self, listener, url):
-        if _send_state(self, self.frame, listener, url):
+        if _send_state(self.ctx, self, self.frame, listener, url):
             _stateful.append((self.frame, listener, url, self))
 
     def removeStatusListener(self, listener, url):
@@ -99,37 +106,71 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
                         if not (entry[1] == listener and entry[2].Complete == url.Complete)]
 
 
-def _send_state(source, frame, listener, url):
-    """Tells ``listener`` the entry's state; True when it has a checked state."""
+def _send_state(ctx, source, frame, listener, url):
+    """Tells ``listener`` the entry's state; True when it has a check mark to show."""
     state = FeatureStateEvent()
     state.FeatureURL = url
     state.IsEnabled = True
     state.Source = source
-    checked = _checked(frame, url)
+    checked = _checked(ctx, frame, url)
     if checked is not None:
-        state.State = checked
+        state.State = checked  # a bool: the menu shows the entry checkable, and checked
     listener.statusChanged(state)
     return checked is not None
 
 
-def _checked(frame, url):
+def _checked(ctx, frame, url):
     try:
         from gongwen.writer import commands
 
-        return commands.status(frame, url.Complete)
+        return commands.status(ctx, frame, url.Complete)
     except Exception:  # a menu must open even when the state cannot be had
         traceback.print_exc(file=sys.stderr)
         return None
 
 
-def _refresh(frame):
+def _refresh(ctx):
     for entry in list(_stateful):
-        owner, listener, url, source = entry
+        frame, listener, url, source = entry
         try:
-            if owner == frame:
-                _send_state(source, owner, listener, url)
+            _send_state(ctx, source, frame, listener, url)
         except Exception:  # the menu or its frame is gone: forget the listener
             _stateful.remove(entry)
+
+
+class GuardJob(unohelper.Base, XJob, XServiceInfo):
+    """Run by LibreOffice on the document events Jobs.xcu names: guards the frame."""
+
+    def __init__(self, ctx, *args):
+        self.ctx = ctx
+
+    def execute(self, arguments):
+        try:
+            from gongwen.writer import guard
+
+            guard.install_from_job(self.ctx, arguments)
+        except Exception:  # never in the way of opening a document
+            traceback.print_exc(file=sys.stderr)
+        return ()
+
+    def getImplementationName(self):
+        return JOB_IMPLEMENTATION_NAME
+
+    def supportsService(self, name):
+        return name in JOB_SERVICE_NAMES
+
+    def getSupportedServiceNames(self):
+        return JOB_SERVICE_NAMES
+
+
+def _install_guard(ctx, frame):
+    try:
+        from gongwen.writer import guard
+
+        guard.install(ctx, frame)
+        guard.install_everywhere(ctx)
+    except Exception:  # the commands work without the guard
+        traceback.print_exc(file=sys.stderr)
 
 
 def uno_struct(type_name):
@@ -140,3 +181,4 @@ def uno_struct(type_name):
 
 g_ImplementationHelper = unohelper.ImplementationHelper()
 g_ImplementationHelper.addImplementation(ProtocolHandler, IMPLEMENTATION_NAME, SERVICE_NAMES)
+g_ImplementationHelper.addImplementation(GuardJob, JOB_IMPLEMENTATION_NAME, JOB_SERVICE_NAMES)

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "dist" / "gongwen.oxt"
 
 TOP_FILES = ["description.xml", "META-INF/manifest.xml", "LICENSE"]
-EXTENSION_SUFFIXES = {".xcu", ".py", ".png", ".txt", ".xdl", ".xba", ".xlb", ".properties"}
+EXTENSION_SUFFIXES = {".xcu", ".xcs", ".py", ".png", ".txt", ".xdl", ".xba", ".xlb", ".properties"}
 CORE_SUFFIXES = {".py", ".json"}
 # The batch side needs python-docx; LibreOffice never imports it.
 CORE_EXCLUDED = {"batch", "cli.py", "__main__.py"}

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(libreoffice-writer libreoffice-calc python3-uno libreoffice-script-provider-python
-              python3-venv xvfb xauth x11-apps poppler-utils fonts-noto-cjk imagemagick
+              python3-venv xvfb xauth x11-apps xdotool poppler-utils fonts-noto-cjk imagemagick
               libreoffice-l10n-zh-cn fonts-arphic-ukai)
 
 missing=()

@@ -595,6 +595,32 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "placeholder_check_undo": {"zh": "检查占位符", "en": "Check placeholders"},
     "placeholder_clear_undo": {"zh": "清除占位符标记", "en": "Clear placeholder marks"},
+    # --- 交稿前的提醒 (gongwen.guard, writer/guard.py): asked before Save/Export/Print ---
+    "guard_title": {"zh": "公文助手", "en": "Gongwen Assistant"},
+    "guard_question_save": {
+        "zh": "还有 {count} 处待填占位符，仍要保存吗？",
+        "en": "{count} placeholder(s) are still unfilled. Save anyway?",
+    },
+    "guard_question_export": {
+        "zh": "还有 {count} 处待填占位符，仍要导出吗？",
+        "en": "{count} placeholder(s) are still unfilled. Export anyway?",
+    },
+    "guard_question_print": {
+        "zh": "还有 {count} 处待填占位符，仍要打印吗？",
+        "en": "{count} placeholder(s) are still unfilled. Print anyway?",
+    },
+    "guard_view_first": {"zh": "查看第一处(&V)", "en": "&View the First"},
+    "guard_ahead_save": {"zh": "仍然保存(&S)", "en": "&Save Anyway"},
+    "guard_ahead_export": {"zh": "仍然导出(&E)", "en": "&Export Anyway"},
+    "guard_ahead_print": {"zh": "仍然打印(&P)", "en": "&Print Anyway"},
+    "guard_switched_on": {
+        "zh": "已开启：保存、导出、打印前提醒待填占位符",
+        "en": "On: warn about unfilled placeholders before saving, exporting, printing",
+    },
+    "guard_switched_off": {
+        "zh": "已关闭：保存、导出、打印前不再提醒待填占位符",
+        "en": "Off: no warning about placeholders before saving, exporting, printing",
+    },
 }
 
 

@@ -72,8 +72,11 @@ def test_menu_reaches_all_six_commands(office):
     assert set(commands) == set(COMMANDS) - {"ChoosePreset"}  # all six reachable
     assert all(url == "private:separator" or is_command(parse_url(url)[0]) for url in urls)
     # and Format with 规范写法, right after the plain Format, Writer only
-    assert urls[-2:] == ["vnd.gongwen:Format", "vnd.gongwen:Format?normalize=all"]
-    entry = items.getByName(names[-1])
+    at = urls.index("vnd.gongwen:Format")
+    assert urls[at:at + 2] == ["vnd.gongwen:Format", "vnd.gongwen:Format?normalize=all"]
+    # the guard's on/off switch last, after a separator
+    assert urls[-2:] == ["private:separator", "vnd.gongwen:TogglePlaceholderGuard"]
+    entry = items.getByName(sorted(items.getElementNames())[at + 1])
     assert entry.getByName("Context") == "com.sun.star.text.TextDocument"
     assert entry.getByName("Title") in ("一键公文格式（规范日期、编号、段首空格）",
                                         "Format and Normalise Dates, Numbering, Indent Spaces")

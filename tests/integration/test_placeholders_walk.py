@@ -1,5 +1,5 @@
-"""Placeholders in every corner: Next/Previous from anywhere in the document, and CheckPlaceholders on
-texts the first tests did not combine (frames in headers, tables in frames and headers,
+"""Placeholders in every corner: Next/Previous from anywhere in the document, and
+CheckPlaceholders on texts that combine frames in headers, tables in frames and headers,
 nested tables, a header of a page style no page uses, several foot- and endnotes), and
 each sample as a .docx with placeholders in a table cell, a header and a footnote.
 

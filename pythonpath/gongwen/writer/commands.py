@@ -36,6 +36,7 @@ class Command(NamedTuple):
     module: str        # under gongwen.writer
     function: str
     modifies: bool     # refused on a read-only document
+    state: Optional[str] = None  # f(ctx) -> bool: a menu entry's check mark
 
 
 COMMANDS: Dict[str, Command] = {
@@ -47,11 +48,22 @@ COMMANDS: Dict[str, Command] = {
     "Format": Command("format", "format_document", True),
     # 版式 > 其他版式…: a file picker, then Format with the preset file chosen.
     "ChoosePreset": Command("choose_preset", "choose_preset", True),
+    "TogglePlaceholderGuard": Command("guard", "toggle_placeholder_guard", False,
+                                      state="placeholder_guard_state"),
 }
 
 
 def is_command(name: str) -> bool:
     return name in COMMANDS
+
+
+def state(ctx, name: str) -> Optional[bool]:
+    """A checkable command's state (its menu entry's check mark); None for the others."""
+    command = COMMANDS.get(name)
+    if command is None or command.state is None:
+        return None
+    module = importlib.import_module("gongwen.writer." + command.module)
+    return bool(getattr(module, command.state)(ctx))
 
 
 def parse_url(url: str):
@@ -100,11 +112,16 @@ def _perform(command: Command, invocation: Invocation) -> Outcome:
 MENU_STATE = ("presets", "menu_state")
 
 
-def status(frame, url: str) -> Optional[bool]:
-    """The checked state of the menu entry for ``url`` (the 版式 submenu), None for an
-    entry that has none. Asked by the ProtocolHandler's status listener."""
+def status(ctx, frame, url: str) -> Optional[bool]:
+    """The check mark of the menu entry for ``url``: a checkable command's own state (the
+    guard's on/off, the same in every window), else the document's (the 版式 submenu);
+    None for an entry that has none. Asked by the ProtocolHandler's status listener."""
     name, args = parse_url(url)
-    if name not in COMMANDS or frame is None or frame.getController() is None:
+    if name not in COMMANDS:
+        return None
+    if COMMANDS[name].state is not None:
+        return state(ctx, name)
+    if frame is None or frame.getController() is None:
         return None
     module = importlib.import_module("gongwen.writer." + MENU_STATE[0])
     return getattr(module, MENU_STATE[1])(frame.getController().getModel(), name, args)

@@ -525,25 +525,49 @@ def _select_neighbour(invocation: Invocation, backwards: bool) -> Outcome:
     each text from its start to its end.
     """
     document = invocation.document
-    containers = _containers(document, list(_header_footer_texts(document)))
-    found, where = _reading_order(find_all(document), containers)
+    containers, found, where = _in_reading_order(document, find_all(document))
     if not found:
         return Outcome(True, messages.text("placeholder_none", invocation.locale))
     controller = document.getCurrentController()
     first = _neighbour_index(containers, found, where, controller.getViewCursor(), backwards)
-    step = -1 if backwards else 1
+    if _select_from(invocation.frame, controller, found, first, -1 if backwards else 1,
+                    invocation.locale):
+        return Outcome(True, "")
+    return Outcome(True, messages.text("placeholder_none_on_pages", invocation.locale,
+                                       count=len(found)))
+
+
+def select_first(frame, document, locale: str, found: Optional[List[Found]] = None) -> bool:
+    """Selects the first placeholder in reading order (the walk's order), as Next would
+    from the document's start; ``found`` is ``find_all``'s answer if the caller has it.
+    False when there is none the view can show."""
+    _, ordered, _ = _in_reading_order(document, find_all(document) if found is None else found)
+    return bool(ordered) and _select_from(frame, document.getCurrentController(), ordered, 0,
+                                          1, locale)
+
+
+def _in_reading_order(document, found: List[Found]):
+    """The containers in walking order, ``found`` sorted into it, and each one's container."""
+    containers = _containers(document, list(_header_footer_texts(document)))
+    ordered, where = _reading_order(found, containers)
+    return containers, ordered, where
+
+
+def _select_from(frame, controller, found: List[Found], first: int, step: int,
+                 locale: str) -> bool:
+    """Selects ``found[first]``, or the next one (by ``step``, wrapping) the view can show,
+    and says which in the status bar."""
     for attempt in range(len(found)):
         index = (first + step * attempt) % len(found)
         target = found[index]
         # A header of a page style no page uses (or a frame in it) is on no page: the
         # view cannot select there, so the walk goes on to the next one it can show.
         if _select(controller, target.range):
-            ui.set_status(invocation.frame, messages.text(
-                "placeholder_position", invocation.locale, index=index + 1, count=len(found),
+            ui.set_status(frame, messages.text(
+                "placeholder_position", locale, index=index + 1, count=len(found),
                 text=target.placeholder.text))
-            return Outcome(True, "")
-    return Outcome(True, messages.text("placeholder_none_on_pages", invocation.locale,
-                                       count=len(found)))
+            return True
+    return False
 
 
 def _select(controller, text_range) -> bool:

@@ -72,6 +72,11 @@ def _end_status(indicator=None) -> None:
             pass
 
 
+def property_value(name: str, value):
+    """A ``com.sun.star.beans.PropertyValue``."""
+    return _property(name, value)
+
+
 def _property(name: str, value):
     import uno
 

@@ -1,0 +1,210 @@
+"""交稿前的提醒 as a user meets it: a visible zh-CN Writer under Xvfb, keys pressed with xdotool.
+
+Ctrl+S on a changed document with placeholders brings up the question (its title and
+buttons read back through the toolkit, the screen grabbed); Escape writes nothing and
+selects the first placeholder; Alt+S saves. A document without placeholders saves with
+no question. Set ``GONGWEN_GUARD_SHOT=FILE.png`` to keep the screenshot (docs/guard.png).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from gongwen import guard, messages
+
+DIALOG_TITLE = messages.text("guard_title", "zh-CN")
+SCREEN = (1400, 900)
+WAIT_S = 15.0
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xdotool") and shutil.which("import")),
+    reason="needs Xvfb, xdotool and ImageMagick (tools/setup.sh installs them)")
+
+
+def _free_display() -> str:
+    for number in range(80, 100):
+        if not Path(f"/tmp/.X{number}-lock").exists():
+            return f":{number}"
+    raise RuntimeError("no free X display number")
+
+
+class Screen:
+    """Xvfb, a visible soffice on it (zh-CN UI, the built .oxt installed), and xdotool."""
+
+    def __init__(self, oxt: Path, workdir: Path) -> None:
+        from rig.office import Office
+
+        self.display = _free_display()
+        self.env = dict(os.environ, DISPLAY=self.display)
+        self.xvfb = subprocess.Popen(
+            ["Xvfb", self.display, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
+             "-nolisten", "tcp"], start_new_session=True,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.5)
+        self.office = Office(oxt, workdir, display=self.display, language="zh_CN")
+        self.workdir = workdir
+
+    def start(self) -> Screen:
+        assert self.xvfb.poll() is None, f"Xvfb {self.display} did not start"
+        self.office.start()
+        return self
+
+    def stop(self) -> None:
+        self.office.stop()
+        os.killpg(self.xvfb.pid, 9)
+        self.xvfb.wait()
+
+    def xdotool(self, *args: str) -> str:
+        return subprocess.run(["xdotool", *args], env=self.env, capture_output=True,
+                              text=True, timeout=30).stdout.strip()
+
+    def press(self, document, keys: str) -> None:
+        """Keys typed into the document's window, as a user would."""
+        name = document.getTitle()
+        windows = self.xdotool("search", "--onlyvisible", "--name", f"^{name} ").split()
+        assert windows, f"no window for {name}"
+        self.xdotool("windowfocus", "--sync", windows[0])
+        self.xdotool("key", keys)
+
+    def key(self, keys: str) -> None:
+        """Keys typed into whatever has the focus (a modal dialog does)."""
+        self.xdotool("key", keys)
+
+    def shot(self, out: Path) -> Path:
+        subprocess.run(["import", "-display", self.display, "-window", "root", str(out)],
+                       check=True, timeout=60)
+        return out
+
+    def dialog(self):
+        """The question's window, if one is open now."""
+        toolkit = self.office.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit",
+                                                             self.office.ctx)
+        for index in range(toolkit.getTopWindowCount()):
+            window = toolkit.getTopWindow(index)
+            if hasattr(window, "getTitle") and window.getTitle() == DIALOG_TITLE:
+                return window
+        return None
+
+    def wait_for(self, condition, seconds: float = WAIT_S):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            value = condition()
+            if value:
+                return value
+            time.sleep(0.2)
+        return condition()
+
+
+@pytest.fixture(scope="module")
+def screen(oxt, tmp_path_factory):
+    instance = Screen(oxt, tmp_path_factory.mktemp("screen")).start()
+    yield instance
+    instance.stop()
+
+
+def changed_document(screen: Screen, folder: Path, name: str, text: str):
+    """A saved .odt open again in a visible window, then changed (so Save writes)."""
+    office = screen.office
+    document = office.new_writer()
+    document.getText().setString(text)
+    path = folder / name
+    document.storeToURL(path.as_uri(), office.props(FilterName="writer8"))
+    office.close(document)
+    document = office._load(path.as_uri(), Hidden=False)
+    office.frame(document).getContainerWindow().setPosSize(0, 0, *SCREEN, 15)
+    document.getText().getEnd().setString("补充一句。")
+    document.getCurrentController().getViewCursor().gotoEnd(False)
+    assert document.isModified()
+    time.sleep(1.0)  # the window is painted and takes keys
+    return document, path
+
+
+def _labels(window) -> list:
+    """The names of the dialog's controls, as assistive technology reads them."""
+    context = window.getAccessibleContext()
+    return [context.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
+            for i in range(context.getAccessibleChildCount())]
+
+
+def test_save_asks_escape_writes_nothing_and_alt_s_saves(screen, tmp_path):
+    document, path = changed_document(screen, tmp_path, "guarded.odt",
+                                      "关于XX的报告\n正文第一段。\n时间：20XX年X月\n")
+    before = path.read_bytes()
+    try:
+        screen.press(document, "ctrl+s")
+        dialog = screen.wait_for(screen.dialog)
+        assert dialog is not None, "Ctrl+S brought up no question"
+        labels = _labels(dialog)
+        question = guard.question(guard.SAVE, 2, "zh-CN")
+        assert question.text in labels
+        assert {"查看第一处(V)", "仍然保存(S)"} <= set(labels)
+        shot = screen.shot(tmp_path / "guard.png")
+        if os.environ.get("GONGWEN_GUARD_SHOT"):
+            shutil.copyfile(shot, os.environ["GONGWEN_GUARD_SHOT"])
+
+        screen.key("Escape")
+        assert screen.wait_for(lambda: screen.dialog() is None)
+        selection = document.getCurrentController().getSelection().getByIndex(0)
+        assert selection.getString() == "XX"
+        assert document.isModified() and path.read_bytes() == before
+
+        screen.press(document, "ctrl+s")
+        assert screen.wait_for(screen.dialog) is not None
+        screen.key("alt+s")
+        assert screen.wait_for(lambda: not document.isModified())
+        assert path.read_bytes() != before
+    finally:
+        if screen.dialog() is not None:
+            screen.key("Escape")
+        screen.office.close(document)
+
+
+def test_save_without_placeholders_asks_nothing(screen, tmp_path):
+    document, path = changed_document(screen, tmp_path, "clean.odt",
+                                      "关于春季植树的报告\n正文第一段。\n")
+    before = path.read_bytes()
+    seen = []
+    try:
+        screen.press(document, "ctrl+s")
+        saved = screen.wait_for(lambda: seen.append(screen.dialog() is not None)
+                                or not document.isModified())
+        assert saved and not any(seen)
+        assert path.read_bytes() != before
+    finally:
+        if screen.dialog() is not None:
+            screen.key("Escape")
+        screen.office.close(document)
+
+
+def test_saving_on_close_asks_too_and_escape_keeps_the_document_open(screen, tmp_path):
+    """保存 in LibreOffice's 'Save changes?' on close runs .uno:Save, so the guard asks;
+    查看第一处 must not let the close go on and lose the changes."""
+    document, path = changed_document(screen, tmp_path, "closing.odt", "关于XX的报告\n")
+    before = path.read_bytes()
+    keeper = screen.office._load("private:factory/swriter", Hidden=False)  # soffice stays up
+    try:
+        screen.press(document, "ctrl+w")
+        time.sleep(2.0)
+        prompts = [window for window in screen.xdotool("search", "--onlyvisible", "--name",
+                                                       ".").split()
+                   if "Writer" not in screen.xdotool("getwindowname", window)]
+        assert prompts, "no 'Save changes?' prompt"
+        screen.xdotool("windowfocus", "--sync", prompts[-1])
+        screen.key("Return")  # its default button: 保存
+        assert screen.wait_for(screen.dialog) is not None
+        screen.key("Escape")
+        assert screen.wait_for(lambda: screen.dialog() is None)
+        time.sleep(1.0)
+        assert document.isModified() and path.read_bytes() == before  # still open, unsaved
+        assert document.getCurrentController().getSelection().getByIndex(0).getString() == "XX"
+    finally:
+        if screen.dialog() is not None:
+            screen.key("Escape")
+        screen.office.close(document)
+        screen.office.close(keeper)
