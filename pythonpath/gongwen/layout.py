@@ -55,6 +55,17 @@ EAST_ASIAN_AMBIGUOUS = "“”‘’—…·"
 
 _TWIPS_PER_PT = 20
 
+# Inherited formatting (text copied off a web page, an old template's look): direct
+# formatting that covers every text run of a paragraph is the paragraph's look, which the
+# style decides, and goes; on part of a paragraph it is the author's emphasis and stays.
+# Font names and sizes go wherever they are (the styles decide them).
+UNDERLINE = "underline"
+COLOR = "color"
+HIGHLIGHT = "highlight"
+SHADING = "shading"
+CHAR_STYLE = "char_style"  # one character style over the whole paragraph (a link's look)
+INHERITED_LOOKS = (UNDERLINE, COLOR, HIGHLIGHT, SHADING, CHAR_STYLE)
+
 
 def floor_to_twip(pt: float) -> float:
     """Rounded down to whole twips, the unit both hosts store: what one can express, the
@@ -403,10 +414,12 @@ def structure_edits(texts: Sequence[str], options: Normalization,
     - ``spaces``: a 落款 typed on one line (``事业六部      2018年1月26日``) is split into a
       署名 paragraph and a 成文日期 paragraph, the whitespace between them becoming the
       paragraph break (the only split Format makes; the plan then places both, §7.3.5.2);
-    - ``blank-lines``: every empty paragraph goes (a renderer keeps one that holds a
-      picture or a section break: that is no typed blank line).
+    - ``blank-lines``: every empty paragraph but the last goes (a document ends in a
+      paragraph; a renderer keeps one that holds a picture or a section or page break:
+      that is no typed blank line).
 
-    >>> structure_edits(["正文。", "", "事业六部    2018年1月26日"], normalize.Normalization.parse("all"))
+    >>> every = normalize.Normalization.parse("all")
+    >>> structure_edits(["正文。", "", "事业六部    2018年1月26日"], every)
     ... # doctest: +NORMALIZE_WHITESPACE
     [StructureEdit(index=1, kind='remove', start=0, end=0),
      StructureEdit(index=2, kind='split', start=4, end=8)]
@@ -419,7 +432,8 @@ def structure_edits(texts: Sequence[str], options: Normalization,
         paragraph_roles = roles.classify(texts)
     found: List[StructureEdit] = []
     for index, (text, role) in enumerate(zip(texts, paragraph_roles)):
-        if options.blank_lines and role == Role.BLANK and not text.strip():
+        if options.blank_lines and role == Role.BLANK and not text.strip() \
+                and index < len(texts) - 1:
             found.append(StructureEdit(index, REMOVE))
         elif options.leading_spaces and role == Role.SIGNATURE_DATE:
             split = roles.split_line(text, role)
