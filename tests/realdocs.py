@@ -78,7 +78,7 @@ REPORT = [
     "XX县发展和改革局2024年度工作总结",
     "今年以来，我局在县委、县政府的坚强领导下，坚持稳中求进工作总基调，"
     "各项工作取得明显成效。现将有关情况总结如下：",
-] + HEADINGS[:3] + BODY + HEADINGS[3:6] + BODY + HEADINGS[6:] + BODY + BODY
+] + HEADINGS[:3] + BODY + HEADINGS[3:6] + BODY + HEADINGS[6:] + BODY + BODY + ["特此报告。"]
 APPLICATION = [
     "关于申请XX项目专项资金的请示",
     "县财政局：",
@@ -136,8 +136,8 @@ DOCS: List[RealDoc] = [
     RealDoc("footer-field", REPORT + TAIL, footer="field", long=True),
     RealDoc("footer-table", REPORT + TAIL, footer="table", long=True),
     RealDoc("footer-text", _notice(RUN_INS + BODY), footer="text"),
-    RealDoc("sections", REPORT + TAIL, sections=True, long=True),
-    RealDoc("sections-footer", REPORT + TAIL, sections=True, footer="field", long=True),
+    RealDoc("sections", REPORT + TAIL, sections=True),
+    RealDoc("sections-footer", REPORT + TAIL, sections=True, footer="field"),
     RealDoc("blank-lines-kept", ["XX县2024年度工作总结", ""] + BODY + ["", ""] + TAIL),
     RealDoc("blank-lines-removed", ["XX县2024年度工作总结", ""] + BODY + ["", ""] + TAIL,
             normalize="blank-lines"),
@@ -149,7 +149,7 @@ DOCS: List[RealDoc] = [
             footer="table", normalize="all"),
     RealDoc("report-one-line-word", REPORT + ["", ONE_LINE_TAIL], numbering="word",
             normalize="all", long=True),
-    RealDoc("report-web-sections", REPORT + TAIL, web=True, sections=True, long=True),
+    RealDoc("report-web-sections", REPORT + TAIL, web=True, sections=True),
     RealDoc("notice-all", _notice(RUN_INS + BODY, TAIL + [NOTE], ATTACHMENTS_BARE),
             normalize="all"),
     RealDoc("application-web", APPLICATION + ["XX县发展和改革局", "2024年5月6日"], web=True),
@@ -291,6 +291,7 @@ def _second_section(document) -> None:
     section.footer_distance = Cm(2.5)
     section.header.is_linked_to_previous = False
     section.header.paragraphs[0].add_run("第二部分")
+    section.footer.is_linked_to_previous = False  # a footer of its own too
 
 
 # --- building -----------------------------------------------------------------------------

@@ -178,7 +178,10 @@ def _check_attachments(doc: realdocs.RealDoc, rows: List[Row], pdf: Path) -> Non
     items = [row for row in rows if row.style == name]
     if not items:
         return
-    assert items[0].top > 0 and all(row.top == 0 for row in items[1:])
+    at = rows.index(items[0])
+    typed_blank = at > 0 and not rows[at - 1].text.strip()
+    assert (items[0].top == 0) == typed_blank  # one blank line before the first: typed or not
+    assert all(row.top == 0 for row in items[1:])  # none between the items
     label = "附件：" + ("" if items[0].text.endswith("：") else "")
     numbered = [row for row in items if not row.text.endswith("：")]
     assert len({row.left for row in numbered}) == 1  # wrapped lines: under the name
@@ -226,8 +229,18 @@ def test_real_documents_through_both_paths(office, tmp_path: Path, name: str):
     _check_tail(doc, rows)
     _check_attachments(doc, rows, from_cli.pdf)
     _check_blank_lines(doc, rows)
+    _check_page_numbers(from_cli.pdf)
     if doc.long:
         assert check_gbt9704(measure_pdf(from_cli.pdf)) == []
+
+
+def _check_page_numbers(pdf: Path) -> None:
+    """One — N — per page, 7 mm under the type area, whatever the source's sections had."""
+    type_area_bottom = 297 - 35
+    for page in measure_pdf(pdf).pages:
+        number = page.page_number
+        assert number is not None and number.number == page.index + 1, page.index
+        assert 6 <= number.top_mm - type_area_bottom <= 8, page.index
 
 
 def test_every_artefact_is_in_the_set():
