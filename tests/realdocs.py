@@ -153,8 +153,8 @@ DOCS: List[RealDoc] = [
     RealDoc("notice-all", _notice(RUN_INS + BODY, TAIL + [NOTE], ATTACHMENTS_BARE),
             normalize="all"),
     RealDoc("application-web", APPLICATION + ["XX县发展和改革局", "2024年5月6日"], web=True),
-    RealDoc("minutes-like", ["XX县人民政府常务会议纪要", "2024年3月1日，县长XX主持召开县政府常务会议。"]
-            + RUN_INS + BODY),
+    RealDoc("minutes-like", ["XX县人民政府常务会议纪要",
+                             "2024年3月1日，县长XX主持召开县政府常务会议。"] + RUN_INS + BODY),
     RealDoc("report-wps-footer-text", REPORT + TAIL, numbering="wps", footer="text", long=True),
 ]
 BY_NAME = {doc.name: doc for doc in DOCS}

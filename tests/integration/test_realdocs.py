@@ -121,7 +121,7 @@ def _check_run_ins(rows: List[Row]) -> int:
         run = roles.run_in_heading(row.text)
         if run is None or row.style != spec.style_name(spec.Role.BODY):
             continue
-        level_style = spec.RUN_IN_CHAR_STYLES["heading%d" % run.level]
+        level_style = spec.RUN_IN_CHAR_STYLES[f"heading{run.level}"]
         styled = "".join(p.text for p in row.portions if p.char_style == level_style)
         assert styled.strip() == row.text[run.start:run.end].strip(), row.text
         rest = [p for p in row.portions if p.char_style != level_style]
@@ -301,3 +301,20 @@ def test_run_in_character_styles_take_the_heading_fonts(office, tmp_path: Path):
         assert looks == {name: look.east_asian_font for name, look in plan.char_styles.items()}
         assert list(looks.values())[:2] == [plan.style_of("heading1").east_asian_font,
                                             plan.style_of("heading2").east_asian_font]
+
+
+def test_the_split_and_the_blank_lines_undo_in_one_step(office, tmp_path: Path):
+    doc = realdocs.BY_NAME["one-line-all"]
+    source = realdocs.build(doc, tmp_path)
+    document = office.open(source)
+    try:
+        before = [p.getString() for p in body_paragraphs(document)]
+        result = office.dispatch(document, _url(doc))
+        assert result.ok
+        assert "空行 1 个" in result.message or "1 blank line" in result.message
+        after = [p.getString() for p in body_paragraphs(document)]
+        assert after[-2:] == ["事业六部", "2018年1月26日"] and "" not in after
+        office.uno_dispatch(document, ".uno:Undo")
+        assert [p.getString() for p in body_paragraphs(document)] == before
+    finally:
+        office.close(document)
