@@ -1,4 +1,4 @@
-"""Documents as people write them: 32 .docx files that carry what real 公文 carry.
+"""Documents as people write them: 33 .docx files that carry what real 公文 carry.
 
 Each is a :class:`RealDoc`: the lines as typed (with the labels Word or WPS would show),
 the artefacts written into the file, and what formatting must make of them. ``build(doc,
@@ -150,6 +150,7 @@ DOCS: List[RealDoc] = [
     RealDoc("report-one-line-word", REPORT + ["", ONE_LINE_TAIL], numbering="word",
             normalize="all", long=True),
     RealDoc("report-web-sections", REPORT + TAIL, web=True, sections=True),
+    RealDoc("sections-inherited-footer", REPORT + TAIL, sections=True, footer="text"),
     RealDoc("notice-all", _notice(RUN_INS + BODY, TAIL + [NOTE], ATTACHMENTS_BARE),
             normalize="all"),
     RealDoc("application-web", APPLICATION + ["XX县发展和改革局", "2024年5月6日"], web=True),
@@ -285,13 +286,14 @@ def _footer(section, kind: str) -> None:
         paragraph.add_run(FOOTER_TEXT)
 
 
-def _second_section(document) -> None:
+def _second_section(document, own_footer: bool) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
     section.left_margin, section.right_margin = Cm(2), Cm(2)
     section.footer_distance = Cm(2.5)
     section.header.is_linked_to_previous = False
     section.header.paragraphs[0].add_run("第二部分")
-    section.footer.is_linked_to_previous = False  # a footer of its own too
+    # a footer of its own, or the first section's (with the author's text) inherited
+    section.footer.is_linked_to_previous = not own_footer
 
 
 # --- building -----------------------------------------------------------------------------
@@ -308,7 +310,7 @@ def build(doc: RealDoc, folder: Path) -> Path:
     half = len(doc.lines) // 2
     for index, (text, role) in enumerate(zip(doc.lines, roles_)):
         if doc.sections and index == half:
-            _second_section(document)
+            _second_section(document, own_footer=doc.footer != "text")
         paragraph = document.add_paragraph()
         numbered = _numbered(text) if doc.numbering and index < tail else None
         if numbered is not None:
@@ -325,8 +327,9 @@ def build(doc: RealDoc, folder: Path) -> Path:
         elif text:
             paragraph.add_run(text)
     if doc.footer:
-        for section in document.sections:
-            _footer(section, doc.footer)
+        for number, section in enumerate(document.sections):
+            if number == 0 or not section.footer.is_linked_to_previous:
+                _footer(section, doc.footer)
     path = folder / f"{doc.name}.docx"
     document.save(str(path))
     return path

@@ -1,6 +1,6 @@
 """Documents as people write them (tests/realdocs.py), through both paths, measured.
 
-Each of the 32 documents is formatted by the Writer button and by the CLI (its output
+Each of the 33 documents is formatted by the Writer button and by the CLI (its output
 opened in Writer), one PDF each. Both must give the same paragraphs (text, style, indents,
 spacing, the character styles on each portion) and the same lines page by page; the PDF
 must show every character the author typed, list labels included; and what each artefact

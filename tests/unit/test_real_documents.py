@@ -246,3 +246,18 @@ def test_attachment_items_hang_in_the_docx():
     spacing = document.paragraphs[2]._p.find(qn("w:pPr") + "/" + qn("w:spacing"))
     assert ind.get(qn("w:hangingChars")) is not None and int(ind.get(qn("w:leftChars"))) > 500
     assert spacing.get(qn("w:before")) == "0"
+
+
+def test_a_section_inheriting_a_footer_with_text_keeps_the_number_where_the_first_has_it():
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Cm
+
+    document = _document(["正文内容。"] * 3)
+    document.sections[0].footer.paragraphs[0].add_run("XX局 内部资料")
+    second = document.add_section(WD_SECTION.NEW_PAGE)
+    second.footer_distance = Cm(2.5)
+    document.add_paragraph("正文内容。")
+    docxrender.format_document(document)
+    distances = [section._sectPr.find(qn("w:pgMar")).get(qn("w:footer"))
+                 for section in document.sections]
+    assert len(set(distances)) == 1

@@ -626,6 +626,8 @@ def apply_page_number_footers(document: DocxDocument,
     settings = document.settings
     first_time = not settings.odd_and_even_pages_header_footer
     settings.odd_and_even_pages_header_footer = True
+    # The author's lines in each kind of footer, as the next section inherits them.
+    inherited: Dict[str, int] = {}
     for index, section in enumerate(document.sections):
         if first_time and not section.header.is_linked_to_previous \
                 and section.even_page_header.is_linked_to_previous:
@@ -641,11 +643,14 @@ def apply_page_number_footers(document: DocxDocument,
         for kind, footer in footers:
             if footer.is_linked_to_previous:
                 if index > 0 and kind != "first":
-                    continue  # inherits the previous section's numbered footer
+                    # inherits the previous section's numbered footer, and its lines
+                    authors = max(authors, inherited.get(kind, 0))
+                    continue
                 footer.is_linked_to_previous = False
                 if kind != "odd":
                     _copy_part_content(section.footer, footer)
             lines = _fill_footer(footer._element, kind == "even", page)
+            inherited[kind] = lines
             if lines:
                 kept.add(headfoot.FOOTER)
                 authors = max(authors, lines)
