@@ -221,7 +221,11 @@ _WEB_LOOKS = [
 
 
 def _web(paragraph, text: str, index: int) -> None:
-    """A body paragraph copied off a web page: two runs carrying the same whole look."""
+    """A body paragraph copied off a web page: two runs carrying the same whole look (and
+    the paragraph a grey background, every other one)."""
+    if index % 2:
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:shd xmlns:w="{W}" w:val="clear" w:color="auto" w:fill="DDDDDD"/>'))
     middle = len(text) // 2
     for part in (text[:middle], text[middle:]):
         _WEB_LOOKS[index % len(_WEB_LOOKS)](paragraph.add_run(part))

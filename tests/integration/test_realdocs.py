@@ -41,6 +41,7 @@ class Portion(NamedTuple):
 class Row(NamedTuple):
     text: str
     style: str
+    background: int  # ParaBackColor: -1 none
     adjust: int
     left: int
     first: int
@@ -65,9 +66,9 @@ def _portions(paragraph) -> Tuple[Portion, ...]:
 
 
 def _rows(document) -> List[Row]:
-    return [Row(p.getString(), p.ParaStyleName, int(p.ParaAdjust), p.ParaLeftMargin,
-                p.ParaFirstLineIndent, p.ParaRightMargin, p.ParaTopMargin, p.ParaBottomMargin,
-                _portions(p))
+    return [Row(p.getString(), p.ParaStyleName, p.ParaBackColor, int(p.ParaAdjust),
+                p.ParaLeftMargin, p.ParaFirstLineIndent, p.ParaRightMargin, p.ParaTopMargin,
+                p.ParaBottomMargin, _portions(p))
             for p in body_paragraphs(document)]
 
 
@@ -132,6 +133,7 @@ def _check_run_ins(rows: List[Row]) -> int:
 
 def _check_no_inherited_looks(rows: List[Row]) -> None:
     for row in rows:
+        assert row.background == -1, row.text
         if not row.portions:
             continue
         assert not all(p.underline for p in row.portions), row.text

@@ -173,6 +173,8 @@ def test_run_in_sentence_gets_rstyle_and_the_runs_keep_their_formatting():
 def test_whole_paragraph_looks_go_and_a_phrase_keeps_its_own():
     document = _document(["XX县工作总结"])
     whole = document.add_paragraph()
+    whole._p.get_or_add_pPr().append(parse_xml(
+        f'<w:shd xmlns:w="{W}" w:val="clear" w:color="auto" w:fill="DDDDDD"/>'))
     for part in ("全年完成各项任务，", "群众满意度明显提升。"):
         run = whole.add_run(part)
         run.underline = True
@@ -187,6 +189,7 @@ def test_whole_paragraph_looks_go_and_a_phrase_keeps_its_own():
     coloured.font.color.rgb = RGBColor(0xCC, 0, 0)
     phrase.add_run("度明显提升。")
     docxrender.format_document(document)
+    assert document.paragraphs[1]._p.find(qn("w:pPr") + "/" + qn("w:shd")) is None
     for run in document.paragraphs[1].runs:
         rpr = run._r.find(qn("w:rPr"))
         assert rpr is None or not [c for c in rpr if c.tag in (

@@ -90,9 +90,10 @@ def _owner_paragraph(element: etree._Element) -> Optional[etree._Element]:
 # --- formatting ------------------------------------------------------------------------
 
 # Direct paragraph properties that fight the role's style (alignment, indents, spacing,
-# grid, pagination); numbering, borders, shading, tabs, frames and section breaks stay.
+# grid, pagination) and paragraph shading (a whole-paragraph look, as text copied off a web
+# page carries it); numbering, borders, tabs, frames and section breaks stay.
 _PPR_REMOVE = {qn("w:" + name) for name in (
-    "keepNext", "keepLines", "widowControl", "snapToGrid", "spacing", "ind",
+    "keepNext", "keepLines", "widowControl", "snapToGrid", "spacing", "ind", "shd",
     "contextualSpacing", "jc", "textAlignment", "adjustRightInd", "wordWrap", "kinsoku",
     "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "outlineLvl")}
 # Direct run properties that fight it: fonts, sizes, character spacing and scaling.

@@ -36,6 +36,8 @@ RESET_PARAGRAPH = (
     "ParaBottomMargin", "ParaLineSpacing", "ParaAdjust", "ParaLastLineAdjust",
     "ParaIsAutoFirstLineIndent", "SnapToGrid", "ParaOrphans", "ParaWidows",
     "ParaKeepTogether", "ParaSplit", "ParaContextMargin", "ParaIsCharacterDistance",
+    # paragraph shading: a whole-paragraph look (layout.INHERITED_LOOKS)
+    "ParaBackColor", "ParaBackTransparent",
 )
 RESET_CHARACTER = (
     "CharFontName", "CharFontNameAsian", "CharFontNameComplex",
