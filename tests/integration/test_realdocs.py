@@ -153,6 +153,19 @@ def _check_emphasis_kept(rows: List[Row]) -> None:
             not all(p.underline for p in row.portions)
 
 
+def _check_head(doc: realdocs.RealDoc, rows: List[Row]) -> None:
+    """The title and a 发文字号 under it in their styles, whatever numbering or looks."""
+    by_text = {row.text: row.style for row in rows}
+    if doc.lines[0] in (realdocs.NOTICE_HEAD[0], realdocs.REPORT[0], realdocs.APPLICATION[0]):
+        assert by_text[doc.lines[0]] == spec.style_name("title")
+    if realdocs.NOTICE_HEAD[1] in doc.lines:
+        assert by_text[realdocs.NOTICE_HEAD[1]] == spec.style_name("doc_number")
+    for heading in realdocs.HEADINGS:
+        if heading in doc.lines:
+            level = roles.heading_level(heading)
+            assert by_text[heading] == spec.style_name(f"heading{level}"), heading
+
+
 def _check_tail(doc: realdocs.RealDoc, rows: List[Row]) -> None:
     styles = [row.style for row in rows]
     signature, date = spec.style_name("signature"), spec.style_name("date")
@@ -228,6 +241,7 @@ def test_real_documents_through_both_paths(office, tmp_path: Path, name: str):
         _check_no_inherited_looks(rows)
         if sum(1 for line in doc.lines if len(line) > 20) > 2:
             _check_emphasis_kept(rows)
+    _check_head(doc, rows)
     _check_tail(doc, rows)
     _check_attachments(doc, rows, from_cli.pdf)
     _check_blank_lines(doc, rows)
@@ -303,6 +317,18 @@ def test_run_in_character_styles_take_the_heading_fonts(office, tmp_path: Path):
         assert looks == {name: look.east_asian_font for name, look in plan.char_styles.items()}
         assert list(looks.values())[:2] == [plan.style_of("heading1").east_asian_font,
                                             plan.style_of("heading2").east_asian_font]
+
+
+def test_the_button_twice_changes_nothing(office, tmp_path: Path):
+    doc = realdocs.BY_NAME["everything-word"]
+    document = office.open(realdocs.build(doc, tmp_path))
+    try:
+        assert office.dispatch(document, _url(doc)).ok
+        once = _rows(document)
+        assert office.dispatch(document, _url(doc)).ok
+        assert _rows(document) == once
+    finally:
+        office.close(document)
 
 
 def test_the_split_and_the_blank_lines_undo_in_one_step(office, tmp_path: Path):

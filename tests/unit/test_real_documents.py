@@ -264,3 +264,20 @@ def test_a_section_inheriting_a_footer_with_text_keeps_the_number_where_the_firs
     distances = [section._sectPr.find(qn("w:pgMar")).get(qn("w:footer"))
                  for section in document.sections]
     assert len(set(distances)) == 1
+
+
+@pytest.mark.parametrize("name", ["everything-word", "everything-wps-all", "run-ins"])
+def test_formatting_a_real_document_twice_changes_nothing(tmp_path, name: str):
+    import zipfile
+
+    from gongwen import cli
+    from tests import realdocs
+
+    doc = realdocs.BY_NAME[name]
+    source = realdocs.build(doc, tmp_path)
+    extra = ["--normalize", doc.normalize] if doc.normalize else []
+    once, twice = tmp_path / "once.docx", tmp_path / "twice.docx"
+    assert cli.main(["format", str(source), "-o", str(once)] + extra) == 0
+    assert cli.main(["format", str(once), "-o", str(twice)] + extra) == 0
+    for part in ("word/document.xml", "word/styles.xml"):
+        assert zipfile.ZipFile(once).read(part) == zipfile.ZipFile(twice).read(part)
