@@ -23,8 +23,8 @@ JOB_IMPLEMENTATION_NAME = "org.gongwen.writer.GuardJob"
 JOB_SERVICE_NAMES = ("com.sun.star.task.Job",)
 
 # Status listeners of menu entries that show a check mark (the 版式 submenu, the guard's
-# on/off), across all frames: (frame, listener, URL, source). Told again after every
-# command: a Format may change which preset is current, the toggle changes every window's.
+# on/off), across all frames: (frame, listener, URL, source). Told again after a command
+# (see _refresh).
 _stateful = []
 
 
@@ -75,11 +75,11 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
 
     def dispatch(self, url, arguments):
         self._run(url)
-        _refresh(self.ctx)
+        _refresh(self.ctx, self.frame, _command_name(url.Complete))
 
     def dispatchWithNotification(self, url, arguments, listener):
         ok, message = self._run(url)
-        _refresh(self.ctx)
+        _refresh(self.ctx, self.frame, _command_name(url.Complete))
         if listener is not None:
             event = uno_struct("com.sun.star.frame.DispatchResultEvent")
             event.Source = self
@@ -129,11 +129,16 @@ def _checked(ctx, frame, url):
         return None
 
 
-def _refresh(ctx):
+def _refresh(ctx, frame, name):
+    """After a command: this window's entries (a Format may change its 版式 check mark), and
+    the command's own entries in every window (the guard's switch holds for all). Other
+    windows' menus are left alone (the suite once hung in a dispatch that told them all)."""
     for entry in list(_stateful):
-        frame, listener, url, source = entry
+        owner, listener, url, source = entry
+        if owner != frame and _command_name(url.Complete) != name:
+            continue
         try:
-            _send_state(ctx, source, frame, listener, url)
+            _send_state(ctx, source, owner, listener, url)
         except Exception:  # the menu or its frame is gone: forget the listener
             _stateful.remove(entry)
 

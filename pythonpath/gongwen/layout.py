@@ -55,6 +55,17 @@ EAST_ASIAN_AMBIGUOUS = "“”‘’—…·"
 
 _TWIPS_PER_PT = 20
 
+# Inherited formatting (text copied off a web page, an old template's look): direct
+# formatting that covers every text run of a paragraph is the paragraph's look, which the
+# style decides, and goes; on part of a paragraph it is the author's emphasis and stays.
+# Font names and sizes go wherever they are (the styles decide them).
+UNDERLINE = "underline"
+COLOR = "color"
+HIGHLIGHT = "highlight"
+SHADING = "shading"
+CHAR_STYLE = "char_style"  # one character style over the whole paragraph (a link's look)
+INHERITED_LOOKS = (UNDERLINE, COLOR, HIGHLIGHT, SHADING, CHAR_STYLE)
+
 
 def floor_to_twip(pt: float) -> float:
     """Rounded down to whole twips, the unit both hosts store: what one can express, the
@@ -183,6 +194,26 @@ class Appearance(NamedTuple):
     outline_level: int    # 1..4 for headings, 0 for text
 
 
+class CharAppearance(NamedTuple):
+    """A named character style: the fonts, size and weight it sets on a range of text
+    (a run-in heading's sentence takes its level's look this way)."""
+
+    name: str
+    east_asian_font: str
+    latin_font: str
+    size_pt: float
+    bold: bool
+
+
+class Span(NamedTuple):
+    """A character style on ``text[start:end]`` of a paragraph (code point offsets into
+    :attr:`ParagraphPlan.text`, the text as it will read)."""
+
+    start: int
+    end: int
+    style: str
+
+
 class ParagraphPlan(NamedTuple):
     """One body paragraph: its role and style, and what differs from the style."""
 
@@ -198,6 +229,27 @@ class ParagraphPlan(NamedTuple):
     # turn autospacing off there (docs/LO_NOTES.md).
     right_chars: Optional[float] = None
     right_chars_autospaced: Optional[float] = None
+    # Character styles on parts of the text (a run-in heading's opening sentence).
+    spans: Tuple[Span, ...] = ()
+    # §7.3.4, in characters: 附件说明 lines whose wrapped lines align with the name
+    # (None: the style's).
+    left_chars: Optional[float] = None
+    first_line_chars: Optional[float] = None
+
+
+# What :func:`structure_edits` may ask a renderer to do to the paragraphs themselves.
+SPLIT = "split"    # the whitespace text[start:end] becomes a paragraph break
+REMOVE = "remove"  # an empty paragraph goes
+
+
+class StructureEdit(NamedTuple):
+    """A change to the body's paragraphs (not their text), made before the plan: offsets
+    are code points into the paragraph's text as read."""
+
+    index: int
+    kind: str  # SPLIT | REMOVE
+    start: int = 0
+    end: int = 0
 
 
 class LayoutPlan(NamedTuple):
@@ -205,6 +257,8 @@ class LayoutPlan(NamedTuple):
     styles: Dict[str, Appearance]  # every style the renderers define, by name, in order
     paragraphs: List[ParagraphPlan]
     table_style: str
+    # the character styles the renderers define, by name, in order
+    char_styles: Dict[str, CharAppearance] = {}
 
     @property
     def roles(self) -> List[str]:
@@ -261,6 +315,18 @@ def appearances(settings: Optional[Settings] = None) -> Dict[str, Appearance]:
     return result
 
 
+def char_appearances(settings: Optional[Settings] = None) -> Dict[str, CharAppearance]:
+    """The run-in headings' character styles: each level's fonts, size and weight, as the
+    heading role's paragraph style has them (a preset that changes one changes both)."""
+    looks = appearances(settings)
+    result: Dict[str, CharAppearance] = {}
+    for role, name in spec.RUN_IN_CHAR_STYLES.items():
+        heading = looks[spec.style_name(role)]
+        result[name] = CharAppearance(name, heading.east_asian_font, heading.latin_font,
+                                      heading.size_pt, heading.bold)
+    return result
+
+
 def _role_appearance(role: str, style: spec.ParaStyle, settings: Settings,
                      page: PageSetup) -> Appearance:
     font = settings.roles.get(role, RoleFont(style.font.name, float(style.size_pt), style.bold))
@@ -312,6 +378,8 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     """The whole plan for a body whose paragraphs read ``texts``.
 
     ``paragraph_roles`` skips the classifier (the scaffold inserter knows its roles).
+    The paragraphs are taken as they are: :func:`structure_edits` says first what to split
+    or remove when 规范写法 asks for it, and the renderer plans the result.
     """
     settings = settings or standard()
     styles = appearances(settings)
@@ -320,13 +388,63 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     paragraphs = [_paragraph(index, text, paragraph_roles, styles, options)
                   for index, text in enumerate(texts)]
     shown = [paragraph.text for paragraph in paragraphs]
-    plain = placement.signature_and_date_indents(shown, paragraph_roles)
-    autospaced = placement.signature_and_date_indents(
-        shown, paragraph_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
-    for index, chars in plain.items():
-        paragraphs[index] = paragraphs[index]._replace(
-            right_chars=chars, right_chars_autospaced=autospaced[index])
-    return LayoutPlan(page_setup(settings), styles, paragraphs, spec.TABLE_TEXT.name)
+    for part in roles.document_parts(paragraph_roles):  # each attached text has its 落款
+        part_texts = shown[part.start:part.end]
+        part_roles = paragraph_roles[part.start:part.end]
+        plain = placement.signature_and_date_indents(part_texts, part_roles)
+        autospaced = placement.signature_and_date_indents(
+            part_texts, part_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
+        for offset, chars in plain.items():
+            index = part.start + offset
+            paragraphs[index] = paragraphs[index]._replace(
+                right_chars=chars, right_chars_autospaced=autospaced[offset])
+    attachment = styles[spec.style_name(Role.ATTACHMENT)]
+    spacing_chars = attachment.char_spacing_pt / attachment.size_pt
+    for index, (left, first) in placement.attachment_indents(
+            shown, paragraph_roles, attachment.first_line_chars, spacing_chars).items():
+        paragraphs[index] = paragraphs[index]._replace(left_chars=left, first_line_chars=first)
+    return LayoutPlan(page_setup(settings), styles, paragraphs, spec.TABLE_TEXT.name,
+                      char_appearances(settings))
+
+
+def structure_edits(texts: Sequence[str], options: Normalization,
+                    paragraph_roles: Optional[Sequence[str]] = None) -> List[StructureEdit]:
+    """What 规范写法 asks to change in the paragraphs themselves, in paragraph order:
+
+    - ``spaces``: a 落款 typed on one line (``事业六部      2018年1月26日``) is split into a
+      署名 paragraph and a 成文日期 paragraph, the whitespace between them becoming the
+      paragraph break (the only split Format makes; the plan then places both, §7.3.5.2);
+    - ``blank-lines``: every empty paragraph but the last goes (a document ends in a
+      paragraph; a renderer keeps one that holds a picture or a section or page break:
+      that is no typed blank line).
+
+    >>> every = normalize.Normalization.parse("all")
+    >>> structure_edits(["正文。", "", "事业六部    2018年1月26日"], every)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [StructureEdit(index=1, kind='remove', start=0, end=0),
+     StructureEdit(index=2, kind='split', start=4, end=8)]
+    >>> structure_edits(["正文。", "", "事业六部    2018年1月26日"], normalize.NONE)
+    []
+    """
+    if not (options.leading_spaces or options.blank_lines):
+        return []
+    if paragraph_roles is None:
+        paragraph_roles = roles.classify(texts)
+    found: List[StructureEdit] = []
+    for index, (text, role) in enumerate(zip(texts, paragraph_roles)):
+        if options.blank_lines and role == Role.BLANK and not text.strip() \
+                and index < len(texts) - 1:
+            found.append(StructureEdit(index, REMOVE))
+        elif options.leading_spaces and role == Role.SIGNATURE_DATE:
+            split = roles.split_line(text, role)
+            if split is not None:
+                found.append(StructureEdit(index, SPLIT, split.left_end, split.right_start))
+    return found
+
+
+def split_texts(text: str, edit: StructureEdit) -> Tuple[str, str]:
+    """The two paragraphs a :data:`SPLIT` makes of ``text``."""
+    return text[:edit.start], text[edit.end:]
 
 
 def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],
@@ -342,10 +460,29 @@ def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],
     if style.space_after_pt and index + 1 < len(paragraph_roles) \
             and paragraph_roles[index + 1] == Role.BLANK:
         after = 0.0
+    # §7.3.4: one blank line before the first attachment only, none between the items.
+    if role == Role.ATTACHMENT and index > 0 and paragraph_roles[index - 1] == Role.ATTACHMENT:
+        before = 0.0
     # A typed blank line inside the 落款 chain keeps the chain on one page.
     if role == Role.BLANK and placement.blank_inside_kept_chain(paragraph_roles, index):
         keep = True
-    return ParagraphPlan(role, style.name, shown, edits, before, after, keep)
+    return ParagraphPlan(role, style.name, shown, edits, before, after, keep,
+                         spans=_run_in_spans(shown, role))
+
+
+def _run_in_spans(text: str, role: str) -> Tuple[Span, ...]:
+    """A body paragraph opening with a run-in heading: its first sentence in the level's
+    character style (the paragraph keeps 公文正文)."""
+    if role != Role.BODY:
+        return ()
+    run = roles.run_in_heading(text)
+    if run is None:
+        return ()
+    level_role = _HEADING_BY_LEVEL[run.level]
+    return (Span(run.start, run.end, spec.RUN_IN_CHAR_STYLES[level_role]),)
+
+
+_HEADING_BY_LEVEL = {level: role for role, level in _OUTLINE_LEVEL.items()}
 
 
 def chars_to_pt(chars: float, size_pt: float) -> float:

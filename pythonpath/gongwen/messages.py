@@ -522,6 +522,9 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "normalized_numbering": {"zh": "标题编号 {count} 处", "en": "{count} heading number(s)"},
     "normalized_spaces": {"zh": "段首空格 {count} 段",
                           "en": "leading spaces in {count} paragraph(s)"},
+    # a one-line 落款 split into 署名 and 成文日期 counts under spaces; this is blank-lines
+    "normalized_blank-lines": {"zh": "空行 {count} 个",
+                               "en": "{count} blank line(s) removed"},
     "format_normalize_unknown": {
         "zh": "未知的规范选项“{kind}”，可选：{choices}",
         "en": "unknown normalisation “{kind}”; choose from {choices}",

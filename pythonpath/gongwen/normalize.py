@@ -10,7 +10,11 @@ Formatting never changes text unless the user asks for one of these kinds:
   heading text go with it (``1. 读原著`` → ``1.读原著``);
 - ``spaces``: spaces, full-width spaces (U+3000), NBSP and tabs typed at the start of a
   paragraph as manual indentation (the 公文 styles indent by two characters already, so
-  typed indentation doubles it) are removed.
+  typed indentation doubles it) are removed; a 落款 typed on one line and pushed right with
+  spaces (``事业六部      2018年1月26日``) becomes a 署名 paragraph and a 成文日期 paragraph
+  (:func:`gongwen.layout.structure_edits`: the only paragraph split Format makes);
+- ``blank-lines``: empty paragraphs typed for spacing are removed, and the styles give the
+  space GB/T 9704 asks for (one line under the title, above the 署名, above 附件说明).
 
 A rewrite is a list of :class:`Edit` (a range of the paragraph's text and what replaces
 it), so that Writer can replace just that range and keep the formatting of the rest, and
@@ -39,7 +43,8 @@ from gongwen.spec import Role
 DATES = "dates"
 NUMBERING = "numbering"
 SPACES = "spaces"
-KINDS = (DATES, NUMBERING, SPACES)
+BLANK_LINES = "blank-lines"
+KINDS = (DATES, NUMBERING, SPACES, BLANK_LINES)
 ALL = "all"
 
 # What people type as manual indentation: ASCII space, ideographic (full-width) space,
@@ -66,14 +71,15 @@ class Normalization:
     dates: bool = False
     numbering: bool = False
     leading_spaces: bool = False
+    blank_lines: bool = False
 
     @classmethod
     def parse(cls, value: str) -> Normalization:
         """``all`` or a comma list of :data:`KINDS`; empty means none.
 
         >>> Normalization.parse("dates, spaces")
-        Normalization(dates=True, numbering=False, leading_spaces=True)
-        >>> Normalization.parse("ALL") == Normalization(True, True, True)
+        Normalization(dates=True, numbering=False, leading_spaces=True, blank_lines=False)
+        >>> Normalization.parse("ALL") == Normalization(True, True, True, True)
         True
         >>> Normalization.parse("numbers")
         Traceback (most recent call last):
@@ -91,7 +97,8 @@ class Normalization:
     @classmethod
     def of(cls, kinds: Iterable[str]) -> Normalization:
         chosen = set(kinds)
-        return cls(DATES in chosen, NUMBERING in chosen, SPACES in chosen)
+        return cls(DATES in chosen, NUMBERING in chosen, SPACES in chosen,
+                   BLANK_LINES in chosen)
 
     def union(self, other: Normalization) -> Normalization:
         return Normalization.of(self.kinds + other.kinds)
@@ -103,7 +110,7 @@ class Normalization:
         >>> Normalization(numbering=True, leading_spaces=True).kinds
         ('numbering', 'spaces')
         """
-        flags = (self.dates, self.numbering, self.leading_spaces)
+        flags = (self.dates, self.numbering, self.leading_spaces, self.blank_lines)
         return tuple(kind for kind, on in zip(KINDS, flags) if on)
 
     @property

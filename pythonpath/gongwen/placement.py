@@ -21,7 +21,8 @@ Standard library only (the core runs in the Python that LibreOffice bundles).
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Sequence
+import re
+from typing import Dict, Optional, Sequence, Tuple
 
 from gongwen import spec
 from gongwen.spec import Role
@@ -167,3 +168,66 @@ def _nearest_filled(paragraph_roles: Sequence[str], index: int, step: int) -> Op
             return index
         index += step
     return None
+
+
+# 附件说明 (§7.3.4): the ``附件：`` label and an attachment's number as typed.
+_ATTACHMENT_LABEL = re.compile(r"附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]\s*")
+_ATTACHMENT_NUMBER = re.compile(r"[0-9０-９]{1,2}\s*[.．、]\s*")
+
+
+def attachment_indents(texts: Sequence[str], paragraph_roles: Sequence[str],
+                       first_line_chars: float = 2.0, spacing_chars: float = 0.0
+                       ) -> Dict[int, Tuple[float, float]]:
+    """(left indent, first-line indent) in characters of the 附件说明 lines (GB/T 9704
+    §7.3.4), by paragraph index: each line after the first starts under the first
+    attachment's number, and wrapped lines align with the first character of the name.
+
+    ``first_line_chars`` is where the ``附件`` label starts (the style's 左空二字);
+    ``spacing_chars`` the character spacing of the type, in characters, added per
+    character of a measured prefix. A bare ``附件：`` line keeps its style.
+
+    >>> attachment_indents(["附件：1.责任清单", "2.检查记录表"], ["attachment"] * 2)
+    {0: (5.75, -3.75), 1: (5.75, -0.75)}
+    >>> attachment_indents(["附件：", "1.责任清单", "2.检查记录表"], ["attachment"] * 3)
+    {1: (5.75, -0.75), 2: (5.75, -0.75)}
+    >>> attachment_indents(["附件：XX县安全生产工作责任清单（共有十二项内容）"], ["attachment"])
+    {0: (5.0, -3.0)}
+    """
+    result: Dict[int, Tuple[float, float]] = {}
+    index = 0
+    while index < len(texts):
+        if paragraph_roles[index] != spec.Role.ATTACHMENT:
+            index += 1
+            continue
+        end = index
+        while end < len(texts) and paragraph_roles[end] == spec.Role.ATTACHMENT \
+                and texts[end].strip():
+            end += 1
+        result.update(_attachment_block(texts, index, max(end, index + 1),
+                                        first_line_chars, spacing_chars))
+        index = max(end, index + 1)
+    return result
+
+
+def _attachment_block(texts: Sequence[str], start: int, end: int, first_line_chars: float,
+                      spacing_chars: float) -> Dict[int, Tuple[float, float]]:
+    def width(prefix: str) -> float:
+        return round(text_width_chars(prefix) + spacing_chars * len(prefix.strip()), 3)
+
+    first = texts[start].lstrip()
+    label = _ATTACHMENT_LABEL.match(first)
+    if label is None:
+        return {}
+    label_width = width(label.group())
+    name_column = first_line_chars + label_width  # where the first number (or name) starts
+    result: Dict[int, Tuple[float, float]] = {}
+    rest = first[label.end():]
+    if rest:
+        number = _ATTACHMENT_NUMBER.match(rest)
+        hang = label_width + (width(number.group()) if number else 0.0)
+        result[start] = (round(first_line_chars + hang, 3), round(-hang, 3))
+    for row in range(start + 1, end):
+        number = _ATTACHMENT_NUMBER.match(texts[row].lstrip())
+        hang = width(number.group()) if number else 0.0
+        result[row] = (round(name_column + hang, 3), round(-hang, 3))
+    return result

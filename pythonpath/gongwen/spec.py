@@ -216,6 +216,14 @@ PARAGRAPH_STYLES.update({
     Role.ATTENDANCE: ParaStyle("公文出席", FANGSONG, _BODY_PT, Align.LEFT),
 })
 
+# 段内标题 (a run-in heading: the paragraph opens with a heading number and its first
+# sentence, the heading, runs on into body text): the paragraph keeps 公文正文 and the
+# heading sentence takes the level's font through a character style.
+RUN_IN_CHAR_STYLES: Dict[str, str] = {
+    Role.HEADING1: "公文段内一级标题", Role.HEADING2: "公文段内二级标题",
+    Role.HEADING3: "公文段内三级标题", Role.HEADING4: "公文段内四级标题",
+}
+
 # Text inside tables (GB/T 9704 leaves the size open; 仿宋 is kept, size one step down).
 TABLE_TEXT = ParaStyle("公文表格", FANGSONG, FONT_SIZES_PT["四号"], Align.JUSTIFY,
                        first_line_chars=0)

@@ -8,6 +8,7 @@ import pytest
 
 from gongwen import normalize, roles
 from gongwen.normalize import (
+    BLANK_LINES,
     DATES,
     NUMBERING,
     SPACES,
@@ -40,8 +41,9 @@ def test_doctests():
     ("spaces", (SPACES,)),
     ("spaces,dates", (DATES, SPACES)),
     (" Dates , NUMBERING ,", (DATES, NUMBERING)),
-    ("all", (DATES, NUMBERING, SPACES)),
-    ("dates,all", (DATES, NUMBERING, SPACES)),
+    ("blank-lines", (BLANK_LINES,)),
+    ("all", (DATES, NUMBERING, SPACES, BLANK_LINES)),
+    ("dates,all", (DATES, NUMBERING, SPACES, BLANK_LINES)),
 ])
 def test_parse_options(value: str, kinds: tuple):
     assert Normalization.parse(value).kinds == kinds

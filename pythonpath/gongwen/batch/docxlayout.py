@@ -236,9 +236,59 @@ def ensure_styles(document: DocxDocument,
     return result
 
 
-def _find_style(styles_el: etree._Element, sid: str, name: str) -> Optional[etree._Element]:
+# The run-in headings' character styles: GongwenRunIn1 … GongwenRunIn4, by level.
+_CHAR_STYLE_IDS = {name: "GongwenRunIn" + role[-1]
+                   for role, name in spec.RUN_IN_CHAR_STYLES.items()}
+
+
+def char_style_id(name: str) -> str:
+    return _CHAR_STYLE_IDS[name]
+
+
+def char_style_ids() -> List[str]:
+    return list(_CHAR_STYLE_IDS.values())
+
+
+def _build_char_style(sid: str, look: layout.CharAppearance) -> etree._Element:
+    element = _el("w:style", type="character", customStyle="1", styleId=sid)
+    element.append(_el("w:name", val=look.name))
+    element.append(_el("w:qFormat"))
+    rpr = _el("w:rPr")
+    latin = look.latin_font
+    rpr.append(_el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=look.east_asian_font,
+                   cs=latin, hint="eastAsia"))
+    rpr.append(_el("w:b", val="1" if look.bold else "0"))
+    rpr.append(_el("w:bCs", val="1" if look.bold else "0"))
+    rpr.append(_el("w:sz", val=half_points(look.size_pt)))
+    rpr.append(_el("w:szCs", val=half_points(look.size_pt)))
+    element.append(rpr)
+    return element
+
+
+def ensure_char_styles(document: DocxDocument,
+                       looks: Optional[Dict[str, layout.CharAppearance]] = None
+                       ) -> Dict[str, str]:
+    """Create or reset the plan's character styles; return {style name: styleId}."""
+    looks = looks if looks is not None else layout.char_appearances()
+    styles_el = document.styles.element
+    result: Dict[str, str] = {}
+    for name, look in looks.items():
+        new = _build_char_style(char_style_id(name), look)
+        old = _find_style(styles_el, char_style_id(name), name, kind="character")
+        if old is not None:
+            new.set(qn("w:styleId"), old.get(qn("w:styleId")))
+            old.addprevious(new)
+            styles_el.remove(old)
+        else:
+            styles_el.append(new)
+        result[name] = new.get(qn("w:styleId"))
+    return result
+
+
+def _find_style(styles_el: etree._Element, sid: str, name: str,
+                kind: str = "paragraph") -> Optional[etree._Element]:
     for element in styles_el.findall(qn("w:style")):
-        if element.get(qn("w:type")) != "paragraph":
+        if element.get(qn("w:type")) != kind:
             continue
         name_el = element.find(qn("w:name"))
         if element.get(qn("w:styleId")) == sid or (
@@ -576,6 +626,8 @@ def apply_page_number_footers(document: DocxDocument,
     settings = document.settings
     first_time = not settings.odd_and_even_pages_header_footer
     settings.odd_and_even_pages_header_footer = True
+    # The author's lines in each kind of footer, as the next section inherits them.
+    inherited: Dict[str, int] = {}
     for index, section in enumerate(document.sections):
         if first_time and not section.header.is_linked_to_previous \
                 and section.even_page_header.is_linked_to_previous:
@@ -591,11 +643,14 @@ def apply_page_number_footers(document: DocxDocument,
         for kind, footer in footers:
             if footer.is_linked_to_previous:
                 if index > 0 and kind != "first":
-                    continue  # inherits the previous section's numbered footer
+                    # inherits the previous section's numbered footer, and its lines
+                    authors = max(authors, inherited.get(kind, 0))
+                    continue
                 footer.is_linked_to_previous = False
                 if kind != "odd":
                     _copy_part_content(section.footer, footer)
             lines = _fill_footer(footer._element, kind == "even", page)
+            inherited[kind] = lines
             if lines:
                 kept.add(headfoot.FOOTER)
                 authors = max(authors, lines)
@@ -621,13 +676,15 @@ def apply_layout(document: DocxDocument, plan: Optional[layout.LayoutPlan] = Non
     looks = plan.styles if plan is not None else None
     page = plan.page if plan is not None else None
     ensure_styles(document, looks)
+    ensure_char_styles(document, plan.char_styles if plan is not None else None)
     for section in document.sections:
         apply_page_setup(section, page)
     return apply_page_number_footers(document, plan) if footers else []
 
 
 __all__ = [
-    "apply_layout", "ensure_styles", "apply_page_setup", "apply_page_number_footers",
+    "apply_layout", "ensure_styles", "ensure_char_styles", "char_style_id", "apply_page_setup",
+    "apply_page_number_footers",
     "is_page_number_paragraph", "style_id", "style_id_of", "geometry", "TABLE_STYLE_ID",
     "PAGE_NUMBER_STYLE_ID", "PAGE_NUMBER_EVEN_STYLE_ID", "FOOTER_DISTANCE_TW", "LINE_PITCH_TW",
     "TYPE_WIDTH_TW", "mm_to_twips",

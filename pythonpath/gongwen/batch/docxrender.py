@@ -9,9 +9,10 @@ raises :class:`FormatError` otherwise, before anything is written.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence
+from typing import Collection, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -51,8 +52,8 @@ def _is_text_part(partname: str) -> bool:
         any(name.startswith(prefix) for prefix in _TEXT_PARTS)
 
 
-def document_text(document, expected: Optional[Mapping[etree._Element, str]] = None
-                  ) -> Dict[str, str]:
+def document_text(document, expected: Optional[Mapping[etree._Element, str]] = None,
+                  dropped: Collection[etree._Element] = ()) -> Dict[str, str]:
     """{part name: its text}, for every part that holds document text.
 
     Text is :func:`paragraph_text` of every paragraph (text boxes' too, and both copies
@@ -61,7 +62,8 @@ def document_text(document, expected: Optional[Mapping[etree._Element, str]] = N
     the formatter replaces or drops them (they are layout, and a cached number is not the
     user's text).
     ``expected`` gives some paragraphs another text: the one they are meant to have
-    after the rewrites the user asked for.
+    after the rewrites the user asked for; ``dropped`` paragraphs are left out (the empty
+    paragraphs 规范写法 ``blank-lines`` removes).
     """
     expected = expected or {}
     texts = {}
@@ -75,8 +77,8 @@ def document_text(document, expected: Optional[Mapping[etree._Element, str]] = N
         skip_numbers = "/footer" in partname or "/header" in partname
         texts[partname] = "\n".join(
             expected[p] if p in expected else paragraph_text(p) for p in root.iter(qn("w:p"))
-            if not (skip_numbers and (docxlayout.is_page_number_paragraph(p)
-                                      or docxlayout.is_empty_paragraph(p))))
+            if p not in dropped and not (skip_numbers and (
+                docxlayout.is_page_number_paragraph(p) or docxlayout.is_empty_paragraph(p))))
     return texts
 
 
@@ -88,9 +90,10 @@ def _owner_paragraph(element: etree._Element) -> Optional[etree._Element]:
 # --- formatting ------------------------------------------------------------------------
 
 # Direct paragraph properties that fight the role's style (alignment, indents, spacing,
-# grid, pagination); numbering, borders, shading, tabs, frames and section breaks stay.
+# grid, pagination) and paragraph shading (a whole-paragraph look, as text copied off a web
+# page carries it); numbering, borders, tabs, frames and section breaks stay.
 _PPR_REMOVE = {qn("w:" + name) for name in (
-    "keepNext", "keepLines", "widowControl", "snapToGrid", "spacing", "ind",
+    "keepNext", "keepLines", "widowControl", "snapToGrid", "spacing", "ind", "shd",
     "contextualSpacing", "jc", "textAlignment", "adjustRightInd", "wordWrap", "kinsoku",
     "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "outlineLvl")}
 # Direct run properties that fight it: fonts, sizes, character spacing and scaling.
@@ -131,8 +134,52 @@ def _clean_rpr(rpr: Optional[etree._Element], remove_emphasis: Sequence[str] = (
             rpr.remove(child)
 
 
+# Inherited looks (gongwen.layout.INHERITED_LOOKS) as run properties: removed where every
+# text run of the paragraph carries one (the paragraph's look), kept on part of it.
+_LOOK_TAGS = {layout.UNDERLINE: qn("w:u"), layout.COLOR: qn("w:color"),
+              layout.HIGHLIGHT: qn("w:highlight"), layout.SHADING: qn("w:shd"),
+              layout.CHAR_STYLE: qn("w:rStyle")}
+_LOOK_OFF = {qn("w:u"): ("none",), qn("w:color"): ("auto",), qn("w:highlight"): ("none",)}
+
+
+def _has_look(run: etree._Element, tag: str) -> bool:
+    element = _rpr_child(run, tag)
+    if element is None:
+        return False
+    if tag == qn("w:shd"):
+        return not (element.get(qn("w:val")) in (None, "clear", "nil")
+                    and element.get(qn("w:fill")) in (None, "auto"))
+    return element.get(qn("w:val")) not in _LOOK_OFF.get(tag, ())
+
+
+def _in_hyperlink(run: etree._Element, p: etree._Element) -> bool:
+    for ancestor in run.iterancestors():
+        if ancestor is p:
+            return False
+        if ancestor.tag == qn("w:hyperlink"):
+            return True
+    return False
+
+
+def whole_paragraph_looks(text_runs: Sequence[etree._Element]) -> List[str]:
+    """The inherited looks every text run carries (one character style, for that one;
+    ours, the run-in headings', is not inherited)."""
+    if not text_runs:
+        return []
+    found = []
+    for look, tag in _LOOK_TAGS.items():
+        if not all(_has_look(run, tag) for run in text_runs):
+            continue
+        if look == layout.CHAR_STYLE:
+            values = {_rpr_child(run, tag).get(qn("w:val")) for run in text_runs}
+            if len(values) != 1 or values & set(docxlayout.char_style_ids()):
+                continue
+        found.append(look)
+    return found
+
+
 def _clean_paragraph(p: etree._Element, keep_layout: bool) -> None:
-    """Remove direct formatting that fights the paragraph style."""
+    """Remove direct formatting that fights the paragraph style, and inherited looks."""
     ppr = p.find(qn("w:pPr"))
     if ppr is not None and not keep_layout:
         for child in list(ppr):
@@ -143,10 +190,13 @@ def _clean_paragraph(p: etree._Element, keep_layout: bool) -> None:
     for tags in _EMPHASIS:
         if text_runs and all(_is_on(_rpr_child(r, tags[0])) for r in text_runs):
             remove.extend(tags)
+    unlinked = [run for run in text_runs if not _in_hyperlink(run, p)]
+    looks = [_LOOK_TAGS[look] for look in whole_paragraph_looks(unlinked)]
     for run in _runs(p):
-        _clean_rpr(run.find(qn("w:rPr")), remove)
+        linked = _in_hyperlink(run, p)  # a real link keeps its look
+        _clean_rpr(run.find(qn("w:rPr")), remove if linked else remove + looks)
     if ppr is not None:
-        _clean_rpr(ppr.find(qn("w:rPr")), remove)
+        _clean_rpr(ppr.find(qn("w:rPr")), remove + looks)
 
 
 def _rpr_child(run: etree._Element, tag: str) -> Optional[etree._Element]:
@@ -357,6 +407,149 @@ def _owner_paragraph_in_table(p: etree._Element) -> Optional[etree._Element]:
     return None
 
 
+# --- structure edits: a one-line 落款 split, typed blank lines removed ---------------------
+
+_KEEPS_A_BLANK = (qn("w:drawing"), qn("w:pict"), qn("w:object"), qn("w:br"), qn("w:sectPr"),
+                  qn("w:fldChar"), qn("w:fldSimple"), qn("w:bookmarkStart"), qn("w:sdt"),
+                  qn("w:txbxContent"))
+
+
+def _removable(p: etree._Element) -> bool:
+    """An empty paragraph holding nothing: no picture, break, section end, field, bookmark."""
+    return not paragraph_text(p).strip() and not any(True for _ in p.iter(*_KEEPS_A_BLANK))
+
+
+def _split_edits(text: str, edit: layout.StructureEdit) -> Tuple[normalize.Edit, normalize.Edit]:
+    """What each copy of the paragraph loses: the first all from the whitespace on, the
+    second all up to the end of it."""
+    return (normalize.Edit(edit.start, len(text), "", normalize.SPACES),
+            normalize.Edit(0, edit.end, "", normalize.SPACES))
+
+
+def _can_split(p: etree._Element, text: str, edit: layout.StructureEdit) -> bool:
+    return all(plan_run_edits(p, text, [part]) is not None for part in _split_edits(text, edit))
+
+
+def _split_paragraph(p: etree._Element, text: str, edit: layout.StructureEdit) -> None:
+    """``text[:start]`` stays in ``p``, ``text[end:]`` goes to a copy of it right after;
+    the whitespace between is gone. Each run keeps its formatting (:func:`_can_split`
+    said yes)."""
+    second = copy.deepcopy(p)
+    keep_left, keep_right = _split_edits(text, edit)
+    apply_run_edits(plan_run_edits(p, text, [keep_left]) or [])
+    apply_run_edits(plan_run_edits(second, text, [keep_right]) or [])
+    for mark in list(second.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+        mark.getparent().remove(mark)  # bookmarks stay once, in the first part
+    ppr = p.find(qn("w:pPr"))
+    section = ppr.find(qn("w:sectPr")) if ppr is not None else None
+    if section is not None:  # a section ends after the second part
+        ppr.remove(section)
+    p.addnext(second)
+
+
+def restructure(document, options: Normalization) -> Counter:
+    """Carries out :func:`gongwen.layout.structure_edits`, checking that the text after is
+    the text before with exactly those changes (a split: the whitespace between the parts
+    replaced by a paragraph break; a removal: one empty paragraph less). Returns how many
+    were made per 规范写法 kind; raises :class:`FormatError` if the text changed otherwise."""
+    paragraphs = [b for b in _body_blocks(document.element.body) if b.tag == qn("w:p")]
+    texts = [paragraph_text(p) for p in paragraphs]
+    done: Counter = Counter()
+    splits: List[Tuple[etree._Element, str, layout.StructureEdit]] = []
+    dropped: List[etree._Element] = []
+    for edit in layout.structure_edits(texts, options):
+        p, text = paragraphs[edit.index], texts[edit.index]
+        if edit.kind == layout.SPLIT and _can_split(p, text, edit):
+            splits.append((p, text, edit))
+        elif edit.kind == layout.REMOVE and _removable(p):
+            dropped.append(p)
+    if not splits and not dropped:
+        return done
+    joined = {p: "\n".join(layout.split_texts(text, edit)) for p, text, edit in splits}
+    expected = document_text(document, joined, set(dropped))
+    for p, text, edit in splits:
+        _split_paragraph(p, text, edit)
+        done[normalize.SPACES] += 1
+    for p in dropped:
+        p.getparent().remove(p)
+        done[normalize.BLANK_LINES] += 1
+    changed = text_changes(expected, document_text(document))
+    if changed:
+        raise FormatError(say("cli_format_text_changed", parts=", ".join(changed)))
+    return done
+
+
+# --- character styles on parts of a paragraph (run-in headings) ------------------------------
+
+def _run_boundary(p: etree._Element, offset: int) -> None:
+    """Makes ``offset`` (into the paragraph's text) fall between two runs, splitting a
+    ``w:t`` and its run there; the new run carries a copy of the run's properties."""
+    position = 0
+    target: Optional[etree._Element] = None
+    for piece in _pieces(p, []):
+        length = len(piece.text)
+        if position == offset:
+            target = piece.node
+            break
+        if position < offset < position + length:  # inside a w:t
+            node = piece.node
+            cut = offset - position
+            rest = copy.deepcopy(node)
+            node.text, rest.text = piece.text[:cut], piece.text[cut:]
+            for t in (node, rest):
+                t.set(_XML_SPACE, "preserve")
+            node.addnext(rest)
+            target = rest
+            break
+        position += length
+    if target is None:
+        return
+    run = target.getparent()
+    if run.tag != qn("w:r"):
+        return
+    moving = [target] + list(target.itersiblings())
+    if all(child.tag == qn("w:rPr") for child in run if child not in moving):
+        return  # already the run's first content
+    new_run = etree.Element(qn("w:r"))
+    rpr = run.find(qn("w:rPr"))
+    if rpr is not None:
+        new_run.append(copy.deepcopy(rpr))
+    for child in moving:
+        new_run.append(child)
+    run.addnext(new_run)
+
+
+def apply_spans(p: etree._Element, paragraph: layout.ParagraphPlan) -> bool:
+    """The plan's character styles (``w:rStyle``) on their ranges, runs split at the
+    offsets; False, changing nothing, when the paragraph's text is not the plan's."""
+    if not paragraph.spans or paragraph_text(p) != paragraph.text:
+        return False
+    for span in paragraph.spans:
+        _run_boundary(p, span.end)
+        _run_boundary(p, span.start)
+        position = 0
+        for piece in _pieces(p, []):
+            length = len(piece.text)
+            run = piece.node.getparent()
+            if length and span.start <= position and position + length <= span.end \
+                    and run.tag == qn("w:r"):
+                _set_run_style(run, docxlayout.char_style_id(span.style))
+            position += length
+    return True
+
+
+def _set_run_style(run: etree._Element, sid: str) -> None:
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = etree.Element(qn("w:rPr"))
+        run.insert(0, rpr)
+    style = rpr.find(qn("w:rStyle"))
+    if style is None:
+        style = etree.Element(qn("w:rStyle"))
+        rpr.insert(0, style)
+    style.set(qn("w:val"), sid)
+
+
 def format_document(document, options: Normalization = normalize.NONE,
                     settings: Optional[layout.Settings] = None) -> FormatResult:
     """Carry out the core's plan on a python-docx Document in memory; return the role
@@ -371,6 +564,7 @@ def format_document(document, options: Normalization = normalize.NONE,
     lost = text_changes(labelled, document_text(document))
     if lost:
         raise FormatError(say("cli_format_text_changed", parts=", ".join(lost)))
+    restructured = restructure(document, options)
     body = document.element.body
     blocks = list(_body_blocks(body))
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]
@@ -379,7 +573,7 @@ def format_document(document, options: Normalization = normalize.NONE,
     rewrites = plan_rewrites(paragraphs, texts, plan.paragraphs)
     # What the text must be at the end: as it is, but for the rewrites asked for.
     expected = document_text(document, {p: rewrite.text for p, rewrite in rewrites.items()})
-    normalized: Counter = Counter()
+    normalized: Counter = Counter(restructured)
     for rewrite in rewrites.values():
         apply_run_edits(rewrite.plan)
         normalized.update(rewrite.kinds)
@@ -390,6 +584,7 @@ def format_document(document, options: Normalization = normalize.NONE,
         _set_style(p, docxlayout.style_id_of(paragraph.style))
         _clean_paragraph(p, keep_layout=paragraph.role == Role.BLANK and has_object)
         _apply_overrides(p, paragraph, plan)
+        apply_spans(p, paragraph)
         _hint_east_asian(p)
     width = docxlayout.geometry(plan.page).type_width
     table_style = docxlayout.style_id_of(plan.table_style)
@@ -427,6 +622,10 @@ def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,
         _set_ppr_child(p, "spacing", spacing)
     if paragraph.keep_with_next:
         _set_ppr_child(p, "keepNext", {})
+    if paragraph.left_chars is not None:  # 附件说明 (§7.3.4): hanging under the name
+        _set_ppr_child(p, "ind", _left_indent(paragraph.left_chars,
+                                              paragraph.first_line_chars or 0.0,
+                                              plan.styles[paragraph.style].size_pt))
     if paragraph.right_chars is not None:
         size_pt = plan.styles[paragraph.style].size_pt
         autospaced = paragraph.right_chars_autospaced
@@ -435,6 +634,17 @@ def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,
                 (autospaced if autospaced is not None else paragraph.right_chars) * size_pt)),
             "rightChars": str(int(round(paragraph.right_chars * 100))),
         })
+
+
+def _left_indent(left_chars: float, first_chars: float, size_pt: float) -> Dict[str, str]:
+    """``w:ind`` for a left indent and a first-line (negative: hanging) indent in
+    characters: twips for Writer, hundredths of a character for Word and WPS."""
+    attrs = {"left": str(docxlayout.pt_to_twips(left_chars * size_pt)),
+             "leftChars": str(int(round(left_chars * 100)))}
+    kind = "hanging" if first_chars < 0 else "firstLine"
+    attrs[kind] = str(docxlayout.pt_to_twips(abs(first_chars) * size_pt))
+    attrs[kind + "Chars"] = str(int(round(abs(first_chars) * 100)))
+    return attrs
 
 
 def _hint_east_asian(p: etree._Element) -> None:

@@ -65,8 +65,10 @@ that fails leaves nothing behind.
 --normalize KINDS rewrites text (off by default: formatting never changes text):
   dates       成文日期 as 2021年12月31日
   numbering   heading numbers as 一、 （一） 1. （1） (一. (一) 1、 1． (1) are recognised)
-  spaces      spaces, U+3000, NBSP and tabs typed at the start of a paragraph
-  all         all three; KINDS is one of these or a comma list (dates,spaces)
+  spaces      spaces, U+3000, NBSP and tabs typed at the start of a paragraph; a 落款
+              typed on one line (署名   日期) becomes a 署名 and a 成文日期 paragraph
+  blank-lines empty paragraphs typed for spacing go; the styles give GB/T 9704's space
+  all         all four; KINDS is one of these or a comma list (dates,spaces)
 
 Exit status: 0 when every file was formatted, 2 when any failed (the others are still
 written) or the arguments are wrong. A failed file gets one line on stderr:
@@ -94,7 +96,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_preset_argument(parser)
     parser.add_argument("--normalize", metavar="KINDS", action="append", default=[],
                         type=_normalization,
-                        help="rewrite text: dates, numbering, spaces or all, or a comma list "
+                        help="rewrite text: dates, numbering, spaces, blank-lines or all, or a "
+                             "comma list "
                              "(off: text never changes; see below)")
 
 

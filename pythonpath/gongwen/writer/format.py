@@ -26,7 +26,7 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 from gongwen import layout, messages, normalize
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
-from gongwen.writer import numbering, page, presets, styles, undo, undoable
+from gongwen.writer import inherited, numbering, page, presets, structure, styles, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
 
 # Direct formatting removed from every body paragraph: what the 公文 style decides.
@@ -36,6 +36,8 @@ RESET_PARAGRAPH = (
     "ParaBottomMargin", "ParaLineSpacing", "ParaAdjust", "ParaLastLineAdjust",
     "ParaIsAutoFirstLineIndent", "SnapToGrid", "ParaOrphans", "ParaWidows",
     "ParaKeepTogether", "ParaSplit", "ParaContextMargin", "ParaIsCharacterDistance",
+    # paragraph shading: a whole-paragraph look (layout.INHERITED_LOOKS)
+    "ParaBackColor", "ParaBackTransparent",
 )
 RESET_CHARACTER = (
     "CharFontName", "CharFontNameAsian", "CharFontNameComplex",
@@ -96,14 +98,20 @@ def _format_locked(invocation: Invocation) -> Outcome:
     with undo.undo_step(document, title) as manager:
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
+        restructured = structure.apply_structure(
+            document, body.texts, layout.structure_edits(body.texts, options))
+        if restructured:  # a one-line 落款 split, typed blank lines removed
+            body = read_body(document)
         plan = layout.plan_document(body.texts, options, settings)
         changes = paragraph_changes(plan, body.texts)
         styles.ensure_paragraph_styles(document, plan)
+        styles.ensure_character_styles(document, plan)
         old = page.read_state(document, page.used_page_styles(document))
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
                                 old, page.target_state(old, plan.page, plan.styles))
         normalized = apply_paragraphs(document, body, changes,
                                       layout_body_style(plan))
+        normalized.update(restructured)
         for table in body.tables:
             format_table(table, plan.table_style)
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
@@ -180,8 +188,19 @@ def _text_without_notes(paragraph) -> str:
 
 # --- paragraphs ------------------------------------------------------------------------
 
-Change = Dict[str, object]  # property name -> value, and EDITS -> List[TextEdit]
+Change = Dict[str, object]  # property name -> value, EDITS -> List[TextEdit], SPANS
 EDITS = "edits"
+SPANS = "spans"  # -> List[CharSpan], set once the edits are made
+
+
+class CharSpan(NamedTuple):
+    """A :class:`gongwen.layout.Span` in Writer's terms: UTF-16 offsets into the paragraph
+    as it reads after the edits, the text expected there, and the character style."""
+
+    start: int
+    length: int
+    text: str
+    style: str
 
 
 class TextEdit(NamedTuple):
@@ -214,8 +233,18 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str]) -> Dict[int
             size = plan.styles[paragraph.style].size_pt
             change["ParaRightMargin"] = styles.chars_to_hmm(paragraph.right_chars_autospaced,
                                                             size)
+        if paragraph.left_chars is not None:  # 附件说明 (§7.3.4)
+            size = plan.styles[paragraph.style].size_pt
+            change["ParaLeftMargin"] = styles.chars_to_hmm(paragraph.left_chars, size)
+            change["ParaFirstLineIndent"] = styles.chars_to_hmm(paragraph.first_line_chars or 0.0,
+                                                                size)
         if paragraph.edits:
             change[EDITS] = text_edits(texts[index], paragraph.edits)
+        if paragraph.spans:
+            change[SPANS] = [CharSpan(_utf16_length(paragraph.text[:span.start]),
+                                      _utf16_length(paragraph.text[span.start:span.end]),
+                                      paragraph.text[span.start:span.end], span.style)
+                             for span in paragraph.spans]
         if change:
             changes[index] = change
     return changes
@@ -249,12 +278,17 @@ def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
         # Two native calls for the whole body instead of two per paragraph.
         whole.setPropertiesToDefault(RESET_PROPERTIES)
         whole.setPropertyValue("ParaStyleName", body_style)
+        if inherited.anything_to_clear(document):
+            inherited.clear_paragraphs(inherited.body_paragraphs(document))
         for index, target in _walk_to(document, sorted(changes)):
             done.update(_apply_change(target, changes[index]))
         return done
-    for index, element in enumerate(body.elements):
+    for element in body.elements:
         element.setPropertyValue("ParaStyleName", body_style)
         reset_direct_formatting(element)
+    if inherited.anything_to_clear(document):
+        inherited.clear_paragraphs(body.elements)
+    for index, element in enumerate(body.elements):
         if index in changes:
             done.update(_apply_change(element, changes[index]))
     return done
@@ -278,10 +312,26 @@ def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
 def _apply_change(target, change: Change) -> List[str]:
     """Sets the paragraph's properties, then makes its text edits; returns their kinds."""
     for key, value in change.items():
-        if key != EDITS:
+        if key not in (EDITS, SPANS):
             target.setPropertyValue(key, value)
     edits: Sequence[TextEdit] = change.get(EDITS, ())  # type: ignore[assignment]
-    return [edit.kind for edit in edits if replace_range(target, edit)]
+    made = [edit.kind for edit in edits if replace_range(target, edit)]
+    for span in change.get(SPANS, ()):  # type: ignore[attr-defined]
+        set_char_style(target, span)
+    return made
+
+
+def set_char_style(paragraph, span: CharSpan) -> bool:
+    """The span's character style on its range (checked: False if the text is not there)."""
+    text = paragraph.getText()
+    cursor = text.createTextCursorByRange(paragraph.getStart())
+    cursor.gotoStartOfParagraph(False)
+    cursor.goRight(span.start, False)
+    cursor.goRight(span.length, True)
+    if cursor.getString() != span.text:
+        return False
+    cursor.setPropertyValue("CharStyleName", span.style)
+    return True
 
 
 def replace_range(paragraph, edit: TextEdit) -> bool:

@@ -16,6 +16,7 @@ from gongwen import layout
 from gongwen.spec import Align
 
 PARAGRAPH_FAMILY = "ParagraphStyles"
+CHARACTER_FAMILY = "CharacterStyles"
 PARENT_STYLE = "Standard"
 # Writer's page-number styles are the footer paragraphs' direct formatting (writer.page).
 _FOOTER_STYLES = (layout.PAGE_NUMBER_STYLE, layout.PAGE_NUMBER_EVEN_STYLE)
@@ -124,13 +125,38 @@ def ensure_paragraph_styles(document, plan: Optional[layout.LayoutPlan] = None) 
             _set_all(_get_or_create(document, family, name), style_properties(look))
 
 
-def _get_or_create(document, family, name: str):
+def character_style_properties(look: layout.CharAppearance) -> Dict[str, object]:
+    """What a run-in heading's character style sets: the level's fonts, size and weight."""
+    weight = 150.0 if look.bold else 100.0
+    return {
+        "CharFontName": look.latin_font,
+        "CharFontNameAsian": look.east_asian_font,
+        "CharFontNameComplex": look.latin_font,
+        "CharHeight": float(look.size_pt),
+        "CharHeightAsian": float(look.size_pt),
+        "CharHeightComplex": float(look.size_pt),
+        "CharWeight": weight,
+        "CharWeightAsian": weight,
+    }
+
+
+def ensure_character_styles(document, plan: Optional[layout.LayoutPlan] = None) -> None:
+    """Creates or updates the plan's character styles (公文段内一级标题 …); idempotent."""
+    looks = plan.char_styles if plan is not None else layout.char_appearances()
+    family = document.getStyleFamilies().getByName(CHARACTER_FAMILY)
+    for name, look in looks.items():
+        style = _get_or_create(document, family, name, "com.sun.star.style.CharacterStyle")
+        _set_all(style, character_style_properties(look))
+
+
+def _get_or_create(document, family, name: str,
+                   service: str = "com.sun.star.style.ParagraphStyle"):
     if family.hasByName(name):
         return family.getByName(name)
-    created = document.createInstance("com.sun.star.style.ParagraphStyle")
+    created = document.createInstance(service)
     family.insertByName(name, created)
     created = family.getByName(name)
-    if family.hasByName(PARENT_STYLE):
+    if service.endswith("ParagraphStyle") and family.hasByName(PARENT_STYLE):
         created.setParentStyle(PARENT_STYLE)
     return created
 
