@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import normalize, placement, presets, roles, spec
+from gongwen import normalize, placement, presets, roles, spec, wholedoc
 from gongwen.normalize import Normalization
 from gongwen.spec import MM_PER_PT, Align, Role
 
@@ -181,6 +181,7 @@ class Appearance(NamedTuple):
     keep_with_next: bool
     autospace: bool       # Asian/Western autospacing (off for 署名/成文日期, §7.3.5.2)
     outline_level: int    # 1..4 for headings, 0 for text
+    color_rgb: Optional[int] = None  # 0xRRGGBB; None: automatic (black)
 
 
 class ParagraphPlan(NamedTuple):
@@ -198,6 +199,25 @@ class ParagraphPlan(NamedTuple):
     # turn autospacing off there (docs/LO_NOTES.md).
     right_chars: Optional[float] = None
     right_chars_autospaced: Optional[float] = None
+    # The whole 公文 (版头, 附件, 版记: :mod:`gongwen.wholedoc`). None/False: the style's.
+    line_pt: Optional[float] = None          # one exact line of this height, off the grid
+    page_break_before: bool = False          # 附件 start a new page (§7.3.7)
+    rule_above: Optional[Rule] = None      # a rule over the paragraph (版记)
+    rule_below: Optional[Rule] = None      # a rule under it (版头's red rule, 版记)
+    align: Optional[str] = None
+    first_line_chars: Optional[float] = None
+    left_chars: Optional[float] = None
+    # A right-aligned tab stop this many characters in from the type area's right edge:
+    # the right part of a two-part line (发文字号 | 签发人, 印发机关 | 印发日期).
+    right_tab_chars: Optional[float] = None
+
+
+class Rule(NamedTuple):
+    """A horizontal rule the width of the paragraph (a paragraph border)."""
+
+    width_mm: float      # thickness
+    color_rgb: int       # 0xRRGGBB
+    distance_pt: float   # between the text's line and the rule
 
 
 class LayoutPlan(NamedTuple):
@@ -288,14 +308,15 @@ def _appearance(style: spec.ParaStyle, east_asian: str, latin: str, size_pt: flo
     return Appearance(
         name=style.name, east_asian_font=east_asian, latin_font=latin, size_pt=size_pt,
         bold=bold, align=style.align, first_line_chars=float(style.first_line_chars),
-        left_chars=0.0, right_chars=float(style.right_chars),
+        left_chars=float(style.left_chars), right_chars=float(style.right_chars),
         space_before_pt=round(style.space_before_lines * page.line_pitch_pt, 2),
         space_after_pt=round(style.space_after_lines * page.line_pitch_pt, 2),
         space_before_lines=float(style.space_before_lines),
         space_after_lines=float(style.space_after_lines),
         line_rule=rule, line_pt=line_pt, snap_to_grid=rule == GRID,
         char_spacing_pt=char_spacing_pt,
-        keep_with_next=style.keep_with_next, autospace=autospace, outline_level=outline_level)
+        keep_with_next=style.keep_with_next, autospace=autospace, outline_level=outline_level,
+        color_rgb=style.color_rgb)
 
 
 def grid_char_spacing(size_pt: float, page: PageSetup) -> float:
@@ -326,7 +347,9 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     for index, chars in plain.items():
         paragraphs[index] = paragraphs[index]._replace(
             right_chars=chars, right_chars_autospaced=autospaced[index])
-    return LayoutPlan(page_setup(settings), styles, paragraphs, spec.TABLE_TEXT.name)
+    page = page_setup(settings)
+    paragraphs = wholedoc.arrange(paragraphs, styles, page, texts)
+    return LayoutPlan(page, styles, paragraphs, spec.TABLE_TEXT.name)
 
 
 def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import layout, normalize
-from gongwen.batch import docxlayout, docxtext, numbering, say
+from gongwen.batch import docxlayout, docxtext, docxwhole, numbering, say
 from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
@@ -389,6 +389,9 @@ def format_document(document, options: Normalization = normalize.NONE,
         has_object = any(True for _ in p.iter(*_OBJECT_TAGS))
         _set_style(p, docxlayout.style_id_of(paragraph.style))
         _clean_paragraph(p, keep_layout=paragraph.role == Role.BLANK and has_object)
+        if plan.styles[paragraph.style].color_rgb is not None:
+            docxwhole.drop_run_colors(p)  # the style's red, not a pasted colour
+        docxwhole.tabs_as_elements(p)
         _apply_overrides(p, paragraph, plan)
         _hint_east_asian(p)
     width = docxlayout.geometry(plan.page).type_width
@@ -423,8 +426,12 @@ def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,
     if paragraph.space_after_pt is not None:
         spacing.update(after=str(docxlayout.pt_to_twips(paragraph.space_after_pt)),
                        afterLines="0")
+    if paragraph.line_pt is not None:
+        spacing.update(line=str(docxlayout.pt_to_twips(paragraph.line_pt)), lineRule="exact")
+        _set_ppr_child(p, "snapToGrid", {"val": "0"})
     if spacing:
         _set_ppr_child(p, "spacing", spacing)
+    docxwhole.apply_paragraph(p, paragraph, plan, _set_ppr_child)
     if paragraph.keep_with_next:
         _set_ppr_child(p, "keepNext", {})
     if paragraph.right_chars is not None:

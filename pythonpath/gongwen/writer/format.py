@@ -28,6 +28,7 @@ from gongwen.normalize import Normalization
 from gongwen.spec import Role
 from gongwen.writer import numbering, page, presets, styles, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
+from gongwen.writer.wholedoc import wholedoc_properties
 
 # Direct formatting removed from every body paragraph: what the 公文 style decides.
 # Weight, posture and underline are the author's emphasis and stay.
@@ -182,6 +183,7 @@ def _text_without_notes(paragraph) -> str:
 
 Change = Dict[str, object]  # property name -> value, and EDITS -> List[TextEdit]
 EDITS = "edits"
+RESET = "reset"  # direct properties to remove from the paragraph's runs first
 
 
 class TextEdit(NamedTuple):
@@ -214,6 +216,7 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str]) -> Dict[int
             size = plan.styles[paragraph.style].size_pt
             change["ParaRightMargin"] = styles.chars_to_hmm(paragraph.right_chars_autospaced,
                                                             size)
+        change.update(wholedoc_properties(plan, paragraph))
         if paragraph.edits:
             change[EDITS] = text_edits(texts[index], paragraph.edits)
         if change:
@@ -277,11 +280,23 @@ def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
 
 def _apply_change(target, change: Change) -> List[str]:
     """Sets the paragraph's properties, then makes its text edits; returns their kinds."""
+    reset: Sequence[str] = change.get(RESET, ())  # type: ignore[assignment]
+    if reset:
+        target.getText().createTextCursorByRange(target).setPropertiesToDefault(tuple(reset))
     for key, value in change.items():
-        if key != EDITS:
-            target.setPropertyValue(key, value)
+        if key not in (EDITS, RESET):
+            _set_property(target, key, value)
     edits: Sequence[TextEdit] = change.get(EDITS, ())  # type: ignore[assignment]
     return [edit.kind for edit in edits if replace_range(target, edit)]
+
+
+def _set_property(target, name: str, value: object) -> None:
+    import uno
+
+    if isinstance(value, uno.Any):  # a typed value (a sequence of structs)
+        uno.invoke(target, "setPropertyValue", (name, value))
+    else:
+        target.setPropertyValue(name, value)
 
 
 def replace_range(paragraph, edit: TextEdit) -> bool:
