@@ -210,6 +210,9 @@ class ParagraphPlan(NamedTuple):
     # A right-aligned tab stop this many characters in from the type area's right edge:
     # the right part of a two-part line (发文字号 | 签发人, 印发机关 | 印发日期).
     right_tab_chars: Optional[float] = None
+    # The 版记 starts here, on a page of its own that is an even page and carries no page
+    # number (§7.4, §7.5): a page style (Writer) or a section (.docx) of its own.
+    record_page: bool = False
 
 
 class Rule(NamedTuple):

@@ -15,6 +15,8 @@ the standard's distance.
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from typing import Dict, List, Optional, Sequence
 
 from gongwen import layout, normalize, roles
@@ -36,6 +38,9 @@ INK_DROP_EM = 0.29
 # Under an exact line of the pitch, 3号 text ends this far above the line's bottom; the red
 # rule's distance is counted from the text (measured the same way).
 TEXT_BOTTOM_GAP_PT = 2.0
+# Left free under the 版记 so that rounding (twips, 1/100 mm) never pushes its last line
+# onto the next page: the line then ends 0.7 mm above the type area's bottom edge.
+RECORD_FOOT_SLACK_PT = 2.0
 LAYOUT_EDIT = "layout"  # a normalize.Edit kind: typed whitespace that becomes a tab stop
 TAB = "\t"
 CC_LABEL = "：:"
@@ -49,7 +54,7 @@ def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout
     role_list = [paragraph.role for paragraph in result]
     _masthead(result, role_list, styles, page, texts)
     _attachments(result, role_list)
-    _record(result, role_list, styles, texts)
+    _record(result, role_list, styles, page, texts)
     return result
 
 
@@ -163,7 +168,8 @@ def _attachments(result: List[layout.ParagraphPlan], role_list: Sequence[str]) -
 
 
 def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
-            styles: Dict[str, layout.Appearance], texts: Sequence[str]) -> None:
+            styles: Dict[str, layout.Appearance], page: layout.PageSetup,
+            texts: Sequence[str]) -> None:
     """抄送 hanging after its colon, the 印发 line in two parts, the rules (§7.4)."""
     indices = [i for i, role in enumerate(role_list) if role in (Role.CC, Role.IMPRINT)]
     if not indices:
@@ -186,15 +192,70 @@ def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
         else:
             result[index] = _two_parts(paragraph, texts[index], Role.IMPRINT,
                                        look.left_chars, look.right_chars)
+    # A border spans the paragraph between its indents: the rules go on lines that have
+    # none (the 印发 line's left part is a first-line indent, a one-line 抄送 likewise).
+    for index in indices:
+        paragraph = result[index]
+        if role_list[index] == Role.CC and paragraph.right_tab_chars is None \
+                and estimated_lines(paragraph, styles[paragraph.style], page) == 1:
+            look = styles[paragraph.style]
+            result[index] = paragraph._replace(first_line_chars=look.left_chars,
+                                               left_chars=0.0, right_chars=0.0)
     first, last = indices[0], indices[-1]
     result[first] = result[first]._replace(rule_above=outer)
     result[last] = result[last]._replace(rule_below=outer)
     imprints = [i for i in indices if role_list[i] == Role.IMPRINT]
     if imprints and imprints[0] > first:
-        above = imprints[0] - 1
-        while above > first and role_list[above] == Role.BLANK:
-            above -= 1
-        result[above] = result[above]._replace(rule_below=inner)
+        result[imprints[0]] = result[imprints[0]]._replace(rule_above=inner)
+    _at_the_foot(result, role_list, styles, page, first, last)
+
+
+def _at_the_foot(result: List[layout.ParagraphPlan], role_list: Sequence[str],
+                 styles: Dict[str, layout.Appearance], page: layout.PageSetup,
+                 first: int, last: int) -> None:
+    """The 版记 on a page of its own, its last line on the type area's bottom edge: exact
+    lines of the pitch off the grid, typed blank lines between its elements made thin, and
+    the space above it what the page leaves (the lines each paragraph takes are counted
+    from its characters: full-width ones one character, others half)."""
+    pitch = page.line_pitch_pt
+    height = 0.0
+    for index in range(first, last + 1):
+        paragraph = result[index]
+        if role_list[index] == Role.BLANK:
+            result[index] = paragraph._replace(line_pt=TYPED_BLANK_PT, space_before_pt=0.0,
+                                               space_after_pt=0.0)
+            height += TYPED_BLANK_PT
+            continue
+        lines = estimated_lines(paragraph, styles[paragraph.style], page)
+        result[index] = paragraph._replace(line_pt=pitch, space_before_pt=0.0,
+                                           space_after_pt=0.0)
+        height += lines * pitch
+        for rule in (paragraph.rule_above, paragraph.rule_below):
+            if rule is not None:
+                height += rule.width_mm / MM_PER_PT + rule.distance_pt
+    room = page.type_height_mm / MM_PER_PT - height - RECORD_FOOT_SLACK_PT
+    result[first] = result[first]._replace(record_page=True,
+                                           space_before_pt=round(max(0.0, room), 2))
+
+
+def estimated_lines(paragraph: layout.ParagraphPlan, look: layout.Appearance,
+                    page: layout.PageSetup) -> int:
+    """Lines the paragraph's text takes at the style's size (no character spacing: 4号)."""
+    def pick(value: Optional[float], default: float) -> float:
+        return default if value is None else value
+
+    size = look.size_pt
+    width = page.type_width_mm / MM_PER_PT
+    left = pick(paragraph.left_chars, look.left_chars) * size
+    right = pick(paragraph.right_chars, look.right_chars) * size
+    first = pick(paragraph.first_line_chars, look.first_line_chars) * size
+    ems = sum(1.0 if unicodedata.east_asian_width(char) in "WFA" else 0.5
+              for char in paragraph.text.replace(TAB, "  "))
+    needed = ems * size
+    first_room = width - left - first - right
+    if needed <= first_room:
+        return 1
+    return 1 + int(math.ceil((needed - first_room) / (width - left - right)))
 
 
 def _label_length(text: str) -> int:

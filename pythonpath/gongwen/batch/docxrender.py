@@ -394,6 +394,11 @@ def format_document(document, options: Normalization = normalize.NONE,
         docxwhole.tabs_as_elements(p)
         _apply_overrides(p, paragraph, plan)
         _hint_east_asian(p)
+    starts = [i for i, paragraph in enumerate(plan.paragraphs) if paragraph.record_page]
+    if starts:
+        at = blocks.index(paragraphs[starts[0]])
+        if at > 0 and blocks[at - 1].tag == qn("w:p"):
+            docxwhole.record_section(document, blocks[at - 1])
     width = docxlayout.geometry(plan.page).type_width
     table_style = docxlayout.style_id_of(plan.table_style)
     for block in blocks:
@@ -434,7 +439,7 @@ def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,
     docxwhole.apply_paragraph(p, paragraph, plan, _set_ppr_child)
     if paragraph.keep_with_next:
         _set_ppr_child(p, "keepNext", {})
-    if paragraph.right_chars is not None:
+    if paragraph.right_chars_autospaced is not None:  # the 落款 (placement); else docxwhole
         size_pt = plan.styles[paragraph.style].size_pt
         autospaced = paragraph.right_chars_autospaced
         _set_ppr_child(p, "ind", {

@@ -34,7 +34,9 @@ def apply_paragraph(p: etree._Element, paragraph: layout.ParagraphPlan,
         _borders(p, paragraph.rule_above, paragraph.rule_below, set_child)
     if paragraph.right_tab_chars is not None:
         _tab_stop(p, right_tab_twips(plan, paragraph), set_child)
-    if paragraph.first_line_chars is not None or paragraph.left_chars is not None:
+    if paragraph.right_chars_autospaced is None and any(
+            value is not None for value in (paragraph.first_line_chars, paragraph.left_chars,
+                                            paragraph.right_chars)):
         set_child(p, "ind", indents(look, paragraph))
     if paragraph.align is not None:
         set_child(p, "jc", {"val": _JC[paragraph.align]})
@@ -127,3 +129,38 @@ def tabs_as_elements(p: etree._Element) -> None:
             return
         if not head:
             run.remove(text)
+
+
+def record_section(document, before: etree._Element) -> None:
+    """The 版记 in a section of its own (GB/T 9704 §7.4, §7.5): ``before`` (the paragraph
+    ahead of the 版记) ends the main text's section, with its page numbers; the last
+    section starts on an even page (``w:type evenPage``, Word adds the blank page), has
+    empty footers (no page number) and sets its text at the page's foot
+    (``w:vAlign bottom``, which Word honours; Writer ignores it and has the space the plan
+    puts above the 版记). Run again, it finds the section it made and keeps it.
+    """
+    body_sect = document.element.body.find(qn("w:sectPr"))
+    ppr = before.find(qn("w:pPr"))
+    if ppr is None or ppr.find(qn("w:sectPr")) is None:
+        main = copy.deepcopy(body_sect)
+        for child in main.findall(qn("w:type")):  # the main text keeps its own start
+            main.remove(child)
+        if ppr is None:
+            ppr = etree.Element(qn("w:pPr"))
+            before.insert(0, ppr)
+        ppr.append(main)
+    for reference in body_sect.findall(qn("w:footerReference")):
+        body_sect.remove(reference)
+    section = document.sections[-1]
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False
+        element = footer._element
+        for child in list(element):
+            element.remove(child)
+        etree.SubElement(element, qn("w:p"))
+    _sect_child(body_sect, "type").set(qn("w:val"), "evenPage")
+    _sect_child(body_sect, "vAlign").set(qn("w:val"), "bottom")
+
+
+def _sect_child(sect_pr: etree._Element, name: str) -> etree._Element:
+    return docxlayout._sectpr_child(sect_pr, name)

@@ -26,7 +26,7 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 from gongwen import layout, messages, normalize
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
-from gongwen.writer import numbering, page, presets, styles, undo, undoable
+from gongwen.writer import numbering, page, presets, styles, undo, undoable, wholedoc
 from gongwen.writer.commands import Invocation, Outcome
 from gongwen.writer.wholedoc import wholedoc_properties
 
@@ -100,9 +100,9 @@ def _format_locked(invocation: Invocation) -> Outcome:
         plan = layout.plan_document(body.texts, options, settings)
         changes = paragraph_changes(plan, body.texts)
         styles.ensure_paragraph_styles(document, plan)
-        old = page.read_state(document, page.used_page_styles(document))
+        old, new = page_states(document, plan)
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
-                                old, page.target_state(old, plan.page, plan.styles))
+                                old, new)
         normalized = apply_paragraphs(document, body, changes,
                                       layout_body_style(plan))
         for table in body.tables:
@@ -110,6 +110,22 @@ def _format_locked(invocation: Invocation) -> Outcome:
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
     presets.keep(invocation, preset)
     return Outcome(True, summary(plan.roles, counts, locale, page.kept_texts(old)))
+
+
+def page_states(document, plan: layout.LayoutPlan) -> Tuple[page.PageState, page.PageState]:
+    """The page styles the body uses, as they are and as the plan wants them; with a
+    版记 page, its own page style too (without page numbers, on even pages)."""
+    names = [name for name in page.used_page_styles(document)
+             if name != wholedoc.RECORD_PAGE_STYLE]
+    old = page.read_state(document, names)
+    new = page.target_state(old, plan.page, plan.styles)
+    if any(paragraph.record_page for paragraph in plan.paragraphs):
+        wholedoc.ensure_record_page_style(document)  # creating a style is undoable
+        record = page.read_state(document, [wholedoc.RECORD_PAGE_STYLE])
+        old.update(record)
+        new[wholedoc.RECORD_PAGE_STYLE] = wholedoc.record_page_state(
+            record[wholedoc.RECORD_PAGE_STYLE], plan.page)
+    return old, new
 
 
 def layout_body_style(plan: layout.LayoutPlan) -> str:

@@ -11,12 +11,15 @@ from typing import Dict
 
 from gongwen import layout
 from gongwen.spec import Align
-from gongwen.writer import styles
+from gongwen.writer import page, styles
 
 _PAGE_BEFORE = "PAGE_BEFORE"  # com.sun.star.style.BreakType
 _RIGHT = "RIGHT"              # com.sun.star.style.TabAlign
 _SOLID = 0                    # com.sun.star.table.BorderLineStyle.SOLID
 HMM_PER_MM = 100
+# The 版记's page style: the body's page, no footer (no page number, §7.5), left pages only
+# (Writer then starts it on an even page, with an empty page before it when needed).
+RECORD_PAGE_STYLE = "公文版记页"
 
 
 def wholedoc_properties(plan: layout.LayoutPlan,
@@ -34,6 +37,8 @@ def wholedoc_properties(plan: layout.LayoutPlan,
         spacing.Mode, spacing.Height = 3, styles.pt_to_hmm(paragraph.line_pt)  # FIX
         change["ParaLineSpacing"] = spacing
         change["SnapToGrid"] = False
+    if paragraph.record_page:
+        change["PageDescName"] = RECORD_PAGE_STYLE
     if paragraph.page_break_before:
         change["BreakType"] = uno.Enum("com.sun.star.style.BreakType", _PAGE_BEFORE)
     for side, rule in (("Top", paragraph.rule_above), ("Bottom", paragraph.rule_below)):
@@ -78,3 +83,24 @@ def border_line(rule: layout.Rule):
     line.LineWidth = width
     line.OuterLineWidth = width
     return line
+
+
+def ensure_record_page_style(document) -> None:
+    family = document.getStyleFamilies().getByName(page.PAGE_FAMILY)
+    if not family.hasByName(RECORD_PAGE_STYLE):
+        family.insertByName(RECORD_PAGE_STYLE,
+                            document.createInstance("com.sun.star.style.PageStyle"))
+
+
+def record_page_state(old: page.StyleState, plan_page: layout.PageSetup) -> page.StyleState:
+    """The 版记 page style's target: the plan's page and grid, no footer (so its bottom
+    margin is the whole margin), left pages only."""
+    import uno
+
+    props = dict(old["props"])
+    props.update({key: value for key, value in page.target_properties(plan_page)
+                  if key in props})
+    props["FooterIsOn"] = False
+    props["BottomMargin"] = page._page_length(plan_page.bottom_mm)
+    props["PageStyleLayout"] = uno.Enum("com.sun.star.style.PageStyleLayout", "LEFT")
+    return {"props": props, "texts": {}}
