@@ -202,3 +202,57 @@ def test_an_upward_document_has_doc_number_left_and_signer_right_on_one_line(req
     assert abs(line.x_right_mm - (TYPE_RIGHT - char)) < 0.8
     red = rules(request_pdfs[path], 1, red=True)
     assert len(red) == 1 and 2.8 <= red[0].top_mm - line.bottom_mm <= 4.2
+
+
+WHOLE_KEYS = ("BreakType", "PageDescName", "ParaTabStops", "BottomBorderDistance",
+              "TopBorderDistance", "ParaFirstLineIndent", "ParaLeftMargin", "CharColor")
+
+
+def _whole_fingerprint(document) -> tuple:
+    from tests.integration.test_format_writer import fingerprint
+
+    rows = []
+    enumeration = document.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        element = enumeration.nextElement()
+        values = [element.getPropertyValue(key) for key in WHOLE_KEYS]
+        values[2] = tuple((stop.Position, stop.Alignment.value) for stop in values[2])
+        values.append(element.BottomBorder.LineWidth)
+        values.append(element.TopBorder.LineWidth)
+        rows.append((element.getString(), str(values)))
+    return (fingerprint(document), tuple(rows))
+
+
+def test_the_button_twice_equals_once_and_one_undo_restores(office, tmp_path: Path):
+    from tests.integration.test_format_writer import all_text
+
+    document = office.open(_docx_of(NOTICE, tmp_path / "notice.docx"))
+    try:
+        before, text_before = _whole_fingerprint(document), all_text(document)
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        once = _whole_fingerprint(document)
+        assert once != before
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        assert _whole_fingerprint(document) == once
+        office.uno_dispatch(document, ".uno:Undo")
+        office.uno_dispatch(document, ".uno:Undo")
+        assert all_text(document) == text_before
+        assert _whole_fingerprint(document) == before
+    finally:
+        office.close(document)
+
+
+def test_the_cli_twice_equals_once(office, notice_pdfs, tmp_path: Path):
+    once = notice_pdfs["cli"].with_suffix(".docx")
+    twice = tmp_path / "twice.docx"
+    assert cli.main(["format", str(once), "-o", str(twice)]) == 0
+    document = office.open(twice)
+    try:
+        pdf = office.export_pdf(document, tmp_path / "twice.pdf", blank_pages=True)
+    finally:
+        office.close(document)
+    lines = [[(line.compact_text, round(line.top_mm, 1), page.page_number is None)
+              for line in page.body_lines] for page in measure_pdf(pdf).pages]
+    expected = [[(line.compact_text, round(line.top_mm, 1), page.page_number is None)
+                 for line in page.body_lines] for page in measure_pdf(notice_pdfs["cli"]).pages]
+    assert lines == expected
