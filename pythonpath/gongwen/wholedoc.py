@@ -44,6 +44,7 @@ RECORD_FOOT_SLACK_PT = 2.0
 LAYOUT_EDIT = "layout"  # a normalize.Edit kind: typed whitespace that becomes a tab stop
 TAB = "\t"
 CC_LABEL = "：:"
+LIST_LABEL_CHARS = 8  # the longest label: 参会人员： and the like
 
 
 def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout.Appearance],
@@ -54,6 +55,7 @@ def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout
     role_list = [paragraph.role for paragraph in result]
     _masthead(result, role_list, styles, page, texts)
     _attachments(result, role_list)
+    _attendance(result, role_list, styles)
     _record(result, role_list, styles, page, texts)
     return result
 
@@ -167,6 +169,27 @@ def _attachments(result: List[layout.ParagraphPlan], role_list: Sequence[str]) -
             result[part.start] = result[part.start]._replace(page_break_before=True)
 
 
+def _attendance(result: List[layout.ParagraphPlan], role_list: Sequence[str],
+                styles: Dict[str, layout.Appearance]) -> None:
+    """纪要's 出席/请假/列席 (§12): 左空二字, the names' continuation lines aligned after the
+    label's colon (a hanging indent), wrapped ones and lines typed as their own paragraph."""
+    label = 0
+    for index, role in enumerate(role_list):
+        if role != Role.ATTENDANCE:
+            label = 0
+            continue
+        paragraph = result[index]
+        look = styles[paragraph.style]
+        found = _label_length(paragraph.text, LIST_LABEL_CHARS)
+        if found:
+            label = found
+            result[index] = paragraph._replace(
+                left_chars=look.first_line_chars + label, first_line_chars=-float(label))
+        elif label:
+            result[index] = paragraph._replace(left_chars=look.first_line_chars + label,
+                                               first_line_chars=0.0)
+
+
 def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
             styles: Dict[str, layout.Appearance], page: layout.PageSetup,
             texts: Sequence[str]) -> None:
@@ -194,10 +217,11 @@ def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
                                        look.left_chars, look.right_chars)
     # A border spans the paragraph between its indents: the rules go on lines that have
     # none (the 印发 line's left part is a first-line indent, a one-line 抄送 likewise).
-    for index in indices:
+    ccs = [index for index in indices if role_list[index] == Role.CC]
+    if len(ccs) == 1:
+        index = ccs[0]
         paragraph = result[index]
-        if role_list[index] == Role.CC and paragraph.right_tab_chars is None \
-                and estimated_lines(paragraph, styles[paragraph.style], page) == 1:
+        if estimated_lines(paragraph, styles[paragraph.style], page) == 1:
             look = styles[paragraph.style]
             result[index] = paragraph._replace(first_line_chars=look.left_chars,
                                                left_chars=0.0, right_chars=0.0)
@@ -258,12 +282,11 @@ def estimated_lines(paragraph: layout.ParagraphPlan, look: layout.Appearance,
     return 1 + int(math.ceil((needed - first_room) / (width - left - right)))
 
 
-def _label_length(text: str) -> int:
-    """Characters up to and including 抄送's colon, in the text as typed (0: none)."""
+def _label_length(text: str, longest: int = 6) -> int:
+    """Characters up to and including a list's label colon (抄送：, 出席：, 参会人员：) in
+    the text as typed; 0 when the line has none (a continuation line)."""
     stripped = text.lstrip()
-    if not stripped.startswith(("抄送", "抄报", "分送")):
-        return 0
-    for index, char in enumerate(stripped[:6]):
+    for index, char in enumerate(stripped[:longest]):
         if char in CC_LABEL:
-            return index + 1
+            return index + 1 if index > 0 else 0
     return 0
