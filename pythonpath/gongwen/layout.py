@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import normalize, placement, presets, roles, spec
+from gongwen import normalize, placement, presets, roles, spec, wholedoc
 from gongwen.normalize import Normalization
 from gongwen.spec import MM_PER_PT, Align, Role
 
@@ -192,6 +192,7 @@ class Appearance(NamedTuple):
     keep_with_next: bool
     autospace: bool       # Asian/Western autospacing (off for 署名/成文日期, §7.3.5.2)
     outline_level: int    # 1..4 for headings, 0 for text
+    color_rgb: Optional[int] = None  # 0xRRGGBB; None: automatic (black)
 
 
 class CharAppearance(NamedTuple):
@@ -235,6 +236,18 @@ class ParagraphPlan(NamedTuple):
     # (None: the style's).
     left_chars: Optional[float] = None
     first_line_chars: Optional[float] = None
+    # The whole 公文 (版头, 附件, 版记: :mod:`gongwen.wholedoc`). None/False: the style's.
+    line_pt: Optional[float] = None          # one exact line of this height, off the grid
+    page_break_before: bool = False          # 附件 start a new page (§7.3.7)
+    rule_above: Optional[Rule] = None      # a rule over the paragraph (版记)
+    rule_below: Optional[Rule] = None      # a rule under it (版头's red rule, 版记)
+    align: Optional[str] = None
+    # A right-aligned tab stop this many characters in from the type area's right edge:
+    # the right part of a two-part line (发文字号 | 签发人, 印发机关 | 印发日期).
+    right_tab_chars: Optional[float] = None
+    # The 版记 starts here, on a page of its own that is an even page and carries no page
+    # number (§7.4, §7.5): a page style (Writer) or a section (.docx) of its own.
+    record_page: bool = False
 
 
 # What :func:`structure_edits` may ask a renderer to do to the paragraphs themselves.
@@ -250,6 +263,14 @@ class StructureEdit(NamedTuple):
     kind: str  # SPLIT | REMOVE
     start: int = 0
     end: int = 0
+
+
+class Rule(NamedTuple):
+    """A horizontal rule the width of the paragraph (a paragraph border)."""
+
+    width_mm: float      # thickness
+    color_rgb: int       # 0xRRGGBB
+    distance_pt: float   # between the text's line and the rule
 
 
 class LayoutPlan(NamedTuple):
@@ -354,14 +375,15 @@ def _appearance(style: spec.ParaStyle, east_asian: str, latin: str, size_pt: flo
     return Appearance(
         name=style.name, east_asian_font=east_asian, latin_font=latin, size_pt=size_pt,
         bold=bold, align=style.align, first_line_chars=float(style.first_line_chars),
-        left_chars=0.0, right_chars=float(style.right_chars),
+        left_chars=float(style.left_chars), right_chars=float(style.right_chars),
         space_before_pt=round(style.space_before_lines * page.line_pitch_pt, 2),
         space_after_pt=round(style.space_after_lines * page.line_pitch_pt, 2),
         space_before_lines=float(style.space_before_lines),
         space_after_lines=float(style.space_after_lines),
         line_rule=rule, line_pt=line_pt, snap_to_grid=rule == GRID,
         char_spacing_pt=char_spacing_pt,
-        keep_with_next=style.keep_with_next, autospace=autospace, outline_level=outline_level)
+        keep_with_next=style.keep_with_next, autospace=autospace, outline_level=outline_level,
+        color_rgb=style.color_rgb)
 
 
 def grid_char_spacing(size_pt: float, page: PageSetup) -> float:
@@ -403,7 +425,9 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     for index, (left, first) in placement.attachment_indents(
             shown, paragraph_roles, attachment.first_line_chars, spacing_chars).items():
         paragraphs[index] = paragraphs[index]._replace(left_chars=left, first_line_chars=first)
-    return LayoutPlan(page_setup(settings), styles, paragraphs, spec.TABLE_TEXT.name,
+    page = page_setup(settings)
+    paragraphs = wholedoc.arrange(paragraphs, styles, page, texts)
+    return LayoutPlan(page, styles, paragraphs, spec.TABLE_TEXT.name,
                       char_appearances(settings))
 
 

@@ -237,3 +237,28 @@ PLACEHOLDER_BACKGROUND_RGB = 0xFFFF00
 def style_name(role: str) -> str:
     """The paragraph style name a role is formatted with."""
     return PARAGRAPH_STYLES[role].name
+
+
+class Masthead(NamedTuple):
+    """Where the 版头 sits (GB/T 9704 §7.2), in millimetres and lines of the grid."""
+
+    issuer_top: float = 35.0          # type area's top → the 发文机关标志's top edge
+    doc_number_lines: float = 2       # 发文字号 two lines under the 发文机关标志
+    rule_gap: float = 4.0             # 发文字号 → the red rule
+    rule_width: float = 0.35          # the red rule's thickness (the standard names none)
+    title_lines: float = 2            # title two lines under the rule
+    signer_indent_chars: float = 1    # 上行文: 发文字号 and 签发人 1 character in
+
+
+MASTHEAD = Masthead()
+
+
+class Record(NamedTuple):
+    """The 版记's rules (GB/T 9704 §7.4.1), in millimetres."""
+
+    outer_rule: float = 0.35          # the first and the last rule
+    inner_rule: float = 0.25          # the rules between
+    rule_gap: float = 0.35            # text → rule (1 pt), so a line keeps about its pitch
+
+
+RECORD = Record()

@@ -22,8 +22,10 @@ from gongwen.scaffolds import load_scaffold, render, scaffold_types
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = REPO / "pythonpath" / "gongwen" / "templates"  # package data
 KEYS = [key for key, _ in scaffold_types()]
+# The 述职/总结 genre: a title with blanks first, the 成文日期 last.
+REPORTS = ["personal", "leadership", "integrity", "party-building", "annual-summary"]
 ALL_VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": "办公室主任",
-              "date": "2026年1月9日", "recipient": "县委、县政府"}
+              "date": "2026年1月9日", "recipient": "县委、县政府", "signer": "李四"}
 
 
 @pytest.fixture(autouse=True)
@@ -91,7 +93,8 @@ def test_new_without_values_keeps_every_blank(capsys, tmp_path, key):
     got = paragraphs(out)
     assert [p.text for p in got] == [p.text for p in expected]
     assert [p.style.name for p in got] == [spec.style_name(p.role) for p in expected]
-    assert "XXXX" in got[0].text or "XX" in got[0].text
+    if key in REPORTS:
+        assert "XXXX" in got[0].text or "XX" in got[0].text
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -105,8 +108,9 @@ def test_new_with_values_fills_the_fields(capsys, tmp_path, key):
     assert (code, err) == (0, "")
     got = [p.text for p in paragraphs(out)]
     assert got == [p.text for p in render(scaffold, values=values)]
-    assert "X" not in got[0] and "X" not in got[-1] and "X" not in got[-2]
-    assert docx.Document(str(out)).core_properties.title == got[0]
+    if key in REPORTS:
+        assert "X" not in got[0] and "X" not in got[-1] and "X" not in got[-2]
+        assert docx.Document(str(out)).core_properties.title == got[0]
 
 
 def test_flags_win_over_data_and_labels_name_fields(capsys, tmp_path):
@@ -281,9 +285,11 @@ def test_check_reports_the_placeholders_of_a_fresh_scaffold(capsys, tmp_path, ke
     code, report, _ = check_json(capsys, out)
     rendered = render(load_scaffold(key))
     assert code == 1
-    assert report["total"] == sum(count_placeholders(p.text) for p in rendered) >= 20
-    with_blanks = {p["paragraph"] for p in report["files"][0]["placeholders"]}
-    assert 0 in with_blanks and len(rendered) - 1 in with_blanks  # the title and the date
+    assert report["total"] == sum(count_placeholders(p.text) for p in rendered) >= 5
+    if key in REPORTS:
+        assert report["total"] >= 20
+        with_blanks = {p["paragraph"] for p in report["files"][0]["placeholders"]}
+        assert 0 in with_blanks and len(rendered) - 1 in with_blanks  # the title, the date
 
 
 @pytest.mark.parametrize("key", KEYS)

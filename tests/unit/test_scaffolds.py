@@ -33,7 +33,9 @@ CONTRACT = [
     ("party-building", "党组织书记抓基层党建工作述职报告"),
     ("annual-summary", "年度工作总结"),
 ]
-KEYS = [key for key, _ in CONTRACT]
+KEYS = [key for key, _ in CONTRACT]  # the 述职/总结 genre
+DOCUMENTS = [("notice", "通知"), ("request", "请示"), ("report", "报告"), ("letter", "函"),
+             ("minutes", "纪要")]
 CN_NUMBERS = "一二三四五六七八九十"
 
 # A value for every field any shipped scaffold uses; none contains an X.
@@ -66,7 +68,32 @@ def rendered_fields(scaffold: Scaffold, values: dict) -> List[Tuple[str, str, in
 
 
 def test_types_are_the_contract_in_order():
-    assert scaffold_types() == CONTRACT
+    assert scaffold_types() == CONTRACT + DOCUMENTS
+
+
+@pytest.mark.parametrize("key", [key for key, _ in DOCUMENTS])
+def test_a_document_scaffold_has_the_whole_gongwen(key):
+    """版头, a body skeleton, 附件说明, 落款 and 版记 (a 函 in 信函格式 has no 版记, a 纪要 its
+    出席 lists instead of 附件说明 and 落款), X where facts go, and the classifier reads
+    every paragraph as tagged, blank or filled."""
+    scaffold = load_scaffold(key)
+    values = {"year": "2025", "org": "XX县人民政府", "date": "2025年3月1日",
+              "recipient": "各乡镇人民政府", "signer": "张三"}
+    for given in ({}, {name: values[name] for name in scaffold.used_fields()}):
+        paragraphs = render(scaffold, values=given)
+        assert classify([p.text for p in paragraphs]) == [p.role for p in paragraphs]
+    roles = [p.role for p in scaffold.paragraphs]
+    assert roles[0] in (Role.COPY_NUMBER, Role.ISSUER, Role.MINUTES_MARK)
+    assert Role.DOC_NUMBER in roles and Role.HEADING1 in roles and Role.BODY in roles
+    if key == "minutes":
+        assert Role.ATTENDANCE in roles
+    else:
+        assert {Role.ATTACHMENT, Role.SIGNATURE, Role.DATE} <= set(roles)
+    if key != "letter":
+        assert roles[-2:] == [Role.CC, Role.IMPRINT]
+    if key == "request":
+        assert "签发人：" in scaffold.paragraphs[roles.index(Role.DOC_NUMBER)].text
+    assert sum(placeholders.count_placeholders(p.text) for p in render(scaffold)) >= 5
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -244,7 +271,7 @@ NEW_TYPE = {
 
 def test_adding_a_file_adds_a_type(scaffold_copy: Path):
     _write(scaffold_copy, "special", NEW_TYPE)
-    assert scaffold_types(scaffold_copy) == CONTRACT + [("special", "专项工作总结")]
+    assert scaffold_types(scaffold_copy) == CONTRACT + DOCUMENTS + [("special", "专项工作总结")]
     scaffold = load_scaffold("special", directory=scaffold_copy)
     assert render(scaffold, org="县政协")[0].text == "县政协关于XX工作的总结"
     assert section_titles(scaffold) == ["一、基本情况"]

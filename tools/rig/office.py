@@ -365,8 +365,14 @@ class Office:
     def text(self, document) -> str:
         return document.getText().getString()
 
-    def export_pdf(self, document, path: Path) -> Path:
-        document.storeToURL(Path(path).resolve().as_uri(), props(FilterName="writer_pdf_Export"))
+    def export_pdf(self, document, path: Path, blank_pages: bool = False) -> Path:
+        """``blank_pages``: with the empty pages Writer inserts (before a page style for
+        left pages only, as printing has them); the PDF export skips them by default."""
+        options = {"FilterName": "writer_pdf_Export"}
+        if blank_pages:
+            options["FilterData"] = uno.Any("[]com.sun.star.beans.PropertyValue",
+                                            props(IsSkipEmptyPages=False))
+        document.storeToURL(Path(path).resolve().as_uri(), props(**options))
         return Path(path)
 
     def save_as(self, document, path: Path, filter_name: str = "MS Word 2007 XML") -> Path:

@@ -194,6 +194,7 @@ def _style_rpr(look: layout.Appearance) -> etree._Element:
     rpr.append(_el("w:b", val="1" if look.bold else "0"))
     rpr.append(_el("w:bCs", val="1" if look.bold else "0"))
     rpr.append(_el("w:i", val="0"))
+    rpr.append(_el("w:color", val=color_hex(look.color_rgb)))
     if look.char_spacing_pt:
         rpr.append(_el("w:spacing", val=str(pt_to_twips(look.char_spacing_pt))))
     rpr.append(_el("w:kern", val="0"))
@@ -201,6 +202,11 @@ def _style_rpr(look: layout.Appearance) -> etree._Element:
     rpr.append(_el("w:szCs", val=half_points(look.size_pt)))
     rpr.append(_el("w:lang", val="en-US", eastAsia="zh-CN"))
     return rpr
+
+
+def color_hex(rgb: Optional[int]) -> str:
+    """A w:color value: RRGGBB, or ``auto``."""
+    return "auto" if rgb is None else f"{rgb:06X}"
 
 
 def _build_style(sid: str, look: layout.Appearance) -> etree._Element:

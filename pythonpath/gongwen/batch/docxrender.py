@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import layout, normalize
-from gongwen.batch import docxlayout, docxtext, numbering, say
+from gongwen.batch import docxlayout, docxtext, docxwhole, numbering, say
 from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
@@ -583,9 +583,17 @@ def format_document(document, options: Normalization = normalize.NONE,
         has_object = any(True for _ in p.iter(*_OBJECT_TAGS))
         _set_style(p, docxlayout.style_id_of(paragraph.style))
         _clean_paragraph(p, keep_layout=paragraph.role == Role.BLANK and has_object)
+        if plan.styles[paragraph.style].color_rgb is not None:
+            docxwhole.drop_run_colors(p)  # the style's red, not a pasted colour
+        docxwhole.tabs_as_elements(p)
         _apply_overrides(p, paragraph, plan)
         apply_spans(p, paragraph)
         _hint_east_asian(p)
+    starts = [i for i, paragraph in enumerate(plan.paragraphs) if paragraph.record_page]
+    if starts:
+        at = blocks.index(paragraphs[starts[0]])
+        if at > 0 and blocks[at - 1].tag == qn("w:p"):
+            docxwhole.record_section(document, blocks[at - 1])
     width = docxlayout.geometry(plan.page).type_width
     table_style = docxlayout.style_id_of(plan.table_style)
     for block in blocks:
@@ -618,15 +626,15 @@ def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,
     if paragraph.space_after_pt is not None:
         spacing.update(after=str(docxlayout.pt_to_twips(paragraph.space_after_pt)),
                        afterLines="0")
+    if paragraph.line_pt is not None:
+        spacing.update(line=str(docxlayout.pt_to_twips(paragraph.line_pt)), lineRule="exact")
+        _set_ppr_child(p, "snapToGrid", {"val": "0"})
     if spacing:
         _set_ppr_child(p, "spacing", spacing)
+    docxwhole.apply_paragraph(p, paragraph, plan, _set_ppr_child)
     if paragraph.keep_with_next:
         _set_ppr_child(p, "keepNext", {})
-    if paragraph.left_chars is not None:  # 附件说明 (§7.3.4): hanging under the name
-        _set_ppr_child(p, "ind", _left_indent(paragraph.left_chars,
-                                              paragraph.first_line_chars or 0.0,
-                                              plan.styles[paragraph.style].size_pt))
-    if paragraph.right_chars is not None:
+    if paragraph.right_chars_autospaced is not None:  # the 落款 (placement); else docxwhole
         size_pt = plan.styles[paragraph.style].size_pt
         autospaced = paragraph.right_chars_autospaced
         _set_ppr_child(p, "ind", {
@@ -634,17 +642,6 @@ def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,
                 (autospaced if autospaced is not None else paragraph.right_chars) * size_pt)),
             "rightChars": str(int(round(paragraph.right_chars * 100))),
         })
-
-
-def _left_indent(left_chars: float, first_chars: float, size_pt: float) -> Dict[str, str]:
-    """``w:ind`` for a left indent and a first-line (negative: hanging) indent in
-    characters: twips for Writer, hundredths of a character for Word and WPS."""
-    attrs = {"left": str(docxlayout.pt_to_twips(left_chars * size_pt)),
-             "leftChars": str(int(round(left_chars * 100)))}
-    kind = "hanging" if first_chars < 0 else "firstLine"
-    attrs[kind] = str(docxlayout.pt_to_twips(abs(first_chars) * size_pt))
-    attrs[kind + "Chars"] = str(int(round(abs(first_chars) * 100)))
-    return attrs
 
 
 def _hint_east_asian(p: etree._Element) -> None:

@@ -26,8 +26,19 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 from gongwen import layout, messages, normalize
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
-from gongwen.writer import inherited, numbering, page, presets, structure, styles, undo, undoable
+from gongwen.writer import (
+    inherited,
+    numbering,
+    page,
+    presets,
+    structure,
+    styles,
+    undo,
+    undoable,
+    wholedoc,
+)
 from gongwen.writer.commands import Invocation, Outcome
+from gongwen.writer.wholedoc import wholedoc_properties
 
 # Direct formatting removed from every body paragraph: what the 公文 style decides.
 # Weight, posture and underline are the author's emphasis and stay.
@@ -106,9 +117,9 @@ def _format_locked(invocation: Invocation) -> Outcome:
         changes = paragraph_changes(plan, body.texts)
         styles.ensure_paragraph_styles(document, plan)
         styles.ensure_character_styles(document, plan)
-        old = page.read_state(document, page.used_page_styles(document))
+        old, new = page_states(document, plan)
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
-                                old, page.target_state(old, plan.page, plan.styles))
+                                old, new)
         normalized = apply_paragraphs(document, body, changes,
                                       layout_body_style(plan))
         normalized.update(restructured)
@@ -117,6 +128,22 @@ def _format_locked(invocation: Invocation) -> Outcome:
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
     presets.keep(invocation, preset)
     return Outcome(True, summary(plan.roles, counts, locale, page.kept_texts(old)))
+
+
+def page_states(document, plan: layout.LayoutPlan) -> Tuple[page.PageState, page.PageState]:
+    """The page styles the body uses, as they are and as the plan wants them; with a
+    版记 page, its own page style too (without page numbers, on even pages)."""
+    names = [name for name in page.used_page_styles(document)
+             if name != wholedoc.RECORD_PAGE_STYLE]
+    old = page.read_state(document, names)
+    new = page.target_state(old, plan.page, plan.styles)
+    if any(paragraph.record_page for paragraph in plan.paragraphs):
+        wholedoc.ensure_record_page_style(document)  # creating a style is undoable
+        record = page.read_state(document, [wholedoc.RECORD_PAGE_STYLE])
+        old.update(record)
+        new[wholedoc.RECORD_PAGE_STYLE] = wholedoc.record_page_state(
+            record[wholedoc.RECORD_PAGE_STYLE], plan.page)
+    return old, new
 
 
 def layout_body_style(plan: layout.LayoutPlan) -> str:
@@ -202,6 +229,8 @@ class CharSpan(NamedTuple):
     text: str
     style: str
 
+RESET = "reset"  # direct properties to remove from the paragraph's runs first
+
 
 class TextEdit(NamedTuple):
     """A :class:`gongwen.normalize.Edit` in Writer's terms: UTF-16 offsets into the
@@ -233,11 +262,7 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str]) -> Dict[int
             size = plan.styles[paragraph.style].size_pt
             change["ParaRightMargin"] = styles.chars_to_hmm(paragraph.right_chars_autospaced,
                                                             size)
-        if paragraph.left_chars is not None:  # 附件说明 (§7.3.4)
-            size = plan.styles[paragraph.style].size_pt
-            change["ParaLeftMargin"] = styles.chars_to_hmm(paragraph.left_chars, size)
-            change["ParaFirstLineIndent"] = styles.chars_to_hmm(paragraph.first_line_chars or 0.0,
-                                                                size)
+        change.update(wholedoc_properties(plan, paragraph))
         if paragraph.edits:
             change[EDITS] = text_edits(texts[index], paragraph.edits)
         if paragraph.spans:
@@ -311,9 +336,12 @@ def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
 
 def _apply_change(target, change: Change) -> List[str]:
     """Sets the paragraph's properties, then makes its text edits; returns their kinds."""
+    reset: Sequence[str] = change.get(RESET, ())  # type: ignore[assignment]
+    if reset:
+        target.getText().createTextCursorByRange(target).setPropertiesToDefault(tuple(reset))
     for key, value in change.items():
-        if key not in (EDITS, SPANS):
-            target.setPropertyValue(key, value)
+        if key not in (EDITS, SPANS, RESET):
+            _set_property(target, key, value)
     edits: Sequence[TextEdit] = change.get(EDITS, ())  # type: ignore[assignment]
     made = [edit.kind for edit in edits if replace_range(target, edit)]
     for span in change.get(SPANS, ()):  # type: ignore[attr-defined]
@@ -332,6 +360,15 @@ def set_char_style(paragraph, span: CharSpan) -> bool:
         return False
     cursor.setPropertyValue("CharStyleName", span.style)
     return True
+
+
+def _set_property(target, name: str, value: object) -> None:
+    import uno
+
+    if isinstance(value, uno.Any):  # a typed value (a sequence of structs)
+        uno.invoke(target, "setPropertyValue", (name, value))
+    else:
+        target.setPropertyValue(name, value)
 
 
 def replace_range(paragraph, edit: TextEdit) -> bool:

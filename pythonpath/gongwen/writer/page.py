@@ -46,7 +46,7 @@ _PAGE_KEYS = ("Width", "Height", "TopMargin", "LeftMargin", "RightMargin", "Foot
               "FooterIsShared", "FooterIsDynamicHeight", "FooterDynamicSpacing", "FooterHeight",
               "FooterBodyDistance", "FooterLeftMargin", "FooterRightMargin", "BottomMargin",
               "GridMode", "GridLines", "GridBaseHeight", "GridRubyHeight", "GridPrint",
-              "GridDisplay")
+              "GridDisplay", "PageStyleLayout")
 _GRID_LINES, _GRID_NONE = 1, 0  # com.sun.star.text.TextGridMode
 
 
@@ -69,7 +69,7 @@ def target_properties(page: layout.PageSetup) -> Tuple[Tuple[str, object], ...]:
         "GridLines": page.lines, "GridBaseHeight": grid_pitch(page), "GridRubyHeight": 0,
         "GridPrint": False, "GridDisplay": False,
     }
-    return tuple((key, values[key]) for key in _PAGE_KEYS)
+    return tuple((key, values[key]) for key in _PAGE_KEYS if key in values)
 
 
 # Restored before the footer is switched off again, so its size can still be set.

@@ -26,6 +26,7 @@ HMM_PER_PT = 2540 / 72  # 1/100 mm per point
 # com.sun.star.style.ParagraphAdjust values
 _ADJUST = {Align.LEFT: 0, Align.RIGHT: 1, Align.JUSTIFY: 2, Align.CENTER: 3}
 _FIX, _PROP = 3, 0  # com.sun.star.style.LineSpacingMode
+AUTO_COLOR = -1  # COL_AUTO: the automatic text colour
 
 
 def pt_to_hmm(pt: float) -> int:
@@ -101,6 +102,7 @@ def style_properties(look: layout.Appearance) -> Dict[str, object]:
         # punctuation (with an English Asian-text language, as a .docx from python-docx
         # or Word may carry, Writer sets them half-width and a line takes 29 characters).
         "CharLocaleAsian": _chinese(),
+        "CharColor": look.color_rgb if look.color_rgb is not None else AUTO_COLOR,
     }
 
 

@@ -1,0 +1,166 @@
+"""The whole 公文's per-paragraph layout (:mod:`gongwen.wholedoc`) as WordprocessingML.
+
+A page break before each attached text (``w:pageBreakBefore``), rules as paragraph borders
+(``w:pBdr`` ``w:top``/``w:bottom``: ``w:sz`` in eighths of a point, ``w:space`` in points,
+``w:color``), indents, alignment and the right tab stop of a two-part line (``w:tabs``), and
+a typed tab as Word wants it (a ``w:tab`` element, not a tab character inside ``w:t``).
+Units and schema only: the plan decides.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Callable, Dict, Optional
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from gongwen import layout
+from gongwen.batch import docxlayout
+
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+_EIGHTHS_PER_MM = 72 / 25.4 * 8
+
+SetChild = Callable[[etree._Element, str, Dict[str, str]], None]
+
+
+def apply_paragraph(p: etree._Element, paragraph: layout.ParagraphPlan,
+                    plan: layout.LayoutPlan, set_child: SetChild) -> None:
+    """Writes what the plan adds to one paragraph (``set_child`` keeps the schema order)."""
+    look = plan.styles[paragraph.style]
+    if paragraph.page_break_before:
+        set_child(p, "pageBreakBefore", {})
+    if paragraph.rule_above is not None or paragraph.rule_below is not None:
+        _borders(p, paragraph.rule_above, paragraph.rule_below, set_child)
+    if paragraph.right_tab_chars is not None:
+        _tab_stop(p, right_tab_twips(plan, paragraph), set_child)
+    if paragraph.right_chars_autospaced is None and any(
+            value is not None for value in (paragraph.first_line_chars, paragraph.left_chars,
+                                            paragraph.right_chars)):
+        set_child(p, "ind", indents(look, paragraph))
+    if paragraph.align is not None:
+        set_child(p, "jc", {"val": _JC[paragraph.align]})
+
+
+def indents(look: layout.Appearance, paragraph: layout.ParagraphPlan) -> Dict[str, str]:
+    """A complete w:ind (twips and hundredths of a character, which Word prefers)."""
+    def pick(value: Optional[float], default: float) -> float:
+        return default if value is None else value
+
+    first = pick(paragraph.first_line_chars, look.first_line_chars)
+    left = pick(paragraph.left_chars, look.left_chars)
+    right = pick(paragraph.right_chars, look.right_chars)
+    char = look.size_pt * 20
+    attrs = {"left": str(int(round(left * char))), "leftChars": str(int(round(left * 100))),
+             "right": str(int(round(right * char))),
+             "rightChars": str(int(round(right * 100)))}
+    if first < 0:
+        attrs.update(hanging=str(int(round(-first * char))),
+                     hangingChars=str(int(round(-first * 100))))
+    else:
+        attrs.update(firstLine=str(int(round(first * char))),
+                     firstLineChars=str(int(round(first * 100))))
+    return attrs
+
+
+def right_tab_twips(plan: layout.LayoutPlan, paragraph: layout.ParagraphPlan) -> int:
+    size = plan.styles[paragraph.style].size_pt
+    width = docxlayout.geometry(plan.page).type_width
+    return width - int(round((paragraph.right_tab_chars or 0.0) * size * 20))
+
+
+def _tab_stop(p: etree._Element, position: int, set_child: SetChild) -> None:
+    set_child(p, "tabs", {})
+    tabs = p.find(f"{qn('w:pPr')}/{qn('w:tabs')}")
+    tab = etree.SubElement(tabs, qn("w:tab"))
+    tab.set(qn("w:val"), "right")
+    tab.set(qn("w:pos"), str(position))
+
+
+def _border(tag: str, rule: layout.Rule) -> etree._Element:
+    element = etree.Element(qn("w:" + tag))
+    element.set(qn("w:val"), "single")
+    element.set(qn("w:sz"), str(max(2, int(round(rule.width_mm * _EIGHTHS_PER_MM)))))
+    element.set(qn("w:space"), str(int(round(rule.distance_pt))))
+    element.set(qn("w:color"), docxlayout.color_hex(rule.color_rgb))
+    return element
+
+
+def _borders(p: etree._Element, above: Optional[layout.Rule], below: Optional[layout.Rule],
+             set_child: SetChild) -> None:
+    set_child(p, "pBdr", {})
+    borders = p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}")
+    if above is not None:  # CT_PBdr order: top, left, bottom, right, between, bar
+        borders.append(_border("top", above))
+    if below is not None:
+        borders.append(_border("bottom", below))
+
+
+def drop_run_colors(p: etree._Element) -> None:
+    for color in p.iter(qn("w:color")):
+        if color.getparent().tag == qn("w:rPr"):
+            color.getparent().remove(color)
+
+
+def tabs_as_elements(p: etree._Element) -> None:
+    """A tab character inside ``w:t`` (what a layout edit writes) becomes a ``w:tab`` run
+    between the text before and after it, with the run's formatting."""
+    for text in list(p.iter(qn("w:t"))):
+        value = text.text or ""
+        if "\t" not in value:
+            continue
+        run = text.getparent()
+        head, _, tail = value.partition("\t")
+        text.text = head
+        tab_run = copy.deepcopy(run)
+        for child in list(tab_run):
+            if child.tag != qn("w:rPr"):
+                tab_run.remove(child)
+        etree.SubElement(tab_run, qn("w:tab"))
+        run.addnext(tab_run)
+        if tail:
+            tail_run = copy.deepcopy(tab_run)
+            tail_run.remove(tail_run.find(qn("w:tab")))
+            t = etree.SubElement(tail_run, qn("w:t"))
+            t.text = tail
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            tab_run.addnext(tail_run)
+            tabs_as_elements(p)  # the tail may hold another tab
+            return
+        if not head:
+            run.remove(text)
+
+
+def record_section(document, before: etree._Element) -> None:
+    """The 版记 in a section of its own (GB/T 9704 §7.4, §7.5): ``before`` (the paragraph
+    ahead of the 版记) ends the main text's section, with its page numbers; the last
+    section starts on an even page (``w:type evenPage``, Word adds the blank page), has
+    empty footers (no page number) and sets its text at the page's foot
+    (``w:vAlign bottom``, which Word honours; Writer ignores it and has the space the plan
+    puts above the 版记). Run again, it finds the section it made and keeps it.
+    """
+    body_sect = document.element.body.find(qn("w:sectPr"))
+    ppr = before.find(qn("w:pPr"))
+    if ppr is None or ppr.find(qn("w:sectPr")) is None:
+        main = copy.deepcopy(body_sect)
+        for child in main.findall(qn("w:type")):  # the main text keeps its own start
+            main.remove(child)
+        if ppr is None:
+            ppr = etree.Element(qn("w:pPr"))
+            before.insert(0, ppr)
+        ppr.append(main)
+    for reference in body_sect.findall(qn("w:footerReference")):
+        body_sect.remove(reference)
+    section = document.sections[-1]
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False
+        element = footer._element
+        for child in list(element):
+            element.remove(child)
+        etree.SubElement(element, qn("w:p"))
+    _sect_child(body_sect, "type").set(qn("w:val"), "evenPage")
+    _sect_child(body_sect, "vAlign").set(qn("w:val"), "bottom")
+
+
+def _sect_child(sect_pr: etree._Element, name: str) -> etree._Element:
+    return docxlayout._sectpr_child(sect_pr, name)

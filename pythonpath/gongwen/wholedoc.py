@@ -1,0 +1,292 @@
+"""The whole 公文: where the 版头, the 附件 and the 版记 go (GB/T 9704 §7.2, §7.3.7, §7.4).
+
+:func:`arrange` takes the body's :class:`gongwen.layout.ParagraphPlan` s (roles and styles
+decided) and adds what is not a style's: the 发文机关标志 35 mm under the top of the type
+area, the 发文字号 two lines under it (a 上行文's 发文字号 and 签发人 on one line), the red
+rule under it, the title two lines under the rule, each attached text on a new page, and
+the 版记's rules, hanging 抄送 and two-part 印发 line. A document without these parts
+comes back unchanged. Standard library only, Python 3.8 compatible.
+
+Positions in the 版头 are sums of exact line heights: its paragraphs leave the grid (a
+snapped line moves to the next grid line, which would undo a measured space), and a
+blank line typed between its elements becomes a thin line, since the plan's spacing is
+the standard's distance.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from typing import Dict, List, Optional, Sequence
+
+from gongwen import layout, normalize, roles
+from gongwen.normalize import Edit
+from gongwen.spec import MASTHEAD, MM_PER_PT, RECORD, RED_RGB, Align, Role
+
+HEAD_ROLES = (Role.COPY_NUMBER, Role.SECRECY, Role.URGENCY, Role.ISSUER, Role.DOC_NUMBER,
+              Role.SIGNER, Role.BLANK, Role.MINUTES_MARK)
+MARK_ROLES = (Role.ISSUER, Role.MINUTES_MARK)
+# A blank line typed between 版头 elements: this thin, so the plan's spacing is the distance.
+TYPED_BLANK_PT = 1.0
+# The 发文机关标志's exact line: the CJK fonts' own line height (ascent + descent ≈ 1.45 em),
+# so that no extra height goes above the glyphs (Writer puts it there).
+MARK_LINE_EM = 1.45
+# Where the ideographs' tops sit under the top of such a line (the font's ascent over the
+# ideographic em box). Measured in Writer's PDF with the free stand-in fonts: the
+# 发文机关标志's red ink starts at 72 mm (tests/integration/test_wholedoc.py).
+INK_DROP_EM = 0.29
+# Under an exact line of the pitch, 3号 text ends this far above the line's bottom; the red
+# rule's distance is counted from the text (measured the same way).
+TEXT_BOTTOM_GAP_PT = 2.0
+# Left free under the 版记 so that rounding (twips, 1/100 mm) never pushes its last line
+# onto the next page: the line then ends 0.7 mm above the type area's bottom edge.
+RECORD_FOOT_SLACK_PT = 2.0
+LAYOUT_EDIT = "layout"  # a normalize.Edit kind: typed whitespace that becomes a tab stop
+TAB = "\t"
+CC_LABEL = "：:"
+LIST_LABEL_CHARS = 8  # the longest label: 参会人员： and the like
+
+
+def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout.Appearance],
+            page: layout.PageSetup, texts: Sequence[str]) -> List[layout.ParagraphPlan]:
+    """The paragraphs with the whole-document layout added (see the module docstring);
+    ``texts`` are the paragraphs as typed (the plans' edits are offsets into them)."""
+    result = list(paragraphs)
+    role_list = [paragraph.role for paragraph in result]
+    _masthead(result, role_list, styles, page, texts)
+    _attachments(result, role_list)
+    _attendance(result, role_list, styles)
+    _record(result, role_list, styles, page, texts)
+    return result
+
+
+def mark_line_pt(size_pt: float) -> float:
+    """The 发文机关标志's (or 纪要 mark's) exact line height."""
+    return round(size_pt * MARK_LINE_EM, 2)
+
+
+def head_end(role_list: Sequence[str]) -> int:
+    """Index of the first paragraph after the 版头 (0 when there is none)."""
+    end = 0
+    while end < len(role_list) and role_list[end] in HEAD_ROLES:
+        end += 1
+    if not any(role in MARK_ROLES for role in role_list[:end]):
+        return 0
+    return end
+
+
+def _masthead(result: List[layout.ParagraphPlan], role_list: Sequence[str],
+              styles: Dict[str, layout.Appearance], page: layout.PageSetup,
+              texts: Sequence[str]) -> None:
+    end = head_end(role_list)
+    if not end:
+        return
+    pitch = page.line_pitch_pt
+    upward = Role.SIGNER in role_list[:end] or any(
+        _signer_split(result[i].text) for i in range(end) if role_list[i] == Role.DOC_NUMBER)
+    above, seen_mark, first_after_mark = 0.0, False, True
+    for index in range(end):
+        role, paragraph = role_list[index], result[index]
+        if role == Role.BLANK:
+            result[index] = paragraph._replace(line_pt=TYPED_BLANK_PT, space_before_pt=0.0,
+                                               space_after_pt=0.0)
+            above += TYPED_BLANK_PT
+            continue
+        if role in MARK_ROLES:
+            size = styles[paragraph.style].size_pt
+            line = mark_line_pt(size)
+            before = 0.0
+            if not seen_mark:
+                target = MASTHEAD.issuer_top / MM_PER_PT
+                before = max(0.0, round(target - above - INK_DROP_EM * size, 2))
+            seen_mark = True
+            result[index] = paragraph._replace(line_pt=line, space_before_pt=before,
+                                               space_after_pt=0.0)
+            above += before + line
+            continue
+        before = 0.0
+        if seen_mark and first_after_mark:
+            before = MASTHEAD.doc_number_lines * pitch
+            first_after_mark = False
+        result[index] = _head_line(paragraph, texts[index], role, upward)._replace(
+            line_pt=pitch, space_before_pt=before, space_after_pt=0.0)
+        above += before + pitch
+    last = max(i for i in range(end) if role_list[i] != Role.BLANK)
+    if role_list[last] in (Role.DOC_NUMBER, Role.SIGNER, Role.ISSUER) \
+            and Role.MINUTES_MARK not in role_list[:end]:
+        gap = max(0.0, MASTHEAD.rule_gap / MM_PER_PT - TEXT_BOTTOM_GAP_PT)
+        result[last] = result[last]._replace(
+            rule_below=layout.Rule(MASTHEAD.rule_width, RED_RGB, float(round(gap))))
+    if end < len(result) and role_list[end] == Role.TITLE:
+        result[end] = result[end]._replace(space_before_pt=MASTHEAD.title_lines * pitch)
+
+
+def _signer_split(text: str) -> Optional[roles.Split]:
+    split = roles.split_line(text, Role.DOC_NUMBER)
+    return split if split and "签" in text[split.right_start:] else None
+
+
+def _head_line(paragraph: layout.ParagraphPlan, typed: str, role: str,
+               upward: bool) -> layout.ParagraphPlan:
+    """A 发文字号 (alone, or with its 签发人 or a 纪要's date on the line) or a 签发人."""
+    indent = MASTHEAD.signer_indent_chars
+    if role == Role.DOC_NUMBER:
+        if roles.split_line(typed, Role.DOC_NUMBER) is not None:
+            return _two_parts(paragraph, typed, Role.DOC_NUMBER, indent, indent)
+        if upward:
+            return paragraph._replace(align=Align.LEFT, first_line_chars=indent,
+                                      left_chars=0.0)
+    return paragraph
+
+
+def _two_parts(paragraph: layout.ParagraphPlan, typed: str, role: str, left_indent: float,
+               right_indent: float) -> layout.ParagraphPlan:
+    """The left part ``left_indent`` characters in, the right part against a right tab stop
+    ``right_indent`` characters in from the right edge; the whitespace typed between
+    becomes one tab (the only text this module changes: whitespace, never a character).
+    ``typed`` is the paragraph's text as it is now (edits are offsets into it)."""
+    split = roles.split_line(typed, role)
+    if split is None:
+        return paragraph
+    edits = paragraph.edits
+    between = typed[split.left_end:split.right_start]
+    if between != TAB and not _overlaps(edits, split.left_end, split.right_start):
+        tab = Edit(split.left_end, split.right_start, TAB, LAYOUT_EDIT)
+        edits = tuple(sorted(edits + (tab,), key=lambda edit: edit.start))
+    return paragraph._replace(text=normalize.apply_edits(typed, edits), edits=edits,
+                              align=Align.LEFT, first_line_chars=left_indent, left_chars=0.0,
+                              right_chars=0.0, right_tab_chars=right_indent)
+
+
+def _overlaps(edits: Sequence[Edit], start: int, end: int) -> bool:
+    return any(edit.start < end and edit.end > start for edit in edits)
+
+
+def _attachments(result: List[layout.ParagraphPlan], role_list: Sequence[str]) -> None:
+    """Each attached text starts a new page (§7.3.7); page numbers run on."""
+    for part in roles.document_parts(role_list):
+        if part.kind == roles.PART_ATTACHMENT:
+            result[part.start] = result[part.start]._replace(page_break_before=True)
+
+
+def _attendance(result: List[layout.ParagraphPlan], role_list: Sequence[str],
+                styles: Dict[str, layout.Appearance]) -> None:
+    """纪要's 出席/请假/列席 (§12): 左空二字, the names' continuation lines aligned after the
+    label's colon (a hanging indent), wrapped ones and lines typed as their own paragraph."""
+    label = 0
+    for index, role in enumerate(role_list):
+        if role != Role.ATTENDANCE:
+            label = 0
+            continue
+        paragraph = result[index]
+        look = styles[paragraph.style]
+        found = _label_length(paragraph.text, LIST_LABEL_CHARS)
+        if found:
+            label = found
+            result[index] = paragraph._replace(
+                left_chars=look.first_line_chars + label, first_line_chars=-float(label))
+        elif label:
+            result[index] = paragraph._replace(left_chars=look.first_line_chars + label,
+                                               first_line_chars=0.0)
+
+
+def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
+            styles: Dict[str, layout.Appearance], page: layout.PageSetup,
+            texts: Sequence[str]) -> None:
+    """抄送 hanging after its colon, the 印发 line in two parts, the rules (§7.4)."""
+    indices = [i for i, role in enumerate(role_list) if role in (Role.CC, Role.IMPRINT)]
+    if not indices:
+        return
+    gap = float(round(RECORD.rule_gap / MM_PER_PT))
+    outer = layout.Rule(RECORD.outer_rule, 0, gap)
+    inner = layout.Rule(RECORD.inner_rule, 0, gap)
+    label = 0
+    for index in indices:
+        paragraph = result[index]
+        look = styles[paragraph.style]
+        if role_list[index] == Role.CC:
+            found = _label_length(paragraph.text)
+            if found:
+                label = found
+                result[index] = paragraph._replace(left_chars=look.left_chars + label,
+                                                   first_line_chars=-float(label))
+            elif label:
+                result[index] = paragraph._replace(left_chars=look.left_chars + label)
+        else:
+            result[index] = _two_parts(paragraph, texts[index], Role.IMPRINT,
+                                       look.left_chars, look.right_chars)
+    # A border spans the paragraph between its indents: the rules go on lines that have
+    # none (the 印发 line's left part is a first-line indent, a one-line 抄送 likewise).
+    ccs = [index for index in indices if role_list[index] == Role.CC]
+    if len(ccs) == 1:
+        index = ccs[0]
+        paragraph = result[index]
+        if estimated_lines(paragraph, styles[paragraph.style], page) == 1:
+            look = styles[paragraph.style]
+            result[index] = paragraph._replace(first_line_chars=look.left_chars,
+                                               left_chars=0.0, right_chars=0.0)
+    first, last = indices[0], indices[-1]
+    result[first] = result[first]._replace(rule_above=outer)
+    result[last] = result[last]._replace(rule_below=outer)
+    imprints = [i for i in indices if role_list[i] == Role.IMPRINT]
+    if imprints and imprints[0] > first:
+        result[imprints[0]] = result[imprints[0]]._replace(rule_above=inner)
+    _at_the_foot(result, role_list, styles, page, first, last)
+
+
+def _at_the_foot(result: List[layout.ParagraphPlan], role_list: Sequence[str],
+                 styles: Dict[str, layout.Appearance], page: layout.PageSetup,
+                 first: int, last: int) -> None:
+    """The 版记 on a page of its own, its last line on the type area's bottom edge: exact
+    lines of the pitch off the grid, typed blank lines between its elements made thin, and
+    the space above it what the page leaves (the lines each paragraph takes are counted
+    from its characters: full-width ones one character, others half)."""
+    pitch = page.line_pitch_pt
+    height = 0.0
+    for index in range(first, last + 1):
+        paragraph = result[index]
+        if role_list[index] == Role.BLANK:
+            result[index] = paragraph._replace(line_pt=TYPED_BLANK_PT, space_before_pt=0.0,
+                                               space_after_pt=0.0)
+            height += TYPED_BLANK_PT
+            continue
+        lines = estimated_lines(paragraph, styles[paragraph.style], page)
+        result[index] = paragraph._replace(line_pt=pitch, space_before_pt=0.0,
+                                           space_after_pt=0.0)
+        height += lines * pitch
+        for rule in (paragraph.rule_above, paragraph.rule_below):
+            if rule is not None:
+                height += rule.width_mm / MM_PER_PT + rule.distance_pt
+    room = page.type_height_mm / MM_PER_PT - height - RECORD_FOOT_SLACK_PT
+    result[first] = result[first]._replace(record_page=True,
+                                           space_before_pt=round(max(0.0, room), 2))
+
+
+def estimated_lines(paragraph: layout.ParagraphPlan, look: layout.Appearance,
+                    page: layout.PageSetup) -> int:
+    """Lines the paragraph's text takes at the style's size (no character spacing: 4号)."""
+    def pick(value: Optional[float], default: float) -> float:
+        return default if value is None else value
+
+    size = look.size_pt
+    width = page.type_width_mm / MM_PER_PT
+    left = pick(paragraph.left_chars, look.left_chars) * size
+    right = pick(paragraph.right_chars, look.right_chars) * size
+    first = pick(paragraph.first_line_chars, look.first_line_chars) * size
+    ems = sum(1.0 if unicodedata.east_asian_width(char) in "WFA" else 0.5
+              for char in paragraph.text.replace(TAB, "  "))
+    needed = ems * size
+    first_room = width - left - first - right
+    if needed <= first_room:
+        return 1
+    return 1 + int(math.ceil((needed - first_room) / (width - left - right)))
+
+
+def _label_length(text: str, longest: int = 6) -> int:
+    """Characters up to and including a list's label colon (抄送：, 出席：, 参会人员：) in
+    the text as typed; 0 when the line has none (a continuation line)."""
+    stripped = text.lstrip()
+    for index, char in enumerate(stripped[:longest]):
+        if char in CC_LABEL:
+            return index + 1 if index > 0 else 0
+    return 0

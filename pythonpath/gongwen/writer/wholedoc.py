@@ -1,0 +1,106 @@
+"""The whole 公文's per-paragraph layout (:mod:`gongwen.wholedoc`) as Writer properties.
+
+Exact lines off the grid (版头), a page break before each attached text, rules as paragraph
+borders (BottomBorder/TopBorder with their distance), indents, alignment and the right tab
+stop of a two-part line. Units only: the plan decides.
+"""
+
+from __future__ import annotations
+
+from typing import Dict
+
+from gongwen import layout
+from gongwen.spec import Align
+from gongwen.writer import page, styles
+
+_PAGE_BEFORE = "PAGE_BEFORE"  # com.sun.star.style.BreakType
+_RIGHT = "RIGHT"              # com.sun.star.style.TabAlign
+_SOLID = 0                    # com.sun.star.table.BorderLineStyle.SOLID
+HMM_PER_MM = 100
+# The 版记's page style: the body's page, no footer (no page number, §7.5), left pages only
+# (Writer then starts it on an even page, with an empty page before it when needed).
+RECORD_PAGE_STYLE = "公文版记页"
+
+
+def wholedoc_properties(plan: layout.LayoutPlan,
+                        paragraph: layout.ParagraphPlan) -> Dict[str, object]:
+    """UNO property name -> value for what the plan adds to one paragraph (may be {})."""
+    import uno
+
+    look = plan.styles[paragraph.style]
+    size = look.size_pt
+    change: Dict[str, object] = {}
+    if look.color_rgb is not None:
+        change["reset"] = ("CharColor",)  # the style's red, not a pasted colour
+    if paragraph.line_pt is not None:
+        spacing = uno.createUnoStruct("com.sun.star.style.LineSpacing")
+        spacing.Mode, spacing.Height = 3, styles.pt_to_hmm(paragraph.line_pt)  # FIX
+        change["ParaLineSpacing"] = spacing
+        change["SnapToGrid"] = False
+    if paragraph.record_page:
+        change["PageDescName"] = RECORD_PAGE_STYLE
+    if paragraph.page_break_before:
+        change["BreakType"] = uno.Enum("com.sun.star.style.BreakType", _PAGE_BEFORE)
+    for side, rule in (("Top", paragraph.rule_above), ("Bottom", paragraph.rule_below)):
+        if rule is not None:
+            change[side + "Border"] = border_line(rule)
+            change[side + "BorderDistance"] = styles.pt_to_hmm(rule.distance_pt)
+    if paragraph.align is not None:
+        change["ParaAdjust"] = styles._ADJUST[paragraph.align]
+        change["ParaLastLineAdjust"] = styles._ADJUST[Align.CENTER] \
+            if paragraph.align == Align.CENTER else 0
+    if paragraph.first_line_chars is not None:
+        change["ParaFirstLineIndent"] = styles.chars_to_hmm(paragraph.first_line_chars, size)
+    if paragraph.left_chars is not None:
+        change["ParaLeftMargin"] = styles.chars_to_hmm(paragraph.left_chars, size)
+    if paragraph.right_chars is not None and paragraph.right_chars_autospaced is None:
+        change["ParaRightMargin"] = styles.chars_to_hmm(paragraph.right_chars, size)
+    if paragraph.right_tab_chars is not None:
+        stop = uno.createUnoStruct("com.sun.star.style.TabStop")
+        stop.Position = right_tab_hmm(plan, paragraph)
+        stop.Alignment = uno.Enum("com.sun.star.style.TabAlign", _RIGHT)
+        stop.FillChar = uno.Char(" ")
+        stop.DecimalChar = uno.Char(".")
+        # A typed sequence: pyuno cannot tell a tuple of structs for this property.
+        change["ParaTabStops"] = uno.Any("[]com.sun.star.style.TabStop", (stop,))
+    return change
+
+
+def right_tab_hmm(plan: layout.LayoutPlan, paragraph: layout.ParagraphPlan) -> int:
+    """The right tab stop from the paragraph's left indent (0 on a two-part line)."""
+    size = plan.styles[paragraph.style].size_pt
+    width = round(plan.page.type_width_mm * HMM_PER_MM)
+    return width - styles.chars_to_hmm(paragraph.right_tab_chars or 0.0, size)
+
+
+def border_line(rule: layout.Rule):
+    import uno
+
+    line = uno.createUnoStruct("com.sun.star.table.BorderLine2")
+    line.Color = rule.color_rgb
+    line.LineStyle = _SOLID
+    width = round(rule.width_mm * HMM_PER_MM)
+    line.LineWidth = width
+    line.OuterLineWidth = width
+    return line
+
+
+def ensure_record_page_style(document) -> None:
+    family = document.getStyleFamilies().getByName(page.PAGE_FAMILY)
+    if not family.hasByName(RECORD_PAGE_STYLE):
+        family.insertByName(RECORD_PAGE_STYLE,
+                            document.createInstance("com.sun.star.style.PageStyle"))
+
+
+def record_page_state(old: page.StyleState, plan_page: layout.PageSetup) -> page.StyleState:
+    """The 版记 page style's target: the plan's page and grid, no footer (so its bottom
+    margin is the whole margin), left pages only."""
+    import uno
+
+    props = dict(old["props"])
+    props.update({key: value for key, value in page.target_properties(plan_page)
+                  if key in props})
+    props["FooterIsOn"] = False
+    props["BottomMargin"] = page._page_length(plan_page.bottom_mm)
+    props["PageStyleLayout"] = uno.Enum("com.sun.star.style.PageStyleLayout", "LEFT")
+    return {"props": props, "texts": {}}

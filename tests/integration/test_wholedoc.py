@@ -1,0 +1,259 @@
+"""The whole 公文 (issue 12), measured in the PDFs of both paths: the Writer button and the
+CLI's .docx opened in Writer. A 通知 with 份号, 密级, 紧急程度, the red 发文机关标志, 发文字号,
+two attachments and a 版记; a 请示 whose 发文字号 and 签发人 share a line.
+
+Positions are in mm from the page's top-left corner. The type area is 37 mm down, 28 mm in,
+156 × 225 mm. The PDFs are exported with the empty pages Writer inserts before a left page
+(as printing has them), so page numbers in the PDF are the document's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, List
+
+import docx
+import pytest
+
+from gongwen import cli
+from gongwen.batch.pdfmeasure import Line, measure_pdf
+from rig.raster import red_top_mm, rules
+
+NOTICE = [
+    "000123",
+    "机密★1年",
+    "特急",
+    "XX县人民政府文件",
+    "X政发〔2025〕3号",
+    "XX县人民政府关于做好2025年度安全生产工作的通知",
+    "各乡镇人民政府，县直各单位：",
+    "为切实做好我县2025年度安全生产工作，现将有关事项通知如下：",
+    "一、总体要求",
+    "坚持人民至上、生命至上，全面落实安全生产责任制，坚决防范和遏制重特大事故发生。",
+    "二、工作措施",
+    "开展“安全生产月”活动，组织应急演练不少于X次，覆盖全县XX个重点单位。",
+    "",
+    "附件：1.2025年度安全生产责任清单",
+    "2.安全生产检查记录表",
+    "",
+    "XX县人民政府",
+    "2025年1月15日",
+    "（此件公开发布）",
+    "附件1",
+    "",
+    "2025年度安全生产责任清单",
+    "各乡镇人民政府负责本辖区安全生产工作，县直各部门负责本行业领域安全生产工作。",
+    "附件2",
+    "",
+    "安全生产检查记录表",
+    "检查单位、检查时间、检查内容、发现问题、整改情况。",
+    "抄送：县委各部门，县人大常委会办公室，县政协办公室。",
+    "XX县人民政府办公室　　　　　2025年1月15日印发",
+]
+
+REQUEST = [
+    "XX县教育局文件",
+    "X教发〔2024〕5号　　　　　　　　签发人：张三",
+    "XX县教育局关于申请XX中学教学楼维修资金的请示",
+    "县人民政府：",
+    "XX中学教学楼建于1998年，经鉴定为C级危房，现申请维修资金XXX万元。",
+    "妥否，请批示。",
+    "",
+    "XX县教育局",
+    "2024年3月5日",
+]
+
+TYPE_TOP, TYPE_LEFT, TYPE_RIGHT, TYPE_BOTTOM = 37.0, 28.0, 184.0, 262.0
+PITCH_MM = 225 / 22
+
+
+def _docx_of(lines: List[str], path: Path) -> Path:
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def _both_paths(office, lines: List[str], folder: Path) -> Dict[str, Path]:
+    source = _docx_of(lines, folder / "source.docx")
+    document = office.open(source)
+    try:
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        button = office.export_pdf(document, folder / "button.pdf", blank_pages=True)
+    finally:
+        office.close(document)
+    out = folder / "cli.docx"
+    assert cli.main(["format", str(source), "-o", str(out)]) == 0
+    document = office.open(out)
+    try:
+        from_cli = office.export_pdf(document, folder / "cli.pdf", blank_pages=True)
+    finally:
+        office.close(document)
+    return {"button": button, "cli": from_cli}
+
+
+@pytest.fixture(scope="module")
+def notice_pdfs(office, tmp_path_factory) -> Dict[str, Path]:
+    return _both_paths(office, NOTICE, tmp_path_factory.mktemp("notice"))
+
+
+@pytest.fixture(scope="module")
+def request_pdfs(office, tmp_path_factory) -> Dict[str, Path]:
+    return _both_paths(office, REQUEST, tmp_path_factory.mktemp("request"))
+
+
+PATHS = ["button", "cli"]
+
+
+def _line(lines: List[Line], start: str) -> Line:
+    return next(line for line in lines if line.compact_text.startswith(start))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_the_issuer_is_red_with_its_top_35_mm_under_the_type_area(notice_pdfs, path):
+    top = red_top_mm(notice_pdfs[path], 1)
+    assert top is not None and abs(top - (TYPE_TOP + 35)) <= 0.8, top
+    issuer = _line(measure_pdf(notice_pdfs[path]).pages[0].body_lines, "XX县人民政府文件")
+    assert abs((issuer.x_left_mm + issuer.x_right_mm) / 2 - 106) < 1  # centred
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_red_rule_the_type_width_runs_4_mm_under_the_doc_number(notice_pdfs, path):
+    page = measure_pdf(notice_pdfs[path]).pages[0]
+    number = _line(page.body_lines, "X政发〔2025〕3号")
+    issuer = _line(page.body_lines, "XX县人民政府文件")
+    title = _line(page.body_lines, "XX县人民政府关于")
+    assert abs((number.x_left_mm + number.x_right_mm) / 2 - 106) < 1  # centred
+    # two lines under the 发文机关标志: its box ends two grid lines and a bit above
+    assert 2 * PITCH_MM <= number.top_mm - issuer.bottom_mm <= 2.6 * PITCH_MM
+    red = rules(notice_pdfs[path], 1, red=True)
+    assert len(red) == 1, red
+    rule = red[0]
+    assert abs(rule.left_mm - TYPE_LEFT) < 0.5 and abs(rule.right_mm - TYPE_RIGHT) < 0.5
+    assert 0.2 <= rule.thickness_mm <= 0.5
+    # 4 mm under the characters (whose box reaches about 0.7 mm under the ink)
+    assert 2.8 <= rule.top_mm - number.bottom_mm <= 4.2, (rule, number)
+    # the title two lines under the rule
+    assert 2 * PITCH_MM - 1 <= title.top_mm - rule.bottom_mm <= 2 * PITCH_MM + 2
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_each_attachment_starts_a_page_top_left_with_its_title_on_line_3(notice_pdfs, path):
+    layout = measure_pdf(notice_pdfs[path])
+    starts = [page for page in layout.pages
+              if page.body_lines and page.body_lines[0].compact_text in ("附件1", "附件2")]
+    assert [page.body_lines[0].compact_text for page in starts] == ["附件1", "附件2"]
+    for page in starts:
+        mark, title = page.body_lines[0], page.body_lines[1]
+        assert abs(mark.x_left_mm - TYPE_LEFT) < 0.5
+        assert TYPE_TOP <= mark.top_mm < TYPE_TOP + PITCH_MM
+        assert TYPE_TOP + 2 * PITCH_MM <= title.top_mm < TYPE_TOP + 3 * PITCH_MM
+        assert abs((title.x_left_mm + title.x_right_mm) / 2 - 106) < 1
+        # page numbers run on
+        assert page.page_number is not None and page.page_number.number == page.index + 1
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_the_record_ends_an_even_page_at_the_foot_without_page_numbers(notice_pdfs, path):
+    layout = measure_pdf(notice_pdfs[path])
+    last = layout.pages[-1]
+    assert len(layout.pages) % 2 == 0
+    assert last.page_number is None
+    texts = [line.compact_text for line in last.body_lines]
+    assert texts[0].startswith("抄送：") and texts[-1].endswith("印发"), texts
+    before = layout.pages[-2]
+    if not before.body_lines:  # an inserted blank page carries no number either
+        assert before.page_number is None
+    found = rules(notice_pdfs[path], len(layout.pages))
+    assert len(found) == 3, found
+    for rule in found:
+        assert abs(rule.left_mm - TYPE_LEFT) < 0.5 and abs(rule.right_mm - TYPE_RIGHT) < 0.5
+    first, middle, end = found
+    assert first.thickness_mm > middle.thickness_mm < end.thickness_mm
+    assert abs(end.bottom_mm - TYPE_BOTTOM) <= 1.5, end
+    cc = _line(last.body_lines, "抄送")
+    imprint = last.body_lines[-1]
+    assert first.bottom_mm <= cc.top_mm and cc.bottom_mm <= middle.top_mm
+    assert middle.bottom_mm <= imprint.top_mm and imprint.bottom_mm <= end.top_mm
+    # 4号: a line box 14/16 of a 3号 body line's
+    body = _line(layout.pages[0].body_lines, "各乡镇人民政府")
+    assert abs(cc.height_mm / body.height_mm * 16 - 14) < 0.4
+    # 1 character in on each side: 印发机关 left, 印发日期 right
+    char = 14 * 25.4 / 72
+    assert abs(cc.x_left_mm - (TYPE_LEFT + char)) < 0.5
+    assert abs(imprint.x_left_mm - (TYPE_LEFT + char)) < 0.5
+    assert abs(imprint.x_right_mm - (TYPE_RIGHT - char)) < 0.8
+
+
+def test_both_paths_give_the_same_lines(notice_pdfs):
+    pages = {path: [[line.compact_text for line in page.body_lines]
+                    for page in measure_pdf(pdf).pages] for path, pdf in notice_pdfs.items()}
+    assert pages["button"] == pages["cli"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_an_upward_document_has_doc_number_left_and_signer_right_on_one_line(request_pdfs,
+                                                                             path):
+    page = measure_pdf(request_pdfs[path]).pages[0]
+    line = _line(page.body_lines, "X教发〔2024〕5号")
+    assert line.compact_text == "X教发〔2024〕5号签发人：张三"
+    char = 16 * 25.4 / 72
+    assert abs(line.x_left_mm - (TYPE_LEFT + char)) < 0.6
+    assert abs(line.x_right_mm - (TYPE_RIGHT - char)) < 0.8
+    red = rules(request_pdfs[path], 1, red=True)
+    assert len(red) == 1 and 2.8 <= red[0].top_mm - line.bottom_mm <= 4.2
+
+
+WHOLE_KEYS = ("BreakType", "PageDescName", "ParaTabStops", "BottomBorderDistance",
+              "TopBorderDistance", "ParaFirstLineIndent", "ParaLeftMargin", "CharColor")
+
+
+def _whole_fingerprint(document) -> tuple:
+    from tests.integration.test_format_writer import fingerprint
+
+    rows = []
+    enumeration = document.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        element = enumeration.nextElement()
+        values = [element.getPropertyValue(key) for key in WHOLE_KEYS]
+        values[2] = tuple((stop.Position, stop.Alignment.value) for stop in values[2])
+        values.append(element.BottomBorder.LineWidth)
+        values.append(element.TopBorder.LineWidth)
+        rows.append((element.getString(), str(values)))
+    return (fingerprint(document), tuple(rows))
+
+
+def test_the_button_twice_equals_once_and_one_undo_restores(office, tmp_path: Path):
+    from tests.integration.test_format_writer import all_text
+
+    document = office.open(_docx_of(NOTICE, tmp_path / "notice.docx"))
+    try:
+        before, text_before = _whole_fingerprint(document), all_text(document)
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        once = _whole_fingerprint(document)
+        assert once != before
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        assert _whole_fingerprint(document) == once
+        office.uno_dispatch(document, ".uno:Undo")
+        office.uno_dispatch(document, ".uno:Undo")
+        assert all_text(document) == text_before
+        assert _whole_fingerprint(document) == before
+    finally:
+        office.close(document)
+
+
+def test_the_cli_twice_equals_once(office, notice_pdfs, tmp_path: Path):
+    once = notice_pdfs["cli"].with_suffix(".docx")
+    twice = tmp_path / "twice.docx"
+    assert cli.main(["format", str(once), "-o", str(twice)]) == 0
+    document = office.open(twice)
+    try:
+        pdf = office.export_pdf(document, tmp_path / "twice.pdf", blank_pages=True)
+    finally:
+        office.close(document)
+    lines = [[(line.compact_text, round(line.top_mm, 1), page.page_number is None)
+              for line in page.body_lines] for page in measure_pdf(pdf).pages]
+    expected = [[(line.compact_text, round(line.top_mm, 1), page.page_number is None)
+                 for line in page.body_lines] for page in measure_pdf(notice_pdfs["cli"]).pages]
+    assert lines == expected
