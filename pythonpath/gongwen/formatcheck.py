@@ -127,11 +127,14 @@ class _Sayer:
 
     def __call__(self, code: str, key: str, index: int = 0, start: int = 0,
                  end: Optional[int] = None, **values: object) -> Problem:
+        """A problem at ``text[start:end]`` of paragraph ``index`` (a page problem: the
+        document as a whole, at paragraph 0 with no place in the human output)."""
         text = self.texts[index] if 0 <= index < len(self.texts) else ""
         end = len(text) if end is None else end
         return Problem(code, messages.text("lint_" + key, self.locale, **values), index,
                        start, end, _context(text, start, end),
                        messages.text("lint_fix_" + key, self.locale, **values),
+                       "" if code == "page" else
                        messages.text("lint_place", self.locale, paragraph=index + 1))
 
 

@@ -171,10 +171,6 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "未找到 pdftotext/pdftohtml（Debian 软件包 poppler-utils）",
         "en": "pdftotext/pdftohtml not found (the Debian package poppler-utils)",
     },
-    "lint_document_not_yet": {
-        "zh": "{suffix} 文件的格式检查尚未实现（目前只检查 PDF）",
-        "en": "lint of {suffix} files is not implemented yet (PDF only for now)",
-    },
     # --- the format checker (gongwen.formatcheck): "lint_KEY" and its fix "lint_fix_KEY" ---
     "lint_place": {"zh": "第 {paragraph} 段", "en": "paragraph {paragraph}"},
     "lint_found": {"zh": "发现 {count} 处格式问题", "en": "{count} format problem(s) found"},
