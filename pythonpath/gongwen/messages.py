@@ -176,7 +176,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "lint_found": {"zh": "发现 {count} 处格式问题", "en": "{count} format problem(s) found"},
     "lint_clean": {"zh": "未发现格式问题", "en": "No format problems found"},
     "lint_page_size": {
-        "zh": "纸张 {width:.1f} × {height:.1f} mm，应为 {expected_width:g} × {expected_height:g} mm",
+        "zh": "纸张 {width:.1f} × {height:.1f} mm，"
+              "应为 {expected_width:g} × {expected_height:g} mm",
         "en": "paper is {width:.1f} × {height:.1f} mm, not {expected_width:g} × "
               "{expected_height:g} mm",
     },
@@ -190,7 +191,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "set the margins to {expected} mm (or run 一键公文格式)",
     },
     "lint_page_no_grid": {
-        "zh": "没有文档网格，应为每页 {lines} 行", "en": "no line grid; {lines} lines a page expected",
+        "zh": "没有文档网格，应为每页 {lines} 行",
+        "en": "no line grid; {lines} lines a page expected",
     },
     "lint_fix_page_no_grid": {
         "zh": "开启文档网格（每页 {lines} 行），或一键公文格式",
@@ -201,7 +203,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "a line grid is on; this preset uses fixed {pitch:g} pt line spacing",
     },
     "lint_fix_page_grid": {
-        "zh": "关闭文档网格，行距设为固定值 {pitch:g} 磅", "en": "turn the grid off, fixed {pitch:g} pt lines",
+        "zh": "关闭文档网格，行距设为固定值 {pitch:g} 磅",
+        "en": "turn the grid off, fixed {pitch:g} pt lines",
     },
     "lint_page_lines": {
         "zh": "每页 {lines} 行，应为 {expected} 行", "en": "{lines} lines a page, not {expected}",
@@ -217,7 +220,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "行距设为固定值 {expected:g} 磅", "en": "set fixed {expected:g} pt line spacing",
     },
     "lint_font": {
-        "zh": "{role}用了“{font}”，应为“{expected}”", "en": "{role} is set in {font}, not {expected}",
+        "zh": "{role}用了“{font}”，应为“{expected}”",
+        "en": "{role} is set in {font}, not {expected}",
     },
     "lint_fix_font": {"zh": "字体改为“{expected}”", "en": "set the font to {expected}"},
     "lint_bold": {"zh": "{role}加粗了，不应加粗", "en": "{role} is bold; it should not be"},
@@ -225,7 +229,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "lint_not_bold": {"zh": "{role}应加粗", "en": "{role} should be bold"},
     "lint_fix_not_bold": {"zh": "设为加粗", "en": "make it bold"},
     "lint_size": {
-        "zh": "{role}字号 {size:g} 磅，应为 {expected:g} 磅", "en": "{role} is {size:g} pt, not {expected:g} pt",
+        "zh": "{role}字号 {size:g} 磅，应为 {expected:g} 磅",
+        "en": "{role} is {size:g} pt, not {expected:g} pt",
     },
     "lint_fix_size": {"zh": "字号改为 {expected:g} 磅", "en": "set the size to {expected:g} pt"},
     "lint_indent_first_line": {
@@ -233,14 +238,16 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "{role}: first-line indent {chars:g} characters, not {expected:g}",
     },
     "lint_fix_indent_first_line": {
-        "zh": "首行缩进改为 {expected:g} 字符", "en": "set the first-line indent to {expected:g} characters",
+        "zh": "首行缩进改为 {expected:g} 字符",
+        "en": "set the first-line indent to {expected:g} characters",
     },
     "lint_indent_left": {
         "zh": "{role}左缩进 {chars:g} 字，应为 {expected:g} 字",
         "en": "{role}: left indent {chars:g} characters, not {expected:g}",
     },
     "lint_fix_indent_left": {
-        "zh": "左缩进改为 {expected:g} 字符", "en": "set the left indent to {expected:g} characters",
+        "zh": "左缩进改为 {expected:g} 字符",
+        "en": "set the left indent to {expected:g} characters",
     },
     "lint_indent_right": {
         "zh": "{role}右缩进 {chars:g} 字，应为 {expected:g} 字",
@@ -262,18 +269,25 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "lint_fix_font_missing": {
         "zh": "安装“{font}”字体后再排版、打印", "en": "install the font {font} before printing",
     },
-    "lint_colour": {"zh": "整段文字设了颜色 {colour}", "en": "the whole paragraph is coloured {colour}"},
+    "lint_colour": {
+        "zh": "整段文字设了颜色 {colour}",
+        "en": "the whole paragraph is coloured {colour}",
+    },
     "lint_fix_colour": {"zh": "字体颜色改为“自动”", "en": "set the font colour to automatic"},
     "lint_underline": {"zh": "整段加了下划线", "en": "the whole paragraph is underlined"},
     "lint_fix_underline": {"zh": "取消下划线", "en": "remove the underline"},
-    "lint_highlight": {"zh": "整段加了突出显示（底色）", "en": "the whole paragraph is highlighted"},
+    "lint_highlight": {
+        "zh": "整段加了突出显示（底色）",
+        "en": "the whole paragraph is highlighted",
+    },
     "lint_fix_highlight": {"zh": "取消突出显示和底纹", "en": "remove the highlighting"},
     "lint_punctuation": {
         "zh": "中文句中用了半角标点“{mark}”", "en": "half-width '{mark}' in a Chinese sentence",
     },
     "lint_fix_punctuation": {"zh": "改为全角“{full}”", "en": "use the full-width {full}"},
     "lint_date": {
-        "zh": "成文日期“{date}”应写作“{expected}”", "en": "the date '{date}' should read {expected}",
+        "zh": "成文日期“{date}”应写作“{expected}”",
+        "en": "the date '{date}' should read {expected}",
     },
     "lint_fix_date": {
         "zh": "改为“{expected}”（阿拉伯数字，不编虚位）",
@@ -292,7 +306,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "add the date under the signature, e.g. 2021年12月31日",
     },
     "lint_numbering_form": {
-        "zh": "标题序号“{label}”写法不规范", "en": "heading number '{label}' is not a standard form",
+        "zh": "标题序号“{label}”写法不规范",
+        "en": "heading number '{label}' is not a standard form",
     },
     "lint_fix_numbering_form": {"zh": "写作“{expected}”", "en": "write {expected}"},
     "lint_numbering_mixed": {
@@ -300,19 +315,25 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "headings of one level numbered two ways: '{label}' and '{other}'",
     },
     "lint_fix_numbering_mixed": {
-        "zh": "同级统一写法（一、（一）1.（1））", "en": "use one form per level: 一、 （一） 1. （1）",
+        "zh": "同级统一写法（一、（一）1.（1））",
+        "en": "use one form per level: 一、 （一） 1. （1）",
     },
     "lint_numbering_skipped": {
         "zh": "“{label}”是第 {level} 级标题，但上面没有第 {missing} 级",
         "en": "'{label}' is a level-{level} heading with no level-{missing} heading above it",
     },
     "lint_fix_numbering_skipped": {
-        "zh": "按 一、→（一）→1.→（1） 逐级使用", "en": "go down one level at a time: 一、 （一） 1. （1）",
+        "zh": "按 一、→（一）→1.→（1） 逐级使用",
+        "en": "go down one level at a time: 一、 （一） 1. （1）",
     },
     "lint_numbering_gap": {
-        "zh": "序号“{label}”不连续，应为第 {expected} 个", "en": "'{label}' breaks the sequence: number {expected} expected",
+        "zh": "序号“{label}”不连续，应为第 {expected} 个",
+        "en": "'{label}' breaks the sequence: number {expected} expected",
     },
-    "lint_fix_numbering_gap": {"zh": "检查序号，按顺序编号", "en": "renumber the headings in order"},
+    "lint_fix_numbering_gap": {
+        "zh": "检查序号，按顺序编号",
+        "en": "renumber the headings in order",
+    },
     "lint_placeholder": {"zh": "待填占位符“{text}”", "en": "unfilled placeholder '{text}'"},
     "lint_fix_placeholder": {"zh": "填写实际内容", "en": "fill it in"},
     "checkformat_title": {"zh": "检查格式", "en": "Check Format"},

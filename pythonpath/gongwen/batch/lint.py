@@ -116,7 +116,8 @@ def lint_document(path: Path, inputs: Optional[Inputs] = None,
     """The problems of a document (.docx, .doc, .wps, .odt, .rtf, .txt…) against the layout
     of ``settings`` (the preset's; GB/T 9704 by default): :func:`gongwen.formatcheck.check`
     on what :mod:`gongwen.batch.docxfacts` reads. A .txt has text only: the text rules."""
-    from gongwen.batch import docxfacts, inputs as accepted
+    from gongwen.batch import docxfacts
+    from gongwen.batch import inputs as accepted
 
     if accepted.suffix_of(path) == accepted.TEXT:
         facts = docxfacts.text_facts(accepted.text_paragraphs(accepted.read_text(path)[0]))
