@@ -435,6 +435,19 @@ def _placeholders(index: int, paragraph: ParagraphFacts, say: _Sayer) -> List[Pr
             for found in placeholders.find_placeholders(paragraph.text, paragraph.underlined)]
 
 
+def dominant(values, cjk: bool = False, latin: bool = False, any_char: bool = False):
+    """The value of the (value, text) pairs that covers most characters: CJK ones
+    (``cjk``), Latin letters and digits (``latin``) or any but spaces (``any_char``)."""
+    weights: Dict[object, int] = {}
+    for value, text in values:
+        count = sum(1 for ch in text if (cjk and _is_cjk(ch))
+                    or (latin and ch.isascii() and ch.isalnum())
+                    or (any_char and not ch.isspace()))
+        if count:
+            weights[value] = weights.get(value, 0) + count
+    return max(weights, key=lambda value: weights[value]) if weights else None
+
+
 def named_fonts(paragraphs: Sequence[ParagraphFacts]) -> Set[str]:
     """The fonts the paragraphs use (what :class:`DocumentFacts`'s ``fonts`` may hold)."""
     return {font for p in paragraphs for font in (p.east_asian_font, p.latin_font) if font}

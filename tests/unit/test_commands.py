@@ -18,10 +18,10 @@ def test_parse_url_splits_command_and_query():
 
 
 def test_the_contract_commands_and_no_others():
-    # the six of issue 3, and 版式 > 其他版式… (issue 15)
+    # the six of issue 3, 版式 > 其他版式… (issue 15) and 检查格式 (issue 13)
     assert set(COMMANDS) == {"InsertScaffold", "CheckPlaceholders", "NextPlaceholder",
                              "PreviousPlaceholder", "ClearPlaceholderMarks", "Format",
-                             "ChoosePreset"}
+                             "ChoosePreset", "CheckFormat"}
     assert not is_command("format")
 
 

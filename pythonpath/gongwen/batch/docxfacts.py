@@ -209,7 +209,7 @@ def _paragraph(p: etree._Element, resolver: _Resolver) -> ParagraphFacts:
     text = docxtext.paragraph_text(p)
     pprs, rprs = resolver.paragraph_layers(p)
     runs = [resolver.run(run, rprs, run_text) for run, run_text in _runs(p)]
-    size = _dominant([(r.size_pt, r.text) for r in runs], any_char=True)
+    size = formatcheck.dominant([(r.size_pt, r.text) for r in runs], any_char=True)
     if size is None:  # an empty paragraph: the paragraph's own size
         size = resolver.run(etree.Element(qn("w:r")), rprs, "").size_pt
     indents = _indents(pprs, size)
@@ -222,10 +222,10 @@ def _paragraph(p: etree._Element, resolver: _Resolver) -> ParagraphFacts:
     colours = {r.color for r in visible}
     return ParagraphFacts(
         text=text,
-        east_asian_font=_dominant([(r.east_asian, r.text) for r in runs], cjk=True),
-        latin_font=_dominant([(r.latin, r.text) for r in runs], latin=True),
+        east_asian_font=formatcheck.dominant([(r.east_asian, r.text) for r in runs], cjk=True),
+        latin_font=formatcheck.dominant([(r.latin, r.text) for r in runs], latin=True),
         size_pt=size,
-        bold=_dominant([(r.bold, r.text) for r in runs], any_char=True),
+        bold=formatcheck.dominant([(r.bold, r.text) for r in runs], any_char=True),
         align=_alignment(pprs),
         first_line_pt=indents["first_line"], left_pt=indents["left"],
         right_pt=indents["right"],
@@ -253,18 +253,6 @@ def _outside(run: etree._Element, p: etree._Element) -> bool:
             return True
         node = node.getparent()
     return False
-
-
-def _dominant(values, cjk: bool = False, latin: bool = False, any_char: bool = False):
-    """The value that covers most of the characters counted."""
-    weights: Counter = Counter()
-    for value, text in values:
-        count = sum(1 for ch in text if (cjk and formatcheck._is_cjk(ch))
-                    or (latin and ch.isascii() and ch.isalnum())
-                    or (any_char and not ch.isspace()))
-        if count:
-            weights[value] += count
-    return weights.most_common(1)[0][0] if weights else None
 
 
 def _alignment(pprs: List[etree._Element]) -> str:
