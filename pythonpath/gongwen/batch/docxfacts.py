@@ -371,7 +371,10 @@ def _fc_match(font: str) -> str:
     if not shutil.which("fc-match"):
         return ""
     try:
-        out = subprocess.run(["fc-match", "-f", "%{family[0]}", font], capture_output=True,
+        # A Chinese name is matched as a Chinese font would be (else fontconfig offers a
+        # Latin face with no CJK glyphs).
+        pattern = font if font.isascii() else f"{font}:lang=zh-cn"
+        out = subprocess.run(["fc-match", "-f", "%{family[0]}", pattern], capture_output=True,
                              text=True, timeout=30, check=False).stdout
     except (OSError, subprocess.SubprocessError):
         return ""
