@@ -211,7 +211,9 @@ def _appearance(index: int, paragraph: ParagraphFacts, planned: layout.Paragraph
 
 def _indents(index: int, paragraph: ParagraphFacts, planned: layout.ParagraphPlan,
              look: layout.Appearance, role: str, say: _Sayer) -> List[Problem]:
-    size = paragraph.size_pt or look.size_pt
+    # In characters of the size the paragraph should have: where its lines start is what
+    # shows (a wrong size is its own problem, not an indent one too).
+    size = look.size_pt
     rights = [look.right_chars]
     if planned.right_chars is not None:
         rights = [planned.right_chars, planned.right_chars_autospaced or planned.right_chars]

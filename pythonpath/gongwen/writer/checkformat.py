@@ -163,6 +163,12 @@ def _read_page(document, elements: Sequence[object], facts: Sequence[ParagraphFa
     def mm(prop: str) -> float:
         return style.getPropertyValue(prop) / 100
 
+    # A header or footer takes its height out of the body area, inside the margin the
+    # page style names: the type area starts and ends beyond them.
+    top = mm("TopMargin") + (mm("HeaderHeight") if style.getPropertyValue("HeaderIsOn") else 0)
+    bottom = mm("BottomMargin") + \
+        (mm("FooterHeight") if style.getPropertyValue("FooterIsOn") else 0)
+
     grid = int(style.getPropertyValue("GridMode")) != _GRID_NONE
     if grid:
         pitch_hmm = style.getPropertyValue("GridBaseHeight") + \
@@ -170,8 +176,8 @@ def _read_page(document, elements: Sequence[object], facts: Sequence[ParagraphFa
         pitch: Optional[float] = pitch_hmm / 100 / MM_PER_PT
     else:
         pitch = _fixed_line(elements, facts)
-    return PageFacts(mm("Width"), mm("Height"), mm("TopMargin"), mm("BottomMargin"),
-                     mm("LeftMargin"), mm("RightMargin"), grid, pitch)
+    return PageFacts(mm("Width"), mm("Height"), top, bottom, mm("LeftMargin"),
+                     mm("RightMargin"), grid, pitch)
 
 
 def _fixed_line(elements: Sequence[object], facts: Sequence[ParagraphFacts]) -> Optional[float]:
@@ -266,7 +272,7 @@ class ProblemList:
         rows = tuple(row_text(problem) for problem in self.checked.problems)
         self._add(model, "ListBox", "problems", MARGIN, MARGIN + 12, WIDTH - 2 * MARGIN,
                   HEIGHT - 3 * MARGIN - 12 - BUTTON_HEIGHT, Border=1, TabIndex=0,
-                  StringItemList=rows, HScroll=True)
+                  StringItemList=rows)
         self._add(model, "Button", "close", WIDTH - MARGIN - BUTTON_WIDTH,
                   HEIGHT - MARGIN - BUTTON_HEIGHT, BUTTON_WIDTH, BUTTON_HEIGHT,
                   Label=self._text("checkformat_close"), TabIndex=1)
