@@ -255,7 +255,8 @@ def _fonts_missing(facts: DocumentFacts, say: _Sayer) -> List[Problem]:
         where = next((index for index, p in enumerate(facts.paragraphs)
                       if font in (p.east_asian_font, p.latin_font)), 0)
         found.append(say("font-missing", "font_missing", where, font=font,
-                         stand_in=stand_in or "?"))
+                         stand_in=stand_in or messages.text("lint_stand_in_unknown",
+                                                            say.locale)))
     return found
 
 

@@ -266,6 +266,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "未安装字体“{font}”，将以“{stand_in}”代替",
         "en": "font {font} is not installed; {stand_in} will stand in for it",
     },
+    "lint_stand_in_unknown": {"zh": "系统默认字体", "en": "the system's default font"},
     "lint_fix_font_missing": {
         "zh": "安装“{font}”字体后再排版、打印", "en": "install the font {font} before printing",
     },

@@ -279,7 +279,9 @@ class ProblemList:
         dialog = smgr.createInstanceWithContext("com.sun.star.awt.UnoControlDialog", self.ctx)
         dialog.setModel(model)
         toolkit = smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
-        dialog.createPeer(toolkit, self.frame.getContainerWindow())
+        parent = self.frame.getContainerWindow()
+        dialog.createPeer(toolkit, parent)
+        _beside_the_text(dialog, parent)
         dialog.getControl("problems").addItemListener(_OnRow(self))
         dialog.getControl("close").addActionListener(_OnClose(self))
         return dialog
@@ -310,6 +312,19 @@ class ProblemList:
             self.dialog.dispose()
         except Exception:  # the window went with its frame
             pass
+
+
+def _beside_the_text(dialog, parent) -> None:
+    """Near the window's top right corner, where it covers the least of the page."""
+    try:
+        outer, own = parent.getPosSize(), dialog.getPosSize()
+        x = outer.X + max(0, outer.Width - own.Width - 40)
+        dialog.setPosSize(x, outer.Y + 140, 0, 0, _POS)
+    except Exception:  # no window geometry (headless): where the toolkit put it
+        pass
+
+
+_POS = 3  # com.sun.star.awt.PosSize.POS
 
 
 def select_place(document, checked: Checked, problem: Problem) -> bool:
