@@ -144,3 +144,21 @@ def test_a_read_only_document_can_be_checked(office, notice, monkeypatch):
     assert not commands.COMMANDS["CheckFormat"].modifies
     outcome = checkformat.check_format(invocation(office, notice))
     assert outcome.ok and "format problem" in outcome.message
+
+
+def test_list_labels_count_in_writer_and_selection_skips_them(office, tmp_path):
+    from tests import listdocs
+
+    document = office.open(listdocs.build("word_four_levels", tmp_path))
+    try:
+        checked = checkformat.format_problems(document, settings_of(), "en-US",
+                                              installed=OFFICIAL_FONTS)
+        numbered = [i for i, length in enumerate(checked.labels) if length]
+        assert len(numbered) >= 6  # the headings: 一、 二、 （一） …
+        assert "numbering" not in {p.code for p in checked.problems}
+        heading = next(p for p in checked.problems if p.paragraph == numbered[0])
+        assert checkformat.select_place(document, checked, heading)
+        selected = document.getCurrentController().getSelection().getByIndex(0).getString()
+        assert selected == checked.paragraphs[numbered[0]].getString()  # no label in it
+    finally:
+        office.close(document)

@@ -442,3 +442,22 @@ def test_after_format_only_what_is_in_the_text_is_left(samples_dir, sample, pres
     assert found == text_problems(text_paragraphs(texts))
     assert "placeholder" in codes(found)
     assert set(codes(found)) <= {"placeholder", "punctuation", "structure"}
+
+
+# --- automatic numbering --------------------------------------------------------------------
+
+def test_list_labels_are_judged_as_the_formatter_will_type_them(tmp_path):
+    """A heading numbered by Word's 编号 is a heading (its label counts), not body text in
+    the wrong font; and the numbering rule sees the labels."""
+    import docx
+
+    from gongwen.batch import numbering
+    from tests import listdocs
+
+    document = docx.Document(str(listdocs.build("word_four_levels", tmp_path)))
+    facts = docxfacts.document_facts(document, check_fonts=False)
+    labelled = set(numbering.labelled_texts(document).values())
+    assert labelled and labelled <= {p.text for p in facts.paragraphs}
+    assert "numbering" not in codes(problems(document))  # 一、 二、 （一） （二） 1. 2. in order
+    format_document(document)
+    assert set(codes(problems(document))) == {"placeholder"}  # 关于XX项目的请示, XX工程

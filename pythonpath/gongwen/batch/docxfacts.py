@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import formatcheck
-from gongwen.batch import docxtext
+from gongwen.batch import docxtext, numbering
 from gongwen.batch.docxrender import _body_blocks
 from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts
 from gongwen.spec import MM_PER_PT, Align
@@ -46,7 +46,9 @@ def document_facts(document, installed: Optional[FrozenSet[str]] = None,
     (tests); ``check_fonts=False`` leaves ``font-missing`` out."""
     resolver = _Resolver(document)
     body = document.element.body
-    paragraphs = [_paragraph(p, resolver) for p in _body_blocks(body) if p.tag == qn("w:p")]
+    labelled = numbering.labelled_texts(document)  # as 一键公文格式 will type the labels
+    paragraphs = [_paragraph(p, resolver, labelled.get(p)) for p in _body_blocks(body)
+                  if p.tag == qn("w:p")]
     page = _page(body)
     if page is not None and not page.grid:
         page = page._replace(line_pitch_pt=body_line_pitch(document))
@@ -205,8 +207,12 @@ def _scheme_fonts(root: etree._Element) -> Dict[str, str]:
 
 # --- paragraphs ------------------------------------------------------------------------------
 
-def _paragraph(p: etree._Element, resolver: _Resolver) -> ParagraphFacts:
-    text = docxtext.paragraph_text(p)
+def _paragraph(p: etree._Element, resolver: _Resolver,
+               labelled: Optional[str] = None) -> ParagraphFacts:
+    """``labelled``: the text with its list label typed in front (offsets then count it)."""
+    plain = docxtext.paragraph_text(p)
+    text = labelled if labelled is not None else plain
+    shift = len(text) - len(plain)
     pprs, rprs = resolver.paragraph_layers(p)
     runs = [resolver.run(run, rprs, run_text) for run, run_text in _runs(p)]
     size = formatcheck.dominant([(r.size_pt, r.text) for r in runs], any_char=True)
@@ -216,7 +222,7 @@ def _paragraph(p: etree._Element, resolver: _Resolver) -> ParagraphFacts:
     underlined, offset = [], 0
     for run in runs:
         if run.underline:
-            underlined.append((offset, offset + len(run.text)))
+            underlined.append((shift + offset, shift + offset + len(run.text)))
         offset += len(run.text)
     visible = [r for r in runs if r.text.strip()]
     colours = {r.color for r in visible}
@@ -232,7 +238,7 @@ def _paragraph(p: etree._Element, resolver: _Resolver) -> ParagraphFacts:
         underline=bool(visible) and all(r.underline for r in visible),
         color_rgb=colours.pop() if len(colours) == 1 else None,
         highlight=bool(visible) and all(r.highlight for r in visible),
-        underlined=tuple(underlined) if offset == len(text) else ())
+        underlined=tuple(underlined) if offset == len(plain) else ())
 
 
 def _runs(p: etree._Element):

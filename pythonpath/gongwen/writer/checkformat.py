@@ -22,10 +22,10 @@ from typing import List, NamedTuple, Optional, Sequence, Set, Tuple
 import unohelper
 from com.sun.star.awt import XActionListener, XItemListener
 
-from gongwen import formatcheck, layout, messages, spec
+from gongwen import formatcheck, layout, listlabel, messages, spec
 from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts, Problem
 from gongwen.spec import MM_PER_PT, Align
-from gongwen.writer import ui
+from gongwen.writer import numbering, ui
 from gongwen.writer.commands import Invocation, Outcome
 
 _ADJUST = {0: Align.LEFT, 1: Align.RIGHT, 2: Align.JUSTIFY, 3: Align.CENTER, 4: Align.JUSTIFY}
@@ -37,24 +37,27 @@ _BLACK = 0
 
 
 class Checked(NamedTuple):
-    """The problems and the body paragraphs they point into (by ``Problem.paragraph``)."""
+    """The problems and the body paragraphs they point into (by ``Problem.paragraph``).
+    A numbered paragraph is judged with its list label typed in front, as 一键公文格式 will
+    type it: ``labels`` holds each paragraph's label length, to map offsets back."""
 
     problems: List[Problem]
     paragraphs: List[object]
+    labels: List[int] = []
 
 
 def format_problems(document, settings: Optional[layout.Settings] = None,
                     locale: str = "zh-CN", installed: Optional[Set[str]] = None) -> Checked:
     """Every format problem of a Writer document (see the module docstring); reads only.
     ``installed`` replaces the toolkit's font list (tests)."""
-    paragraphs, facts = _read_paragraphs(document)
+    paragraphs, facts, labels = _read_paragraphs(document)
     page = _read_page(document, paragraphs, facts)
     fonts = formatcheck.named_fonts(facts)
     if installed is None:
         installed = _installed_fonts(document)
     stand_in = _stand_in_judge(installed) if installed else None
     model = DocumentFacts(facts, page, sorted(fonts), stand_in)
-    return Checked(formatcheck.check(model, settings, locale), paragraphs)
+    return Checked(formatcheck.check(model, settings, locale), paragraphs, labels)
 
 
 def check_format(invocation: Invocation) -> Outcome:
@@ -73,16 +76,38 @@ def check_format(invocation: Invocation) -> Outcome:
 
 # --- reading ---------------------------------------------------------------------------------
 
-def _read_paragraphs(document) -> Tuple[List[object], List[ParagraphFacts]]:
+def _read_paragraphs(document) -> Tuple[List[object], List[ParagraphFacts], List[int]]:
     notes = bool(document.getFootnotes().getCount() or document.getEndnotes().getCount())
-    elements, facts = [], []
+    lists = numbering.may_have_lists(document)
+    elements, facts, labels = [], [], []
     enumeration = document.getText().createEnumeration()
     while enumeration.hasMoreElements():
         element = enumeration.nextElement()
         if element.supportsService("com.sun.star.text.Paragraph"):
+            fact = _paragraph(element, notes)
+            label = _typed_label(element, fact.text) if lists else ""
+            if label:
+                fact = _with_label(fact, label)
             elements.append(element)
-            facts.append(_paragraph(element, notes))
-    return elements, facts
+            facts.append(fact)
+            labels.append(len(label))
+    return elements, facts, labels
+
+
+def _typed_label(paragraph, text: str) -> str:
+    """The list label 一键公文格式 would type in front of ``text`` ("" for none)."""
+    if not numbering._in_list(paragraph):
+        return ""
+    level = numbering._level_properties(paragraph)
+    followed_by = numbering._FOLLOWED_BY.get(level.get("LabelFollowedBy"),
+                                             listlabel.FOLLOWED_BY_TAB)
+    return listlabel.typed_label(numbering._label(paragraph, level), followed_by, text)
+
+
+def _with_label(fact: ParagraphFacts, label: str) -> ParagraphFacts:
+    shift = len(label)
+    return fact._replace(text=label + fact.text, underlined=tuple(
+        (start + shift, end + shift) for start, end in fact.underlined))
 
 
 class _Portion(NamedTuple):
@@ -332,11 +357,14 @@ def select_place(document, checked: Checked, problem: Problem) -> bool:
     if not 0 <= problem.paragraph < len(checked.paragraphs):
         return False
     paragraph = checked.paragraphs[problem.paragraph]
+    label = checked.labels[problem.paragraph] if problem.paragraph < len(checked.labels) else 0
     try:
         text = paragraph.getText()
         cursor = text.createTextCursorByRange(paragraph.getStart())
         length = len(paragraph.getString())
-        start, end = min(problem.start, length), min(problem.end, length)
+        # offsets past a typed-in-front list label: the label itself is not text to select
+        start = min(max(0, problem.start - label), length)
+        end = min(max(0, problem.end - label), length)
         if end <= start:  # a problem of the whole paragraph or document: the paragraph
             start, end = 0, length
         cursor.goRight(start, False)
