@@ -368,6 +368,7 @@ def _structure(texts: Sequence[str], paragraph_roles: Sequence[str],
 # --- numbering ----------------------------------------------------------------------------
 
 _LEVEL_ROLES = {Role.HEADING1: 1, Role.HEADING2: 2, Role.HEADING3: 3, Role.HEADING4: 4}
+_NEW_NUMBERING = (Role.ATTACHMENT_MARK, Role.ATTACHMENT_TITLE)
 _HAN_DIGITS = "〇一二三四五六七八九"
 _LABEL_VALUE = re.compile(r"[0-9０-９]+|[〇一二三四五六七八九十百]+")
 
@@ -400,6 +401,9 @@ def _numbering(texts: Sequence[str], paragraph_roles: Sequence[str],
     forms: Dict[int, Tuple[str, int]] = {}  # level -> (first form, where)
     deepest = 0
     for index, (text, role) in enumerate(zip(texts, paragraph_roles)):
+        if role in _NEW_NUMBERING:  # an attached text numbers its headings afresh
+            last, forms, deepest = {}, {}, 0
+            continue
         level = _LEVEL_ROLES.get(role)
         number = roles.parse_heading_number(text) if level else None
         if number is None:

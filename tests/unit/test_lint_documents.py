@@ -461,3 +461,9 @@ def test_list_labels_are_judged_as_the_formatter_will_type_them(tmp_path):
     assert "numbering" not in codes(problems(document))  # 一、 二、 （一） （二） 1. 2. in order
     format_document(document)
     assert set(codes(problems(document))) == {"placeholder"}  # 关于XX项目的请示, XX工程
+
+
+def test_an_attached_text_numbers_its_headings_afresh():
+    texts = CLEAN[:6] + ["附件", "防汛工作责任清单", "一、县级责任", "各单位落实。", "二、乡级责任",
+                         "各乡镇落实。"]
+    assert [p for p in text_problems(texts) if p.code == "numbering"] == []
