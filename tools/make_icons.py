@@ -14,8 +14,10 @@ ICONS = Path(__file__).resolve().parent.parent / "extension" / "icons"
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 # name -> (character, tile colour)
 GLYPHS = {"insert": ("框", "#1f5fa8"), "check": ("查", "#d9822b"), "format": ("排", "#c0282d"),
+          "checkformat": ("式", "#2e7d32"),
           "logo": ("公", "#c0282d")}
-SIZES = {"insert": (16, 26), "check": (16, 26), "format": (16, 26), "logo": (42,)}
+SIZES = {"insert": (16, 26), "check": (16, 26), "format": (16, 26), "checkformat": (16, 26),
+         "logo": (42,)}
 
 
 def draw(character: str, colour: str, size: int) -> Image.Image:

@@ -46,8 +46,9 @@ def open_document(office: Office, document: Path | None):
 
 
 def screenshot(out: Path, document: Path | None = None, dispatch: str | None = None,
-               settle_s: float = 6.0, language: str = "zh_CN") -> Path:
-    os.environ["GONGWEN_NO_DIALOGS"] = "1"  # a modal box would wait for a click forever
+               settle_s: float = 6.0, language: str = "zh_CN", dialogs: bool = False) -> Path:
+    if not dialogs:  # a modal box would wait for a click forever
+        os.environ["GONGWEN_NO_DIALOGS"] = "1"
     xvfb = start_xvfb()
     workdir = Path(tempfile.mkdtemp(prefix="gongwen-shot-"))
     office = Office(build_oxt.build(workdir / "gongwen.oxt"), workdir, display=DISPLAY,
@@ -76,8 +77,11 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("document", type=Path, nargs="?")
     parser.add_argument("--dispatch", help="a vnd.gongwen: URL to run before the shot")
+    parser.add_argument("--dialogs", action="store_true",
+                        help="let the command show its window (only for commands that open a "
+                             "modeless one, such as CheckFormat: a modal box would wait)")
     args = parser.parse_args()
-    print(screenshot(args.out, args.document, args.dispatch))
+    print(screenshot(args.out, args.document, args.dispatch, dialogs=args.dialogs))
 
 
 if __name__ == "__main__":

@@ -316,9 +316,177 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "未找到 pdftotext/pdftohtml（Debian 软件包 poppler-utils）",
         "en": "pdftotext/pdftohtml not found (the Debian package poppler-utils)",
     },
-    "lint_document_not_yet": {
-        "zh": "{suffix} 文件的格式检查尚未实现（目前只检查 PDF）",
-        "en": "lint of {suffix} files is not implemented yet (PDF only for now)",
+    # --- the format checker (gongwen.formatcheck): "lint_KEY" and its fix "lint_fix_KEY" ---
+    "lint_place": {"zh": "第 {paragraph} 段", "en": "paragraph {paragraph}"},
+    "lint_found": {"zh": "发现 {count} 处格式问题", "en": "{count} format problem(s) found"},
+    "lint_clean": {"zh": "未发现格式问题", "en": "No format problems found"},
+    "lint_page_size": {
+        "zh": "纸张 {width:.1f} × {height:.1f} mm，"
+              "应为 {expected_width:g} × {expected_height:g} mm",
+        "en": "paper is {width:.1f} × {height:.1f} mm, not {expected_width:g} × "
+              "{expected_height:g} mm",
+    },
+    "lint_fix_page_size": {"zh": "页面设置改为 A4 纸", "en": "set the paper to A4"},
+    "lint_page_margins": {
+        "zh": "页边距（上/下/左/右）{margins} mm，应为 {expected} mm",
+        "en": "margins (top/bottom/left/right) are {margins} mm, not {expected} mm",
+    },
+    "lint_fix_page_margins": {
+        "zh": "页边距改为 {expected} mm（或一键公文格式）",
+        "en": "set the margins to {expected} mm (or run 一键公文格式)",
+    },
+    "lint_page_no_grid": {
+        "zh": "没有文档网格，应为每页 {lines} 行",
+        "en": "no line grid; {lines} lines a page expected",
+    },
+    "lint_fix_page_no_grid": {
+        "zh": "开启文档网格（每页 {lines} 行），或一键公文格式",
+        "en": "turn on the line grid ({lines} lines a page), or run 一键公文格式",
+    },
+    "lint_page_grid": {
+        "zh": "用了文档网格，本版式为固定值 {pitch:g} 磅行距",
+        "en": "a line grid is on; this preset uses fixed {pitch:g} pt line spacing",
+    },
+    "lint_fix_page_grid": {
+        "zh": "关闭文档网格，行距设为固定值 {pitch:g} 磅",
+        "en": "turn the grid off, fixed {pitch:g} pt lines",
+    },
+    "lint_page_lines": {
+        "zh": "每页 {lines} 行，应为 {expected} 行", "en": "{lines} lines a page, not {expected}",
+    },
+    "lint_fix_page_lines": {
+        "zh": "文档网格改为每页 {expected} 行", "en": "set the grid to {expected} lines a page",
+    },
+    "lint_page_line_pitch": {
+        "zh": "行距 {pitch:g} 磅，应为固定值 {expected:g} 磅",
+        "en": "line spacing is {pitch:g} pt, not fixed {expected:g} pt",
+    },
+    "lint_fix_page_line_pitch": {
+        "zh": "行距设为固定值 {expected:g} 磅", "en": "set fixed {expected:g} pt line spacing",
+    },
+    "lint_font": {
+        "zh": "{role}用了“{font}”，应为“{expected}”",
+        "en": "{role} is set in {font}, not {expected}",
+    },
+    "lint_fix_font": {"zh": "字体改为“{expected}”", "en": "set the font to {expected}"},
+    "lint_bold": {"zh": "{role}加粗了，不应加粗", "en": "{role} is bold; it should not be"},
+    "lint_fix_bold": {"zh": "取消加粗", "en": "remove the bold"},
+    "lint_not_bold": {"zh": "{role}应加粗", "en": "{role} should be bold"},
+    "lint_fix_not_bold": {"zh": "设为加粗", "en": "make it bold"},
+    "lint_size": {
+        "zh": "{role}字号 {size:g} 磅，应为 {expected:g} 磅",
+        "en": "{role} is {size:g} pt, not {expected:g} pt",
+    },
+    "lint_fix_size": {"zh": "字号改为 {expected:g} 磅", "en": "set the size to {expected:g} pt"},
+    "lint_indent_first_line": {
+        "zh": "{role}首行缩进 {chars:g} 字，应为 {expected:g} 字",
+        "en": "{role}: first-line indent {chars:g} characters, not {expected:g}",
+    },
+    "lint_fix_indent_first_line": {
+        "zh": "首行缩进改为 {expected:g} 字符",
+        "en": "set the first-line indent to {expected:g} characters",
+    },
+    "lint_indent_left": {
+        "zh": "{role}左缩进 {chars:g} 字，应为 {expected:g} 字",
+        "en": "{role}: left indent {chars:g} characters, not {expected:g}",
+    },
+    "lint_fix_indent_left": {
+        "zh": "左缩进改为 {expected:g} 字符",
+        "en": "set the left indent to {expected:g} characters",
+    },
+    "lint_indent_right": {
+        "zh": "{role}右缩进 {chars:g} 字，应为 {expected:g} 字",
+        "en": "{role}: right indent {chars:g} characters, not {expected:g}",
+    },
+    "lint_fix_indent_right": {
+        "zh": "右缩进改为 {expected:g} 字符（或一键公文格式）",
+        "en": "set the right indent to {expected:g} characters (or run 一键公文格式)",
+    },
+    "lint_align": {"zh": "{role}{align}，应{expected}", "en": "{role} is {align}, not {expected}"},
+    "lint_fix_align": {"zh": "对齐方式改为{expected}", "en": "align it {expected}"},
+    "lint_align_left": {"zh": "左对齐", "en": "left"},
+    "lint_align_center": {"zh": "居中", "en": "centred"},
+    "lint_align_right": {"zh": "右对齐", "en": "right"},
+    "lint_font_missing": {
+        "zh": "未安装字体“{font}”，将以“{stand_in}”代替",
+        "en": "font {font} is not installed; {stand_in} will stand in for it",
+    },
+    "lint_stand_in_unknown": {"zh": "系统默认字体", "en": "the system's default font"},
+    "lint_fix_font_missing": {
+        "zh": "安装“{font}”字体后再排版、打印", "en": "install the font {font} before printing",
+    },
+    "lint_colour": {
+        "zh": "整段文字设了颜色 {colour}",
+        "en": "the whole paragraph is coloured {colour}",
+    },
+    "lint_fix_colour": {"zh": "字体颜色改为“自动”", "en": "set the font colour to automatic"},
+    "lint_underline": {"zh": "整段加了下划线", "en": "the whole paragraph is underlined"},
+    "lint_fix_underline": {"zh": "取消下划线", "en": "remove the underline"},
+    "lint_highlight": {
+        "zh": "整段加了突出显示（底色）",
+        "en": "the whole paragraph is highlighted",
+    },
+    "lint_fix_highlight": {"zh": "取消突出显示和底纹", "en": "remove the highlighting"},
+    "lint_punctuation": {
+        "zh": "中文句中用了半角标点“{mark}”", "en": "half-width '{mark}' in a Chinese sentence",
+    },
+    "lint_fix_punctuation": {"zh": "改为全角“{full}”", "en": "use the full-width {full}"},
+    "lint_date": {
+        "zh": "成文日期“{date}”应写作“{expected}”",
+        "en": "the date '{date}' should read {expected}",
+    },
+    "lint_fix_date": {
+        "zh": "改为“{expected}”（阿拉伯数字，不编虚位）",
+        "en": "write {expected} (Arabic numerals, no leading zeros)",
+    },
+    "lint_no_title": {"zh": "没有公文标题", "en": "no title"},
+    "lint_fix_no_title": {
+        "zh": "在正文前加一行标题（发文机关＋事由＋文种）",
+        "en": "add a title line before the text (issuer, subject, document type)",
+    },
+    "lint_no_signature": {"zh": "没有署名（发文机关或个人）", "en": "no signature (署名)"},
+    "lint_fix_no_signature": {"zh": "在正文后加署名", "en": "add the signature after the text"},
+    "lint_no_date": {"zh": "没有成文日期", "en": "no date (成文日期)"},
+    "lint_fix_no_date": {
+        "zh": "在署名下一行加成文日期，如 2021年12月31日",
+        "en": "add the date under the signature, e.g. 2021年12月31日",
+    },
+    "lint_numbering_form": {
+        "zh": "标题序号“{label}”写法不规范",
+        "en": "heading number '{label}' is not a standard form",
+    },
+    "lint_fix_numbering_form": {"zh": "写作“{expected}”", "en": "write {expected}"},
+    "lint_numbering_mixed": {
+        "zh": "同级标题序号写法不一：“{label}”与“{other}”",
+        "en": "headings of one level numbered two ways: '{label}' and '{other}'",
+    },
+    "lint_fix_numbering_mixed": {
+        "zh": "同级统一写法（一、（一）1.（1））",
+        "en": "use one form per level: 一、 （一） 1. （1）",
+    },
+    "lint_numbering_skipped": {
+        "zh": "“{label}”是第 {level} 级标题，但上面没有第 {missing} 级",
+        "en": "'{label}' is a level-{level} heading with no level-{missing} heading above it",
+    },
+    "lint_fix_numbering_skipped": {
+        "zh": "按 一、→（一）→1.→（1） 逐级使用",
+        "en": "go down one level at a time: 一、 （一） 1. （1）",
+    },
+    "lint_numbering_gap": {
+        "zh": "序号“{label}”不连续，应为第 {expected} 个",
+        "en": "'{label}' breaks the sequence: number {expected} expected",
+    },
+    "lint_fix_numbering_gap": {
+        "zh": "检查序号，按顺序编号",
+        "en": "renumber the headings in order",
+    },
+    "lint_placeholder": {"zh": "待填占位符“{text}”", "en": "unfilled placeholder '{text}'"},
+    "lint_fix_placeholder": {"zh": "填写实际内容", "en": "fill it in"},
+    "checkformat_title": {"zh": "检查格式", "en": "Check Format"},
+    "checkformat_close": {"zh": "关闭", "en": "Close"},
+    "checkformat_recheck": {"zh": "重新检查", "en": "Check Again"},
+    "checkformat_hint": {
+        "zh": "单击一行即在文档中选中该处", "en": "Click a row to select its place in the document",
     },
     "lint_total": {
         "zh": "{files} 个文件共 {count} 处问题", "en": "{count} problem(s) in {files} file(s)",

@@ -16,7 +16,7 @@ def test_extension_is_listed_by_the_extension_manager(office):
     assert "org.gongwen.writer" in office.installed_extension_ids()
 
 
-def test_writer_frame_has_the_gongwen_toolbar_docked_with_three_buttons(office, writer_doc):
+def test_writer_frame_has_the_gongwen_toolbar_docked_with_four_buttons(office, writer_doc):
     layout = office.frame(writer_doc).LayoutManager
     assert TOOLBAR in [element.ResourceURL for element in layout.getElements()]
     assert layout.isElementDocked(TOOLBAR)
@@ -24,7 +24,8 @@ def test_writer_frame_has_the_gongwen_toolbar_docked_with_three_buttons(office, 
     window = layout.getElement(TOOLBAR).getRealInterface().getAccessibleContext()
     labels = [window.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
               for i in range(window.getAccessibleChildCount())]
-    assert labels == ["Insert Report Scaffold", "Check Placeholders", "Format as Official Document"]
+    assert labels == ["Insert Report Scaffold", "Check Placeholders", "Format as Official Document",
+                      "Check Format"]
 
 
 def test_calc_frame_has_no_gongwen_toolbar(office):

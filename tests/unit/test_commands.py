@@ -18,10 +18,10 @@ def test_parse_url_splits_command_and_query():
 
 
 def test_the_contract_commands_and_no_others():
-    # the six of issue 3, 版式 > 其他版式… (issue 15) and the guard's switch (issue 13)
+    # the six of issue 3, 版式 > 其他版式… (issue 15), 检查格式 and the guard's switch (13)
     assert set(COMMANDS) == {"InsertScaffold", "CheckPlaceholders", "NextPlaceholder",
                              "PreviousPlaceholder", "ClearPlaceholderMarks", "Format",
-                             "ChoosePreset", "TogglePlaceholderGuard"}
+                             "ChoosePreset", "CheckFormat", "TogglePlaceholderGuard"}
     assert not is_command("format")
 
 

@@ -21,7 +21,8 @@ DESCRIPTION_NS = "{http://openoffice.org/extensions/description/2006}"
 WRITER = "com.sun.star.text.TextDocument"
 TOOLBAR_BUTTONS = [("vnd.gongwen:InsertScaffold", "插入述职框架"),
                    ("vnd.gongwen:CheckPlaceholders", "检查占位符"),
-                   ("vnd.gongwen:Format", "一键公文格式")]
+                   ("vnd.gongwen:Format", "一键公文格式"),
+                   ("vnd.gongwen:CheckFormat", "检查格式")]
 SIX = ["InsertScaffold", "CheckPlaceholders", "NextPlaceholder", "PreviousPlaceholder",
        "ClearPlaceholderMarks", "Format"]
 
@@ -72,7 +73,7 @@ def test_description_names_both_languages_publisher_version_7_and_a_license():
                for text in licenses)
 
 
-def test_toolbar_is_three_buttons_for_writer_only_titled_in_both_languages():
+def test_toolbar_buttons_are_for_writer_only_titled_in_both_languages():
     toolbar = node(node(node(addons(), "AddonUI"), "OfficeToolBar"), "org.gongwen.writer.toolbar")
     buttons = [(prop(item, "URL")[""], prop(item, "Title"), prop(item, "Context")[""])
                for item in sorted(toolbar, key=lambda item: item.get(f"{OOR}name"))]
@@ -102,7 +103,7 @@ def test_each_toolbar_button_has_its_own_16_and_26_pixel_icons():
                 colours = picture.convert("RGBA").getcolors(maxcolors=pixels * pixels)
                 assert len(colours) > 2, "an icon, not a blank square"
             seen.add(path.read_bytes())
-    assert len(seen) == 6, "three buttons, two sizes each, all different"
+    assert len(seen) == 2 * len(TOOLBAR_BUTTONS), "each button, two sizes, all different"
 
 
 def test_menu_reaches_all_six_commands_for_writer_titled_in_both_languages():

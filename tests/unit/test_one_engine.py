@@ -33,6 +33,11 @@ def _role_sizes() -> Set[float]:
     return sizes
 
 
+# A line that holds a number which only looks like a type size says so (a number base,
+# a control's height in dialog units).
+NOT_A_SIZE = "# not a type size"
+
+
 def _docstring_lines(source: str) -> Set[int]:
     """Lines of docstrings (module, class, function), which may name fonts to explain."""
     lines: Set[int] = set()
@@ -50,8 +55,10 @@ def literals(path: Path) -> List[Tuple[int, str, object]]:
     source = path.read_text(encoding="utf-8")
     skip = _docstring_lines(source)
     found = []
+    lines = source.splitlines()
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
-        if token.start[0] in skip:
+        line = lines[token.start[0] - 1] if token.start[0] <= len(lines) else ""
+        if token.start[0] in skip or NOT_A_SIZE in line:
             continue
         if token.type == tokenize.STRING:  # as written (f-strings too)
             found.append((token.start[0], "string", token.string))

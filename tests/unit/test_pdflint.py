@@ -77,11 +77,10 @@ def test_lines_outside_the_type_area_are_reported_once_a_page():
         (0, 0, "pdf_line_outside"), (1, 0, "pdf_line_outside"), (1, 2, "pdf_line_chars")]
 
 
-def test_lint_of_a_document_says_not_yet_with_exit_2(tmp_path: Path, capsys):
+def test_lint_of_a_document_goes_to_the_format_checker(tmp_path: Path, capsys):
+    # Documents are no longer refused (issue 13): test_lint_documents.py has the rules.
     report = tmp_path / "report.txt"
-    report.write_text("正文", encoding="utf-8")
-    assert cli.main(["lint", str(report)]) == 2
+    report.write_text("完成任务,效果好。", encoding="utf-8")
+    assert cli.main(["lint", str(report)]) == 1
     out, err = capsys.readouterr()
-    assert err == (f"gongwen lint: {report}: lint of .txt files is not implemented yet "
-                   "(PDF only for now)\n")
-    assert out == "no problems in 0 file(s)\n"
+    assert err == "" and ": punctuation: " in out

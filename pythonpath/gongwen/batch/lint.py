@@ -39,26 +39,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional
 
 from gongwen.batch import InputError, require_file, say
+from gongwen.batch.presets import add_preset_argument, preset_from_args
+from gongwen.formatcheck import CODES, Problem  # the one Problem type, in the core
+
+__all__ = ["CODES", "Problem", "FileReport", "lint_document", "lint_file", "lint_path"]
 
 if TYPE_CHECKING:
     from gongwen.batch.inputs import Inputs
+    from gongwen.layout import Settings
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-# The codes of issue 13's contract: page (size, margins, grid, page numbers), font, size,
-# indent, numbering, punctuation, date, structure, placeholder, font-missing, direct-format.
-CODES = ("page", "font", "size", "indent", "numbering", "punctuation", "date", "structure",
-         "placeholder", "font-missing", "direct-format")
-
-
-class Problem(NamedTuple):
-    code: str  # one of CODES
-    message: str  # one line, localised
-    paragraph: int  # documents: the paragraph (from 0); PDFs: the page (from 0)
-    start: int  # documents: code points in the paragraph; PDFs: first body line
-    end: int
-    context: str  # the text the problem is in, on one line
-    fix: str  # one line: what to do
-    label: str = ""  # how the human output names the place ("page 2 line 5")
 
 
 class FileReport(NamedTuple):
@@ -69,12 +59,16 @@ class FileReport(NamedTuple):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="PDF 或文档 / a PDF (or, later, a document)")
+                        help="文档或 PDF / a document (.docx .doc .wps .odt .rtf .txt…) or a PDF")
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON / print one JSON object instead of lines")
+    add_preset_argument(parser)
     from gongwen.spec import PAGE
 
-    parser.epilog = (f"PDF: A4, 版心 type area {PAGE.type_width:g}×{PAGE.type_height:g} mm, "
+    parser.epilog = ("Documents: 检查 checks page, font, size, indent, numbering, punctuation, "
+                     "date, structure, placeholder, font-missing, direct-format against the "
+                     "layout 一键公文格式 would give (--preset). "
+                     f"PDF: A4, 版心 type area {PAGE.type_width:g}×{PAGE.type_height:g} mm, "
                      f"{PAGE.lines} 行 lines × {PAGE.chars_per_line} 字 characters, 页码 — N — "
                      f"page numbers {PAGE.page_number_gap:g} mm below; title, body and page "
                      "number sizes. 退出码 exit status: 0 无问题 clean, 1 有问题 problems, "
@@ -82,10 +76,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from gongwen import layout
     from gongwen.batch.inputs import Inputs
 
+    settings = layout.settings_from(preset_from_args(args).data)  # a bad preset: exit 2
     with Inputs() as inputs:
-        reports = [lint_path(path, inputs) for path in args.files]
+        reports = [lint_path(path, inputs, settings) for path in args.files]
     for report in reports:
         if report.error is not None:
             print(f"gongwen lint: {report.path}: {report.error}", file=sys.stderr)
@@ -96,33 +92,46 @@ def run(args: argparse.Namespace) -> int:
     return exit_status(reports)
 
 
-def lint_path(path: str, inputs: Optional[Inputs] = None) -> FileReport:
+def lint_path(path: str, inputs: Optional[Inputs] = None,
+              settings: Optional[Settings] = None) -> FileReport:
     """The problems of one file, or the reason it could not be read."""
     try:
-        return FileReport(path, lint_file(Path(path), inputs))
+        return FileReport(path, lint_file(Path(path), inputs, settings))
     except InputError as error:
         return FileReport(path, [], str(error))
 
 
-def lint_file(path: Path, inputs: Optional[Inputs] = None) -> List[Problem]:
+def lint_file(path: Path, inputs: Optional[Inputs] = None,
+              settings: Optional[Settings] = None) -> List[Problem]:
     require_file(path)
     if path.suffix.lower() == ".pdf":
         from gongwen.batch.pdflint import lint_pdf
 
         return lint_pdf(path)
-    return lint_document(path, inputs)
+    return lint_document(path, inputs, settings)
 
 
-def lint_document(path: Path, inputs: Optional[Inputs] = None) -> List[Problem]:
-    """The problems of a document (.docx, .doc, .wps, .odt, .rtf, .txt…).
+def lint_document(path: Path, inputs: Optional[Inputs] = None,
+                  settings: Optional[Settings] = None) -> List[Problem]:
+    """The problems of a document (.docx, .doc, .wps, .odt, .rtf, .txt…) against the layout
+    of ``settings`` (the preset's; GB/T 9704 by default): :func:`gongwen.formatcheck.check`
+    on what :mod:`gongwen.batch.docxfacts` reads. A .txt has text only: the text rules."""
+    from gongwen.batch import docxfacts
+    from gongwen.batch import inputs as accepted
 
-    To be written (issue 13): open it with ``inputs.document(path)`` (any accepted file as a
-    python-docx Document; ``gongwen.batch.inputs.read_text`` for a .txt's text) and return
-    :class:`Problem` with the codes of :data:`CODES`.
-    """
-    from gongwen.batch.inputs import suffix_of
+    if accepted.suffix_of(path) == accepted.TEXT:
+        facts = docxfacts.text_facts(accepted.text_paragraphs(accepted.read_text(path)[0]))
+    else:
+        facts = docxfacts.document_facts(accepted.open_input(path, inputs))
+    return check_facts(facts, settings)
 
-    raise InputError(say("lint_document_not_yet", suffix=suffix_of(path)))
+
+def check_facts(facts, settings: Optional[Settings] = None) -> List[Problem]:
+    """The checker on a model, in the CLI's language."""
+    from gongwen import formatcheck
+    from gongwen.batch import cli_locale
+
+    return formatcheck.check(facts, settings, cli_locale())
 
 
 def to_json(reports: List[FileReport]) -> Dict[str, object]:

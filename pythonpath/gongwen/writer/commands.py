@@ -46,6 +46,8 @@ COMMANDS: Dict[str, Command] = {
     "PreviousPlaceholder": Command("placeholders", "previous_placeholder", False),
     "ClearPlaceholderMarks": Command("placeholders", "clear_placeholder_marks", True),
     "Format": Command("format", "format_document", True),
+    # 检查格式: reads only, so a read-only document can be checked too.
+    "CheckFormat": Command("checkformat", "check_format", False),
     # 版式 > 其他版式…: a file picker, then Format with the preset file chosen.
     "ChoosePreset": Command("choose_preset", "choose_preset", True),
     "TogglePlaceholderGuard": Command("guard", "toggle_placeholder_guard", False,

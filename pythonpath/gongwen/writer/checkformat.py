@@ -1,0 +1,396 @@
+"""检查格式 (``vnd.gongwen:CheckFormat``): the format checker in Writer, changing nothing.
+
+What the document looks like is read into the core's model (:mod:`gongwen.formatcheck`:
+per body paragraph its text, the fonts, size and weight of most of its characters, its
+alignment and indents, colour/underline/highlight covering all of it; the page style of
+the first paragraph; the fonts the toolkit has) and judged against the plan of the
+document's own preset (:func:`gongwen.writer.presets.preset_for`), the plan 一键公文格式
+carries out. :func:`format_problems` is that, for tests and other callers.
+
+The command shows the problems in a modeless dialog (:class:`ProblemList`, built with
+the UNO dialog API like the scaffold chooser): clicking a row selects its place in the
+document, and the status bar gives the count. Nothing is written: no property is set, so
+the document's modified flag and undo stack stay as they were. With ``GONGWEN_NO_DIALOGS``
+set (the test rig, screenshots) no dialog is made and the message gives the count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import List, NamedTuple, Optional, Sequence, Set, Tuple
+
+import unohelper
+from com.sun.star.awt import XActionListener, XItemListener
+
+from gongwen import formatcheck, layout, listlabel, messages, spec
+from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts, Problem
+from gongwen.spec import MM_PER_PT, Align
+from gongwen.writer import numbering, ui
+from gongwen.writer.commands import Invocation, Outcome
+
+_ADJUST = {0: Align.LEFT, 1: Align.RIGHT, 2: Align.JUSTIFY, 3: Align.CENTER, 4: Align.JUSTIFY}
+_BOLD_WEIGHT = 150.0  # com.sun.star.awt.FontWeight: SEMIBOLD and above
+_FIX = 3  # com.sun.star.style.LineSpacingMode.FIX
+_GRID_NONE = 0  # com.sun.star.text.TextGridMode.NONE
+_AUTO = -1  # CharColor / CharHighlight / CharBackColor: automatic, none
+_BLACK = 0
+
+
+class Checked(NamedTuple):
+    """The problems and the body paragraphs they point into (by ``Problem.paragraph``).
+    A numbered paragraph is judged with its list label typed in front, as 一键公文格式 will
+    type it: ``labels`` holds each paragraph's label length, to map offsets back."""
+
+    problems: List[Problem]
+    paragraphs: List[object]
+    labels: List[int] = []
+
+
+def format_problems(document, settings: Optional[layout.Settings] = None,
+                    locale: str = "zh-CN", installed: Optional[Set[str]] = None) -> Checked:
+    """Every format problem of a Writer document (see the module docstring); reads only.
+    ``installed`` replaces the toolkit's font list (tests)."""
+    paragraphs, facts, labels = _read_paragraphs(document)
+    page = _read_page(document, paragraphs, facts)
+    fonts = formatcheck.named_fonts(facts)
+    if installed is None:
+        installed = _installed_fonts(document)
+    stand_in = _stand_in_judge(installed) if installed else None
+    model = DocumentFacts(facts, page, sorted(fonts), stand_in)
+    return Checked(formatcheck.check(model, settings, locale), paragraphs, labels)
+
+
+def check_format(invocation: Invocation) -> Outcome:
+    from gongwen.writer import presets
+    from gongwen.writer.scaffold_dialog import dialogs_disabled
+
+    settings = layout.settings_from(presets.preset_for(invocation).data)
+    checked = format_problems(invocation.document, settings, invocation.locale)
+    message = formatcheck.count_message(len(checked.problems), invocation.locale)
+    if dialogs_disabled():
+        return Outcome(True, message)
+    show(invocation, checked)
+    ui.set_status(invocation.frame, message)
+    return Outcome(True, "")  # the list is the answer: no message box on top of it
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def _read_paragraphs(document) -> Tuple[List[object], List[ParagraphFacts], List[int]]:
+    notes = bool(document.getFootnotes().getCount() or document.getEndnotes().getCount())
+    lists = numbering.may_have_lists(document)
+    elements, facts, labels = [], [], []
+    enumeration = document.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        element = enumeration.nextElement()
+        if element.supportsService("com.sun.star.text.Paragraph"):
+            fact = _paragraph(element, notes)
+            label = _typed_label(element, fact.text) if lists else ""
+            if label:
+                fact = _with_label(fact, label)
+            elements.append(element)
+            facts.append(fact)
+            labels.append(len(label))
+    return elements, facts, labels
+
+
+def _typed_label(paragraph, text: str) -> str:
+    """The list label 一键公文格式 would type in front of ``text`` ("" for none)."""
+    if not numbering._in_list(paragraph):
+        return ""
+    level = numbering._level_properties(paragraph)
+    followed_by = numbering._FOLLOWED_BY.get(level.get("LabelFollowedBy"),
+                                             listlabel.FOLLOWED_BY_TAB)
+    return listlabel.typed_label(numbering._label(paragraph, level), followed_by, text)
+
+
+def _with_label(fact: ParagraphFacts, label: str) -> ParagraphFacts:
+    shift = len(label)
+    return fact._replace(text=label + fact.text, underlined=tuple(
+        (start + shift, end + shift) for start, end in fact.underlined))
+
+
+class _Portion(NamedTuple):
+    text: str
+    east_asian: str
+    latin: str
+    size_pt: float
+    bold: bool
+    color: Optional[int]
+    underline: bool
+    highlight: bool
+
+
+def _paragraph(paragraph, skip_notes: bool) -> ParagraphFacts:
+    portions = []
+    enumeration = paragraph.createEnumeration()
+    while enumeration.hasMoreElements():
+        portion = enumeration.nextElement()
+        kind = portion.getPropertyValue("TextPortionType")
+        if kind == "Footnote" and skip_notes:
+            continue
+        if kind in ("Text", "Field", "Footnote"):
+            portions.append(_portion(portion))
+    text = "".join(p.text for p in portions) if skip_notes else paragraph.getString()
+    hmm_to_pt = 1 / 100 / MM_PER_PT
+    underlined, offset = [], 0
+    for portion in portions:
+        if portion.underline:
+            underlined.append((offset, offset + len(portion.text)))
+        offset += len(portion.text)
+    visible = [p for p in portions if p.text.strip()]
+    colours = {p.color for p in visible}
+    size = formatcheck.dominant([(p.size_pt, p.text) for p in portions], any_char=True)
+    return ParagraphFacts(
+        text=text,
+        east_asian_font=formatcheck.dominant([(p.east_asian, p.text) for p in portions], cjk=True),
+        latin_font=formatcheck.dominant([(p.latin, p.text) for p in portions], latin=True),
+        size_pt=size if size is not None else float(paragraph.getPropertyValue("CharHeight")),
+        bold=formatcheck.dominant([(p.bold, p.text) for p in portions], any_char=True),
+        align=_ADJUST.get(int(paragraph.getPropertyValue("ParaAdjust")), Align.LEFT),
+        first_line_pt=paragraph.getPropertyValue("ParaFirstLineIndent") * hmm_to_pt,
+        left_pt=paragraph.getPropertyValue("ParaLeftMargin") * hmm_to_pt,
+        right_pt=paragraph.getPropertyValue("ParaRightMargin") * hmm_to_pt,
+        underline=bool(visible) and all(p.underline for p in visible),
+        color_rgb=colours.pop() if len(colours) == 1 else None,
+        highlight=bool(visible) and all(p.highlight for p in visible),
+        underlined=tuple(underlined) if offset == len(text) else ())
+
+
+_PORTION_PROPERTIES = ("CharFontNameAsian", "CharFontName", "CharHeight", "CharWeight",
+                       "CharColor", "CharUnderline", "CharHighlight", "CharBackColor")
+
+
+def _portion(portion) -> _Portion:
+    # One call for all of them: a 100-page report has thousands of portions.
+    try:
+        values = portion.getPropertyValues(_PORTION_PROPERTIES)
+    except Exception:  # a portion type without one of them
+        values = ("", "", 0.0, 100.0, _AUTO, 0, _AUTO, _AUTO)
+    asian, latin, height, weight, color, underline, highlight, back = values
+    return _Portion(portion.getString(), asian or "", latin or "", float(height or 0.0),
+                    float(weight or 100.0) >= _BOLD_WEIGHT,
+                    None if color in (_AUTO, _BLACK, None) else color, bool(underline),
+                    highlight not in (_AUTO, None) or back not in (_AUTO, None))
+
+
+def _read_page(document, elements: Sequence[object], facts: Sequence[ParagraphFacts]
+               ) -> Optional[PageFacts]:
+    if not elements:
+        return None
+    styles = document.getStyleFamilies().getByName("PageStyles")
+    name = elements[0].getPropertyValue("PageStyleName")
+    if not styles.hasByName(name):
+        return None
+    style = styles.getByName(name)
+
+    def mm(prop: str) -> float:
+        return style.getPropertyValue(prop) / 100
+
+    # A header or footer takes its height out of the body area, inside the margin the
+    # page style names: the type area starts and ends beyond them.
+    top = mm("TopMargin") + (mm("HeaderHeight") if style.getPropertyValue("HeaderIsOn") else 0)
+    bottom = mm("BottomMargin") + \
+        (mm("FooterHeight") if style.getPropertyValue("FooterIsOn") else 0)
+
+    grid = int(style.getPropertyValue("GridMode")) != _GRID_NONE
+    if grid:
+        pitch_hmm = style.getPropertyValue("GridBaseHeight") + \
+            style.getPropertyValue("GridRubyHeight")
+        pitch: Optional[float] = pitch_hmm / 100 / MM_PER_PT
+    else:
+        pitch = _fixed_line(elements, facts)
+    return PageFacts(mm("Width"), mm("Height"), top, bottom, mm("LeftMargin"),
+                     mm("RightMargin"), grid, pitch)
+
+
+def _fixed_line(elements: Sequence[object], facts: Sequence[ParagraphFacts]) -> Optional[float]:
+    """The exact line height most text paragraphs have, in points, or None."""
+    heights: Counter = Counter()
+    for element, fact in zip(elements, facts):
+        if not fact.text.strip():
+            continue
+        spacing = element.getPropertyValue("ParaLineSpacing")
+        heights[spacing.Height / 100 / MM_PER_PT if spacing.Mode == _FIX else None] += 1
+    return heights.most_common(1)[0][0] if heights else None
+
+
+def _installed_fonts(document) -> Set[str]:
+    """The font families the toolkit can draw (what Writer's font box lists)."""
+    try:
+        import uno
+
+        ctx = uno.getComponentContext()
+        toolkit = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
+        device = toolkit.createScreenCompatibleDevice(1, 1)
+        return {descriptor.Name for descriptor in device.getFontDescriptors()}
+    except Exception:  # no toolkit: font-missing is not judged
+        return set()
+
+
+def _stand_in_judge(installed: Set[str]):
+    """None for an installed font, else the first of its GB/T 9704 stand-ins that is
+    installed (spec.Font.fallbacks, the order Writer's replacement table is set up in), or
+    "" when none is."""
+    lowered = {name.lower() for name in installed}
+    chains = [font.chain() for font in (spec.XIAOBIAOSONG, spec.FANGSONG, spec.KAITI,
+                                        spec.HEITI, spec.SONGTI)]
+
+    def stand_in(font: str) -> Optional[str]:
+        if font.lower() in lowered:
+            return None
+        for chain in chains:
+            if font in chain:
+                return next((other for other in chain if other.lower() in lowered), "")
+        return ""
+
+    return stand_in
+
+
+# --- the list --------------------------------------------------------------------------------
+
+WIDTH, HEIGHT = 330, 200
+MARGIN = 6
+BUTTON_WIDTH, BUTTON_HEIGHT = 56, 14  # not a type size: dialog units
+_open: List[ProblemList] = []  # the lists on screen (kept alive while shown)
+
+
+def row_text(problem: Problem) -> str:
+    place = f"{problem.label} · " if problem.label else ""
+    return f"{place}{problem.code}: {problem.message} → {problem.fix}"
+
+
+def show(invocation: Invocation, checked: Checked) -> ProblemList:
+    for old in list(_open):  # one list per document window: a new check replaces it
+        if old.frame == invocation.frame:
+            old.close()
+    shown = ProblemList(invocation, checked)
+    _open.append(shown)
+    return shown
+
+
+class ProblemList:
+    """The modeless dialog: the count, one row per problem, 关闭."""
+
+    def __init__(self, invocation: Invocation, checked: Checked) -> None:
+        self.ctx = invocation.ctx
+        self.frame = invocation.frame
+        self.document = invocation.document
+        self.locale = invocation.locale
+        self.checked = checked
+        self.dialog = self._build()
+        self.dialog.setVisible(True)
+
+    def _text(self, key: str, **values: object) -> str:
+        return messages.text(key, self.locale, **values)
+
+    def _build(self):
+        smgr = self.ctx.ServiceManager
+        model = smgr.createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel",
+                                               self.ctx)
+        model.Title = self._text("checkformat_title")
+        model.Width, model.Height = WIDTH, HEIGHT
+        count = formatcheck.count_message(len(self.checked.problems), self.locale)
+        self._add(model, "FixedText", "count", MARGIN, MARGIN, WIDTH - 2 * MARGIN, 10,
+                  Label=f"{count}　{self._text('checkformat_hint')}")
+        rows = tuple(row_text(problem) for problem in self.checked.problems)
+        self._add(model, "ListBox", "problems", MARGIN, MARGIN + 12, WIDTH - 2 * MARGIN,
+                  HEIGHT - 3 * MARGIN - 12 - BUTTON_HEIGHT, Border=1, TabIndex=0,
+                  StringItemList=rows)
+        self._add(model, "Button", "close", WIDTH - MARGIN - BUTTON_WIDTH,
+                  HEIGHT - MARGIN - BUTTON_HEIGHT, BUTTON_WIDTH, BUTTON_HEIGHT,
+                  Label=self._text("checkformat_close"), TabIndex=1)
+        dialog = smgr.createInstanceWithContext("com.sun.star.awt.UnoControlDialog", self.ctx)
+        dialog.setModel(model)
+        toolkit = smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
+        parent = self.frame.getContainerWindow()
+        dialog.createPeer(toolkit, parent)
+        _beside_the_text(dialog, parent)
+        dialog.getControl("problems").addItemListener(_OnRow(self))
+        dialog.getControl("close").addActionListener(_OnClose(self))
+        return dialog
+
+    @staticmethod
+    def _add(model, kind: str, name: str, x: int, y: int, width: int, height: int,
+             **properties: object) -> None:
+        control = model.createInstance(f"com.sun.star.awt.UnoControl{kind}Model")
+        control.Name = name
+        control.PositionX, control.PositionY = x, y
+        control.Width, control.Height = width, height
+        for key, value in properties.items():
+            setattr(control, key, value)
+        model.insertByName(name, control)
+
+    def select(self, row: int) -> None:
+        """Selects the place of problem ``row`` in the document (the paragraph, or the
+        characters the problem names)."""
+        if not 0 <= row < len(self.checked.problems):
+            return
+        select_place(self.document, self.checked, self.checked.problems[row])
+
+    def close(self) -> None:
+        if self in _open:
+            _open.remove(self)
+        try:
+            self.dialog.setVisible(False)
+            self.dialog.dispose()
+        except Exception:  # the window went with its frame
+            pass
+
+
+def _beside_the_text(dialog, parent) -> None:
+    """Near the window's top right corner, where it covers the least of the page."""
+    try:
+        outer, own = parent.getPosSize(), dialog.getPosSize()
+        x = outer.X + max(0, outer.Width - own.Width - 40)
+        dialog.setPosSize(x, outer.Y + 140, 0, 0, _POS)
+    except Exception:  # no window geometry (headless): where the toolkit put it
+        pass
+
+
+_POS = 3  # com.sun.star.awt.PosSize.POS
+
+
+def select_place(document, checked: Checked, problem: Problem) -> bool:
+    """Selects ``problem``'s place; False when its paragraph is gone."""
+    if not 0 <= problem.paragraph < len(checked.paragraphs):
+        return False
+    paragraph = checked.paragraphs[problem.paragraph]
+    label = checked.labels[problem.paragraph] if problem.paragraph < len(checked.labels) else 0
+    try:
+        text = paragraph.getText()
+        cursor = text.createTextCursorByRange(paragraph.getStart())
+        length = len(paragraph.getString())
+        # offsets past a typed-in-front list label: the label itself is not text to select
+        start = min(max(0, problem.start - label), length)
+        end = min(max(0, problem.end - label), length)
+        if end <= start:  # a problem of the whole paragraph or document: the paragraph
+            start, end = 0, length
+        cursor.goRight(start, False)
+        cursor.goRight(end - start, True)
+        document.getCurrentController().select(cursor)
+        return True
+    except Exception:  # the paragraph was deleted since the check
+        return False
+
+
+class _OnRow(unohelper.Base, XItemListener):
+    def __init__(self, shown: ProblemList) -> None:
+        self.shown = shown
+
+    def itemStateChanged(self, event) -> None:
+        self.shown.select(event.Selected)
+
+    def disposing(self, event) -> None:
+        pass
+
+
+class _OnClose(unohelper.Base, XActionListener):
+    def __init__(self, shown: ProblemList) -> None:
+        self.shown = shown
+
+    def actionPerformed(self, event) -> None:
+        self.shown.close()
+
+    def disposing(self, event) -> None:
+        pass
