@@ -14,7 +14,10 @@ from gongwen.spec import PAGE, PARAGRAPH_STYLES, Role, style_name
 from gongwen.writer.styles import chars_to_hmm
 from rig.office import body_paragraphs
 
-CONTRACT_KEYS = {"personal", "leadership", "integrity", "party-building", "annual-summary"}
+# The 述职/总结 genre (issue 6), and the whole 公文 with 版头 and 版记 (issue 12).
+GENRE_KEYS = ["personal", "leadership", "integrity", "party-building", "annual-summary"]
+DOCUMENT_KEYS = ["notice", "request", "report", "letter", "minutes"]
+CONTRACT_KEYS = set(GENRE_KEYS + DOCUMENT_KEYS)
 KEYS = [key for key, _name in scaffold_types()]
 BEFORE, AFTER = "这是用户已经写好的前半句，", "这是光标后面的后半句。"
 JUSTIFY, CENTER = 2, 3  # com.sun.star.style.ParagraphAdjust
@@ -59,7 +62,17 @@ def test_the_contract_types_are_all_there():
     assert set(KEYS) == CONTRACT_KEYS
 
 
-@pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("key", DOCUMENT_KEYS)
+def test_empty_document_becomes_the_document_scaffold(office, writer_doc, key):
+    """A 通知, 请示 … starts with its 版头 (份号 or 发文机关标志), each paragraph styled."""
+    result = office.dispatch(writer_doc, f"vnd.gongwen:InsertScaffold?type={key}")
+    assert result.ok, result.message
+    assert paragraphs(writer_doc) == expected(key)
+    assert office.text(writer_doc) == rendered_text(key)
+    assert count_placeholders(office.text(writer_doc)) == count_placeholders(rendered_text(key))
+
+
+@pytest.mark.parametrize("key", GENRE_KEYS)
 def test_empty_document_becomes_the_scaffold(office, writer_doc, key):
     name = dict(scaffold_types())[key]
     result = office.dispatch(writer_doc, f"vnd.gongwen:InsertScaffold?type={key}")

@@ -14,6 +14,7 @@ from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
 
 KEYS = [key for key, _ in scaffold_types()]
+DOCUMENT_KEYS = ("notice", "request", "report", "letter", "minutes")
 VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": "办公室主任",
           "date": "2026-01-09"}
 
@@ -75,6 +76,8 @@ def test_blank_scaffold_is_a_gbt9704_document_in_writer(office, tmp_path, key):
     paragraphs, layout = open_and_measure(office, new_docx(tmp_path, key))
     expected = render(load_scaffold(key))
     assert paragraphs == [(spec.style_name(p.role), p.text) for p in expected]
+    if key in DOCUMENT_KEYS:  # a one-page 通知 … with 版头 and 版记: test_wholedoc measures it
+        return
     assert_22_line_grid(layout)
     assert check_gbt9704(layout) == []
 
