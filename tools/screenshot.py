@@ -22,19 +22,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools"), str(ROOT / "pythonpath")]
 
 import build_oxt  # noqa: E402
 from rig.office import Office  # noqa: E402
+from rig.xvfb import Xvfb  # noqa: E402
 
-DISPLAY = ":97"
 SCREEN = (1400, 900)
-
-
-def start_xvfb() -> subprocess.Popen:
-    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-                             "-nolisten", "tcp"], start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.5)
-    if xvfb.poll() is not None:
-        raise SystemExit(f"Xvfb {DISPLAY} did not start (is another one running?)")
-    return xvfb
 
 
 def open_document(office: Office, document: Path | None):
@@ -49,9 +39,9 @@ def screenshot(out: Path, document: Path | None = None, dispatch: str | None = N
                settle_s: float = 6.0, language: str = "zh_CN", dialogs: bool = False) -> Path:
     if not dialogs:  # a modal box would wait for a click forever
         os.environ["GONGWEN_NO_DIALOGS"] = "1"
-    xvfb = start_xvfb()
+    xvfb = Xvfb(SCREEN).start()
     workdir = Path(tempfile.mkdtemp(prefix="gongwen-shot-"))
-    office = Office(build_oxt.build(workdir / "gongwen.oxt"), workdir, display=DISPLAY,
+    office = Office(build_oxt.build(workdir / "gongwen.oxt"), workdir, display=xvfb.display,
                     language=language)
     try:
         office.start()
@@ -64,11 +54,12 @@ def screenshot(out: Path, document: Path | None = None, dispatch: str | None = N
             print(office.dispatch(doc, dispatch))
         time.sleep(settle_s)
         out.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["import", "-display", DISPLAY, "-window", "root", str(out)], check=True)
+        subprocess.run(["import", "-display", xvfb.display, "-window", "root", str(out)],
+                       check=True)
         return out
     finally:
         office.stop()
-        os.killpg(xvfb.pid, 9)
+        xvfb.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
 

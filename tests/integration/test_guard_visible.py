@@ -27,38 +27,30 @@ pytestmark = pytest.mark.skipif(
     reason="needs Xvfb, xdotool and ImageMagick (tools/setup.sh installs them)")
 
 
-def _free_display() -> str:
-    for number in range(80, 100):
-        if not Path(f"/tmp/.X{number}-lock").exists():
-            return f":{number}"
-    raise RuntimeError("no free X display number")
-
-
 class Screen:
     """Xvfb, a visible soffice on it (zh-CN UI, the built .oxt installed), and xdotool."""
 
     def __init__(self, oxt: Path, workdir: Path) -> None:
         from rig.office import Office
+        from rig.xvfb import Xvfb
 
-        self.display = _free_display()
+        self.xvfb = Xvfb(SCREEN).start()
+        self.display = self.xvfb.display
         self.env = dict(os.environ, DISPLAY=self.display)
-        self.xvfb = subprocess.Popen(
-            ["Xvfb", self.display, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-             "-nolisten", "tcp"], start_new_session=True,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.5)
         self.office = Office(oxt, workdir, display=self.display, language="zh_CN")
         self.workdir = workdir
 
     def start(self) -> Screen:
-        assert self.xvfb.poll() is None, f"Xvfb {self.display} did not start"
-        self.office.start()
+        try:
+            self.office.start()
+        except BaseException:
+            self.xvfb.stop()
+            raise
         return self
 
     def stop(self) -> None:
         self.office.stop()
-        os.killpg(self.xvfb.pid, 9)
-        self.xvfb.wait()
+        self.xvfb.stop()
 
     def xdotool(self, *args: str) -> str:
         return subprocess.run(["xdotool", *args], env=self.env, capture_output=True,
