@@ -21,6 +21,7 @@ from typing import NamedTuple, Optional
 
 import uno
 import unohelper
+from com.sun.star.awt import XCallback
 from com.sun.star.connection import NoConnectException
 from com.sun.star.task import XInteractionHandler
 from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
@@ -131,15 +132,17 @@ def _kill_group(pid: int) -> None:
 class _Watchdog:
     """Kills a soffice that stops answering (see ``HANG_TIMEOUT_S``).
 
-    A pinger thread asks the Desktop for its components, which needs soffice's main lock,
-    so a deadlocked soffice counts as hung too; a long call of the test only delays the
-    answer. The watchdog never waits on soffice itself, so it always gets to kill.
+    A pinger thread asks the toolkit how many windows it has, which needs soffice's main
+    lock (the SolarMutex), so a deadlocked soffice counts as hung too; a long call of the
+    test only delays the answer. (The Desktop's component list, pinged before, answered
+    through a deadlock between the main thread and a bridge thread: the run hung for good.)
+    The watchdog never waits on soffice itself, so it always gets to kill.
     """
 
-    def __init__(self, office: Office, process: subprocess.Popen, desktop):
+    def __init__(self, office: Office, process: subprocess.Popen, toolkit):
         self.office = office
         self.process = process
-        self.desktop = desktop
+        self.toolkit = toolkit
         self.last_answer = time.monotonic()
         self._stopped = threading.Event()
         threading.Thread(target=self._watch, name="soffice-watchdog", daemon=True).start()
@@ -165,10 +168,28 @@ class _Watchdog:
 
     def _ping(self) -> None:
         try:
-            self.desktop.getComponents()
+            self.toolkit.getTopWindowCount()
         except Exception:  # gone: the test's own call fails and says so
             return
         self.last_answer = time.monotonic()
+
+
+class _MainThreadCall(unohelper.Base, XCallback):
+    """What :meth:`Office.on_main_thread` hands to soffice's main loop."""
+
+    def __init__(self, work) -> None:
+        self.work = work
+        self.done = threading.Event()
+        self.result = None
+        self.error: Optional[BaseException] = None
+
+    def notify(self, _data) -> None:
+        try:
+            self.result = self.work()
+        except BaseException as error:  # handed to the waiting caller
+            self.error = error
+        finally:
+            self.done.set()
 
 
 class Office:
@@ -287,7 +308,8 @@ class Office:
         self.smgr = self.ctx.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
         self.killed_as_hung = False
-        self._watchdog = _Watchdog(self, self.process, self.desktop)
+        toolkit = self.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
+        self._watchdog = _Watchdog(self, self.process, toolkit)
 
     def _kill(self) -> None:
         if self._watchdog is not None:
@@ -385,10 +407,12 @@ class Office:
         return document.getCurrentController().getFrame()
 
     def dispatch(self, document, url: str) -> DispatchResult:
-        """Runs a command on the document's frame as a toolbar click would."""
+        """Runs a command on the document's frame as a toolbar click would: on soffice's
+        main thread (:meth:`on_main_thread`)."""
         helper = self.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
                                                      self.ctx)
-        event = helper.executeDispatch(self.frame(document), url, "", 0, ())
+        frame = self.frame(document)
+        event = self.on_main_thread(lambda: helper.executeDispatch(frame, url, "", 0, ()))
         if event is None or not hasattr(event, "State"):
             raise OfficeError(f"{url}: no dispatch result (is the extension installed?)")
         from com.sun.star.frame.DispatchResultState import SUCCESS
@@ -396,9 +420,32 @@ class Office:
         return DispatchResult(event.State == SUCCESS, event.Result or "")
 
     def uno_dispatch(self, document, command: str, **arguments) -> None:
-        """A LibreOffice command such as ``.uno:Undo``."""
+        """A LibreOffice command such as ``.uno:Undo`` (on soffice's main thread)."""
         helper = self.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
                                                      self.ctx)
-        helper.executeDispatch(self.frame(document), command, "", 0, props(**arguments))
+        frame = self.frame(document)
+        self.on_main_thread(
+            lambda: helper.executeDispatch(frame, command, "", 0, props(**arguments)))
+
+    def on_main_thread(self, work):
+        """``work()``'s result, with its calls into soffice carried out on soffice's main
+        thread, where a click runs them.
+
+        Called from a bridge thread, the extension's Python and soffice's main thread
+        (binding a toolbar's status listeners, which calls the same Python) could each hold
+        what the other waits for: the Python interpreter lock and the SolarMutex. Seen once:
+        a scaffold insertion hung for good that way. So the main thread is asked, through
+        AsyncCallback, to call back into this process; the calls ``work`` makes from that
+        callback reach soffice as the main thread's own (URP keeps a call's thread).
+        """
+        callback = _MainThreadCall(work)
+        self.smgr.createInstanceWithContext("com.sun.star.awt.AsyncCallback", self.ctx) \
+            .addCallback(callback, None)
+        while not callback.done.wait(PING_INTERVAL_S):
+            if not self.is_alive():
+                raise OfficeError("soffice died before the command ran")
+        if callback.error is not None:
+            raise callback.error
+        return callback.result
 
     props = staticmethod(props)
