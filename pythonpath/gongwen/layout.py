@@ -230,7 +230,8 @@ class ParagraphPlan(NamedTuple):
     # turn autospacing off there (docs/LO_NOTES.md).
     right_chars: Optional[float] = None
     right_chars_autospaced: Optional[float] = None
-    # Character styles on parts of the text (a run-in heading's opening sentence).
+    # Character styles on parts of the text (a run-in heading's opening sentence, a
+    # 纪要's 出席： label).
     spans: Tuple[Span, ...] = ()
     # §7.3.4, in characters: 附件说明 lines whose wrapped lines align with the name
     # (None: the style's).
@@ -248,6 +249,9 @@ class ParagraphPlan(NamedTuple):
     # The 版记 starts here, on a page of its own that is an even page and carries no page
     # number (§7.4, §7.5): a page style (Writer) or a section (.docx) of its own.
     record_page: bool = False
+    # The first page has a page style (Writer) or footer (.docx) of its own: the
+    # :attr:`LayoutPlan.first_page` of 信函格式.
+    first_page: bool = False
 
 
 # What :func:`structure_edits` may ask a renderer to do to the paragraphs themselves.
@@ -266,11 +270,33 @@ class StructureEdit(NamedTuple):
 
 
 class Rule(NamedTuple):
-    """A horizontal rule the width of the paragraph (a paragraph border)."""
+    """A horizontal rule the width of the paragraph (a paragraph border): one line, or a
+    double rule whose thicker line is on the text's side (信函格式's red double rules:
+    thick over thin under the agency name, thin over thick over the footer's text)."""
 
-    width_mm: float      # thickness
+    width_mm: float      # thickness (of a double rule: the line away from the text)
     color_rgb: int       # 0xRRGGBB
     distance_pt: float   # between the text's line and the rule
+    inner_mm: float = 0.0  # a double rule's line on the text's side; 0: a single rule
+    gap_mm: float = 0.0    # between a double rule's lines
+
+    @property
+    def double(self) -> bool:
+        return self.inner_mm > 0
+
+    @property
+    def thickness_mm(self) -> float:
+        return self.width_mm + self.inner_mm + self.gap_mm
+
+
+class FirstPage(NamedTuple):
+    """What the first page has of its own (信函格式, GB/T 9704 §10): no page number, and a
+    rule whose top is ``rule_from_bottom_mm`` above the paper's bottom edge, spanning
+    ``rule_overhang_mm`` beyond the type area on each side."""
+
+    rule: Rule
+    rule_from_bottom_mm: float
+    rule_overhang_mm: float
 
 
 class LayoutPlan(NamedTuple):
@@ -280,6 +306,9 @@ class LayoutPlan(NamedTuple):
     table_style: str
     # the character styles the renderers define, by name, in order
     char_styles: Dict[str, CharAppearance] = {}
+    # GB/T 9704's format: roles.KIND_DOCUMENT, KIND_LETTER (信函格式) or KIND_MINUTES
+    kind: str = roles.KIND_DOCUMENT
+    first_page: Optional[FirstPage] = None  # a first page of its own (信函格式)
 
     @property
     def roles(self) -> List[str]:
@@ -345,6 +374,9 @@ def char_appearances(settings: Optional[Settings] = None) -> Dict[str, CharAppea
         heading = looks[spec.style_name(role)]
         result[name] = CharAppearance(name, heading.east_asian_font, heading.latin_font,
                                       heading.size_pt, heading.bold)
+    label = result[spec.RUN_IN_CHAR_STYLES[Role.HEADING1]]
+    result[spec.ATTENDANCE_LABEL_CHAR_STYLE] = label._replace(
+        name=spec.ATTENDANCE_LABEL_CHAR_STYLE)
     return result
 
 
@@ -396,17 +428,21 @@ def grid_char_spacing(size_pt: float, page: PageSetup) -> float:
 
 def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
                   settings: Optional[Settings] = None,
-                  paragraph_roles: Optional[Sequence[str]] = None) -> LayoutPlan:
+                  paragraph_roles: Optional[Sequence[str]] = None,
+                  kind: Optional[str] = None) -> LayoutPlan:
     """The whole plan for a body whose paragraphs read ``texts``.
 
     ``paragraph_roles`` skips the classifier (the scaffold inserter knows its roles).
+    ``kind`` is the special format asked for (``layout=letter|minutes``); None: the one
+    the document shows (:func:`gongwen.roles.document_kind`).
     The paragraphs are taken as they are: :func:`structure_edits` says first what to split
     or remove when 规范写法 asks for it, and the renderer plans the result.
     """
     settings = settings or standard()
     styles = appearances(settings)
     if paragraph_roles is None:
-        paragraph_roles = roles.classify(texts)
+        paragraph_roles = roles.classify(texts, kind)
+    kind = kind or roles.document_kind(texts, paragraph_roles)
     paragraphs = [_paragraph(index, text, paragraph_roles, styles, options)
                   for index, text in enumerate(texts)]
     shown = [paragraph.text for paragraph in paragraphs]
@@ -426,13 +462,18 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
             shown, paragraph_roles, attachment.first_line_chars, spacing_chars).items():
         paragraphs[index] = paragraphs[index]._replace(left_chars=left, first_line_chars=first)
     page = page_setup(settings)
-    paragraphs = wholedoc.arrange(paragraphs, styles, page, texts)
+    paragraphs = wholedoc.arrange(paragraphs, styles, page, texts, kind)
+    first_page = None
+    if kind == roles.KIND_LETTER and wholedoc.head_end(paragraph_roles):
+        first_page = wholedoc.letter_first_page(page)
+        paragraphs[0] = paragraphs[0]._replace(first_page=True)
     return LayoutPlan(page, styles, paragraphs, spec.TABLE_TEXT.name,
-                      char_appearances(settings))
+                      char_appearances(settings), kind, first_page)
 
 
 def structure_edits(texts: Sequence[str], options: Normalization,
-                    paragraph_roles: Optional[Sequence[str]] = None) -> List[StructureEdit]:
+                    paragraph_roles: Optional[Sequence[str]] = None,
+                    kind: Optional[str] = None) -> List[StructureEdit]:
     """What 规范写法 asks to change in the paragraphs themselves, in paragraph order:
 
     - ``spaces``: a 落款 typed on one line (``事业六部      2018年1月26日``) is split into a
@@ -453,7 +494,7 @@ def structure_edits(texts: Sequence[str], options: Normalization,
     if not (options.leading_spaces or options.blank_lines):
         return []
     if paragraph_roles is None:
-        paragraph_roles = roles.classify(texts)
+        paragraph_roles = roles.classify(texts, kind)
     found: List[StructureEdit] = []
     for index, (text, role) in enumerate(zip(texts, paragraph_roles)):
         if options.blank_lines and role == Role.BLANK and not text.strip() \

@@ -693,6 +693,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     # a one-line 落款 split into 署名 and 成文日期 counts under spaces; this is blank-lines
     "normalized_blank-lines": {"zh": "空行 {count} 个",
                                "en": "{count} blank line(s) removed"},
+    "format_layout_unknown": {
+        "zh": "未知的版式“{layout}”，可选：{choices}",
+        "en": "unknown layout “{layout}”; choose from {choices}",
+    },
     "format_normalize_unknown": {
         "zh": "未知的规范选项“{kind}”，可选：{choices}",
         "en": "unknown normalisation “{kind}”; choose from {choices}",

@@ -192,6 +192,8 @@ _RUN_IN_CLOSERS = "”’」』）)》"
 KIND_DOCUMENT = "document"
 KIND_LETTER = "letter"     # 信函格式, GB/T 9704 §10
 KIND_MINUTES = "minutes"   # 纪要格式, §12
+# What a user may ask for (``layout=`` in Writer, ``--layout`` on the CLI).
+LAYOUT_CHOICES = (KIND_LETTER, KIND_MINUTES)
 # 函 before the bracket of the 发文字号: X政办函〔2024〕5号, X教函字〔2024〕3号.
 _LETTER_NUMBER = re.compile(r"函\S{0,2}?\s*[〔\[［（(【〖]")
 
@@ -268,8 +270,11 @@ def heading_level(text: str) -> int:
     return number.level if number else 0
 
 
-def classify(paragraphs: Sequence[str]) -> List[str]:
+def classify(paragraphs: Sequence[str], kind: Optional[str] = None) -> List[str]:
     """One :class:`~gongwen.spec.Role` value per paragraph, in order.
+
+    ``kind`` :data:`KIND_MINUTES` says the text is a 纪要 whatever its mark: a 发文机关标志
+    is taken for its mark, and 出席/请假/列席 lists are looked for.
 
     The 版头 and the head (标题, 发文字号, 主送) are found from the top, the 版记 from the
     bottom, the attached texts by their 附件 mark after the 落款; the main text's tail
@@ -293,13 +298,15 @@ def classify(paragraphs: Sequence[str]) -> List[str]:
     texts = [_clean(paragraph) for paragraph in paragraphs]
     roles: List[Optional[str]] = [None if text else Role.BLANK for text in texts]
     head_start = _mark_banner(texts, roles)
+    if kind == KIND_MINUTES and Role.MINUTES_MARK not in roles:
+        head_start = _force_minutes_mark(texts, roles, head_start)
     body_start = _mark_head(texts, roles, head_start)
     record_start = _mark_record(texts, roles, body_start)
     # Attached texts belong before the 版记, but some are typed after it.
     main_end = min(record_start, _mark_attached_texts(texts, roles, body_start))
     main_end = _mark_unmarked_attached_text(texts, roles, body_start, main_end)
     _mark_attachments(texts, roles, body_start, main_end)
-    if _is_minutes(texts, roles):
+    if kind == KIND_MINUTES or _is_minutes(texts, roles):
         _mark_attendance(texts, roles, body_start, main_end)
     _mark_tail(texts, roles, body_start, main_end)
     return [role if role else _heading_or_body(text) for text, role in zip(texts, roles)]
@@ -566,6 +573,26 @@ def _mark_banner(texts: List[str], roles: List[Optional[str]]) -> int:
             roles[index] = role
         index = _next_filled(texts, index + 1)
     return names[0] if names else index
+
+
+def _force_minutes_mark(texts: List[str], roles: List[Optional[str]], head_start: int) -> int:
+    """``layout=minutes`` on a text without a 纪要 mark: its 发文机关标志, or else a first
+    line that is an agency name, is the mark, and a ``第N期`` under it the number; returns
+    where the head starts."""
+    issuers = [index for index in range(head_start) if roles[index] == Role.ISSUER]
+    if issuers:
+        roles[issuers[0]] = Role.MINUTES_MARK
+        return head_start
+    first = _next_filled(texts, 0)
+    if first >= len(texts) or roles[first] is not None or not _is_agency(texts[first]):
+        return head_start
+    roles[first] = Role.MINUTES_MARK
+    index = _next_filled(texts, first + 1)
+    while index < len(texts) and roles[index] is None \
+            and _is_minutes_number(texts[index], after_a_name=False):
+        roles[index] = Role.DOC_NUMBER
+        index = _next_filled(texts, index + 1)
+    return index
 
 
 def _is_minutes_number(text: str, after_a_name: bool) -> bool:

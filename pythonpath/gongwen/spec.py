@@ -223,6 +223,9 @@ RUN_IN_CHAR_STYLES: Dict[str, str] = {
     Role.HEADING1: "公文段内一级标题", Role.HEADING2: "公文段内二级标题",
     Role.HEADING3: "公文段内三级标题", Role.HEADING4: "公文段内四级标题",
 }
+# §12: a 纪要's 出席：/ 请假：/ 列席： label is 3号黑体 (the names stay 仿宋): the 一级标题's
+# look, as a character style of its own.
+ATTENDANCE_LABEL_CHAR_STYLE = "公文出席标签"
 
 # Text inside tables (GB/T 9704 leaves the size open; 仿宋 is kept, size one step down).
 TABLE_TEXT = ParaStyle("公文表格", FANGSONG, FONT_SIZES_PT["四号"], Align.JUSTIFY,
@@ -262,3 +265,22 @@ class Record(NamedTuple):
 
 
 RECORD = Record()
+
+
+class Letter(NamedTuple):
+    """信函格式 (GB/T 9704 §10), in millimetres: two red double rules of ``rule_length``,
+    centred on the page, one ``top_rule_gap`` under the agency name (thick over thin), one
+    ``bottom_rule_from_edge`` above the page's bottom edge (thin over thick); the first page
+    carries no page number. The standard names no thickness: a 1.5 pt line and a 0.75 pt
+    one 0.75 pt apart, Word's "thick-thin, small gap" (its thin line and gap are fixed)."""
+
+    rule_length: float = 170.0
+    top_rule_gap: float = 4.0
+    bottom_rule_from_edge: float = 20.0
+    thick_rule: float = 0.53          # 1.5 pt
+    thin_rule: float = 0.26           # 0.75 pt
+    rule_space: float = 0.26          # between the two lines of a double rule
+    title_lines: float = 2            # the title two lines under the last 版头 line
+
+
+LETTER = Letter()

@@ -21,7 +21,16 @@ from typing import Dict, List, Optional, Sequence
 
 from gongwen import layout, normalize, roles
 from gongwen.normalize import Edit
-from gongwen.spec import MASTHEAD, MM_PER_PT, RECORD, RED_RGB, Align, Role
+from gongwen.spec import (
+    ATTENDANCE_LABEL_CHAR_STYLE,
+    LETTER,
+    MASTHEAD,
+    MM_PER_PT,
+    RECORD,
+    RED_RGB,
+    Align,
+    Role,
+)
 
 HEAD_ROLES = (Role.COPY_NUMBER, Role.SECRECY, Role.URGENCY, Role.ISSUER, Role.DOC_NUMBER,
               Role.SIGNER, Role.BLANK, Role.MINUTES_MARK)
@@ -35,6 +44,9 @@ MARK_LINE_EM = 1.45
 # ideographic em box). Measured in Writer's PDF with the free stand-in fonts: the
 # 发文机关标志's red ink starts at 72 mm (tests/integration/test_wholedoc.py).
 INK_DROP_EM = 0.29
+# And where they end above the line's bottom (measured the same way: 2.45 mm under 小初): the
+# letter's double rule is 4 mm under the ink, not under the line.
+INK_BOTTOM_GAP_EM = 0.19
 # Under an exact line of the pitch, 3号 text ends this far above the line's bottom; the red
 # rule's distance is counted from the text (measured the same way).
 TEXT_BOTTOM_GAP_PT = 2.0
@@ -48,16 +60,84 @@ LIST_LABEL_CHARS = 8  # the longest label: 参会人员： and the like
 
 
 def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout.Appearance],
-            page: layout.PageSetup, texts: Sequence[str]) -> List[layout.ParagraphPlan]:
+            page: layout.PageSetup, texts: Sequence[str],
+            kind: str = roles.KIND_DOCUMENT) -> List[layout.ParagraphPlan]:
     """The paragraphs with the whole-document layout added (see the module docstring);
-    ``texts`` are the paragraphs as typed (the plans' edits are offsets into them)."""
+    ``texts`` are the paragraphs as typed (the plans' edits are offsets into them), ``kind``
+    the GB/T 9704 format (a letter's 版头 is §10's)."""
     result = list(paragraphs)
     role_list = [paragraph.role for paragraph in result]
-    _masthead(result, role_list, styles, page, texts)
+    letter = kind == roles.KIND_LETTER
+    if letter:
+        _letter_head(result, role_list, styles, page, texts)
+    else:
+        _masthead(result, role_list, styles, page, texts)
     _attachments(result, role_list)
     _attendance(result, role_list, styles)
-    _record(result, role_list, styles, page, texts)
+    _record(result, role_list, styles, page, texts, rules=not letter)
     return result
+
+
+def letter_rule(distance_pt: float = 0.0) -> layout.Rule:
+    """信函格式's red double rule, its thick line on the text's side (§10)."""
+    return layout.Rule(LETTER.thin_rule, RED_RGB, distance_pt, inner_mm=LETTER.thick_rule,
+                       gap_mm=LETTER.rule_space)
+
+
+def letter_overhang_mm(page: layout.PageSetup) -> float:
+    """How far the 170 mm double rules reach beyond the type area on each side."""
+    return round(max(0.0, LETTER.rule_length - page.type_width_mm) / 2, 2)
+
+
+def letter_first_page(page: layout.PageSetup) -> layout.FirstPage:
+    """信函格式's first page: no page number, the double rule 20 mm above the paper's edge."""
+    return layout.FirstPage(letter_rule(), LETTER.bottom_rule_from_edge,
+                            letter_overhang_mm(page))
+
+
+def _letter_head(result: List[layout.ParagraphPlan], role_list: Sequence[str],
+                 styles: Dict[str, layout.Appearance], page: layout.PageSetup,
+                 texts: Sequence[str]) -> None:
+    """信函格式's 版头 (§10): the agency name at the top of the type area with the red double
+    rule 4 mm under it, 170 mm long (the paragraph reaches beyond the type area, a border
+    spans its indents); 份号/密级/紧急程度 flush left and the 发文字号 flush right under the
+    rule; the title two lines under the last of them."""
+    end = head_end(role_list)
+    if not end:
+        return
+    pitch = page.line_pitch_pt
+    marks = [index for index in range(end) if role_list[index] in MARK_ROLES]
+    for index in range(end):
+        role, paragraph = role_list[index], result[index]
+        if role == Role.BLANK:
+            result[index] = paragraph._replace(line_pt=TYPED_BLANK_PT, space_before_pt=0.0,
+                                               space_after_pt=0.0)
+        elif role in MARK_ROLES:
+            size = styles[paragraph.style].size_pt
+            paragraph = paragraph._replace(line_pt=mark_line_pt(size), space_before_pt=0.0,
+                                           space_after_pt=0.0)
+            if index == marks[-1]:
+                reach = -letter_overhang_mm(page) / MM_PER_PT / size
+                gap = max(0.0, LETTER.top_rule_gap / MM_PER_PT - INK_BOTTOM_GAP_EM * size)
+                paragraph = paragraph._replace(
+                    rule_below=letter_rule(float(round(gap))), left_chars=reach,
+                    right_chars=reach, first_line_chars=0.0)
+            result[index] = paragraph
+        else:
+            line = _head_line(paragraph, texts[index], role, upward=False)
+            if role == Role.DOC_NUMBER and line.right_tab_chars is None:
+                line = line._replace(align=Align.RIGHT, right_chars=0.0)
+            result[index] = line._replace(line_pt=pitch, space_before_pt=0.0,
+                                          space_after_pt=0.0)
+    if end < len(result) and role_list[end] == Role.TITLE:
+        result[end] = result[end]._replace(space_before_pt=LETTER.title_lines * pitch)
+
+
+def has_parts(role_list: Sequence[str]) -> bool:
+    """A whole 公文 (a 版头, attached texts or a 版记): what a scaffold must be formatted
+    as a whole for, beyond its paragraph styles."""
+    return bool(head_end(role_list)) or any(
+        role in (Role.ATTACHMENT_MARK, Role.CC, Role.IMPRINT) for role in role_list)
 
 
 def mark_line_pt(size_pt: float) -> float:
@@ -183,8 +263,11 @@ def _attendance(result: List[layout.ParagraphPlan], role_list: Sequence[str],
         found = _label_length(paragraph.text, LIST_LABEL_CHARS)
         if found:
             label = found
+            start = len(paragraph.text) - len(paragraph.text.lstrip())
+            span = layout.Span(start, start + found, ATTENDANCE_LABEL_CHAR_STYLE)
             result[index] = paragraph._replace(
-                left_chars=look.first_line_chars + label, first_line_chars=-float(label))
+                left_chars=look.first_line_chars + label, first_line_chars=-float(label),
+                spans=(span,))
         elif label:
             result[index] = paragraph._replace(left_chars=look.first_line_chars + label,
                                                first_line_chars=0.0)
@@ -192,8 +275,9 @@ def _attendance(result: List[layout.ParagraphPlan], role_list: Sequence[str],
 
 def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
             styles: Dict[str, layout.Appearance], page: layout.PageSetup,
-            texts: Sequence[str]) -> None:
-    """抄送 hanging after its colon, the 印发 line in two parts, the rules (§7.4)."""
+            texts: Sequence[str], rules: bool = True) -> None:
+    """抄送 hanging after its colon, the 印发 line in two parts, the rules (§7.4; a
+    letter's 版记 has none, §10)."""
     indices = [i for i, role in enumerate(role_list) if role in (Role.CC, Role.IMPRINT)]
     if not indices:
         return
@@ -226,6 +310,8 @@ def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
             result[index] = paragraph._replace(first_line_chars=look.left_chars,
                                                left_chars=0.0, right_chars=0.0)
     first, last = indices[0], indices[-1]
+    if not rules:
+        return
     result[first] = result[first]._replace(rule_above=outer)
     result[last] = result[last]._replace(rule_below=outer)
     imprints = [i for i in indices if role_list[i] == Role.IMPRINT]

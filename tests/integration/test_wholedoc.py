@@ -75,16 +75,20 @@ def _docx_of(lines: List[str], path: Path) -> Path:
     return path
 
 
-def _both_paths(office, lines: List[str], folder: Path) -> Dict[str, Path]:
+def both_paths(office, lines: List[str], folder: Path, layout: str = "") -> Dict[str, Path]:
+    """The PDFs of the button and of the CLI's .docx for the same paragraphs (``layout``:
+    a special format asked for, ``letter`` or ``minutes``)."""
     source = _docx_of(lines, folder / "source.docx")
     document = office.open(source)
     try:
-        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        url = "vnd.gongwen:Format" + (f"?layout={layout}" if layout else "")
+        assert office.dispatch(document, url).ok
         button = office.export_pdf(document, folder / "button.pdf", blank_pages=True)
     finally:
         office.close(document)
     out = folder / "cli.docx"
-    assert cli.main(["format", str(source), "-o", str(out)]) == 0
+    extra = ["--layout", layout] if layout else []
+    assert cli.main(["format", str(source), "-o", str(out), *extra]) == 0
     document = office.open(out)
     try:
         from_cli = office.export_pdf(document, folder / "cli.pdf", blank_pages=True)
@@ -95,12 +99,12 @@ def _both_paths(office, lines: List[str], folder: Path) -> Dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def notice_pdfs(office, tmp_path_factory) -> Dict[str, Path]:
-    return _both_paths(office, NOTICE, tmp_path_factory.mktemp("notice"))
+    return both_paths(office, NOTICE, tmp_path_factory.mktemp("notice"))
 
 
 @pytest.fixture(scope="module")
 def request_pdfs(office, tmp_path_factory) -> Dict[str, Path]:
-    return _both_paths(office, REQUEST, tmp_path_factory.mktemp("request"))
+    return both_paths(office, REQUEST, tmp_path_factory.mktemp("request"))
 
 
 PATHS = ["button", "cli"]

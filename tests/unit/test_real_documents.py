@@ -41,7 +41,9 @@ def test_character_styles_take_the_heading_roles_fonts():
     plan = layout.plan_document(["x"])
     looks = list(plan.char_styles.values())
     assert [look.name for look in looks] == ["公文段内一级标题", "公文段内二级标题",
-                                              "公文段内三级标题", "公文段内四级标题"]
+                                              "公文段内三级标题", "公文段内四级标题",
+                                              "公文出席标签"]  # 纪要's labels: 一级's look
+    assert looks[-1]._replace(name="") == looks[0]._replace(name="")
     for look, role in zip(looks, ("heading1", "heading2", "heading3", "heading4")):
         heading = plan.style_of(role)
         assert (look.east_asian_font, look.size_pt, look.bold) == \

@@ -133,3 +133,57 @@ def test_the_plan_of_its_own_result_is_the_same(path):
     again = layout.plan_document([p.text for p in plan.paragraphs])
     assert [p._replace(edits=()) for p in again.paragraphs] == \
         [p._replace(edits=()) for p in plan.paragraphs]
+
+
+# --- 信函格式 and 纪要格式 (§10, §12) ------------------------------------------------------
+
+def test_a_letter_has_double_rules_170_mm_and_no_number_on_its_first_page():
+    plan = _plan("06-zhengfuban-han-letter.txt")
+    assert plan.kind == "letter"
+    issuer = _first(plan, Role.ISSUER)
+    rule = issuer.rule_below
+    assert rule is not None and rule.double and rule.color_rgb == RED_RGB
+    assert rule.inner_mm > rule.width_mm  # the thick line under the name, the thin below
+    size = plan.styles[issuer.style].size_pt
+    reach_mm = -issuer.left_chars * size * MM_PER_PT
+    assert issuer.left_chars == issuer.right_chars
+    assert abs(plan.page.type_width_mm + 2 * reach_mm - 170) < 0.01
+    assert issuer.space_before_pt == 0.0  # at the top of the type area
+    number = _first(plan, Role.DOC_NUMBER)
+    assert number.align == Align.RIGHT
+    first = plan.first_page
+    assert first is not None and first.rule_from_bottom_mm == 20 and first.rule.double
+    assert plan.paragraphs[0].first_page and not any(p.first_page for p in plan.paragraphs[1:])
+
+
+def test_a_reply_letter_without_a_banner_keeps_its_pages():
+    plan = _plan("07-fuhan-no-banner.txt")
+    assert plan.first_page is None and not any(p.first_page for p in plan.paragraphs)
+    assert all(p.rule_below is None for p in plan.paragraphs)
+
+
+def test_layout_letter_makes_a_notice_a_letter_and_minutes_takes_its_name_for_the_mark():
+    texts = _texts("18-tongzhi-three-attachments.txt")
+    assert layout.plan_document(texts).first_page is None
+    letter = layout.plan_document(texts, kind="letter")
+    assert letter.kind == "letter" and letter.first_page is not None
+    assert _first(letter, Role.ISSUER).rule_below.double
+    minutes = layout.plan_document(["XX县人民政府办公室", "第3期", "会议研究了XX工作。",
+                                    "出席：XXX、XXX", "列席：XXX"], kind="minutes")
+    assert minutes.roles[:1] == [Role.MINUTES_MARK]
+    assert minutes.roles[3:] == [Role.ATTENDANCE, Role.ATTENDANCE]
+    assert layout.plan_document(["XX县人民政府办公室", "第3期", "会议研究了XX工作。",
+                                 "出席：XXX、XXX"]).roles[3] != Role.ATTENDANCE
+
+
+def test_minutes_labels_take_the_attendance_label_character_style():
+    plan = _plan("08-changwu-huiyi-jiyao.txt")
+    labelled = [p for p in plan.paragraphs if p.role == Role.ATTENDANCE and p.spans]
+    assert labelled
+    for paragraph in labelled:
+        (span,) = paragraph.spans
+        assert span.style == "公文出席标签"
+        assert paragraph.text[span.start:span.end].endswith("：")
+    look = plan.char_styles["公文出席标签"]
+    heading = plan.style_of(Role.HEADING1)
+    assert (look.east_asian_font, look.size_pt) == (heading.east_asian_font, heading.size_pt)

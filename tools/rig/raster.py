@@ -72,3 +72,12 @@ def rules(pdf: Union[str, Path], page: int, red: bool = False, min_width_mm: flo
             found.append(Rule(start * mm, y * mm, box[0] * mm, box[2] * mm))
             start = None
     return found
+
+
+def red_bottom_mm(pdf: Union[str, Path], page: int, above_mm: float,
+                  dpi: int = 200) -> Optional[float]:
+    """The lowest row of red ink above ``above_mm`` (mm from the page's top), None: none."""
+    image = _raster(pdf, page, dpi)
+    limit = int(above_mm / 25.4 * dpi)
+    box = ink_mask(image.crop((0, 0, image.width, limit)), red=True).getbbox()
+    return box[3] * 25.4 / dpi if box else None

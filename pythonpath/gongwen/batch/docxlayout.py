@@ -242,9 +242,11 @@ def ensure_styles(document: DocxDocument,
     return result
 
 
-# The run-in headings' character styles: GongwenRunIn1 … GongwenRunIn4, by level.
+# The run-in headings' character styles: GongwenRunIn1 … GongwenRunIn4, by level; the
+# 纪要's 出席 label.
 _CHAR_STYLE_IDS = {name: "GongwenRunIn" + role[-1]
                    for role, name in spec.RUN_IN_CHAR_STYLES.items()}
+_CHAR_STYLE_IDS[spec.ATTENDANCE_LABEL_CHAR_STYLE] = "GongwenAttendanceLabel"
 
 
 def char_style_id(name: str) -> str:

@@ -447,7 +447,7 @@ def _split_paragraph(p: etree._Element, text: str, edit: layout.StructureEdit) -
     p.addnext(second)
 
 
-def restructure(document, options: Normalization) -> Counter:
+def restructure(document, options: Normalization, kind: Optional[str] = None) -> Counter:
     """Carries out :func:`gongwen.layout.structure_edits`, checking that the text after is
     the text before with exactly those changes (a split: the whitespace between the parts
     replaced by a paragraph break; a removal: one empty paragraph less). Returns how many
@@ -457,7 +457,7 @@ def restructure(document, options: Normalization) -> Counter:
     done: Counter = Counter()
     splits: List[Tuple[etree._Element, str, layout.StructureEdit]] = []
     dropped: List[etree._Element] = []
-    for edit in layout.structure_edits(texts, options):
+    for edit in layout.structure_edits(texts, options, kind=kind):
         p, text = paragraphs[edit.index], texts[edit.index]
         if edit.kind == layout.SPLIT and _can_split(p, text, edit):
             splits.append((p, text, edit))
@@ -551,10 +551,12 @@ def _set_run_style(run: etree._Element, sid: str) -> None:
 
 
 def format_document(document, options: Normalization = normalize.NONE,
-                    settings: Optional[layout.Settings] = None) -> FormatResult:
+                    settings: Optional[layout.Settings] = None,
+                    kind: Optional[str] = None) -> FormatResult:
     """Carry out the core's plan on a python-docx Document in memory; return the role
     counts, how many paragraphs each 规范写法 in ``options`` rewrote, and what of the
-    author's header/footer text was kept.
+    author's header/footer text was kept. ``kind``: a special format asked for
+    (``letter``/``minutes``; None: the one the document shows).
 
     Raises FormatError (and leaves nothing half-done on disk) if the text would change in
     any other way than those rewrites.
@@ -564,12 +566,12 @@ def format_document(document, options: Normalization = normalize.NONE,
     lost = text_changes(labelled, document_text(document))
     if lost:
         raise FormatError(say("cli_format_text_changed", parts=", ".join(lost)))
-    restructured = restructure(document, options)
+    restructured = restructure(document, options, kind)
     body = document.element.body
     blocks = list(_body_blocks(body))
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]
     texts = [paragraph_text(p) for p in paragraphs]
-    plan = layout.plan_document(texts, options, settings)
+    plan = layout.plan_document(texts, options, settings, kind=kind)
     rewrites = plan_rewrites(paragraphs, texts, plan.paragraphs)
     # What the text must be at the end: as it is, but for the rewrites asked for.
     expected = document_text(document, {p: rewrite.text for p, rewrite in rewrites.items()})
@@ -579,6 +581,7 @@ def format_document(document, options: Normalization = normalize.NONE,
         normalized.update(rewrite.kinds)
 
     kept = docxlayout.apply_layout(document, plan)
+    docxwhole.letter_first_page(document, plan)
     for p, paragraph in zip(paragraphs, plan.paragraphs):
         has_object = any(True for _ in p.iter(*_OBJECT_TAGS))
         _set_style(p, docxlayout.style_id_of(paragraph.style))

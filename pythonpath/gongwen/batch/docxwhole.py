@@ -78,9 +78,13 @@ def _tab_stop(p: etree._Element, position: int, set_child: SetChild) -> None:
 
 
 def _border(tag: str, rule: layout.Rule) -> etree._Element:
+    """A paragraph border. A double rule is ``thickThinSmallGap`` (the thick line inside,
+    on the text's side): ``w:sz`` is then the thick line's width; Word (and Writer reading
+    it) draws the thin line and the gap 0.75 pt each, which is what the plan asks for."""
     element = etree.Element(qn("w:" + tag))
-    element.set(qn("w:val"), "single")
-    element.set(qn("w:sz"), str(max(2, int(round(rule.width_mm * _EIGHTHS_PER_MM)))))
+    element.set(qn("w:val"), "thickThinSmallGap" if rule.double else "single")
+    width = rule.inner_mm if rule.double else rule.width_mm
+    element.set(qn("w:sz"), str(max(2, int(round(width * _EIGHTHS_PER_MM)))))
     element.set(qn("w:space"), str(int(round(rule.distance_pt))))
     element.set(qn("w:color"), docxlayout.color_hex(rule.color_rgb))
     return element
@@ -94,6 +98,76 @@ def _borders(p: etree._Element, above: Optional[layout.Rule], below: Optional[la
         borders.append(_border("top", above))
     if below is not None:
         borders.append(_border("bottom", below))
+
+
+# The first page's footer paragraph under 信函格式's bottom rule: one exact line this high.
+_RULE_LINE_TW = 57  # 1 mm
+
+
+def letter_first_page(document, plan: layout.LayoutPlan) -> None:
+    """信函格式's first page (GB/T 9704 §10): a first-page footer (``w:titlePg``) holding
+    only the red double rule, as the top border of an empty paragraph, and no page number.
+
+    A footer's last line ends ``w:footer`` above the paper's edge, so the rule's top is that
+    distance, the line and the rule above it: the section's footer distance comes down to
+    put it ``rule_from_bottom_mm`` up, and the numbered footers of the other pages get an
+    empty exact line of the difference under their number, which so stays where it was
+    (Writer ignores space after a footer's last paragraph: measured, the number moved down
+    by all of it). A footer with the author's lines under the number keeps its distance;
+    the rule then sits higher. Run again, the page-number footers are made anew (empty
+    paragraphs go), and so is this.
+    """
+    first = plan.first_page
+    if first is None:
+        return
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    footer = section.first_page_footer
+    footer.is_linked_to_previous = False
+    element = footer._element
+    for child in list(element):
+        element.remove(child)
+    element.append(_rule_paragraph(first))
+    rule_tw = docxlayout.mm_to_twips(first.rule.thickness_mm)
+    distance = docxlayout.mm_to_twips(first.rule_from_bottom_mm) - _RULE_LINE_TW - rule_tw
+    margins = docxlayout._sectpr_child(section._sectPr, "pgMar")
+    lift = int(margins.get(qn("w:footer"))) - distance
+    numbered = [part._element for part in (section.footer, section.even_page_footer)]
+    if lift <= 0 or not all(_ends_with_number(part) for part in numbered):
+        return
+    margins.set(qn("w:footer"), str(distance))
+    for part in numbered:
+        part.findall(qn("w:p"))[-1].addnext(_spacer(lift))
+
+
+def _ends_with_number(part: etree._Element) -> bool:
+    paragraphs = part.findall(qn("w:p"))
+    return bool(paragraphs) and docxlayout.is_page_number_paragraph(paragraphs[-1])
+
+
+def _rule_paragraph(first: layout.FirstPage) -> etree._Element:
+    p = _spacer(_RULE_LINE_TW)
+    ppr = p.find(qn("w:pPr"))
+    borders = etree.Element(qn("w:pBdr"))
+    borders.append(_border("top", first.rule))
+    ppr.insert(0, borders)  # CT_PPrBase: pBdr before snapToGrid
+    reach = str(-docxlayout.mm_to_twips(first.rule_overhang_mm))
+    indent = etree.SubElement(ppr, qn("w:ind"))
+    indent.set(qn("w:left"), reach)
+    indent.set(qn("w:right"), reach)
+    return p
+
+
+def _spacer(height_tw: int) -> etree._Element:
+    """An empty paragraph of one exact line, off the grid."""
+    p = etree.Element(qn("w:p"))
+    ppr = etree.SubElement(p, qn("w:pPr"))
+    etree.SubElement(ppr, qn("w:snapToGrid")).set(qn("w:val"), "0")
+    spacing = etree.SubElement(ppr, qn("w:spacing"))
+    for key, value in (("before", "0"), ("after", "0"), ("line", str(height_tw)),
+                       ("lineRule", "exact")):
+        spacing.set(qn("w:" + key), value)
+    return p
 
 
 def drop_run_colors(p: etree._Element) -> None:
@@ -149,10 +223,18 @@ def record_section(document, before: etree._Element) -> None:
             ppr = etree.Element(qn("w:pPr"))
             before.insert(0, ppr)
         ppr.append(main)
+    # Footers the main text's section uses too go (new empty ones are made); the 版记's
+    # own, made by an earlier run, are emptied in place (no new parts each run).
+    shared = {reference.get(qn("r:id")) for reference in main_section_of(before).iter(
+        qn("w:footerReference"))}
     for reference in body_sect.findall(qn("w:footerReference")):
-        body_sect.remove(reference)
+        if reference.get(qn("r:id")) in shared:
+            body_sect.remove(reference)
     section = document.sections[-1]
-    for footer in (section.footer, section.even_page_footer):
+    footers = [section.footer, section.even_page_footer]
+    if section.different_first_page_header_footer:  # a letter's: not its first page's rule
+        footers.append(section.first_page_footer)
+    for footer in footers:
         footer.is_linked_to_previous = False
         element = footer._element
         for child in list(element):
@@ -160,6 +242,11 @@ def record_section(document, before: etree._Element) -> None:
         etree.SubElement(element, qn("w:p"))
     _sect_child(body_sect, "type").set(qn("w:val"), "evenPage")
     _sect_child(body_sect, "vAlign").set(qn("w:val"), "bottom")
+
+
+def main_section_of(before: etree._Element) -> etree._Element:
+    """The sectPr that ``before`` (the paragraph ahead of the 版记) ends."""
+    return before.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
 
 
 def _sect_child(sect_pr: etree._Element, name: str) -> etree._Element:

@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from gongwen import layout, normalize
+from gongwen import layout, normalize, roles
 from gongwen.batch import InputError, one_line, say
 from gongwen.batch.docxrender import FormatError, FormatResult, format_document
 from gongwen.batch.files import atomic_write, backup
@@ -94,6 +94,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true",
                         help="print a JSON array of per-file results on stdout")
     add_preset_argument(parser)
+    parser.add_argument("--layout", choices=roles.LAYOUT_CHOICES,
+                        help="GB/T 9704's 信函格式 (letter) or 纪要格式 (minutes), whatever the "
+                             "document shows (by default: a 函 or a 纪要 mark chooses)")
     parser.add_argument("--normalize", metavar="KINDS", action="append", default=[],
                         type=_normalization,
                         help="rewrite text: dates, numbering, spaces, blank-lines or all, or a "
@@ -160,13 +163,15 @@ def pdf_path(output: Path) -> Path:
 
 def format_file(source: Path, target: Path, in_place: bool,
                 options: Normalization = normalize.NONE, inputs: Optional[Inputs] = None,
-                pdf: bool = False, settings: Optional[layout.Settings] = None) -> FormatResult:
-    """Format ``source`` into ``target`` (and its PDF); nothing is written if any step fails."""
+                pdf: bool = False, settings: Optional[layout.Settings] = None,
+                kind: Optional[str] = None) -> FormatResult:
+    """Format ``source`` into ``target`` (and its PDF); nothing is written if any step fails.
+    ``kind``: the special format asked for (``--layout``), None: the document's own."""
     own = inputs is None
     inputs = inputs or Inputs()
     try:
         document = inputs.document(source)
-        result = format_document(document, options=options, settings=settings)
+        result = format_document(document, options=options, settings=settings, kind=kind)
         if pdf:
             _write_with_pdf(document, source, target, in_place, inputs)
         elif in_place:
@@ -212,7 +217,8 @@ def run(args: argparse.Namespace) -> int:
             if refusal is None:
                 try:
                     result = format_file(source, target, args.in_place, options, inputs,
-                                         pdf=args.pdf, settings=settings)
+                                         pdf=args.pdf, settings=settings,
+                                         kind=getattr(args, "layout", None))
                     entry.update(output=str(target), status="ok", roles=result.roles,
                                  normalized=result.normalized, kept=result.kept,
                                  pdf=str(pdf_path(target)) if args.pdf else None)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import layout, messages, normalize
+from gongwen import layout, messages, normalize, roles
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
 from gongwen.writer import (
@@ -62,6 +62,7 @@ RESET_CHARACTER = (
 RESET_PROPERTIES = RESET_PARAGRAPH + RESET_CHARACTER
 
 NORMALIZE_ARG = "normalize"
+LAYOUT_ARG = "layout"  # ?layout=letter|minutes: 信函格式 or 纪要格式 whatever the text shows
 # com.sun.star.text.HoriOrientation.FULL: a table as wide as the type area.
 _TABLE_FULL_WIDTH = 2
 
@@ -103,6 +104,10 @@ def _format_locked(invocation: Invocation) -> Outcome:
         return Outcome(False, messages.text(
             "format_normalize_unknown", locale, kind=unknown.kind,
             choices=", ".join(normalize.KINDS + (normalize.ALL,))))
+    kind = invocation.args.get(LAYOUT_ARG) or None
+    if kind is not None and kind not in roles.LAYOUT_CHOICES:
+        return Outcome(False, messages.text("format_layout_unknown", locale, layout=kind,
+                                            choices=", ".join(roles.LAYOUT_CHOICES)))
     preset = presets.preset_for(invocation)
     settings = layout.settings_from(preset.data)
     title = messages.text("format_undo_title", locale)
@@ -110,10 +115,10 @@ def _format_locked(invocation: Invocation) -> Outcome:
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
         restructured = structure.apply_structure(
-            document, body.texts, layout.structure_edits(body.texts, options))
+            document, body.texts, layout.structure_edits(body.texts, options, kind=kind))
         if restructured:  # a one-line 落款 split, typed blank lines removed
             body = read_body(document)
-        plan = layout.plan_document(body.texts, options, settings)
+        plan = layout.plan_document(body.texts, options, settings, kind=kind)
         changes = paragraph_changes(plan, body.texts)
         styles.ensure_paragraph_styles(document, plan)
         styles.ensure_character_styles(document, plan)
@@ -134,15 +139,21 @@ def page_states(document, plan: layout.LayoutPlan) -> Tuple[page.PageState, page
     """The page styles the body uses, as they are and as the plan wants them; with a
     版记 page, its own page style too (without page numbers, on even pages)."""
     names = [name for name in page.used_page_styles(document)
-             if name != wholedoc.RECORD_PAGE_STYLE]
+             if name not in wholedoc.OWN_PAGE_STYLES]
     old = page.read_state(document, names)
     new = page.target_state(old, plan.page, plan.styles)
     if any(paragraph.record_page for paragraph in plan.paragraphs):
-        wholedoc.ensure_record_page_style(document)  # creating a style is undoable
+        wholedoc.ensure_page_style(document, wholedoc.RECORD_PAGE_STYLE)
         record = page.read_state(document, [wholedoc.RECORD_PAGE_STYLE])
         old.update(record)
         new[wholedoc.RECORD_PAGE_STYLE] = wholedoc.record_page_state(
             record[wholedoc.RECORD_PAGE_STYLE], plan.page)
+    if plan.first_page is not None and names:
+        name = wholedoc.LETTER_FIRST_PAGE_STYLE
+        wholedoc.ensure_page_style(document, name)
+        first = page.read_state(document, [name])
+        old.update(first)
+        new[name] = wholedoc.letter_first_page_state(first[name], plan, names[0])
     return old, new
 
 

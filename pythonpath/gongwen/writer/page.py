@@ -373,6 +373,8 @@ def write_state(document, state: PageState) -> None:
         for key in _HEADER_KEYS:
             if key in props:
                 _set(style, key, props[key])
+        if footer_on and style_state.get("shares_first"):
+            _set(style, "FirstIsShared", True)
         for text_name, text_state in style_state["texts"].items():
             if text_name in _FOOTER_TEXTS and not footer_on:
                 continue
@@ -381,6 +383,8 @@ def write_state(document, state: PageState) -> None:
                 _write_text(document, text, text_state)
         if not footer_on:
             _set(style, _FOOTER_SWITCH, False)
+        if "follow" in style_state:
+            _set(style, "FollowStyle", style_state["follow"])
 
 
 def _is_footer_key(key: str) -> bool:

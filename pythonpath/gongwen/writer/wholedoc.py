@@ -20,6 +20,12 @@ HMM_PER_MM = 100
 # The 版记's page style: the body's page, no footer (no page number, §7.5), left pages only
 # (Writer then starts it on an even page, with an empty page before it when needed).
 RECORD_PAGE_STYLE = "公文版记页"
+# 信函格式's first page: the body's page, its footer only the red double rule (§10).
+LETTER_FIRST_PAGE_STYLE = "公文信函首页"
+OWN_PAGE_STYLES = (RECORD_PAGE_STYLE, LETTER_FIRST_PAGE_STYLE)
+_THICKTHIN_SMALLGAP = 7  # com.sun.star.table.BorderLineStyle: the thick line inside
+# The footer paragraph under the first page's rule: one exact line this high.
+_RULE_LINE_HMM = 100
 
 
 def wholedoc_properties(plan: layout.LayoutPlan,
@@ -39,6 +45,8 @@ def wholedoc_properties(plan: layout.LayoutPlan,
         change["SnapToGrid"] = False
     if paragraph.record_page:
         change["PageDescName"] = RECORD_PAGE_STYLE
+    if paragraph.first_page:
+        change["PageDescName"] = LETTER_FIRST_PAGE_STYLE
     if paragraph.page_break_before:
         change["BreakType"] = uno.Enum("com.sun.star.style.BreakType", _PAGE_BEFORE)
     for side, rule in (("Top", paragraph.rule_above), ("Bottom", paragraph.rule_below)):
@@ -78,18 +86,59 @@ def border_line(rule: layout.Rule):
 
     line = uno.createUnoStruct("com.sun.star.table.BorderLine2")
     line.Color = rule.color_rgb
-    line.LineStyle = _SOLID
-    width = round(rule.width_mm * HMM_PER_MM)
-    line.LineWidth = width
-    line.OuterLineWidth = width
+    line.LineStyle = _THICKTHIN_SMALLGAP if rule.double else _SOLID
+    line.LineWidth = round(rule.thickness_mm * HMM_PER_MM)
+    line.OuterLineWidth = round(rule.width_mm * HMM_PER_MM)
+    line.InnerLineWidth = round(rule.inner_mm * HMM_PER_MM)
+    line.LineDistance = round(rule.gap_mm * HMM_PER_MM)
     return line
 
 
-def ensure_record_page_style(document) -> None:
+def ensure_page_style(document, name: str) -> None:
+    """One of the page styles Format makes (creating a style is undoable)."""
     family = document.getStyleFamilies().getByName(page.PAGE_FAMILY)
-    if not family.hasByName(RECORD_PAGE_STYLE):
-        family.insertByName(RECORD_PAGE_STYLE,
-                            document.createInstance("com.sun.star.style.PageStyle"))
+    if not family.hasByName(name):
+        family.insertByName(name, document.createInstance("com.sun.star.style.PageStyle"))
+
+
+def letter_first_page_state(old: page.StyleState, plan: layout.LayoutPlan,
+                            follow: str) -> page.StyleState:
+    """信函格式's first page style: the plan's page and grid; a footer holding only the
+    double rule, its top ``rule_from_bottom_mm`` above the paper's edge (no page number);
+    the body's page style after it. The body ends where it does on every page."""
+    import uno
+
+    first = plan.first_page
+    assert first is not None
+    props = dict(old["props"])
+    props.update({key: value for key, value in page.target_properties(plan.page)
+                  if key in props})
+    distance = round((plan.page.bottom_mm - first.rule_from_bottom_mm) * HMM_PER_MM)
+    height = distance + round(first.rule.thickness_mm * HMM_PER_MM) + _RULE_LINE_HMM
+    props.update({"FooterIsOn": True, "FooterIsShared": True, "FooterIsDynamicHeight": False,
+                  "FooterDynamicSpacing": False, "FooterBodyDistance": distance,
+                  "FooterHeight": height,
+                  "BottomMargin": page._page_length(plan.page.bottom_mm) - height,
+                  "PageStyleLayout": uno.Enum("com.sun.star.style.PageStyleLayout", "ALL")})
+    reach = -round(first.rule_overhang_mm * HMM_PER_MM)
+    rule_paragraph = {
+        "para": {"ParaAdjust": 0, "ParaLeftMargin": reach, "ParaRightMargin": reach,
+                 "ParaFirstLineIndent": 0, "ParaTopMargin": 0, "ParaBottomMargin": 0,
+                 "ParaLineSpacing": _exact_line(_RULE_LINE_HMM), "SnapToGrid": False,
+                 "TopBorder": border_line(first.rule), "TopBorderDistance": 0},
+        "char": {}, "portions": []}
+    # Its one page shows the footer it has (FirstIsShared, written with the rest under the
+    # undo lock: set outside it, a page style's property emptied the undo stack).
+    return {"props": props, "texts": {"FooterTextRight": [("para", rule_paragraph)]},
+            "follow": follow, "shares_first": True}
+
+
+def _exact_line(height: int):
+    import uno
+
+    spacing = uno.createUnoStruct("com.sun.star.style.LineSpacing")
+    spacing.Mode, spacing.Height = 3, height  # FIX
+    return spacing
 
 
 def record_page_state(old: page.StyleState, plan_page: layout.PageSetup) -> page.StyleState:
