@@ -271,8 +271,11 @@ def fill_remaining_blanks(path: Path) -> int:
         text = paragraph.text
         for placeholder in reversed(found):
             text = text[:placeholder.start] + "12" + text[placeholder.end:]
-        assert len(paragraph.runs) == 1  # the template writes one run per paragraph
+        # The template writes one run per paragraph; a whole 公文 comes out formatted, its
+        # labels and tabs in runs of their own: the typed value replaces them all.
         paragraph.runs[0].text = text
+        for run in paragraph.runs[1:]:
+            run._element.getparent().remove(run._element)
         filled += len(found)
     document.save(str(path))
     return filled
@@ -334,3 +337,39 @@ def test_filled_signature_and_date_are_placed_as_the_format_button_places_them(t
         assert ind is not None, roles[index]
         assert ind.get(f"{{{ns['w']}}}rightChars") == str(int(round(chars * 100)))
     assert sorted(expected.values())[0] == 2.0 and max(expected.values()) > 2.0
+
+
+# The whole 公文 (issue 12): laid out as `format` lays it out.
+DOCUMENTS = ["notice", "request", "report", "letter", "minutes"]
+
+
+@pytest.mark.parametrize("key", DOCUMENTS)
+def test_a_whole_document_comes_out_formatted_and_format_leaves_it_byte_for_byte(
+        capsys, tmp_path, key):
+    made, again = tmp_path / "new.docx", tmp_path / "formatted.docx"
+    assert main(["new", key, "-o", str(made), "--year", "2025", "--org", "县人民政府"]) == 0
+    assert main(["format", str(made), "-o", str(again)]) == 0
+    with zipfile.ZipFile(made) as first, zipfile.ZipFile(again) as second:
+        names = [name for name in first.namelist() if not name.startswith("docProps/")]
+        assert sorted(names) == sorted(name for name in second.namelist()
+                                       if not name.startswith("docProps/"))
+        changed = [name for name in names if first.read(name) != second.read(name)]
+    assert changed == []
+    xml = zipfile.ZipFile(made).read("word/document.xml").decode()
+    assert "w:pBdr" in xml  # the 版头's rule or the 版记's, not styles alone
+
+
+def test_a_new_letter_has_its_first_page_of_its_own(capsys, tmp_path):
+    made = tmp_path / "letter.docx"
+    assert main(["new", "letter", "-o", str(made)]) == 0
+    section = docx.Document(str(made)).sections[0]
+    assert section.different_first_page_header_footer
+    footer = section.first_page_footer._element
+    assert 'w:val="thickThinSmallGap"' in etree_string(footer)
+    assert "PAGE" not in etree_string(footer)  # no page number on the first page
+
+
+def etree_string(element) -> str:
+    from lxml import etree
+
+    return etree.tostring(element, encoding="unicode")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import io
 import json
 import os
 import sys
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 import gongwen
+from gongwen import wholedoc
 from gongwen.batch import cli_locale
 from gongwen.batch.files import atomic_write
 from gongwen.messages import MessageError
@@ -188,14 +190,17 @@ def check_output(out: Path, force: bool) -> None:
 
 def render_template(template: Path, context: Dict[str, str], title: str, out: Path,
                     roles: List[str]) -> None:
-    from docxtpl import DocxTemplate  # heavy import, only when writing
+    document = _rendered(template, context)
+    if wholedoc.has_parts(roles):
+        # The 版头's place, its rules, the 版记's page: formatted as 一键公文格式 would, so
+        # that ``format`` leaves it as it is (the template holds the styles only).
+        from gongwen.batch.docxrender import format_document
 
-    document = DocxTemplate(str(template))
-    # autoescape: a value such as "A&B" must become XML text, not break the file.
-    document.render(context, autoescape=True)
-    _place_signature_and_date(document.docx, roles)
+        format_document(document)
+    else:
+        _place_signature_and_date(document, roles)
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
-    core = document.docx.core_properties
+    core = document.core_properties
     core.title = title
     core.comments = ""
     core.created = now
@@ -204,6 +209,23 @@ def render_template(template: Path, context: Dict[str, str], title: str, out: Pa
         atomic_write(out, document.save)
     except OSError as error:
         raise BadInput("cli_new_cannot_write", out=out, reason=_reason(error)) from error
+
+
+def _rendered(template: Path, context: Dict[str, str]):
+    """The template filled in, as a python-docx Document read back from the rendered bytes
+    (docxtpl keeps its own copies of the header and footer XML, which it writes on save
+    over changes made to the parts: measured, a footer paragraph added after rendering
+    was lost)."""
+    import docx
+    from docxtpl import DocxTemplate  # heavy import, only when writing
+
+    rendered = DocxTemplate(str(template))
+    # autoescape: a value such as "A&B" must become XML text, not break the file.
+    rendered.render(context, autoescape=True)
+    buffer = io.BytesIO()
+    rendered.save(buffer)
+    buffer.seek(0)
+    return docx.Document(buffer)
 
 
 def _place_signature_and_date(document, roles: List[str]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import List, Sequence
 
-from gongwen import messages, spec
+from gongwen import messages, spec, wholedoc
 from gongwen.placeholders import count_placeholders
 from gongwen.scaffolds import (
     InvalidValue,
@@ -26,7 +26,7 @@ from gongwen.scaffolds import (
 from gongwen.scaffolds.choice import Choice, choice_from_args, choice_problem, unknown_type_message
 from gongwen.writer import page, undo, undoable
 from gongwen.writer.commands import Invocation, Outcome
-from gongwen.writer.format import BodyParagraph, place_signature_and_date
+from gongwen.writer.format import BodyParagraph, format_document, place_signature_and_date
 from gongwen.writer.styles import ensure_paragraph_styles
 
 
@@ -60,6 +60,10 @@ def insert_choice(invocation: Invocation, choice: Choice) -> Outcome:
             drop_blank_paragraphs(document)
             set_up_page(document, manager, title)
         insert_paragraphs(document, paragraphs)
+        if page_too and wholedoc.has_parts([p.role for p in paragraphs]):
+            # The 版头's place, its rules, the 版记's page: what Format would do to it, so
+            # that Format leaves the new document as it is.
+            format_document(invocation._replace(args={}))
     return Outcome(True, _inserted_message(document, scaffold, paragraphs, locale))
 
 
