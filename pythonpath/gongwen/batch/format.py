@@ -21,7 +21,6 @@ import argparse
 import json
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -188,17 +187,22 @@ def format_file(source: Path, target: Path, in_place: bool,
 def _write_with_pdf(document, source: Path, target: Path, in_place: bool,
                     inputs: Inputs) -> None:
     # The PDF is made from a private copy of the formatted .docx before either file is put
-    # in place, so a failed export leaves neither.
-    with tempfile.TemporaryDirectory(prefix="gongwen-format-") as folder:
-        formatted = Path(folder) / (target.stem + DOCX)
+    # in place, so a failed export leaves neither. The copy sits in the soffice's work
+    # folder: a CLI killed with SIGKILL mid-export leaves no folder behind (its guard
+    # removes the work folder; a TemporaryDirectory in TMPDIR stayed, found by CI).
+    folder = inputs.office.private_folder()
+    try:
+        formatted = folder / (target.stem + DOCX)
         document.save(str(formatted))
-        exported = Path(folder) / (target.stem + ".pdf")
+        exported = folder / (target.stem + ".pdf")
         inputs.to_pdf(formatted, exported)
         if in_place:
             backup(source)
         atomic_write(target, lambda temp: shutil.copyfile(str(formatted), temp),
                      mode_from=source if in_place else None)
         atomic_write(pdf_path(target), lambda temp: shutil.copyfile(str(exported), temp))
+    finally:
+        shutil.rmtree(str(folder), ignore_errors=True)
 
 
 def run(args: argparse.Namespace) -> int:
