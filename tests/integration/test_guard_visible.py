@@ -59,10 +59,7 @@ class Screen:
     def press(self, document, keys: str) -> None:
         """Keys typed into the document's window, as a user would."""
         name = document.getTitle()
-        # waited for: on a fresh CI machine the first searches found no window (xdotool
-        # could not yet open the display), though the document was already shown
-        windows = self.wait_for(lambda: self.xdotool("search", "--onlyvisible", "--name",
-                                                     f"^{name} ").split())
+        windows = self.xdotool("search", "--onlyvisible", "--name", f"^{name} ").split()
         assert windows, f"no window for {name}"
         self.xdotool("windowfocus", "--sync", windows[0])
         self.xdotool("key", keys)

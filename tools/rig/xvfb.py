@@ -4,6 +4,9 @@ Picking a number by looking for ``/tmp/.X<N>-lock`` failed in CI: a server kille
 SIGKILL leaves its lock behind, and after twenty runs on the same machine every number
 tried was "taken". ``-displayfd`` lets the server take the first display that is really
 free (it clears stale locks) and tell us which; SIGTERM lets it remove its lock on the way out.
+The number comes in two writes, "0" and then "\n": closing the pipe after the first one
+killed the server ("Cannot write display number to fd 16", 1 run in 4 here), so the
+whole line is read.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 import select
 import signal
 import subprocess
+import time
 from typing import Optional, Tuple
 
 START_TIMEOUT_S = 20.0
@@ -35,8 +39,7 @@ class Xvfb:
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             os.close(write_end)
             write_end = -1
-            ready, _, _ = select.select([read_end], [], [], START_TIMEOUT_S)
-            number = os.read(read_end, 16).decode().strip() if ready else ""
+            number = _read_line(read_end, START_TIMEOUT_S)
         finally:
             os.close(read_end)
             if write_end >= 0:
@@ -66,3 +69,16 @@ class Xvfb:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def _read_line(fd: int, timeout_s: float) -> str:
+    """What is written to ``fd`` up to its first newline ("" when none comes in time)."""
+    deadline = time.monotonic() + timeout_s
+    data = b""
+    while not data.endswith(b"\n"):
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        chunk = os.read(fd, 16) if ready else b""
+        if not chunk:
+            return ""
+        data += chunk
+    return data.decode().strip()
