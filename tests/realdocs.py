@@ -100,6 +100,27 @@ class RealDoc(NamedTuple):
     long: bool = False         # long enough for check_gbt9704's full pages
 
 
+def _typed_spaces(lines: Sequence[str]) -> List[str]:
+    """As Notepad and text pasted from the web have it: the title centred with spaces,
+    paragraphs indented with two (some with ASCII spaces), 附件说明 and 落款 aligned by hand."""
+    ideographic = "\u3000"
+    typed = []
+    for index, line in enumerate(lines):
+        if index == 0:
+            typed.append(ideographic * 6 + line)
+        elif not line or line.endswith("〔2024〕11号"):
+            typed.append(line)
+        elif line.startswith("附件："):
+            typed.append(ideographic * 2 + line)
+        elif line[:1].isdigit() and typed[-1].lstrip().startswith("附件："):
+            typed.append(ideographic * 5 + line)
+        elif line in TAIL:
+            typed.append(ideographic * 18 + line)
+        else:
+            typed.append((" " * 8 if index % 3 == 0 else ideographic * 2) + line)
+    return typed
+
+
 def _notice(body: Sequence[str], tail: Sequence[str] = TAIL,
             attachments: Sequence[str] = ()) -> List[str]:
     lines = list(NOTICE_HEAD) + list(body)
@@ -157,6 +178,8 @@ DOCS: List[RealDoc] = [
     RealDoc("minutes-like", ["XX县人民政府常务会议纪要",
                              "2024年3月1日，县长XX主持召开县政府常务会议。"] + RUN_INS + BODY),
     RealDoc("report-wps-footer-text", REPORT + TAIL, numbering="wps", footer="text", long=True),
+    RealDoc("typed-spaces", _typed_spaces(_notice(HEADINGS[:4] + BODY + RUN_INS[:2],
+                                                  attachments=ATTACHMENTS_2))),
 ]
 BY_NAME = {doc.name: doc for doc in DOCS}
 

@@ -217,8 +217,13 @@ def _indents(index: int, paragraph: ParagraphFacts, planned: layout.ParagraphPla
     rights = [look.right_chars]
     if planned.right_chars is not None:
         rights = [planned.right_chars, planned.right_chars_autospaced or planned.right_chars]
-    checks = (("first_line", paragraph.first_line_pt, [look.first_line_chars]),
-              ("left", paragraph.left_pt, [look.left_chars]),
+    # The plan's own indents where it sets them (附件说明's hanging numbers, typed spaces
+    # given back): the checker judges what the formatter makes.
+    first_line = look.first_line_chars if planned.first_line_chars is None \
+        else planned.first_line_chars
+    left = look.left_chars if planned.left_chars is None else planned.left_chars
+    checks = (("first_line", paragraph.first_line_pt, [first_line]),
+              ("left", paragraph.left_pt, [left]),
               ("right", paragraph.right_pt, rights))
     found = []
     for which, given_pt, expected in checks:
@@ -229,10 +234,11 @@ def _indents(index: int, paragraph: ParagraphFacts, planned: layout.ParagraphPla
             found.append(say("indent", "indent_" + which, index, role=role,
                              chars=round(chars, 1), expected=round(expected[0], 1)))
     align = _align_kind(paragraph.align)
-    if align is not None and align != _align_kind(look.align):
+    expected_align = _align_kind(planned.align or look.align)
+    if align is not None and align != expected_align:
         found.append(say("indent", "align", index, role=role,
                          align=messages.text("lint_align_" + align, say.locale),
-                         expected=messages.text("lint_align_" + _align_kind(look.align),
+                         expected=messages.text("lint_align_" + expected_align,
                                                 say.locale)))
     return found
 
@@ -282,10 +288,11 @@ def _direct_format(index: int, paragraph: ParagraphFacts, role: str,
 HALF_WIDTH = ",.:;?!()\"'"
 FULL_WIDTH = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（",
               ")": "）", "\"": "“”", "'": "‘’"}
-# Where ASCII punctuation belongs even beside Chinese: addresses, e-mail, file names.
+# Where ASCII punctuation belongs even beside Chinese: addresses, e-mail, file names, and
+# a number after a colon (附件：1.XXXXX, GB/T 9704 §7.3.4's own form).
 _EXEMPT = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
                      r"|www\.[A-Za-z0-9./?=&_%#-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
-                     r"|[A-Za-z0-9_-]+\.[A-Za-z]{2,4}\b")
+                     r"|[A-Za-z0-9_-]+\.[A-Za-z]{2,4}\b|(?<=[：:])[\s\u3000]*\d{1,2}\.(?!\d)")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -453,6 +460,22 @@ def dominant(values, cjk: bool = False, latin: bool = False, any_char: bool = Fa
         if count:
             weights[value] = weights.get(value, 0) + count
     return max(weights, key=lambda value: weights[value]) if weights else None
+
+
+def outside_run_in(values: Sequence[Tuple[object, str]]) -> List[Tuple[object, str]]:
+    """A paragraph's (value, text) runs without its run-in heading's opening sentence,
+    which has its level's font by design (:func:`gongwen.roles.run_in_heading`): the
+    paragraph's own look is that of the rest."""
+    run = roles.run_in_heading("".join(text for _, text in values))
+    if run is None:
+        return list(values)
+    kept, offset = [], 0
+    for value, text in values:
+        start, offset = offset, offset + len(text)
+        rest = text[:max(0, run.start - start)] + text[max(0, run.end - start):]
+        if rest:
+            kept.append((value, rest))
+    return kept
 
 
 def named_fonts(paragraphs: Sequence[ParagraphFacts]) -> Set[str]:

@@ -531,8 +531,34 @@ def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],
     # A typed blank line inside the 落款 chain keeps the chain on one page.
     if role == Role.BLANK and placement.blank_inside_kept_chain(paragraph_roles, index):
         keep = True
+    first_line, left = _indents_around_typed_spaces(shown, style)
     return ParagraphPlan(role, style.name, shown, edits, before, after, keep,
-                         spans=_run_in_spans(shown, role))
+                         spans=_run_in_spans(shown, role), first_line_chars=first_line,
+                         left_chars=left)
+
+
+# How far typed spaces may hang into the left margin (28 mm, five characters), in characters.
+_SPACES_INTO_MARGIN_CHARS = 4.0
+
+
+def _indents_around_typed_spaces(text: str, style: Appearance
+                                 ) -> Tuple[Optional[float], Optional[float]]:
+    """(first line, left) in characters for a paragraph that opens with typed spaces, None
+    where the style's stand. Text pasted from the web or typed in Notepad indents with
+    spaces (``\u3000\u3000``) and centres titles with them; kept as typed, they would add
+    to the style's 首行缩进二字 or push a centred line right. The first line gives back what
+    they take (a left-aligned line); a centred or right-aligned one widens to the left by
+    as much, so what is visible sits where it would without them, and a 落款 pushed right
+    with spaces does not wrap (it did: 18 spaces before 国务院办公厅).
+    """
+    typed = placement.typed_indent_chars(text)
+    if not typed or not text.strip():
+        return None, None
+    if style.align in (Align.CENTER, Align.RIGHT):
+        return None, round(style.left_chars - typed, 3)
+    first_line = max(-_SPACES_INTO_MARGIN_CHARS - style.left_chars,
+                     style.first_line_chars - typed)
+    return round(first_line, 3), None
 
 
 def _run_in_spans(text: str, role: str) -> Tuple[Span, ...]:

@@ -73,6 +73,26 @@ def text_width_chars(text: str, autospace: float = 0.0) -> float:
     return round(width + autospace * script_changes(text), 3)
 
 
+def typed_indent_chars(text: str) -> float:
+    """How far the spaces typed at the start of a paragraph push its first line, in
+    characters: an ideographic space 1, an ASCII or no-break space Times New Roman's
+    quarter (measured in Writer: 0.24 of a 3号 character each). Counting stops at a tab:
+    where a tab goes depends on the tab stops.
+
+    >>> [typed_indent_chars(text) for text in ("\u3000\u3000正文", "    正文", "正文")]
+    [2.0, 1.0, 0.0]
+    """
+    width = 0.0
+    for ch in text:
+        if ch == "\u3000":
+            width += 1.0
+        elif ch in " \u00a0":
+            width += _LATIN_WIDTH_EM[" "]
+        else:
+            break
+    return width
+
+
 def script_changes(text: str) -> int:
     """Where autospacing adds room: a letter or digit next to one of the other script
     (CJK against Latin), both sides letters or digits (punctuation gets none).
@@ -225,9 +245,17 @@ def _attachment_block(texts: Sequence[str], start: int, end: int, first_line_cha
     if rest:
         number = _ATTACHMENT_NUMBER.match(rest)
         hang = label_width + (width(number.group()) if number else 0.0)
-        result[start] = (round(first_line_chars + hang, 3), round(-hang, 3))
+        result[start] = _hanging(first_line_chars + hang, hang, texts[start])
     for row in range(start + 1, end):
         number = _ATTACHMENT_NUMBER.match(texts[row].lstrip())
         hang = width(number.group()) if number else 0.0
-        result[row] = (round(name_column + hang, 3), round(-hang, 3))
+        result[row] = _hanging(name_column + hang, hang, texts[row])
     return result
+
+
+def _hanging(left: float, hang: float, text: str) -> Tuple[float, float]:
+    """(left, first line) for a line whose number hangs ``hang`` characters; spaces typed
+    before the number (aligning it by hand) are taken off the first line, never further
+    left than the type area's edge."""
+    first = max(-left, -hang - typed_indent_chars(text))
+    return round(left, 3), round(first, 3)

@@ -1,6 +1,6 @@
 """Documents as people write them (tests/realdocs.py), through both paths, measured.
 
-Each of the 33 documents is formatted by the Writer button and by the CLI (its output
+Each of the 34 documents is formatted by the Writer button and by the CLI (its output
 opened in Writer), one PDF each. Both must give the same paragraphs (text, style, indents,
 spacing, the character styles on each portion) and the same lines page by page; the PDF
 must show every character the author typed, list labels included; and what each artefact
@@ -203,12 +203,42 @@ def _check_attachments(doc: realdocs.RealDoc, rows: List[Row], pdf: Path) -> Non
     # each line after the first starts under the first attachment's number (PDF)
     lines = [line for page in measure_pdf(pdf).pages for line in page.body_lines]
     starts = {text: next(line for line in lines if line.compact_text.startswith(text[:6]))
-              for text in (row.text for row in items)}
-    first = starts[items[0].text]
+              for text in (row.text.strip() for row in items)}  # typed spaces aside
+    first = starts[items[0].text.strip()]
     column = first.x_left_mm + (len(label) * BODY_CHAR_MM if items[0].text != "附件：" else
                                 len("附件：") * BODY_CHAR_MM)
     for row in items[1:]:
-        assert abs(starts[row.text].x_left_mm - column) < 0.8, (row.text, column)
+        assert abs(starts[row.text.strip()].x_left_mm - column) < 0.8, (row.text, column)
+
+
+def _check_typed_spaces(rows: List[Row], pdf: Path) -> None:
+    """Spaces typed before a line do not move what is visible: the title is centred, the
+    主送 starts at the margin, body and headings two characters in (from the PDF)."""
+    left_mm, right_mm = 28.0, 210.0 - 26.0
+    lines = [line for page in measure_pdf(pdf).pages for line in page.body_lines]
+    where = {spec.style_name("addressee"): left_mm,
+             **{spec.style_name(role): left_mm + 2 * BODY_CHAR_MM
+                for role in ("body", "heading1", "heading2", "heading3", "heading4")}}
+    checked = 0
+    for row in rows:
+        text = row.text.strip()
+        line = next((line for line in lines if line.compact_text.startswith(text[:8])), None)
+        if not text or line is None or text == row.text:
+            continue
+        if row.style == spec.style_name("title"):
+            middle = (line.x_left_mm + line.x_right_mm) / 2
+            assert abs(middle - (left_mm + right_mm) / 2) < 0.8, text
+        elif row.style in (spec.style_name("signature"), spec.style_name("date")):
+            compact = text.replace(" ", "")  # on one line of its own, not wrapped
+            assert any(line.compact_text == compact for line in lines), text
+        elif row.style == spec.style_name("attachment") and text.startswith("附件"):
+            assert abs(line.x_left_mm - (left_mm + 2 * BODY_CHAR_MM)) < 0.8, text
+        elif row.style in where and not text.startswith("（"):  # （ is set in its right half
+            assert abs(line.x_left_mm - where[row.style]) < 0.8, (text, line.x_left_mm)
+        else:
+            continue
+        checked += 1
+    assert checked >= 5
 
 
 def _check_blank_lines(doc: realdocs.RealDoc, rows: List[Row]) -> None:
@@ -245,6 +275,8 @@ def test_real_documents_through_both_paths(office, tmp_path: Path, name: str):
     _check_tail(doc, rows)
     _check_attachments(doc, rows, from_cli.pdf)
     _check_blank_lines(doc, rows)
+    if any(line.startswith(("\u3000", " ")) for line in doc.lines):
+        _check_typed_spaces(rows, from_cli.pdf)
     _check_page_numbers(from_cli.pdf)
     if doc.long:
         assert check_gbt9704(measure_pdf(from_cli.pdf)) == []

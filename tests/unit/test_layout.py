@@ -106,6 +106,37 @@ def test_without_normalisation_no_text_changes():
     assert not any(p.edits for p in plan.paragraphs)
 
 
+@pytest.mark.parametrize("typed, first_line", [("\u3000\u3000", 0.0), ("\u3000", 1.0),
+                                               ("    ", 1.0), ("        ", 0.0),
+                                               ("\u3000" * 4, -2.0), ("\u3000" * 9, -4.0)])
+def test_spaces_typed_before_a_paragraph_are_given_back_by_its_first_line(typed, first_line):
+    """Notepad and web text indent with spaces; kept as typed, the first line still starts
+    two characters in (the spaces hang into the margin, at most four characters)."""
+    plan = layout.plan_document(["关于做好防汛工作的通知", typed + "为切实做好今年防汛工作。",
+                                 typed + "一、提高思想认识", typed + "各乡镇："],
+                                paragraph_roles=["title", "body", "heading1", "addressee"])
+    assert [p.first_line_chars for p in plan.paragraphs] == [
+        None, first_line, first_line, max(-4.0, first_line - 2)]
+    assert [p.left_chars for p in plan.paragraphs] == [None] * 4
+    assert plan.paragraphs[1].text.startswith(typed)  # the text is kept
+
+
+def test_centred_and_right_aligned_lines_widen_to_the_left_by_the_typed_spaces():
+    """What is visible stays centred, and a 落款 pushed right with spaces does not wrap."""
+    plan = layout.plan_document(["\u3000" * 10 + "关于做好防汛工作的通知", "正文。", "",
+                                 "\u3000" * 18 + "XX县人民政府", " " * 60 + "2024年5月10日"])
+    assert plan.roles == ["title", "body", "blank", "signature", "date"]
+    assert [p.left_chars for p in plan.paragraphs] == [-10.0, None, None, -18.0, -15.0]
+    assert [p.first_line_chars for p in plan.paragraphs] == [None] * 5
+
+
+def test_paragraphs_without_typed_spaces_keep_the_styles_indents():
+    plan = layout.plan_document(["关于做好防汛工作的通知", "各乡镇：", "\u3000\u3000", "正文。",
+                                 "XX县人民政府", "2024年5月10日"])
+    assert [p.first_line_chars for p in plan.paragraphs] == [None] * 6
+    assert [p.left_chars for p in plan.paragraphs] == [None] * 6
+
+
 # --- headers and footers ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("footer", ["1", "- 1 -", "— 1 —", "第 1 页", "第1页 共5页", "1/5",

@@ -100,6 +100,22 @@ def test_a_formatted_clean_document_has_no_problems():
     assert problems(formatted()) == []
 
 
+def test_what_the_formatter_makes_of_text_as_typed_is_clean():
+    """Paragraphs indented with typed spaces, a run-in heading whose heading sentence is
+    most of the paragraph, 附件说明 numbers after the colon, aligned by hand."""
+    texts = ["青山县人民政府关于做好2024年防汛工作的通知",
+             "各乡镇人民政府，县直各单位：",
+             "\u3000\u3000为切实做好今年防汛工作，现将有关事项通知如下。",
+             "\u3000\u3000一、提高思想认识",
+             "\u3000\u3000（一）落实各乡镇的属地防汛主体责任。抓紧部署。",
+             "    各单位要高度重视防汛工作。",
+             "\u3000\u3000附件：1.防汛责任清单",
+             "\u3000\u3000\u3000\u3000\u30002.值班人员安排表",
+             "青山县人民政府",
+             "2024年5月10日"]
+    assert problems(formatted(texts)) == []
+
+
 def test_the_clean_text_has_no_problems_either():
     assert text_problems(CLEAN) == []
 

@@ -84,3 +84,15 @@ def test_lint_of_a_document_goes_to_the_format_checker(tmp_path: Path, capsys):
     assert cli.main(["lint", str(report)]) == 1
     out, err = capsys.readouterr()
     assert err == "" and ": punctuation: " in out
+
+
+def test_a_red_agency_mark_above_the_title_is_not_the_title():
+    """A formatted 通知: the red 发文机关标志 (larger than 2号 by design) heads page 1."""
+    xml = pdf2xml(22, 16, 14).replace(
+        '<text top="300"',
+        '<fontspec id="9" size="108" family="D" color="#ff0000"/>\n'
+        '<text top="120" left="300" width="1100" height="110" font="9">青山县人民政府文件</text>\n'
+        '<text top="300"')
+    runs = pdfmeasure.parse_pdf2xml(xml)
+    assert runs[0].color == "#ff0000" and runs[0].size_pt == 36
+    assert pdfmeasure.size_deviations(layout_with_page_number(), runs) == []

@@ -69,6 +69,10 @@ def test_spans_follow_the_rewritten_text():
                                                           (5.75, -0.75)]),
     (["附件：", "1.责任清单", "2.检查记录表"], [None, (5.75, -0.75), (5.75, -0.75)]),
     (["附件：XX县安全生产工作责任清单"], [(5.0, -3.0)]),
+    # aligned by hand with typed spaces (a .txt): the spaces are taken off the first line
+    (["\u3000\u3000附件：1.责任清单", "\u3000\u3000\u3000\u3000\u30002.检查记录表"],
+     [(5.75, -5.75), (5.75, -5.75)]),
+    (["\u3000附件：1.责任清单", "\u3000\u30002.检查记录表"], [(5.75, -4.75), (5.75, -2.75)]),
 ])
 def test_attachment_lines_hang_under_the_name(lines, expected):
     got = placement.attachment_indents(lines, ["attachment"] * len(lines))

@@ -226,12 +226,14 @@ def _paragraph(p: etree._Element, resolver: _Resolver,
         offset += len(run.text)
     visible = [r for r in runs if r.text.strip()]
     colours = {r.color for r in visible}
+    # its own look: a run-in heading's opening sentence has its level's, by design
+    own = formatcheck.outside_run_in([(x, x.text) for x in runs])
     return ParagraphFacts(
         text=text,
-        east_asian_font=formatcheck.dominant([(r.east_asian, r.text) for r in runs], cjk=True),
-        latin_font=formatcheck.dominant([(r.latin, r.text) for r in runs], latin=True),
+        east_asian_font=formatcheck.dominant([(x.east_asian, part) for x, part in own], cjk=True),
+        latin_font=formatcheck.dominant([(x.latin, part) for x, part in own], latin=True),
         size_pt=size,
-        bold=formatcheck.dominant([(r.bold, r.text) for r in runs], any_char=True),
+        bold=formatcheck.dominant([(x.bold, part) for x, part in own], any_char=True),
         align=_alignment(pprs),
         first_line_pt=indents["first_line"], left_pt=indents["left"],
         right_pt=indents["right"],

@@ -531,6 +531,7 @@ class TextRun:
     top_mm: float
     text: str
     size_pt: float
+    color: str = "#000000"  # as pdftohtml writes it
 
 
 # pdftohtml writes sizes in whole pixels of its zoom (3 at most): a third of a point.
@@ -550,19 +551,31 @@ def parse_pdf2xml(xml: str) -> List[TextRun]:
     root = ET.fromstring(body)
     runs = []
     sizes: Dict[Optional[str], float] = {}  # a font is specified once, on its first page
+    colors: Dict[Optional[str], str] = {}
     for page_index, page_el in enumerate(root.iter("page")):
-        sizes.update({font.get("id"): float(font.get("size", "0")) / _HTML_ZOOM
-                      for font in page_el.iter("fontspec")})
+        for font in page_el.iter("fontspec"):
+            sizes[font.get("id")] = float(font.get("size", "0")) / _HTML_ZOOM
+            colors[font.get("id")] = font.get("color", "#000000").lower()
         for text_el in page_el.iter("text"):
             text = "".join(text_el.itertext())
             if text.strip():
                 runs.append(TextRun(page_index, pt_to_mm(float(text_el.get("top", "0"))
                                                         / _HTML_ZOOM),
-                                    text, sizes.get(text_el.get("font"), 0.0)))
+                                    text, sizes.get(text_el.get("font"), 0.0),
+                                    colors.get(text_el.get("font"), "#000000")))
     return runs
 
 
 SIZE_TOLERANCE_PT = 0.5
+
+
+def _is_red(color: str) -> bool:
+    """``#rrggbb`` mostly red (the 版头's red, whatever shade a template chose)."""
+    try:
+        red, green, blue = bytes.fromhex(color[1:7])
+    except ValueError:
+        return False
+    return red >= 0x99 and green < 0x66 and blue < 0x66
 
 
 def size_deviations(layout: PdfLayout, runs: Sequence[TextRun]) -> List[Deviation]:
@@ -582,10 +595,13 @@ def size_deviations(layout: PdfLayout, runs: Sequence[TextRun]) -> List[Deviatio
                                dict(size=body, expected=PAGE.body_size_pt)))
     first_body = min((run.top_mm for run in cjk if run.page == 0
                       and abs(run.size_pt - body) <= SIZE_TOLERANCE_PT), default=None)
+    # The title is the large black text nearest above the body: a red 发文机关标志 (版头,
+    # larger than 2号 by design) above it is not the title.
     title = [run for run in cjk if run.page == 0 and run.size_pt > body + SIZE_TOLERANCE_PT
-             and (first_body is None or run.top_mm < first_body)]
+             and (first_body is None or run.top_mm < first_body) and not _is_red(run.color)]
     if title:
-        size = max(run.size_pt for run in title)
+        size = max(title, key=lambda run: run.top_mm).size_pt
+        title = [run for run in title if abs(run.size_pt - size) <= SIZE_TOLERANCE_PT]
         if abs(size - spec.PARAGRAPH_STYLES[Role.TITLE].size_pt) > SIZE_TOLERANCE_PT:
             found.append(Deviation("size", 0, 0, "pdf_size_title", dict(
                 size=size, expected=spec.PARAGRAPH_STYLES[Role.TITLE].size_pt),

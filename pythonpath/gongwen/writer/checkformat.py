@@ -141,12 +141,14 @@ def _paragraph(paragraph, skip_notes: bool) -> ParagraphFacts:
     visible = [p for p in portions if p.text.strip()]
     colours = {p.color for p in visible}
     size = formatcheck.dominant([(p.size_pt, p.text) for p in portions], any_char=True)
+    # its own look: a run-in heading's opening sentence has its level's, by design
+    own = formatcheck.outside_run_in([(x, x.text) for x in portions])
     return ParagraphFacts(
         text=text,
-        east_asian_font=formatcheck.dominant([(p.east_asian, p.text) for p in portions], cjk=True),
-        latin_font=formatcheck.dominant([(p.latin, p.text) for p in portions], latin=True),
+        east_asian_font=formatcheck.dominant([(x.east_asian, part) for x, part in own], cjk=True),
+        latin_font=formatcheck.dominant([(x.latin, part) for x, part in own], latin=True),
         size_pt=size if size is not None else float(paragraph.getPropertyValue("CharHeight")),
-        bold=formatcheck.dominant([(p.bold, p.text) for p in portions], any_char=True),
+        bold=formatcheck.dominant([(x.bold, part) for x, part in own], any_char=True),
         align=_ADJUST.get(int(paragraph.getPropertyValue("ParaAdjust")), Align.LEFT),
         first_line_pt=paragraph.getPropertyValue("ParaFirstLineIndent") * hmm_to_pt,
         left_pt=paragraph.getPropertyValue("ParaLeftMargin") * hmm_to_pt,
