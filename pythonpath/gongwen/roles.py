@@ -151,6 +151,9 @@ ISSUER_MAX_LINES = 4
 # A whole line in parentheses; these words make it a 附注 even away from the 成文日期.
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
 _NOTE_WORDS = re.compile(r"此件|本件|联系人|联系电话|电话|公开|发至|印发至|传达|报送")
+# A contact line typed without the 附注's parentheses (联系人：张三，电话：…): a 附注 all the
+# same, never a 署名.
+_CONTACT = re.compile(r"^[（(]?\s*(?:联系人|联系电话|联系方式|电话|手机|传真)\s*[：:]")
 NOTE_MAX_CHARS = 100
 NOTE_MAX_LINES = 2
 # 附件 / 附件1 / 附件 2 / 附件三 alone on a line (a colon is tolerated: 附件1：).
@@ -964,7 +967,8 @@ def _mark_notes(
     at the very end, when a 成文日期 stands right above it.
     """
     found: List[int] = []
-    while index >= start and len(found) < NOTE_MAX_LINES and _is_bracketed(texts[index]):
+    while index >= start and len(found) < NOTE_MAX_LINES and (
+            _is_bracketed(texts[index]) or _is_contact(texts[index])):
         found.append(index)
         index = _skip_up(roles, index - 1, start)
     if not found:
@@ -976,6 +980,15 @@ def _mark_notes(
     for line in found:
         roles[line] = Role.NOTE
     return index
+
+
+def _is_contact(text: str) -> bool:
+    """联系人：张三，电话：12345678 (the parentheses forgotten).
+
+    >>> _is_contact("联系人：李四，电话：12345678901"), _is_contact("联系人要及时报送。")
+    (True, False)
+    """
+    return len(text) <= NOTE_MAX_CHARS and bool(_CONTACT.match(text))
 
 
 def _is_bracketed(text: str) -> bool:
@@ -1049,6 +1062,8 @@ def _is_signature(text: str, dated: bool) -> bool:
     """
     if _SEAL.match(text):
         return True
+    if _CONTACT.match(text):
+        return False
     label = _SIGNATURE_LABEL.match(text)
     if label and label.end() == len(text):
         return True  # "申请人（签字）：" left empty for the pen
