@@ -335,8 +335,8 @@ def _date(index: int, text: str, role: str, say: _Sayer) -> List[Problem]:
         split = roles.split_line(text, role)
         if split is None:
             return []
-        start = text.rfind(split.second) if split.second else -1
-        part = split.second
+        start = split.right_start
+        part = text[start:].rstrip()
     elif role == Role.DATE:
         part = text.strip()
         start = text.find(part)
@@ -359,6 +359,8 @@ def _structure(texts: Sequence[str], paragraph_roles: Sequence[str],
         return []
     found = []
     titles = [i for i, role in enumerate(paragraph_roles) if role == Role.TITLE]
+    if not titles and Role.MINUTES_MARK in paragraph_roles:
+        return found  # a 纪要's mark is its title (§12)
     if not titles:
         found.append(say("structure", "no_title", 0, 0, 0))
         return found

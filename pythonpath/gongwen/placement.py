@@ -220,13 +220,21 @@ def attachment_indents(texts: Sequence[str], paragraph_roles: Sequence[str],
             index += 1
             continue
         end = index
-        while end < len(texts) and paragraph_roles[end] == spec.Role.ATTACHMENT \
-                and texts[end].strip():
+        while end < len(texts) and (
+                paragraph_roles[end] == spec.Role.ATTACHMENT and texts[end].strip()
+                or _blank_between_items(paragraph_roles, index, end)):
             end += 1
         result.update(_attachment_block(texts, index, max(end, index + 1),
                                         first_line_chars, spacing_chars))
         index = max(end, index + 1)
     return result
+
+
+def _blank_between_items(paragraph_roles: Sequence[str], first: int, index: int) -> bool:
+    """A blank line typed between two 附件说明 items (the block goes on under it)."""
+    return (index > first and paragraph_roles[index] == spec.Role.BLANK
+            and index + 1 < len(paragraph_roles)
+            and paragraph_roles[index + 1] == spec.Role.ATTACHMENT)
 
 
 def _attachment_block(texts: Sequence[str], start: int, end: int, first_line_chars: float,
@@ -247,6 +255,8 @@ def _attachment_block(texts: Sequence[str], start: int, end: int, first_line_cha
         hang = label_width + (width(number.group()) if number else 0.0)
         result[start] = _hanging(first_line_chars + hang, hang, texts[start])
     for row in range(start + 1, end):
+        if not texts[row].strip():
+            continue  # a blank line between two items
         number = _ATTACHMENT_NUMBER.match(texts[row].lstrip())
         hang = width(number.group()) if number else 0.0
         result[row] = _hanging(name_column + hang, hang, texts[row])

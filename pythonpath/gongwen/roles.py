@@ -910,11 +910,34 @@ def _mark_attachments(
                     and _is_attachment_title(texts[index])):
                 roles[index] = Role.ATTACHMENT
                 index += 1
-            while index < end and texts[index] and _ATTACHMENT_ITEM.match(texts[index]):
-                roles[index] = Role.ATTACHMENT
+            while index < end:
+                if texts[index] and _ATTACHMENT_ITEM.match(texts[index]):
+                    roles[index] = Role.ATTACHMENT
+                elif _next_item_after_blank(texts, index, end):
+                    roles[index] = Role.BLANK  # a blank line typed between two items
+                else:
+                    break
                 index += 1
         else:
             index += 1
+
+
+def _next_item_after_blank(texts: List[str], index: int, end: int) -> bool:
+    """A blank line at ``index`` with the next attachment's number under it (附件：1.…,
+    blank, 2.…): the items go on."""
+    if not (index + 1 < end and not texts[index].strip()):
+        return False
+    before = _ITEM_NUMBER.search(texts[index - 1].strip())
+    after = _ITEM_NUMBER.search(texts[index + 1].strip())
+    return bool(before and after) and _item_number(after) == _item_number(before) + 1
+
+
+# An attachment's number: at the start of an item, or after 附件：.
+_ITEM_NUMBER = re.compile(r"(?:^|^附件\s*[：:]\s*)(" + _DIGITS + r")\s*[.．、]")
+
+
+def _item_number(match: re.Match) -> int:
+    return int(match.group(1).translate(_FULLWIDTH_DIGITS))
 
 
 def _mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: int) -> None:

@@ -303,10 +303,29 @@ def test_date_not_in_the_standard_form(date):
     assert "2024年5月10日" in found[0].fix
 
 
+@pytest.mark.parametrize("date, problems_", [("2024.5.10", 1), ("2024年5月10日", 0)])
+def test_the_date_of_a_one_line_closing(date, problems_):
+    """署名 and 成文日期 typed on one line: the date part is judged, at its place."""
+    line = "青山县人民政府        " + date
+    texts = CLEAN[:-2] + [line]
+    found = [p for p in text_problems(texts) if p.code == "date"]
+    assert len(found) == problems_
+    if found:
+        assert line[found[0].start:found[0].end] == date
+    formatted_lines = formatted(texts)  # and what the formatter makes of it is clean
+    assert [p.code for p in problems(formatted_lines)] == ["date"] * problems_
+
+
 def test_structure_no_title():
     found = text_problems(CLEAN[1:])
     assert [(p.code, p.paragraph) for p in found if p.code == "structure"] == [("structure", 0)]
     assert found[0].message == "no title"
+
+
+def test_structure_a_minutes_mark_is_the_title():
+    texts = ["XX县人民政府常务会议纪要", "2024年3月1日，县长XX主持召开县政府常务会议。",
+             "会议研究了防汛工作。"]
+    assert [p for p in text_problems(texts) if p.code == "structure"] == []
 
 
 def test_structure_a_notice_without_signature_and_date():

@@ -79,6 +79,19 @@ def test_attachment_lines_hang_under_the_name(lines, expected):
     assert [got.get(i) for i in range(len(lines))] == expected
 
 
+def test_a_blank_line_typed_between_attachment_items_keeps_them_one_list():
+    texts = ["正文。", "", "附件：1.责任清单", "", "2.检查记录表", "", "XX局", "2024年3月1日"]
+    plan = layout.plan_document(texts)
+    assert plan.roles[2:6] == ["attachment", "blank", "attachment", "blank"]
+    first, second = plan.paragraphs[2], plan.paragraphs[4]
+    assert second.left_chars == first.left_chars  # wrapped lines under the name
+    assert second.left_chars + second.first_line_chars == pytest.approx(
+        2 + 3 * (1 - 0.25 / 16), abs=0.01)  # under the first number
+    # a number that does not follow on is no item of the list
+    texts[4] = "3.检查记录表"
+    assert layout.plan_document(texts).roles[4] != "attachment"
+
+
 def test_attachment_items_have_one_blank_line_before_the_first_only():
     texts = ["正文。", "附件：1.责任清单", "2.检查记录表", "3.评价指标"]
     plan = layout.plan_document(texts)
