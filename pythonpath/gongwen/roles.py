@@ -646,6 +646,8 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
     True
     >>> _is_title_line("一、加强学习"), _is_title_line("国发〔2024〕11号")
     (False, False)
+    >>> _is_title_line("第一章　总则")
+    False
     """
     return (
         bool(text)
@@ -655,7 +657,12 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
         and not _is_tail_date(text)
         and _banner_role(text) not in (Role.DOC_NUMBER, Role.SIGNER, Role.COPY_NUMBER)
         and not _ATTENDANCE.match(text)
+        and not _CHAPTER.match(text)
     )
+
+
+# 第一章 总则 / 第二条 … of an attached 办法 or 规定: body, never part of a title above.
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇0-9０-９]+[章节条部分编]")
 
 
 def _is_addressee(text: str) -> bool:
