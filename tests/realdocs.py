@@ -65,6 +65,8 @@ HEADINGS = ["一、总体要求", "（一）指导思想", "1.坚持问题导向
             "（一）深化改革", "（二）强化保障"]
 TAIL = ["", "国务院办公厅", "2024年3月1日"]
 NOTE = "（此件公开发布）"
+SUBTITLE_DASH = "——XX县人民政府副县长 张三"
+SUBTITLE_DATE = "（2024年3月1日）"
 ATTACHED = ["优化营商环境重点任务分工方案",
             "一、持续深化“放管服”改革",
             "各地区要全面推行证明事项告知承诺制，推进政务服务事项标准化。"]
@@ -178,6 +180,10 @@ DOCS: List[RealDoc] = [
     RealDoc("minutes-like", ["XX县人民政府常务会议纪要",
                              "2024年3月1日，县长XX主持召开县政府常务会议。"] + RUN_INS + BODY),
     RealDoc("report-wps-footer-text", REPORT + TAIL, numbering="wps", footer="text", long=True),
+    RealDoc("speech-subtitle", ["在全县优化营商环境工作会议上的讲话", SUBTITLE_DASH,
+                                SUBTITLE_DATE, "同志们："] + RUN_INS[:2] + BODY + ["谢谢大家！"]),
+    RealDoc("title-two-paragraphs", ["XX县人民政府办公室", "关于进一步优化营商环境的通知",
+                                     "各乡镇人民政府："] + HEADINGS[:3] + BODY + TAIL),
     RealDoc("typed-spaces", _typed_spaces(_notice(HEADINGS[:4] + BODY + RUN_INS[:2],
                                                   attachments=ATTACHMENTS_2))),
 ]

@@ -523,7 +523,8 @@ def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],
     if style.space_before_pt and index > 0 and paragraph_roles[index - 1] == Role.BLANK:
         before = 0.0
     if style.space_after_pt and index + 1 < len(paragraph_roles) \
-            and paragraph_roles[index + 1] == Role.BLANK:
+            and (paragraph_roles[index + 1] == Role.BLANK
+                 or _title_goes_on(role, paragraph_roles[index + 1])):
         after = 0.0
     # §7.3.4: one blank line before the first attachment only, none between the items.
     if role == Role.ATTACHMENT and index > 0 and paragraph_roles[index - 1] == Role.ATTACHMENT:
@@ -559,6 +560,13 @@ def _indents_around_typed_spaces(text: str, style: Appearance
     first_line = max(-_SPACES_INTO_MARGIN_CHARS - style.left_chars,
                      style.first_line_chars - typed)
     return round(first_line, 3), None
+
+
+def _title_goes_on(role: str, next_role: str) -> bool:
+    """A title typed over two paragraphs, or a title with a 副标题 under it: the line of
+    space comes after the last of them, not between."""
+    return role in (Role.TITLE, Role.SUBTITLE) and next_role in (Role.TITLE, Role.SUBTITLE) \
+        and not (role == Role.SUBTITLE and next_role == Role.TITLE)
 
 
 def _run_in_spans(text: str, role: str) -> Tuple[Span, ...]:

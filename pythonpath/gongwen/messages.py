@@ -747,6 +747,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "role_imprint": {"zh": "印发", "en": "printing line"},
     "role_minutes_mark": {"zh": "纪要标志", "en": "minutes mark"},
     "role_attendance": {"zh": "出席", "en": "attendance"},
+    "role_subtitle": {"zh": "副标题", "en": "subtitle"},
     "placeholder_found": {
         "zh": "发现 {count} 处待填占位符",
         "en": "{count} unfilled placeholders found",

@@ -622,10 +622,14 @@ def _mark_head(texts: List[str], roles: List[Optional[str]], start: int) -> int:
     limit = BANNER_TITLE_MAX_CHARS if under_banner else TITLE_MAX_CHARS
     lines = 0
     while (index < len(texts) and roles[index] is None and lines < TITLE_MAX_LINES
-           and _is_title_line(texts[index], limit)):
+           and _is_title_line(texts[index], limit) and not _is_subtitle(texts[index])):
         roles[index] = Role.TITLE
         index += 1
         lines += 1
+    while lines and index < len(texts) and roles[index] is None \
+            and _is_subtitle(texts[index]):
+        roles[index] = Role.SUBTITLE
+        index += 1
     index = _next_filled(texts, index)
     # gov.cn and copied texts put the 发文字号 (and a 签发人) under the title.
     while (index < len(texts) and roles[index] is None
@@ -663,6 +667,27 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
 
 # 第一章 总则 / 第二条 … of an attached 办法 or 规定: body, never part of a title above.
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇0-9０-９]+[章节条部分编]")
+
+
+_SUBTITLE_DASH = re.compile(r"^(?:——|—|－－|--)")
+_SUBTITLE_WORDS = re.compile(r"[0-9０-９〇一二三四五六七八九十]+年|讲话|发言|报告|会议|述职|汇报")
+
+
+def _is_subtitle(text: str) -> bool:
+    """The line under a title: ``——在全县经济工作会议上的讲话``, ``（2024年12月10日）``,
+    ``（在XX会议上的发言）`` (a dash, or parentheses around a date or a speech's occasion).
+
+    >>> [_is_subtitle(t) for t in ("——XX县XX局局长 张三", "（2026年12月）", "（此件公开发布）",
+    ...                            "（一）加强学习", "关于做好防汛工作的通知")]
+    [True, True, False, False, False]
+    """
+    text = text.strip()
+    if not text or len(text) > TITLE_MAX_CHARS or text[-1] in _END_PUNCTUATION:
+        return False
+    if _SUBTITLE_DASH.match(text):
+        return True
+    return bool(_BRACKETED.match(text)) and not heading_level(text) \
+        and bool(_SUBTITLE_WORDS.search(text))
 
 
 def _is_addressee(text: str) -> bool:

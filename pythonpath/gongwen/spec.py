@@ -107,12 +107,13 @@ class Role:
     # 纪要格式 (§12)
     MINUTES_MARK = "minutes_mark"    # XX县人民政府常务会议纪要
     ATTENDANCE = "attendance"        # 出席：/ 请假：/ 列席：
+    SUBTITLE = "subtitle"            # under the title: ——在XX会议上的讲话 / （2024年12月）
 
     ALL = (TITLE, ADDRESSEE, BODY, HEADING1, HEADING2, HEADING3, HEADING4,
            CLOSING, ATTACHMENT, SIGNATURE, DATE, BLANK,
            COPY_NUMBER, SECRECY, URGENCY, ISSUER, DOC_NUMBER, SIGNER,
            NOTE, ATTACHMENT_MARK, ATTACHMENT_TITLE, SIGNATURE_DATE, CC, IMPRINT,
-           MINUTES_MARK, ATTENDANCE)
+           MINUTES_MARK, ATTENDANCE, SUBTITLE)
 
 
 class Align:
@@ -214,6 +215,11 @@ PARAGRAPH_STYLES.update({
     Role.MINUTES_MARK: ParaStyle("公文纪要标志", XIAOBIAOSONG, ISSUER_SIZE_PT, Align.CENTER,
                                  first_line_chars=0, color_rgb=RED_RGB),
     Role.ATTENDANCE: ParaStyle("公文出席", FANGSONG, _BODY_PT, Align.LEFT),
+    # Not in GB/T 9704: the line under a 讲话's or 述职报告's title (——在XX会议上的讲话,
+    # （2024年12月10日）) as offices set it, 3号楷体, centred; the line under the title is
+    # then under it.
+    Role.SUBTITLE: ParaStyle("公文副标题", KAITI, _BODY_PT, Align.CENTER, first_line_chars=0,
+                             space_after_lines=1),
 })
 
 # 段内标题 (a run-in heading: the paragraph opens with a heading number and its first

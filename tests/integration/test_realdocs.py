@@ -1,6 +1,6 @@
 """Documents as people write them (tests/realdocs.py), through both paths, measured.
 
-Each of the 34 documents is formatted by the Writer button and by the CLI (its output
+Each of the 36 documents is formatted by the Writer button and by the CLI (its output
 opened in Writer), one PDF each. Both must give the same paragraphs (text, style, indents,
 spacing, the character styles on each portion) and the same lines page by page; the PDF
 must show every character the author typed, list labels included; and what each artefact
@@ -160,6 +160,15 @@ def _check_head(doc: realdocs.RealDoc, rows: List[Row]) -> None:
         assert by_text[doc.lines[0]] == spec.style_name("title")
     if realdocs.NOTICE_HEAD[1] in doc.lines:
         assert by_text[realdocs.NOTICE_HEAD[1]] == spec.style_name("doc_number")
+    # a title over two paragraphs, or with 副标题 under it: the line of space after the last
+    head = [row for row in rows[:4] if row.style in (spec.style_name("title"),
+                                                      spec.style_name("subtitle"))]
+    assert all(row.bottom == 0 for row in head[:-1])
+    if head and rows[rows.index(head[-1]) + 1].text.strip():  # (a typed blank line gives it)
+        assert head[-1].bottom > 0
+    for subtitle in (realdocs.SUBTITLE_DASH, realdocs.SUBTITLE_DATE):
+        if subtitle in doc.lines:
+            assert by_text[subtitle] == spec.style_name("subtitle")
     for heading in realdocs.HEADINGS:
         if heading in doc.lines:
             level = roles.heading_level(heading)

@@ -81,12 +81,12 @@ def test_fixed_28pt_is_gbt9704_with_fixed_line_spacing(user_dir):
 def test_roles_follow_spec_role_all_not_a_list_of_our_own(monkeypatch, user_dir):
     roles = presets.resolve(None, user_dir).data["roles"]
     assert list(roles) == [role for role in spec.Role.ALL if role != spec.Role.BLANK]
-    monkeypatch.setattr(spec.Role, "ALL", spec.Role.ALL + ("subtitle",))
-    monkeypatch.setitem(spec.PARAGRAPH_STYLES, "subtitle",
-                        spec.ParaStyle("公文副标题", spec.KAITI, 16))
-    write(user_dir, "sub", {"roles": {"subtitle": {"size": "小二"}}})
+    monkeypatch.setattr(spec.Role, "ALL", spec.Role.ALL + ("epigraph",))
+    monkeypatch.setitem(spec.PARAGRAPH_STYLES, "epigraph",
+                        spec.ParaStyle("公文题记", spec.KAITI, 16))
+    write(user_dir, "sub", {"roles": {"epigraph": {"size": "小二"}}})
     preset = presets.resolve("sub", user_dir)
-    assert preset.data["roles"]["subtitle"] == {"font": spec.KAITI.name, "size_pt": 18.0,
+    assert preset.data["roles"]["epigraph"] == {"font": spec.KAITI.name, "size_pt": 18.0,
                                                 "bold": False}
 
 
