@@ -145,3 +145,37 @@ def test_the_signature_gets_both_right_indents(tmp_path: Path):
     ind = document.paragraphs[4]._p.find(f"{W}pPr/{W}ind")
     assert ind.get(qn("w:rightChars")) == "356"
     assert ind.get(qn("w:right")) == str(docxlayout.pt_to_twips(4.356 * 16))
+
+
+def test_tabs_written_by_an_edit_become_tab_runs_in_order_with_the_runs_look():
+    """One pass over however many tabs (a pasted line held a thousand: recursion failed)."""
+    from gongwen.batch import docxwhole
+
+    document = docx.Document()
+    run = document.add_paragraph().add_run("甲\t乙\t\t丙" + "\t丁" * 1500)
+    run.bold = True
+    p = run._r.getparent()
+    docxwhole.tabs_as_elements(p)
+    shown = "".join("\t" if child.tag == W + "tab" else child.text or ""
+                    for r in p.iter(W + "r") for child in r if child.tag in (W + "t", W + "tab"))
+    assert shown == "甲\t乙\t\t丙" + "\t丁" * 1500
+    assert all(r.find(W + "rPr/" + W + "b") is not None for r in p.iter(W + "r"))
+
+
+def test_table_widths_in_any_form_the_standard_allows_are_fitted():
+    """gridCol/tcW written as 3cm or 2000.5 (not Word's whole twips) stopped the CLI."""
+    import doctest
+
+    assert doctest.testmod(docxlayout).failed == 0
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), ("3cm", "2000.5")):
+        col.set(qn("w:w"), width)
+    cell_width = table._tbl.find(".//" + qn("w:tc") + "/" + qn("w:tcPr"))
+    tcw = cell_width.find(qn("w:tcW")) if cell_width is not None else None
+    if tcw is not None:
+        tcw.set(qn("w:w"), "2.5cm")
+        tcw.set(qn("w:type"), "dxa")
+    docxrender._fit_table(table._tbl, 8844)
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert sum(widths) == 8844 and widths[0] < widths[1]

@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import formatcheck
-from gongwen.batch import docxtext, numbering
+from gongwen.batch import docxlayout, docxtext, numbering
 from gongwen.batch.docxrender import _body_blocks
 from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts
 from gongwen.spec import MM_PER_PT, Align
@@ -296,8 +296,8 @@ def _indent_value(ind: etree._Element, twips: str, chars: str, size_pt: float
     if in_chars not in (None, "0") and _is_int(in_chars):
         return int(in_chars) / 100 * size_pt
     in_twips = ind.get(qn("w:" + twips))
-    if in_twips is not None and _is_int(in_twips):
-        return int(in_twips) / 20
+    if in_twips is not None:
+        return docxlayout.read_twips(in_twips) / 20
     return None
 
 
@@ -317,7 +317,7 @@ def _page(body: etree._Element) -> Optional[PageFacts]:
 
     def mm(element, name: str, default: int = 0) -> float:
         value = element.get(qn("w:" + name))
-        return (int(value) if value and _is_int(value) else default) / 20 * MM_PER_PT
+        return docxlayout.read_twips(value, default) / 20 * MM_PER_PT
 
     gridded = grid is not None and grid.get(qn("w:type")) in _GRID_TYPES
     pitch = None

@@ -28,6 +28,7 @@ character pitch) lays 16 pt − 0.25 pt = 15.75 pt characters on a 442.2 pt line
 from __future__ import annotations
 
 import copy
+import re
 from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 from docx.document import Document as DocxDocument
@@ -51,6 +52,27 @@ def mm_to_twips(mm: float) -> int:
 
 def pt_to_twips(pt: float) -> int:
     return int(round(pt * 20))
+
+
+# ST_TwipsMeasure as files carry it: whole twips (Word), a decimal (other writers), or since
+# the standard's 2nd edition a universal measure (a number and mm, cm, in, pt, pc or pi).
+_MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d*)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
+_PT_PER_UNIT = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0, "pc": 12.0,
+                "pi": 12.0}
+
+
+def read_twips(value: Optional[str], default: int = 0) -> int:
+    """A length attribute in twips, whatever form it was written in; ``default`` when it is
+    missing or unreadable (a measure the renderer cannot read is no reason to refuse a file).
+
+    >>> [read_twips(v) for v in ("1701", "2000.5", "3cm", "1in", "-12pt", "auto", None)]
+    [1701, 2000, 1701, 1440, -240, 0, 0]
+    """
+    match = _MEASURE.match(value or "")
+    if match is None:
+        return default
+    number, unit = float(match.group(1)), match.group(2)
+    return int(number) if unit is None else pt_to_twips(number * _PT_PER_UNIT[unit])
 
 
 def half_points(pt: float) -> str:

@@ -346,7 +346,7 @@ def _fit_table(tbl: etree._Element, target: int) -> None:
     widths, table width."""
     grid = tbl.find(qn("w:tblGrid"))
     cols = grid.findall(qn("w:gridCol")) if grid is not None else []
-    widths = [int(c.get(qn("w:w"), "0") or 0) for c in cols]
+    widths = [max(0, docxlayout.read_twips(c.get(qn("w:w")))) for c in cols]
     total = sum(widths)
     if total > 0:
         scaled = [w * target // total for w in widths]
@@ -356,7 +356,8 @@ def _fit_table(tbl: etree._Element, target: int) -> None:
         factor = target / total
         for tcw in tbl.iter(qn("w:tcW")):
             if next(tcw.iterancestors(qn("w:tbl"))) is tbl and tcw.get(qn("w:type")) == "dxa":
-                tcw.set(qn("w:w"), str(int(round(int(tcw.get(qn("w:w"), "0")) * factor))))
+                width = docxlayout.read_twips(tcw.get(qn("w:w")))
+                tcw.set(qn("w:w"), str(int(round(width * factor))))
     tbl_pr = tbl.find(qn("w:tblPr"))
     if tbl_pr is None:
         tbl_pr = etree.Element(qn("w:tblPr"))

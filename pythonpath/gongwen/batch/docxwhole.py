@@ -177,30 +177,33 @@ def drop_run_colors(p: etree._Element) -> None:
 
 
 def tabs_as_elements(p: etree._Element) -> None:
-    """A tab character inside ``w:t`` (what a layout edit writes) becomes a ``w:tab`` run
-    between the text before and after it, with the run's formatting."""
+    """Each tab character inside ``w:t`` (what a layout edit writes) becomes a ``w:tab`` run
+    between the text before and after it, with the run's formatting (one pass: a pasted
+    line held a thousand tabs)."""
     for text in list(p.iter(qn("w:t"))):
         value = text.text or ""
         if "\t" not in value:
             continue
         run = text.getparent()
-        head, _, tail = value.partition("\t")
+        head, *tails = value.split("\t")
         text.text = head
-        tab_run = copy.deepcopy(run)
-        for child in list(tab_run):
+        bare = copy.deepcopy(run)  # the run's formatting, no content
+        for child in list(bare):
             if child.tag != qn("w:rPr"):
-                tab_run.remove(child)
-        etree.SubElement(tab_run, qn("w:tab"))
-        run.addnext(tab_run)
-        if tail:
-            tail_run = copy.deepcopy(tab_run)
-            tail_run.remove(tail_run.find(qn("w:tab")))
-            t = etree.SubElement(tail_run, qn("w:t"))
-            t.text = tail
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            tab_run.addnext(tail_run)
-            tabs_as_elements(p)  # the tail may hold another tab
-            return
+                bare.remove(child)
+        last = run
+        for tail in tails:
+            tab_run = copy.deepcopy(bare)
+            etree.SubElement(tab_run, qn("w:tab"))
+            last.addnext(tab_run)
+            last = tab_run
+            if tail:
+                tail_run = copy.deepcopy(bare)
+                t = etree.SubElement(tail_run, qn("w:t"))
+                t.text = tail
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                last.addnext(tail_run)
+                last = tail_run
         if not head:
             run.remove(text)
 
