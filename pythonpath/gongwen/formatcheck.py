@@ -291,8 +291,12 @@ FULL_WIDTH = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "
 # Where ASCII punctuation belongs even beside Chinese: addresses, e-mail, file names, and
 # a number after a colon (附件：1.XXXXX, GB/T 9704 §7.3.4's own form).
 _EXEMPT = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
-                     r"|www\.[A-Za-z0-9./?=&_%#-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
-                     r"|[A-Za-z0-9_-]+\.[A-Za-z]{2,4}\b|(?<=[：:])[\s\u3000]*\d{1,2}\.(?!\d)")
+                     r"|www\.[A-Za-z0-9./?=&_%#-]+"
+                     # from the start of a run of such characters only: tried from each of
+                     # them, a paragraph of 30 000 X took seconds (quadratic)
+                     r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
+                     r"|(?<![A-Za-z0-9_-])[A-Za-z0-9_-]+\.[A-Za-z]{2,4}\b"
+                     r"|(?<=[：:])[\s\u3000]*\d{1,2}\.(?!\d)")
 
 
 def _is_cjk(ch: str) -> bool:

@@ -183,6 +183,11 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "a Word 97-2003 .doc file, not .docx; save it as .docx first",
     },
     "docx_not_docx": {"zh": "不是 .docx 文件", "en": "not a .docx file"},
+    "docx_doctype": {
+        "zh": ".docx 文件中含有 DTD 实体定义，不是 Word 或 WPS 保存的文件，请在 Word 中另存后再试",
+        "en": "the .docx holds a DTD with entities (not saved by Word or WPS); save it again "
+              "in Word and retry",
+    },
     "docx_not_word_zip": {
         "zh": "不是 .docx 文件：是压缩包，但其中没有 Word 正文（word/document.xml）",
         "en": "not a .docx file: a zip archive with no Word document in it (word/document.xml)",

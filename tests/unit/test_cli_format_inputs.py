@@ -66,3 +66,80 @@ def test_pdf_refuses_an_existing_pdf_without_force(tmp_path: Path, capsys):
     assert run_cli(report, "-o", out, "--pdf") == 2
     assert "out.pdf already exists" in capsys.readouterr().err or not out.exists()
     assert not out.exists() and (tmp_path / "out.pdf").read_bytes() == b"%PDF old"
+
+
+# --- packages other writers make (found by a stress run) ------------------------------------
+
+def _rewrite(source: Path, target: Path, change) -> Path:
+    """A copy of the package with ``change(name, data) -> data`` applied to each member."""
+    import zipfile
+
+    with zipfile.ZipFile(str(source)) as old, zipfile.ZipFile(str(target), "w") as new:
+        for item in old.infolist():
+            data = change(item.filename, old.read(item.filename))
+            if data is not None:
+                new.writestr(item.filename if not isinstance(data, tuple) else data[0],
+                             data if not isinstance(data, tuple) else data[1])
+    return target
+
+
+def _texts(path: Path) -> list:
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_on_off_values_spelt_otherwise_and_dangling_footer_references(tmp_path: Path):
+    report = build("plain", tmp_path)
+
+    def change(name: str, data: bytes):
+        if name == "word/document.xml":
+            return data.replace(b"</w:sectPr>", b'<w:titlePg w:val="yes"/>'
+                                b'<w:footerReference w:type="even" r:id="rId999"/></w:sectPr>')
+        if name == "word/settings.xml":
+            return data.replace(b"</w:settings>",
+                                b'<w:evenAndOddHeaders w:val="TRUE"/></w:settings>')
+        return data
+
+    odd = _rewrite(report, tmp_path / "odd.docx", change)
+    if b'xmlns:r=' not in _member(odd, "word/document.xml"):
+        pytest.skip("the fixture's document.xml declares no r: prefix")
+    assert run_cli(odd, "-o", tmp_path / "out.docx") == 0
+    assert "".join(_texts(tmp_path / "out.docx")) == "".join(_texts(report))
+    assert run_cli(tmp_path / "out.docx", "-o", tmp_path / "again.docx") == 0
+
+
+def test_a_main_part_by_another_name_is_read(tmp_path: Path):
+    """Word for the web names it word/document2.xml; the package relationships say so."""
+    report = build("plain", tmp_path)
+
+    def change(name: str, data: bytes):
+        if name == "word/document.xml":
+            return ("word/document2.xml", data)
+        if name in ("_rels/.rels", "[Content_Types].xml"):
+            return data.replace(b"word/document.xml", b"word/document2.xml")
+        return data
+
+    renamed = _rewrite(report, tmp_path / "renamed.docx", change)
+    assert run_cli(renamed, "-o", tmp_path / "out.docx") == 0
+    assert "".join(_texts(tmp_path / "out.docx")) == "".join(_texts(report))
+
+
+def test_a_dtd_with_entities_is_refused_in_one_line(tmp_path: Path, capsys):
+    report = build("plain", tmp_path)
+
+    def change(name: str, data: bytes):
+        if name == "word/document.xml":
+            head, _, rest = data.partition(b"?>")
+            return head + b'?><!DOCTYPE w:document [<!ENTITY org "XX">]>' + rest
+        return data
+
+    odd = _rewrite(report, tmp_path / "dtd.docx", change)
+    assert run_cli(odd, "-o", tmp_path / "out.docx") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "DTD" in err and not (tmp_path / "out.docx").exists()
+
+
+def _member(path: Path, name: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(str(path)) as archive:
+        return archive.read(name)

@@ -162,6 +162,23 @@ def test_tabs_written_by_an_edit_become_tab_runs_in_order_with_the_runs_look():
     assert all(r.find(W + "rPr/" + W + "b") is not None for r in p.iter(W + "r"))
 
 
+def test_what_follows_a_tab_in_its_run_stays_after_it():
+    from gongwen.batch import docxwhole
+
+    document = docx.Document()
+    run = document.add_paragraph().add_run("甲\t乙")
+    run._r.append(OxmlElement("w:br"))
+    extra = OxmlElement("w:t")
+    extra.text = "丙"
+    run._r.append(extra)
+    p = run._r.getparent()
+    docxwhole.tabs_as_elements(p)
+    shown = "".join({W + "tab": "\t", W + "br": "\n"}.get(child.tag, child.text or "")
+                    for r in p.iter(W + "r") for child in r
+                    if child.tag in (W + "t", W + "tab", W + "br"))
+    assert shown == "甲\t乙\n丙"
+
+
 def test_table_widths_in_any_form_the_standard_allows_are_fitted():
     """gridCol/tcW written as 3cm or 2000.5 (not Word's whole twips) stopped the CLI."""
     import doctest

@@ -98,9 +98,35 @@ def open_document(path: Union[str, Path]) -> DocxDocument:
     except InputError as error:  # the checks every input file goes through
         raise DocxReadError(str(error)) from error
     try:
-        return docx.Document(str(path))
+        document = docx.Document(str(path))
     except Exception as error:  # python-docx raises KeyError, lxml and its own errors
         raise DocxReadError(say("docx_corrupt", error=one_line(error))) from error
+    _mend(document)
+    return document
+
+
+# On/off values Word reads but python-docx's typed properties refuse (a crash, found by a
+# stress run: w:titlePg w:val="yes", w:evenAndOddHeaders w:val="TRUE").
+_ON_OFF = {"yes": "1", "true": "1", "on": "1", "no": "0", "false": "0", "off": "0"}
+
+
+def _mend(document: DocxDocument) -> None:
+    """What other writers leave in a package that Word opens and python-docx does not:
+    on/off values spelt otherwise, and header/footer references to no header or footer
+    part (dangling, or pointing at another part). Nothing visible changes."""
+    from docx.parts.hdrftr import FooterPart, HeaderPart
+
+    roots = [document.element, document.settings.element]
+    for root in roots:
+        for element in root.iter(_w("titlePg"), _w("evenAndOddHeaders"), _w("b"), _w("i")):
+            value = element.get(_VAL)
+            if value is not None and value not in ("0", "1", "true", "false", "on", "off"):
+                element.set(_VAL, _ON_OFF.get(value.lower(), "1"))
+    related = document.part.related_parts
+    for reference in list(document.element.iter(_w("headerReference"), _w("footerReference"))):
+        part = related.get(reference.get(f"{{{_R}}}id"))
+        if not isinstance(part, (HeaderPart, FooterPart)):
+            reference.getparent().remove(reference)
 
 
 def read_paragraphs(source: Union[str, Path, DocxDocument]) -> List[DocxParagraph]:
@@ -164,15 +190,32 @@ def _check_docx_file(path: Path) -> None:
                                 else "docx_not_docx"))
     try:
         with zipfile.ZipFile(str(path)) as archive:
-            if MAIN_PART not in archive.namelist():
+            main = _main_part(archive)
+            if main not in archive.namelist():
                 raise DocxReadError(say("docx_not_word_zip"))
             damaged = _damaged_member(archive)
+            doctype = damaged is None and b"<!DOCTYPE" in archive.read(main)[:4096]
     except DocxReadError:
         raise
     except Exception as error:  # BadZipFile, an encrypted or oddly compressed member
         raise DocxReadError(say("docx_corrupt", error=one_line(error))) from error
     if damaged is not None:
         raise DocxReadError(say("docx_damaged_member", member=damaged))
+    if doctype:
+        raise DocxReadError(say("docx_doctype"))
+
+
+def _main_part(archive: zipfile.ZipFile) -> str:
+    """The main document part's name: what the package relationships name (Word for the
+    web writes word/document2.xml), else the usual one."""
+    try:
+        rels = etree.fromstring(archive.read("_rels/.rels"))
+    except Exception:  # missing or unreadable: python-docx will say what is wrong
+        return MAIN_PART
+    for rel in rels:
+        if rel.get("Type") == RT.OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
+            return rel.get("Target", MAIN_PART).lstrip("/")
+    return MAIN_PART
 
 
 def _damaged_member(archive: zipfile.ZipFile) -> Optional[str]:

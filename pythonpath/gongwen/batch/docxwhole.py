@@ -204,6 +204,11 @@ def tabs_as_elements(p: etree._Element) -> None:
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
                 last.addnext(tail_run)
                 last = tail_run
+        rest = list(text.itersiblings())  # what follows in the run follows the last tab
+        if rest:
+            rest_run = copy.deepcopy(bare)
+            rest_run.extend(rest)
+            last.addnext(rest_run)
         if not head:
             run.remove(text)
 
