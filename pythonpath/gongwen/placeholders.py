@@ -128,8 +128,9 @@ _DATE = _DATE_LEFT + "(?:" + "|".join([
     "(?=[" + _DIGIT + "\\-\\.\\/\\uFF0F\\uFF0E]*[" + _STRONG + "])" + _DATE_PART + "{4}"
     + _DATE_SEP + _DATE_PART + "{1,2}" + _DATE_SEP + _DATE_PART + "{1,2}"
     + "(?![" + _ALNUM + _STRONG + "\\-\\.\\/\\uFF0F\\uFF0E])",
-    # 20XX届, 20XX-20XX学年: a blank year without 年
-    "(?:19|20|\\uFF11\\uFF19|\\uFF12\\uFF10)(?:[" + _STRONG + "][" + _DIGIT + _STRONG + "]|["
+    # 20XX届, 20XX-20XX学年: a blank year without 年; not the end of a model number
+    # (DX-200X, AB1-200X: letters, then a hyphen)
+    "(?<![A-WYZa-wyz]-)(?<![A-WYZa-wyz][A-Za-z0-9]-)(?:19|20|\\uFF11\\uFF19|\\uFF12\\uFF10)(?:[" + _STRONG + "][" + _DIGIT + _STRONG + "]|["
     + _DIGIT + "][" + _STRONG + "])(?![" + _ALNUM + _STRONG + "\\u5E74])",
     # "    年   月   日": a form's blank date made of spaces
     "[" + _SPACE + "]{2,}\\u5E74[" + _SPACE + "]+\\u6708[" + _SPACE + "]+[\\u65E5\\u53F7]",
@@ -279,7 +280,8 @@ RULES: Tuple[Rule, ...] = (
           "2021年12月XX日", "X月X日", "20XX届毕业生", "XX年XX月", "二〇XX年",
           "XXXX 年 XX 月 XX 日", "日期：    年   月   日", "于  月  日召开"),
          ("2021年12月31日", "二〇二一年", "二○二一年十二月", "2021-10-01", "某年某月某日",
-          "1920年", "二〇〇〇年", "本月 日均", "5 月 6 日")),
+          "1920年", "二〇〇〇年", "本月 日均", "5 月 6 日", "型号为DX-200X的设备",
+          "A-200X型")),
     Rule("doc-number", _DOC_NUMBER,
          "A 发文字号 with its year or number left blank: X发〔    〕号, 〔　　〕, 〔〕, "
          "X发〔2025〕    号; a filled one (〔2025〕12号) is not.",
