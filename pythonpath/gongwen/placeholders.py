@@ -130,7 +130,8 @@ _DATE = _DATE_LEFT + "(?:" + "|".join([
     + "(?![" + _ALNUM + _STRONG + "\\-\\.\\/\\uFF0F\\uFF0E])",
     # 20XX届, 20XX-20XX学年: a blank year without 年; not the end of a model number
     # (DX-200X, AB1-200X: letters, then a hyphen)
-    "(?<![A-WYZa-wyz]-)(?<![A-WYZa-wyz][A-Za-z0-9]-)(?:19|20|\\uFF11\\uFF19|\\uFF12\\uFF10)(?:[" + _STRONG + "][" + _DIGIT + _STRONG + "]|["
+    "(?<![A-WYZa-wyz]-)(?<![A-WYZa-wyz][A-Za-z0-9]-)"
+    "(?:19|20|\\uFF11\\uFF19|\\uFF12\\uFF10)(?:[" + _STRONG + "][" + _DIGIT + _STRONG + "]|["
     + _DIGIT + "][" + _STRONG + "])(?![" + _ALNUM + _STRONG + "\\u5E74])",
     # "    年   月   日": a form's blank date made of spaces
     "[" + _SPACE + "]{2,}\\u5E74[" + _SPACE + "]+\\u6708[" + _SPACE + "]+[\\u65E5\\u53F7]",

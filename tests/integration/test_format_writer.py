@@ -294,6 +294,29 @@ def test_direct_formatting_that_fights_the_style_goes_emphasis_stays(office, wri
     assert plain.CharWeightAsian == 100.0
 
 
+def test_a_pasted_look_past_the_thousandth_paragraph_goes_too(office, tmp_path: Path):
+    """Writer calls any state of a selection of 1 000 paragraphs or more ambiguous; the
+    clean-document shortcut asks in slices, and must still find a look far down."""
+    lines = ["关于做好防汛工作的通知"] + [f"第{n}段正文，内容从略。" for n in range(1, 1300)]
+    source = tmp_path / "long.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = office.load_text(source)
+    try:
+        paragraphs = paragraph_elements(document)
+        assert len(paragraphs) == len(lines)
+        # copied off a web page: a link's look over the whole paragraph, without a link
+        # (underline or colour over a whole paragraph Writer itself drops with the style)
+        pasted = document.getText().createTextCursorByRange(paragraphs[1250])
+        pasted.CharStyleName = "Internet Link"
+        assert office.dispatch(document, FORMAT).ok
+        paragraphs = paragraph_elements(document)
+        text = document.getText()
+        assert text.createTextCursorByRange(paragraphs[1250]).CharStyleName == ""
+        assert paragraphs[1250].getString() == lines[1250]
+    finally:
+        office.close(document)
+
+
 def test_tables_footnotes_bookmarks_comments_and_tracked_changes_survive(office, writer_doc):
     document = writer_doc
     text = document.getText()

@@ -29,21 +29,45 @@ _DIRECT = "DIRECT_VALUE"
 _OURS = (spec.PLACEHOLDER_CHAR_STYLE,) + tuple(spec.RUN_IN_CHAR_STYLES.values())
 
 
+_READ = tuple(read for read, _ in _LOOKS.values())
+# Writer answers AMBIGUOUS_VALUE for any state of a selection of 1 000 paragraphs or more
+# (measured on the bench report: 999 DEFAULT, 1 000 AMBIGUOUS; its attribute lookup
+# stops there), so the body is asked in slices well under that.
+_SLICE_PARAGRAPHS = 500
+
+
 def anything_to_clear(document) -> bool:
-    """Whether any body text carries one of the looks directly (one call on the whole
-    body, so that clean documents cost nothing more)."""
+    """Whether any body text carries one of the looks directly (one call per slice of
+    the body, so that clean documents cost next to nothing: asked per portion, a clean
+    100-page report took 0.25 s)."""
     cursor = document.getText().createTextCursor()
     cursor.gotoStart(False)
-    cursor.gotoEnd(True)
-    names = tuple(read for read, _ in _LOOKS.values())
-    states = cursor.getPropertyStates(names)
-    return any(state.value != "DEFAULT_VALUE" for state in states)
+    more = True
+    while more:
+        for _ in range(_SLICE_PARAGRAPHS - 1):
+            more = cursor.gotoNextParagraph(True)
+            if not more:
+                break
+        cursor.gotoEndOfParagraph(True)
+        if _carries_a_look(cursor):
+            return True
+        cursor.collapseToEnd()
+        more = more and cursor.gotoNextParagraph(False)
+    return False
+
+
+def _carries_a_look(text_range) -> bool:
+    return any(state.value != "DEFAULT_VALUE" for state in text_range.getPropertyStates(_READ))
 
 
 def clear_paragraphs(paragraphs: Iterable[object]) -> int:
     """Removes each whole-paragraph look; returns how many paragraphs lost one."""
     cleared = 0
     for paragraph in paragraphs:
+        # Asked of its text (the paragraph object answers for its own attributes, not for
+        # the text's): two calls instead of a walk through its portions.
+        if not _carries_a_look(paragraph.getText().createTextCursorByRange(paragraph)):
+            continue
         reset = whole_paragraph_looks(_text_portions(paragraph))
         if reset:
             cursor = paragraph.getText().createTextCursorByRange(paragraph)
