@@ -183,6 +183,14 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "a Word 97-2003 .doc file, not .docx; save it as .docx first",
     },
     "docx_not_docx": {"zh": "不是 .docx 文件", "en": "not a .docx file"},
+    "docx_macro_enabled": {
+        "zh": "这是启用宏的 Word 文档（.docm），请在 Word 中另存为 .docx 后再试",
+        "en": "a macro-enabled Word document (.docm); save it as .docx in Word and retry",
+    },
+    "docx_template": {
+        "zh": "这是 Word 模板（.dotx），请在 Word 中另存为 .docx 后再试",
+        "en": "a Word template (.dotx); save it as .docx in Word and retry",
+    },
     "docx_doctype": {
         "zh": ".docx 文件中含有 DTD 实体定义，不是 Word 或 WPS 保存的文件，请在 Word 中另存后再试",
         "en": "the .docx holds a DTD with entities (not saved by Word or WPS); save it again "

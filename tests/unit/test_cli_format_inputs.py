@@ -143,3 +143,21 @@ def _member(path: Path, name: str) -> bytes:
 
     with zipfile.ZipFile(str(path)) as archive:
         return archive.read(name)
+
+
+@pytest.mark.parametrize("content_type, named", [
+    (b"application/vnd.ms-word.document.macroEnabled.main+xml", ".docm"),
+    (b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+     ".dotx")])
+def test_a_renamed_docm_or_dotx_is_named_in_one_line(tmp_path: Path, capsys, content_type,
+                                                      named):
+    report = build("plain", tmp_path)
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+    def change(name: str, data: bytes):
+        return data.replace(main, content_type) if name == "[Content_Types].xml" else data
+
+    renamed = _rewrite(report, tmp_path / "renamed.docx", change)
+    assert run_cli(renamed, "-o", tmp_path / "out.docx") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and named in err and not (tmp_path / "out.docx").exists()

@@ -99,12 +99,19 @@ def open_document(path: Union[str, Path]) -> DocxDocument:
         raise DocxReadError(str(error)) from error
     try:
         document = docx.Document(str(path))
+    except ValueError as error:  # python-docx names the main part's content type
+        kind = next((kind for marker, kind in _OTHER_MAIN_PARTS if marker in str(error)), None)
+        raise DocxReadError(say(kind, error=one_line(error)) if kind
+                            else say("docx_corrupt", error=one_line(error))) from error
     except Exception as error:  # python-docx raises KeyError, lxml and its own errors
         raise DocxReadError(say("docx_corrupt", error=one_line(error))) from error
     _mend(document)
     return document
 
 
+# Word packages python-docx does not open as documents: a macro-enabled document and a
+# template, renamed .docx (their content types say so).
+_OTHER_MAIN_PARTS = (("macroEnabled", "docx_macro_enabled"), ("template.main", "docx_template"))
 # On/off values Word reads but python-docx's typed properties refuse (a crash, found by a
 # stress run: w:titlePg w:val="yes", w:evenAndOddHeaders w:val="TRUE").
 _ON_OFF = {"yes": "1", "true": "1", "on": "1", "no": "0", "false": "0", "off": "0"}
