@@ -965,7 +965,8 @@ def _next_item_after_blank(texts: List[str], index: int, end: int) -> bool:
 
 
 # An attachment's number: at the start of an item, or after 附件：.
-_ITEM_NUMBER = re.compile(r"^(?:附件\s*[：:]\s*)?(" + _DIGITS + r")\s*[.．、]")
+_ITEM_NUMBER = re.compile(r"^(?:" + _ATTACHMENT_START.pattern.lstrip("^") + r"\s*)?("
+                          + _DIGITS + r")\s*[.．、]")
 
 
 def _item_number(match: re.Match) -> int:

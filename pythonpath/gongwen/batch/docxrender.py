@@ -639,15 +639,12 @@ def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,
     if paragraph.keep_with_next:
         _set_ppr_child(p, "keepNext", {})
     if paragraph.right_chars_autospaced is not None:  # the 落款 (placement); else docxwhole
-        size_pt = plan.styles[paragraph.style].size_pt
-        autospaced = paragraph.right_chars_autospaced
-        ind = {}
-        if paragraph.left_chars is not None:  # typed spaces before it hang to the left
-            ind.update(left=str(docxlayout.pt_to_twips(paragraph.left_chars * size_pt)),
-                       leftChars=str(int(round(paragraph.left_chars * 100))))
-        ind.update(right=str(docxlayout.pt_to_twips(
-            (autospaced if autospaced is not None else paragraph.right_chars) * size_pt)),
-            rightChars=str(int(round(paragraph.right_chars * 100))))
+        # w:rightChars is the plan's (Word sets it without autospacing), w:right what
+        # Writer needs for its autospaced text (it reads right, not rightChars)
+        look = plan.styles[paragraph.style]
+        ind = docxwhole.indents(look, paragraph)
+        ind["right"] = str(docxlayout.pt_to_twips(paragraph.right_chars_autospaced
+                                                  * look.size_pt))
         _set_ppr_child(p, "ind", ind)
 
 
