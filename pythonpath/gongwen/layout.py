@@ -58,13 +58,17 @@ _TWIPS_PER_PT = 20
 # Inherited formatting (text copied off a web page, an old template's look): direct
 # formatting that covers every text run of a paragraph is the paragraph's look, which the
 # style decides, and goes; on part of a paragraph it is the author's emphasis and stays.
-# Font names and sizes go wherever they are (the styles decide them).
+# Font names and sizes go wherever they are (the styles decide them). Bold and italic are
+# looks like the others: a title or a pasted paragraph bold (and italic) as a whole gets
+# its style's weight, in both paths (issue 19); a bold phrase inside a sentence stays.
+BOLD = "bold"
+ITALIC = "italic"
 UNDERLINE = "underline"
 COLOR = "color"
 HIGHLIGHT = "highlight"
 SHADING = "shading"
 CHAR_STYLE = "char_style"  # one character style over the whole paragraph (a link's look)
-INHERITED_LOOKS = (UNDERLINE, COLOR, HIGHLIGHT, SHADING, CHAR_STYLE)
+INHERITED_LOOKS = (BOLD, ITALIC, UNDERLINE, COLOR, HIGHLIGHT, SHADING, CHAR_STYLE)
 
 
 def floor_to_twip(pt: float) -> float:

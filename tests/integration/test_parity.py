@@ -209,3 +209,84 @@ def _export(office, path: Path, folder: Path) -> Path:
         return office.export_pdf(document, folder / (path.stem + "-opened.pdf"))
     finally:
         office.close(document)
+
+
+# --- looks the author pasted: one rule (layout.INHERITED_LOOKS) in both paths ---------------
+
+LOOKS_NOTICE = ["青山县人民政府关于做好2024年防汛工作的通知", "各乡镇人民政府，县直各单位：",
+                "为切实做好今年防汛工作，现将有关事项通知如下。",
+                "各单位要高度重视防汛工作，落实责任。", "特此通知。", "青山县人民政府",
+                "2024年5月10日"]
+TITLE, PASTED, EMPHASIS = 0, 2, 3
+
+
+def _looks_file(folder: Path) -> Path:
+    """The author's bold title, a body paragraph pasted bold and italic as a whole, and a
+    bold phrase inside a sentence (emphasis)."""
+    document = docx.Document()
+    for number, line in enumerate(LOOKS_NOTICE):
+        paragraph = document.add_paragraph()
+        if number == EMPHASIS:
+            paragraph.add_run(line[:3]).bold = True
+            paragraph.add_run(line[3:])
+            continue
+        run = paragraph.add_run(line)
+        run.bold = number in (TITLE, PASTED)
+        run.italic = number == PASTED
+    path = folder / "looks.docx"
+    document.save(str(path))
+    return path
+
+
+def _weights(document) -> List[Tuple[str, float, float, str]]:
+    rows = []
+    for paragraph in _body(document):
+        portion = paragraph.createEnumeration().nextElement()
+        rows.append((paragraph.getString(), portion.CharWeightAsian, portion.CharWeight,
+                     portion.CharPostureAsian.value))
+    return rows
+
+
+def _body(document) -> List[object]:
+    found = []
+    enumeration = document.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        element = enumeration.nextElement()
+        if element.supportsService("com.sun.star.text.Paragraph"):
+            found.append(element)
+    return found
+
+
+def test_a_look_over_a_whole_paragraph_goes_in_both_paths_and_emphasis_stays(office,
+                                                                             tmp_path: Path):
+    """The bold title takes its style's weight, the pasted bold+italic paragraph the body's
+    look, the bold phrase stays: the same in the button's document and the CLI's; and the
+    checker finds nothing about weight after either."""
+    from gongwen import layout, presets
+    from gongwen.batch.lint import lint_document
+    from gongwen.writer import checkformat
+
+    source = _looks_file(tmp_path)
+    document = office.open(source)
+    try:
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        button = _weights(document)
+        settings = layout.settings_from(presets.resolve(None).data)
+        in_writer = checkformat.format_problems(
+            document, settings, "en-US", installed=set()).problems
+    finally:
+        office.close(document)
+    out = tmp_path / "cli.docx"
+    assert cli.main(["format", str(source), "-o", str(out)]) == 0
+    document = office.open(out)
+    try:
+        from_cli = _weights(document)
+    finally:
+        office.close(document)
+    assert button == from_cli
+    normal, bold = 100.0, 150.0
+    assert button[TITLE][1:] == (normal, normal, "NONE")
+    assert button[PASTED][1:] == (normal, normal, "NONE")
+    assert button[EMPHASIS][1] >= bold  # 青山县 in bold: the author's emphasis
+    assert not [p for p in in_writer if p.code in ("font", "size")], in_writer
+    assert not [p for p in lint_document(out) if p.code in ("font", "size")]

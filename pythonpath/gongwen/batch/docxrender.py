@@ -99,9 +99,6 @@ _PPR_REMOVE = {qn("w:" + name) for name in (
 # Direct run properties that fight it: fonts, sizes, character spacing and scaling.
 _RPR_REMOVE = {qn("w:" + name) for name in (
     "rFonts", "sz", "szCs", "spacing", "w", "kern", "position", "fitText", "snapToGrid")}
-# Emphasis is kept when it marks part of a sentence, removed when it covers the whole
-# paragraph (then it is the paragraph's look, which the style decides).
-_EMPHASIS = [(qn("w:b"), qn("w:bCs")), (qn("w:i"), qn("w:iCs"))]
 _OBJECT_TAGS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 
 
@@ -136,9 +133,14 @@ def _clean_rpr(rpr: Optional[etree._Element], remove_emphasis: Sequence[str] = (
 
 # Inherited looks (gongwen.layout.INHERITED_LOOKS) as run properties: removed where every
 # text run of the paragraph carries one (the paragraph's look), kept on part of it.
-_LOOK_TAGS = {layout.UNDERLINE: qn("w:u"), layout.COLOR: qn("w:color"),
+# Bold and italic as emphasis: kept on part of a sentence, removed over the whole paragraph
+# (then it is the paragraph's look, which the style decides), with their complex-script twins.
+_LOOK_TAGS = {layout.BOLD: qn("w:b"), layout.ITALIC: qn("w:i"),
+              layout.UNDERLINE: qn("w:u"), layout.COLOR: qn("w:color"),
               layout.HIGHLIGHT: qn("w:highlight"), layout.SHADING: qn("w:shd"),
               layout.CHAR_STYLE: qn("w:rStyle")}
+assert tuple(_LOOK_TAGS) == layout.INHERITED_LOOKS  # one rule: every look the core names
+_LOOK_ALSO = {qn("w:b"): (qn("w:bCs"),), qn("w:i"): (qn("w:iCs"),)}
 _LOOK_OFF = {qn("w:u"): ("none",), qn("w:color"): ("auto",), qn("w:highlight"): ("none",)}
 
 
@@ -146,6 +148,8 @@ def _has_look(run: etree._Element, tag: str) -> bool:
     element = _rpr_child(run, tag)
     if element is None:
         return False
+    if tag in _LOOK_ALSO:
+        return _is_on(element)
     if tag == qn("w:shd"):
         return not (element.get(qn("w:val")) in (None, "clear", "nil")
                     and element.get(qn("w:fill")) in (None, "auto"))
@@ -186,17 +190,14 @@ def _clean_paragraph(p: etree._Element, keep_layout: bool) -> None:
             if child.tag in _PPR_REMOVE:
                 ppr.remove(child)
     text_runs = [r for r in _runs(p) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
-    remove = []
-    for tags in _EMPHASIS:
-        if text_runs and all(_is_on(_rpr_child(r, tags[0])) for r in text_runs):
-            remove.extend(tags)
     unlinked = [run for run in text_runs if not _in_hyperlink(run, p)]
-    looks = [_LOOK_TAGS[look] for look in whole_paragraph_looks(unlinked)]
+    looks = [tag for look in whole_paragraph_looks(unlinked)
+             for tag in (_LOOK_TAGS[look],) + _LOOK_ALSO.get(_LOOK_TAGS[look], ())]
     for run in _runs(p):
         linked = _in_hyperlink(run, p)  # a real link keeps its look
-        _clean_rpr(run.find(qn("w:rPr")), remove if linked else remove + looks)
+        _clean_rpr(run.find(qn("w:rPr")), () if linked else looks)
     if ppr is not None:
-        _clean_rpr(ppr.find(qn("w:rPr")), remove + looks)
+        _clean_rpr(ppr.find(qn("w:rPr")), looks)
 
 
 def _rpr_child(run: etree._Element, tag: str) -> Optional[etree._Element]:

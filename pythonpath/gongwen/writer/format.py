@@ -41,7 +41,8 @@ from gongwen.writer.commands import Invocation, Outcome
 from gongwen.writer.wholedoc import wholedoc_properties
 
 # Direct formatting removed from every body paragraph: what the 公文 style decides.
-# Weight, posture and underline are the author's emphasis and stay.
+# Weight, posture and underline on part of a paragraph are the author's emphasis and stay
+# (over all of it they are an inherited look: writer/inherited.py).
 RESET_PARAGRAPH = (
     "ParaFirstLineIndent", "ParaLeftMargin", "ParaRightMargin", "ParaTopMargin",
     "ParaBottomMargin", "ParaLineSpacing", "ParaAdjust", "ParaLastLineAdjust",
