@@ -306,16 +306,16 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "page {page}: paper is {width:.1f} × {height:.1f} mm, not A4 (210 × 297 mm)",
     },
     "pdf_size_body": {
-        "zh": "正文字号 {size:g} 磅，应为三号（{expected:g} 磅）",
-        "en": "body text is {size:g} pt, not 3号 ({expected:g} pt)",
+        "zh": "正文字号为{size}，应为{expected}",
+        "en": "body text is {size}, not {expected}",
     },
     "pdf_size_title": {
-        "zh": "标题字号 {size:g} 磅，应为二号（{expected:g} 磅）",
-        "en": "the title is {size:g} pt, not 2号 ({expected:g} pt)",
+        "zh": "标题字号为{size}，应为{expected}",
+        "en": "the title is {size}, not {expected}",
     },
     "pdf_size_page_number": {
-        "zh": "第 {page} 页：页码字号 {size:g} 磅，应为四号（{expected:g} 磅）",
-        "en": "page {page}: page number is {size:g} pt, not 4号 ({expected:g} pt)",
+        "zh": "第 {page} 页：页码字号为{size}，应为{expected}",
+        "en": "page {page}: page number is {size}, not {expected}",
     },
     "pdf_fix": {
         "zh": "用 gongwen format --pdf 或 Writer 的“一键公文格式”重排原文档后重新导出",
@@ -387,10 +387,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "lint_not_bold": {"zh": "{role}应加粗", "en": "{role} should be bold"},
     "lint_fix_not_bold": {"zh": "设为加粗", "en": "make it bold"},
     "lint_size": {
-        "zh": "{role}字号 {size:g} 磅，应为 {expected:g} 磅",
-        "en": "{role} is {size:g} pt, not {expected:g} pt",
+        "zh": "{role}字号为{size}，应为{expected}",
+        "en": "{role} is {size}, not {expected}",
     },
-    "lint_fix_size": {"zh": "字号改为 {expected:g} 磅", "en": "set the size to {expected:g} pt"},
+    "lint_fix_size": {"zh": "字号改为{expected}", "en": "set the size to {expected}"},
     "lint_indent_first_line": {
         "zh": "{role}首行缩进 {chars:g} 字，应为 {expected:g} 字",
         "en": "{role}: first-line indent {chars:g} characters, not {expected:g}",
@@ -810,6 +810,21 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "已关闭：保存、导出、打印前不再提醒待填占位符",
         "en": "Off: no warning about placeholders before saving, exporting, printing",
     },
+    # --- 检查格式 in a user's words (issue 19): the category a row starts with (the codes
+    # stay as they are in lint --json), a size as its 字号 ---
+    "lint_category_page": {"zh": "页面", "en": "page"},
+    "lint_category_font": {"zh": "字体", "en": "font"},
+    "lint_category_size": {"zh": "字号", "en": "size"},
+    "lint_category_indent": {"zh": "缩进", "en": "indent"},
+    "lint_category_numbering": {"zh": "编号", "en": "numbering"},
+    "lint_category_punctuation": {"zh": "标点", "en": "punctuation"},
+    "lint_category_date": {"zh": "日期", "en": "date"},
+    "lint_category_structure": {"zh": "结构", "en": "structure"},
+    "lint_category_placeholder": {"zh": "占位符", "en": "placeholder"},
+    "lint_category_font_missing": {"zh": "缺少字体", "en": "missing font"},
+    "lint_category_direct_format": {"zh": "直接格式", "en": "direct formatting"},
+    "lint_size_named": {"zh": "{name}", "en": "{size:g} pt ({name})"},
+    "lint_size_points": {"zh": "{size:g} 磅", "en": "{size:g} pt"},
 }
 
 

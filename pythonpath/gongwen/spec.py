@@ -19,6 +19,15 @@ FONT_SIZES_PT: Dict[str, float] = {
 MM_PER_PT = 25.4 / 72
 
 
+def size_name(size_pt: float, tolerance_pt: float = 0.25) -> Optional[str]:
+    """The 字号 of a size in points (三号 for 16), or None when it has no name: a size a
+    Chinese user reads, not a number of 磅."""
+    for name, named_pt in FONT_SIZES_PT.items():
+        if abs(size_pt - named_pt) <= tolerance_pt:
+            return name
+    return None
+
+
 class Page(NamedTuple):
     """Page geometry of GB/T 9704 §5.2, in millimetres unless named otherwise."""
 

@@ -162,3 +162,31 @@ def test_list_labels_count_in_writer_and_selection_skips_them(office, tmp_path):
         assert selected == checked.paragraphs[numbered[0]].getString()  # no label in it
     finally:
         office.close(document)
+
+
+def test_the_list_speaks_chinese_wraps_long_rows_and_selects_from_any_line(office, notice):
+    """Each row starts with its category in Chinese; a long problem takes several lines of
+    the list, and every one of them selects its place."""
+    formatted_notice(office, notice)
+    body_paragraph(notice).getEnd().setString("全年完成XX项任务,效果好。")
+    checked = checkformat.format_problems(notice, settings_of(), "zh-CN",
+                                          installed=OFFICIAL_FONTS)
+    zh = Invocation(office.ctx, office.frame(notice), notice, {}, "zh-CN")
+    shown = checkformat.show(zh, checked)
+    try:
+        items = shown.dialog.getControl("problems").getItems()
+        assert [line for line, _ in shown.rows] == list(items)
+        firsts = [items[row] for row, (_, number) in enumerate(shown.rows)
+                  if row == 0 or shown.rows[row - 1][1] != number]
+        assert len(firsts) == len(checked.problems)
+        assert all(line.startswith("【") and "】" in line for line in firsts)
+        assert {line[1:line.index("】")] for line in firsts} <= {"占位符", "标点"}
+        placeholder = next(number for number, p in enumerate(checked.problems)
+                           if p.code == "placeholder")
+        lines = [row for row, (_, number) in enumerate(shown.rows) if number == placeholder]
+        narrow = checkformat.list_rows(checked.problems, "zh-CN", columns=20)
+        assert len(narrow) > len(checked.problems)  # long rows wrap
+        shown.select(lines[-1])
+        assert notice.getCurrentController().getSelection().getByIndex(0).getString() == "XX"
+    finally:
+        shown.close()

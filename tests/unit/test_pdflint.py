@@ -54,8 +54,12 @@ def test_wrong_title_body_and_page_number_sizes_are_size_problems():
     assert [(d.code, d.key) for d in found] == [
         ("size", "pdf_size_body"), ("size", "pdf_size_title"), ("size", "pdf_size_page_number")]
     assert [d.message() for d in found] == [
-        "body text is 12 pt, not 3号 (16 pt)", "the title is 18 pt, not 2号 (22 pt)",
-        "page 1: page number is 10.5 pt, not 4号 (14 pt)"]
+        "body text is 12 pt (小四), not 16 pt (三号)",
+        "the title is 18 pt (小二), not 22 pt (二号)",
+        "page 1: page number is 10.5 pt (五号), not 14 pt (四号)"]
+    # a Chinese user reads 字号, not 磅
+    assert [d.message("zh-CN") for d in found] == [
+        "正文字号为小四，应为三号", "标题字号为小二，应为二号", "第 1 页：页码字号为五号，应为四号"]
 
 
 def test_a_letter_page_is_not_a4():

@@ -12,10 +12,12 @@ produce problems:
 
 Human output, one line per problem, then a total::
 
-    report.pdf: page: page 2: full line has 27 characters, not 28: …
-      → format the source document … and export it again
+    report.pdf: 页面: 第 2 页：…
+      → 用 gongwen format --pdf 或 Writer 的“一键公文格式”重排原文档后重新导出
 
-(a document's problems name their place: ``report.docx:paragraph 3: size: …``).
+(a document's problems name their place: ``report.docx:第 3 段: 字号: 标题字号为三号，应为二号``;
+each starts with its category in the reader's language, :func:`gongwen.formatcheck.category`,
+while ``--json`` gives the code).
 
 ``--json`` prints one object::
 
@@ -150,10 +152,15 @@ def to_json(reports: List[FileReport]) -> Dict[str, object]:
 
 
 def print_human(reports: List[FileReport]) -> None:
+    from gongwen.batch import cli_locale
+    from gongwen.formatcheck import category
+
+    locale = cli_locale()
     for report in reports:
         for p in report.problems:
             place = f"{report.path}:{p.label}" if p.label else report.path
-            print(f"{place}: {p.code}: {p.message}")
+            # the category in the reader's words; the code stays in --json (a contract)
+            print(f"{place}: {category(p.code, locale)}: {p.message}")
             if p.fix:
                 print(f"  → {p.fix}")
     readable = [r for r in reports if r.error is None]

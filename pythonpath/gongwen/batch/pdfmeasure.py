@@ -70,7 +70,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from gongwen import messages, spec
+from gongwen import formatcheck, messages, spec
 from gongwen.spec import MM_PER_PT, PAGE, Role
 
 # Tolerances of the checks, in millimetres.
@@ -404,7 +404,12 @@ class Deviation:
     context: str = ""
 
     def message(self, locale: str = "en-US") -> str:
-        return messages.text(self.key, locale, page=self.page + 1, **self.values)
+        values = dict(self.values)
+        if self.code == "size":  # sizes as 字号 (三号), the words of the document lint
+            for name in ("size", "expected"):
+                values[name] = formatcheck.size_words(float(values[name]),  # type: ignore
+                                                      locale)
+        return messages.text(self.key, locale, page=self.page + 1, **values)
 
 
 def check_gbt9704(layout: PdfLayout) -> List[str]:

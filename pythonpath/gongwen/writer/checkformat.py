@@ -251,15 +251,29 @@ def _stand_in_judge(installed: Set[str]):
 
 # --- the list --------------------------------------------------------------------------------
 
-WIDTH, HEIGHT = 330, 200
+WIDTH, HEIGHT = 250, 260  # dialog units: the widest the list gets, and its height
+MIN_WIDTH_PX = 300  # narrower than this, rows of 12 characters would be hard to read
 MARGIN = 6
 BUTTON_WIDTH, BUTTON_HEIGHT = 56, 14  # not a type size: dialog units
+COUNT_HEIGHT = 20  # two lines: the count and the hint wrap in a narrow window
+# Pixels per column of a list row (a CJK character two) in the UI font, plus what the
+# scroll bar and the row's padding take (measured in a zh-CN Writer under Xvfb: a Latin
+# letter of the UI font is up to 8 px, a CJK character 15 px).
+PX_PER_COLUMN = 8
+LIST_PADDING_PX = 30
+COLUMNS = 60  # the columns when the window's size is not known (headless)
 _open: List[ProblemList] = []  # the lists on screen (kept alive while shown)
 
 
-def row_text(problem: Problem) -> str:
-    place = f"{problem.label} · " if problem.label else ""
-    return f"{place}{problem.code}: {problem.message} → {problem.fix}"
+def row_text(problem: Problem, locale: str = "zh-CN") -> str:
+    return formatcheck.row_text(problem, locale)
+
+
+def list_rows(problems: Sequence[Problem], locale: str = "zh-CN",
+              columns: int = COLUMNS) -> List[Tuple[str, int]]:
+    """The list's lines and the problem each belongs to (a long row wraps)."""
+    return [(line, number) for number, problem in enumerate(problems)
+            for line in formatcheck.wrap_row(row_text(problem, locale), columns)]
 
 
 def show(invocation: Invocation, checked: Checked) -> ProblemList:
@@ -293,11 +307,13 @@ class ProblemList:
         model.Title = self._text("checkformat_title")
         model.Width, model.Height = WIDTH, HEIGHT
         count = formatcheck.count_message(len(self.checked.problems), self.locale)
-        self._add(model, "FixedText", "count", MARGIN, MARGIN, WIDTH - 2 * MARGIN, 10,
-                  Label=f"{count}　{self._text('checkformat_hint')}")
-        rows = tuple(row_text(problem) for problem in self.checked.problems)
-        self._add(model, "ListBox", "problems", MARGIN, MARGIN + 12, WIDTH - 2 * MARGIN,
-                  HEIGHT - 3 * MARGIN - 12 - BUTTON_HEIGHT, Border=1, TabIndex=0,
+        self._add(model, "FixedText", "count", MARGIN, MARGIN, WIDTH - 2 * MARGIN, COUNT_HEIGHT,
+                  Label=f"{count}　{self._text('checkformat_hint')}", MultiLine=True)
+        self.rows = list_rows(self.checked.problems, self.locale)
+        rows = tuple(line for line, _ in self.rows)
+        top = MARGIN + COUNT_HEIGHT + 2
+        self._add(model, "ListBox", "problems", MARGIN, top, WIDTH - 2 * MARGIN,
+                  HEIGHT - 2 * MARGIN - top - BUTTON_HEIGHT, Border=1, TabIndex=0,
                   StringItemList=rows)
         self._add(model, "Button", "close", WIDTH - MARGIN - BUTTON_WIDTH,
                   HEIGHT - MARGIN - BUTTON_HEIGHT, BUTTON_WIDTH, BUTTON_HEIGHT,
@@ -307,10 +323,31 @@ class ProblemList:
         toolkit = smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
         parent = self.frame.getContainerWindow()
         dialog.createPeer(toolkit, parent)
-        _beside_the_text(dialog, parent)
+        self._fit_beside_the_text(dialog, model, toolkit)
         dialog.getControl("problems").addItemListener(_OnRow(self))
         dialog.getControl("close").addActionListener(_OnClose(self))
         return dialog
+
+    def _fit_beside_the_text(self, dialog, model, toolkit) -> None:
+        """As wide as the room right of the text (the page's right margin and the grey
+        beyond it), at most WIDTH; the rows wrapped to that width; placed there."""
+        try:
+            room = _room_beside_the_text(self.frame, toolkit)
+            unit = dialog.convertSizeToPixel(_size(1000, 1000), _APPFONT).Width / 1000
+        except Exception:  # no window geometry (headless): as built, where the toolkit put it
+            return
+        width_px = max(MIN_WIDTH_PX, min(WIDTH * unit, room.right - room.text_right - _GAP))
+        width = int(width_px / unit)
+        model.Width = width
+        model.getByName("count").Width = width - 2 * MARGIN
+        model.getByName("problems").Width = width - 2 * MARGIN
+        model.getByName("close").PositionX = width - MARGIN - BUTTON_WIDTH
+        columns = int(((width - 2 * MARGIN) * unit - LIST_PADDING_PX) / PX_PER_COLUMN)
+        self.rows = list_rows(self.checked.problems, self.locale, max(20, columns))
+        model.getByName("problems").StringItemList = tuple(line for line, _ in self.rows)
+        # beside the page when it fits, else over its right margin, never off the screen
+        x = min(room.page_right + _GAP, room.right - int(width * unit))
+        dialog.setPosSize(max(room.text_right + _GAP, x), room.top, 0, 0, _POS)
 
     @staticmethod
     def _add(model, kind: str, name: str, x: int, y: int, width: int, height: int,
@@ -324,11 +361,11 @@ class ProblemList:
         model.insertByName(name, control)
 
     def select(self, row: int) -> None:
-        """Selects the place of problem ``row`` in the document (the paragraph, or the
-        characters the problem names)."""
-        if not 0 <= row < len(self.checked.problems):
+        """Selects the place of the problem on list line ``row`` in the document (the
+        paragraph, or the characters the problem names)."""
+        if not 0 <= row < len(self.rows):
             return
-        select_place(self.document, self.checked, self.checked.problems[row])
+        select_place(self.document, self.checked, self.checked.problems[self.rows[row][1]])
 
     def close(self) -> None:
         if self in _open:
@@ -340,16 +377,44 @@ class ProblemList:
             pass
 
 
-def _beside_the_text(dialog, parent) -> None:
-    """Near the window's top right corner, where it covers the least of the page."""
-    try:
-        outer, own = parent.getPosSize(), dialog.getPosSize()
-        x = outer.X + max(0, outer.Width - own.Width - 40)
-        dialog.setPosSize(x, outer.Y + 140, 0, 0, _POS)
-    except Exception:  # no window geometry (headless): where the toolkit put it
-        pass
+class _Room(NamedTuple):
+    """Screen x of the text's right edge, of the page's, and of the usable screen; the top
+    of the list."""
+
+    text_right: int
+    page_right: int
+    right: int
+    top: int
 
 
+_GAP = 12  # pixels between the text (or page) and the list
+
+
+def _room_beside_the_text(frame, toolkit) -> _Room:
+    """Where the page and its text end in the document's view: Writer centres a page in
+    its view (single-page layout), as wide as the page style at the view's zoom."""
+    outer = frame.getContainerWindow().getPosSize()
+    view = frame.getComponentWindow().getPosSize()  # relative to the container window
+    controller = frame.getController()
+    zoom = controller.getViewSettings().getPropertyValue("ZoomValue") / 100
+    styles = controller.getModel().getStyleFamilies().getByName("PageStyles")
+    style = styles.getByName(controller.getViewCursor().getPropertyValue("PageStyleName"))
+    px_per_hmm = toolkit.createScreenCompatibleDevice(1, 1).getInfo().PixelPerMeterX / 1e5
+    page_px = style.getPropertyValue("Width") * zoom * px_per_hmm
+    margin_px = style.getPropertyValue("RightMargin") * zoom * px_per_hmm
+    page_right = int(outer.X + view.X + view.Width / 2 + page_px / 2)
+    work = toolkit.getWorkArea()
+    right = work.X + work.Width if work.Width > 0 else outer.X + outer.Width
+    return _Room(int(page_right - margin_px), page_right, right, outer.Y + view.Y + 40)
+
+
+def _size(width: int, height: int):
+    import uno
+
+    return uno.createUnoStruct("com.sun.star.awt.Size", width, height)
+
+
+_APPFONT = 17  # com.sun.star.util.MeasureUnit.APPFONT: dialog units
 _POS = 3  # com.sun.star.awt.PosSize.POS
 
 
