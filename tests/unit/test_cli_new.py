@@ -25,7 +25,8 @@ KEYS = [key for key, _ in scaffold_types()]
 # The 述职/总结 genre: a title with blanks first, the 成文日期 last.
 REPORTS = ["personal", "leadership", "integrity", "party-building", "annual-summary"]
 ALL_VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": "办公室主任",
-              "date": "2026年1月9日", "recipient": "县委、县政府", "signer": "李四"}
+              "date": "2026年1月9日", "recipient": "县委、县政府", "signer": "李四",
+              "office": "县政协办公室"}
 
 
 @pytest.fixture(autouse=True)
@@ -373,3 +374,14 @@ def etree_string(element) -> str:
     from lxml import etree
 
     return etree.tostring(element, encoding="unicode")
+
+
+def test_new_notice_with_org_fills_the_masthead_and_the_record(capsys, tmp_path):
+    """Issue 19: `new notice --org …` fills the 发文机关标志 and the 印发机关 too."""
+    out = tmp_path / "notice.docx"
+    code, _, err = run_cli(capsys, "new", "notice", "--org", "青山县人民政府", "-o", out)
+    assert (code, err) == (0, "")
+    texts = [p.text for p in paragraphs(out)]
+    assert "青山县人民政府文件" in texts
+    assert any(text.startswith("青山县人民政府办公室") and text.endswith("印发") for text in texts)
+    assert not [text for text in texts if "XX县人民政府" in text]

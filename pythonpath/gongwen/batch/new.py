@@ -61,8 +61,9 @@ def templates_dir() -> Path:
 
 EPILOG = f"""\
 fields: year 年度, org 单位, name 姓名, position 职务, date 成文日期 (e.g. 2026-01-09),
-plus a type's own (see `python -m gongwen types --json`). --data takes a JSON or YAML
-mapping of field name (or Chinese label) to value; the flags win over it. Fields not given
+office 印发机关 (the 单位's 办公室 unless given), plus a type's own (see `python -m gongwen
+types --json`). --data takes a JSON or YAML mapping of field name (or Chinese label) to
+value; the flags win over it. Fields not given
 stay as X placeholders for `python -m gongwen check`.
 
 templates: $GONGWEN_TEMPLATES if set, else the package's gongwen/templates/ folder
