@@ -430,6 +430,29 @@ def grid_char_spacing(size_pt: float, page: PageSetup) -> float:
     return min(0.0, floor_to_twip(pitch - size_pt))
 
 
+def separating_blanks(texts: Sequence[str]) -> bool:
+    """Blank paragraphs stand between every two others (a .txt typed with an empty line, or
+    a line of one space, after each paragraph, as the State Council's reports are): then
+    they are separators, which say nothing about the paragraphs' roles. The .txt reader
+    drops them (:func:`gongwen.batch.inputs.text_paragraphs`); Writer keeps them."""
+    blank = [not text.strip() for text in texts]
+    return any(blank) and not any(not a and not b for a, b in zip(blank, blank[1:]))
+
+
+def classify(texts: Sequence[str], kind: Optional[str] = None) -> List[str]:
+    """:func:`gongwen.roles.classify`, reading separating blank paragraphs as the .txt
+    reader does: the other paragraphs are classified as if they were gone, so a document
+    gets the same roles with and without them (a .txt opened in Writer and through the
+    CLI; measured: 各位代表： read as body beside its separators, 主送 without them)."""
+    if not separating_blanks(texts):
+        return roles.classify(texts, kind)
+    kept = [index for index, text in enumerate(texts) if text.strip()]
+    found = [Role.BLANK] * len(texts)
+    for index, role in zip(kept, roles.classify([texts[i] for i in kept], kind)):
+        found[index] = role
+    return found
+
+
 def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
                   settings: Optional[Settings] = None,
                   paragraph_roles: Optional[Sequence[str]] = None,
@@ -445,7 +468,7 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     settings = settings or standard()
     styles = appearances(settings)
     if paragraph_roles is None:
-        paragraph_roles = roles.classify(texts, kind)
+        paragraph_roles = classify(texts, kind)
     kind = kind or roles.document_kind(texts, paragraph_roles)
     paragraphs = [_paragraph(index, text, paragraph_roles, styles, options)
                   for index, text in enumerate(texts)]
@@ -498,7 +521,7 @@ def structure_edits(texts: Sequence[str], options: Normalization,
     if not (options.leading_spaces or options.blank_lines):
         return []
     if paragraph_roles is None:
-        paragraph_roles = roles.classify(texts, kind)
+        paragraph_roles = classify(texts, kind)
     found: List[StructureEdit] = []
     for index, (text, role) in enumerate(zip(texts, paragraph_roles)):
         if options.blank_lines and role == Role.BLANK and not text.strip() \

@@ -290,3 +290,42 @@ def test_a_look_over_a_whole_paragraph_goes_in_both_paths_and_emphasis_stays(off
     assert button[EMPHASIS][1] >= bold  # 青山县 in bold: the author's emphasis
     assert not [p for p in in_writer if p.code in ("font", "size")], in_writer
     assert not [p for p in lint_document(out) if p.code in ("font", "size")]
+
+
+# --- a .txt with a line of one space between paragraphs (as the State Council's reports) ----
+
+SPACED_REPORT = ["政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上",
+                 "各位代表：",
+                 "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。",
+                 "一、2023年工作回顾",
+                 "过去一年是全面贯彻党的二十大精神的开局之年，是三年新冠疫情防控转段后经济恢复发展的一年。"]
+
+
+def _styles(document) -> List[Tuple[str, str]]:
+    return [(p.getString(), p.ParaStyleName) for p in _body(document) if p.getString().strip()]
+
+
+def test_a_txt_spaced_with_lines_of_one_space_gets_the_same_roles_in_both_paths(office,
+                                                                               tmp_path: Path):
+    """Writer keeps the lines of one space as paragraphs, the CLI's .txt reader drops them:
+    both read them as separators (layout.classify), so 各位代表： is the 主送 in both."""
+    from gongwen.spec import Role, style_name
+
+    source = tmp_path / "report.txt"
+    source.write_text("\n \n".join(SPACED_REPORT) + "\n", encoding="utf-8")
+    document = office.load_text(source)
+    try:
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        button = _styles(document)
+    finally:
+        office.close(document)
+    out = tmp_path / "cli.docx"
+    assert cli.main(["format", str(source), "-o", str(out)]) == 0
+    document = office.open(out)
+    try:
+        from_cli = _styles(document)
+    finally:
+        office.close(document)
+    assert button == from_cli
+    assert dict(button)["各位代表："] == style_name(Role.ADDRESSEE)
+    assert dict(button)["政府工作报告"] == style_name(Role.TITLE)
