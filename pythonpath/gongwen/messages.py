@@ -280,8 +280,12 @@ MESSAGES: Dict[str, Dict[str, str]] = {
               "not at the type area's edge {edge:.1f} mm",
     },
     "pdf_page_number_missing": {
-        "zh": "第 {page} 页：版心下方没有页码“— {page} —”",
-        "en": "page {page}: no page number '— {page} —' below the type area",
+        "zh": "第 {page} 页：版心下方没有页码“{shown}”",
+        "en": "page {page}: no page number '{shown}' below the type area",
+    },
+    "pdf_page_number_centre": {
+        "zh": "第 {page} 页：页码中心在 {at:.1f} mm，应为 {expected:.1f} mm（居中）",
+        "en": "page {page}: page number centred at {at:.1f} mm, expected {expected:.1f} mm",
     },
     "pdf_page_number_reads": {
         "zh": "第 {page} 页：页码为 {number}", "en": "page {page}: page number reads {number}",
@@ -297,13 +301,15 @@ MESSAGES: Dict[str, Dict[str, str]] = {
               "expected {expected:.1f} mm (left, one character in)",
     },
     "pdf_page_number_top": {
-        "zh": "第 {page} 页：页码上沿在 {at:.1f} mm，应为 {expected:.1f} mm（版心下 7 mm）",
+        "zh": "第 {page} 页：页码上沿在 {at:.1f} mm，应为 {expected:.1f} mm（版心下 {below:g} mm）",
         "en": "page {page}: page number top at {at:.1f} mm, "
-              "expected {expected:.1f} mm (7 mm below the type area)",
+              "expected {expected:.1f} mm ({below:g} mm below the type area)",
     },
     "pdf_paper": {
-        "zh": "第 {page} 页：纸张 {width:.1f} × {height:.1f} mm，应为 A4（210 × 297 mm）",
-        "en": "page {page}: paper is {width:.1f} × {height:.1f} mm, not A4 (210 × 297 mm)",
+        "zh": "第 {page} 页：纸张 {width:.1f} × {height:.1f} mm，"
+              "应为 {expected_width:g} × {expected_height:g} mm",
+        "en": "page {page}: paper is {width:.1f} × {height:.1f} mm, "
+              "not {expected_width:g} × {expected_height:g} mm",
     },
     "pdf_size_body": {
         "zh": "正文字号为{size}，应为{expected}",

@@ -329,3 +329,40 @@ def test_a_txt_spaced_with_lines_of_one_space_gets_the_same_roles_in_both_paths(
     assert button == from_cli
     assert dict(button)["各位代表："] == style_name(Role.ADDRESSEE)
     assert dict(button)["政府工作报告"] == style_name(Role.TITLE)
+
+
+# --- lint --preset on a PDF: the checker expects the page the preset's plan makes ----------
+
+HOUSE = Path(__file__).resolve().parents[2] / "docs" / "presets" / "example-house.json"
+
+
+@pytest.mark.parametrize("ref", ["fixed-28pt", str(HOUSE)])
+def test_a_pdf_made_with_a_preset_passes_lint_with_that_preset(office, samples_dir: Path,
+                                                               tmp_path: Path, ref: str):
+    """The house style (other margins, fixed 29 pt lines, ``- N -`` centred) and the
+    fixed-28pt preset, through the button and the CLI: `lint --preset` finds nothing on
+    either PDF, while the GB/T 9704 lint finds the house style's differences."""
+    from gongwen.batch.lint import lint_file
+    from gongwen.batch.pdfmeasure import expected_from
+    from gongwen.layout import settings_from
+    from gongwen.presets import resolve
+
+    source = _inputs(SAMPLES[1], samples_dir, tmp_path)
+    document = office.open(source)
+    try:
+        assert office.dispatch(document, f"vnd.gongwen:Format?preset={ref}").ok
+        button_pdf = office.export_pdf(document, tmp_path / "button.pdf")
+    finally:
+        office.close(document)
+    out = tmp_path / "cli.docx"
+    assert cli.main(["format", str(source), "-o", str(out), "--preset", ref]) == 0
+    cli_pdf = _export(office, out, tmp_path)
+    settings = settings_from(resolve(ref).data)
+    for pdf in (button_pdf, cli_pdf):
+        assert lint_file(pdf, settings=settings) == [], pdf.name
+        assert check_gbt9704(measure_pdf(pdf, expected_from(settings))) == [], pdf.name
+        if ref == str(HOUSE):  # its margins and number are not GB/T 9704's (fixed-28pt
+            standard = [p.code for p in lint_file(pdf)]  # sets 22 lines as the grid does)
+            assert len(standard) > 10 and set(standard) == {"page"}, pdf.name
+    status = cli.main(["lint", "--preset", ref, str(cli_pdf)])
+    assert status == 0

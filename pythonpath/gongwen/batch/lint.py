@@ -109,7 +109,7 @@ def lint_file(path: Path, inputs: Optional[Inputs] = None,
     if path.suffix.lower() == ".pdf":
         from gongwen.batch.pdflint import lint_pdf
 
-        return lint_pdf(path)
+        return lint_pdf(path, settings)
     return lint_document(path, inputs, settings)
 
 
