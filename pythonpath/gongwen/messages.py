@@ -831,6 +831,11 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "lint_category_direct_format": {"zh": "直接格式", "en": "direct formatting"},
     "lint_size_named": {"zh": "{name}", "en": "{size:g} pt ({name})"},
     "lint_size_points": {"zh": "{size:g} 磅", "en": "{size:g} pt"},
+    # --- the stand-ins for missing official fonts (writer/fonts.py): a replacement switched
+    # on in this session counts from LibreOffice's next start ---
+    "font_stand_in_after_restart": {
+        "zh": "{font}（重启 LibreOffice 后生效）", "en": "{font} (once LibreOffice restarts)",
+    },
 }
 
 

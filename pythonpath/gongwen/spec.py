@@ -8,7 +8,7 @@ an older Python than Debian does).
 
 from __future__ import annotations
 
-from typing import Dict, NamedTuple, Optional, Tuple
+from typing import Dict, NamedTuple, Optional, Set, Tuple
 
 # Chinese type size names (字号) in points.
 FONT_SIZES_PT: Dict[str, float] = {
@@ -65,7 +65,8 @@ PAGE_NUMBER_FONT = "宋体"
 
 
 class Font(NamedTuple):
-    """An official 公文 font and the fonts that stand in for it, best first."""
+    """An official 公文 font and the fonts that stand in for it, best first; the last is
+    the free face of a stock Linux (fonts-noto-cjk, fonts-arphic-ukai)."""
 
     name: str
     fallbacks: Tuple[str, ...]
@@ -73,12 +74,44 @@ class Font(NamedTuple):
     def chain(self) -> Tuple[str, ...]:
         return (self.name,) + self.fallbacks
 
+    @property
+    def stand_in(self) -> str:
+        return self.fallbacks[-1]
 
+
+# 小标宋 is a heavy Song face: the nearest free one is a serif CJK face (the replacement
+# table names families only, so Noto Serif CJK SC's Bold cannot be asked for by name).
 XIAOBIAOSONG = Font("方正小标宋简体", ("小标宋", "宋体", "Noto Serif CJK SC"))
 FANGSONG = Font("仿宋_GB2312", ("仿宋", "FangSong", "Noto Serif CJK SC"))
-KAITI = Font("楷体_GB2312", ("楷体", "KaiTi", "Noto Serif CJK SC"))
+KAITI = Font("楷体_GB2312", ("楷体", "KaiTi", "AR PL UKai CN"))
 HEITI = Font("黑体", ("SimHei", "Noto Sans CJK SC"))
 SONGTI = Font("宋体", ("SimSun", "Noto Serif CJK SC"))
+OFFICIAL_FONTS = (XIAOBIAOSONG, FANGSONG, KAITI, HEITI, SONGTI)
+
+# The names the extension's font replacement table (工具 ▸ 选项 ▸ 字体 ▸ 替换表, the
+# configuration org.openoffice.Office.Common/Font/Substitution) gives a stand-in when they
+# are not installed. LibreOffice applies only entries marked "always" (7.4: vcl's
+# ImplDirectFontSubstitution), which would hide a real font of that name, so the shipped
+# entries start switched off and the extension switches on those whose font is missing
+# (gongwen.writer.fonts); the table is read when LibreOffice starts.
+REPLACED_FONT_NAMES = ("方正小标宋简体", "小标宋", "仿宋_GB2312", "仿宋", "楷体_GB2312", "楷体",
+                       "黑体", "宋体")
+
+
+def font_stand_in(name: str, installed: Optional[Set[str]] = None) -> str:
+    """What stands in for the official font ``name``: the first of the fonts after it in
+    its chain that is installed (``installed``: lower-cased family names), else "" — or,
+    when ``installed`` is None, the free stock face (:attr:`Font.stand_in`)."""
+    owners = sorted((font for font in OFFICIAL_FONTS if name in font.chain()),
+                    key=lambda font: font.name != name)  # its own Font first (宋体)
+    for font in owners:
+        chain = font.chain()
+        if name in chain:
+            if installed is None:
+                return font.stand_in
+            later = chain[chain.index(name) + 1:]
+            return next((other for other in later if other.lower() in installed), "")
+    return ""
 # Latin text and digits in body paragraphs (GB/T 9704 leaves them to the author).
 LATIN_FONT = "Times New Roman"
 

@@ -196,7 +196,7 @@ class Office:
     """One soffice process with its own profile; ``start`` installs the extension."""
 
     def __init__(self, oxt: Path, workdir: Optional[Path] = None, display: Optional[str] = None,
-                 language: str = "en_US"):
+                 language: str = "en_US", own_fonts: bool = True):
         self.oxt = oxt
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="gongwen-office-"))
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -207,6 +207,10 @@ class Office:
         # The UI language (and so the language of the extension's messages) follows the
         # locale; pin it so tests do not depend on the machine's LANG.
         self.language = language
+        # own_fonts: the project's font mapping (tools/fontconfig); False: the fonts as a
+        # stock system resolves them, as a user's machine does (the extension's own
+        # replacement table then decides what stands in).
+        self.own_fonts = own_fonts
         self.process: Optional[subprocess.Popen] = None
         self.hang_timeout_s = HANG_TIMEOUT_S  # read live by the watchdog
         self.killed_as_hung = False  # the watchdog killed the last soffice
@@ -276,6 +280,8 @@ class Office:
         # (gongwen.presets.config_dir) stay in the throwaway folder, not the tester's home.
         env = dict(os.environ, LC_ALL=f"{self.language}.UTF-8", LANGUAGE=self.language,
                    FONTCONFIG_FILE=str(FONTCONFIG), XDG_CONFIG_HOME=str(self.config_home))
+        if not self.own_fonts:
+            env.pop("FONTCONFIG_FILE")
         if self.display:
             env["DISPLAY"] = self.display
         else:

@@ -22,10 +22,10 @@ from typing import List, NamedTuple, Optional, Sequence, Set, Tuple
 import unohelper
 from com.sun.star.awt import XActionListener, XItemListener
 
-from gongwen import formatcheck, layout, listlabel, messages, spec
+from gongwen import formatcheck, layout, listlabel, messages
 from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts, Problem
 from gongwen.spec import MM_PER_PT, Align
-from gongwen.writer import numbering, ui
+from gongwen.writer import fonts, numbering, ui
 from gongwen.writer.commands import Invocation, Outcome
 
 _ADJUST = {0: Align.LEFT, 1: Align.RIGHT, 2: Align.JUSTIFY, 3: Align.CENTER, 4: Align.JUSTIFY}
@@ -47,16 +47,24 @@ class Checked(NamedTuple):
 
 
 def format_problems(document, settings: Optional[layout.Settings] = None,
-                    locale: str = "zh-CN", installed: Optional[Set[str]] = None) -> Checked:
+                    locale: str = "zh-CN", installed: Optional[Set[str]] = None,
+                    ctx=None) -> Checked:
     """Every format problem of a Writer document (see the module docstring); reads only.
-    ``installed`` replaces the toolkit's font list (tests)."""
+    ``installed`` replaces the toolkit's font list (tests); ``ctx``: soffice's component
+    context (default: this process's, which is soffice's inside the extension)."""
     paragraphs, facts, labels = _read_paragraphs(document)
     page = _read_page(document, paragraphs, facts)
-    fonts = formatcheck.named_fonts(facts)
+    named = formatcheck.named_fonts(facts)
+    if ctx is None:
+        import uno
+
+        ctx = uno.getComponentContext()
     if installed is None:
-        installed = _installed_fonts(document)
-    stand_in = _stand_in_judge(installed) if installed else None
-    model = DocumentFacts(facts, page, sorted(fonts), stand_in)
+        installed = fonts.installed_fonts(ctx)
+    # the face that really draws a missing font: the replacement table's, as applied
+    applied, pending = fonts.tables(ctx)
+    stand_in = fonts.stand_in_judge(installed, applied, pending, locale) if installed else None
+    model = DocumentFacts(facts, page, sorted(named), stand_in)
     return Checked(formatcheck.check(model, settings, locale), paragraphs, labels)
 
 
@@ -65,7 +73,8 @@ def check_format(invocation: Invocation) -> Outcome:
     from gongwen.writer.scaffold_dialog import dialogs_disabled
 
     settings = layout.settings_from(presets.preset_for(invocation).data)
-    checked = format_problems(invocation.document, settings, invocation.locale)
+    checked = format_problems(invocation.document, settings, invocation.locale,
+                              ctx=invocation.ctx)
     message = formatcheck.count_message(len(checked.problems), invocation.locale)
     if dialogs_disabled():
         return Outcome(True, message)
@@ -215,38 +224,6 @@ def _fixed_line(elements: Sequence[object], facts: Sequence[ParagraphFacts]) -> 
         spacing = element.getPropertyValue("ParaLineSpacing")
         heights[spacing.Height / 100 / MM_PER_PT if spacing.Mode == _FIX else None] += 1
     return heights.most_common(1)[0][0] if heights else None
-
-
-def _installed_fonts(document) -> Set[str]:
-    """The font families the toolkit can draw (what Writer's font box lists)."""
-    try:
-        import uno
-
-        ctx = uno.getComponentContext()
-        toolkit = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
-        device = toolkit.createScreenCompatibleDevice(1, 1)
-        return {descriptor.Name for descriptor in device.getFontDescriptors()}
-    except Exception:  # no toolkit: font-missing is not judged
-        return set()
-
-
-def _stand_in_judge(installed: Set[str]):
-    """None for an installed font, else the first of its GB/T 9704 stand-ins that is
-    installed (spec.Font.fallbacks, the order Writer's replacement table is set up in), or
-    "" when none is."""
-    lowered = {name.lower() for name in installed}
-    chains = [font.chain() for font in (spec.XIAOBIAOSONG, spec.FANGSONG, spec.KAITI,
-                                        spec.HEITI, spec.SONGTI)]
-
-    def stand_in(font: str) -> Optional[str]:
-        if font.lower() in lowered:
-            return None
-        for chain in chains:
-            if font in chain:
-                return next((other for other in chain if other.lower() in lowered), "")
-        return ""
-
-    return stand_in
 
 
 # --- the list --------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Callable, Dict, NamedTuple, Optional
 from urllib.parse import parse_qsl
 
 from gongwen import messages
-from gongwen.writer import ui
+from gongwen.writer import fonts, ui
 
 PROTOCOL = "vnd.gongwen:"
 TEXT_DOCUMENT = "com.sun.star.text.TextDocument"
@@ -100,6 +100,7 @@ def _perform(command: Command, invocation: Invocation) -> Outcome:
     try:
         if invocation.args.get("preset"):
             resolve(invocation.args["preset"])
+        fonts.sync_once(invocation.ctx)  # the stand-ins for the fonts missing here
         return _function(command)(invocation)
     except PresetError as error:
         return Outcome(False, error.text(invocation.locale))
