@@ -80,3 +80,22 @@ def test_the_official_names_get_distinct_free_faces_and_the_checker_names_them(o
     assert official == {"方正小标宋简体": "Noto Serif CJK SC", "仿宋_GB2312": "Noto Serif CJK SC",
                         "黑体": "Noto Sans CJK SC", "楷体_GB2312": "AR PL UKai CN"}, named
     assert {_face_key(stand_in) for stand_in in official.values()} <= after
+
+
+def test_the_clis_pdf_uses_the_same_stand_ins(tmp_path: Path, monkeypatch):
+    """The CLI's own soffice gets the same replacement table in its throwaway profile
+    (batch/office.py): format --pdf draws the official names with the same free faces,
+    and lint names them as Writer's 检查格式 does."""
+    from gongwen import cli
+    from gongwen.batch.lint import lint_document
+
+    monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
+    source = tmp_path / "notice.txt"
+    source.write_text("\n".join(NOTICE), encoding="utf-8")
+    out = tmp_path / "notice.docx"
+    assert cli.main(["format", str(source), "-o", str(out), "--pdf"]) == 0
+    faces = _pdf_faces(out.with_suffix(".pdf"))
+    assert {"notoserifcjk", "notosanscjk", "ukaicn"} <= faces, faces
+    missing = {p.message for p in lint_document(out) if p.code == "font-missing"}
+    assert any("方正小标宋简体" in m and "Noto Serif CJK SC" in m for m in missing), missing
+    assert any("楷体_GB2312" in m and "AR PL UKai CN" in m for m in missing), missing

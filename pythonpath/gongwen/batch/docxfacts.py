@@ -23,7 +23,7 @@ from typing import Dict, FrozenSet, List, NamedTuple, Optional, Tuple
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import formatcheck
+from gongwen import formatcheck, spec
 from gongwen.batch import docxlayout, docxtext, numbering
 from gongwen.batch.docxrender import _body_blocks
 from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts
@@ -356,6 +356,12 @@ def _stand_in_judge(installed: Optional[FrozenSet[str]] = None):
     def stand_in(font: str) -> Optional[str]:
         if font.lower() in lowered:
             return None
+        # an official name: the stand-in soffice's replacement table gives it (Writer's
+        # extension and the CLI's own soffice keep the same table: batch/office.py)
+        if font in spec.REPLACED_FONT_NAMES:
+            replaced = spec.font_stand_in(font, lowered)
+            if replaced:
+                return replaced
         return _fc_match(font)
 
     return stand_in

@@ -41,11 +41,15 @@ def installed_fonts(ctx) -> Set[str]:
         return set()
 
 
+def _provider(ctx):
+    return ctx.ServiceManager.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", ctx)
+
+
 def _access(ctx, update: bool):
     import uno
 
-    provider = ctx.ServiceManager.createInstanceWithContext(
-        "com.sun.star.configuration.ConfigurationProvider", ctx)
+    provider = _provider(ctx)
     argument = uno.createUnoStruct("com.sun.star.beans.PropertyValue")
     argument.Name, argument.Value = "nodepath", _NODE
     kind = "ConfigurationUpdateAccess" if update else "ConfigurationAccess"
@@ -91,6 +95,13 @@ def sync(ctx, installed: Optional[Set[str]] = None) -> int:
         changed += 1
     if changed:
         access.commitChanges()
+        # written to the profile now, not at exit: the table counts from the next start,
+        # which a crash or a killed soffice would otherwise lose (measured: the test rig
+        # kills soffice, and the entries were gone one run in two)
+        try:
+            _provider(ctx).flush()
+        except Exception:  # a provider that cannot flush: written at exit
+            pass
     return changed
 
 
