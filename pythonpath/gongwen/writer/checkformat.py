@@ -8,8 +8,11 @@ document's own preset (:func:`gongwen.writer.presets.preset_for`), the plan 一�
 carries out. :func:`format_problems` is that, for tests and other callers.
 
 The command shows the problems in a modeless dialog (:class:`ProblemList`, built with
-the UNO dialog API like the scaffold chooser): clicking a row selects its place in the
-document, and the status bar gives the count. Nothing is written: no property is set, so
+the UNO dialog API like the scaffold chooser): each row starts with its category in the
+user's words (【字号】…, :func:`gongwen.formatcheck.row_text`), a long row wraps onto
+indented lines, and the window stands right of the page, as wide as the room there;
+clicking any line of a row selects its place in the document, and the status bar gives
+the count. Nothing is written: no property is set, so
 the document's modified flag and undo stack stay as they were. With ``GONGWEN_NO_DIALOGS``
 set (the test rig, screenshots) no dialog is made and the message gives the count.
 """
