@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +22,10 @@ VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": "办
 
 def new_docx(tmp_path: Path, key: str, *flags: str) -> Path:
     out = tmp_path / f"{key}.docx"
+    # this tree's gongwen, whatever the interpreter's editable install points at
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "pythonpath"))
     subprocess.run([sys.executable, "-m", "gongwen", "new", key, "-o", str(out), *flags],
-                   check=True, capture_output=True)
+                   check=True, capture_output=True, env=env)
     return out
 
 
