@@ -86,7 +86,12 @@ FANGSONG = Font("仿宋_GB2312", ("仿宋", "FangSong", "Noto Serif CJK SC"))
 KAITI = Font("楷体_GB2312", ("楷体", "KaiTi", "AR PL UKai CN"))
 HEITI = Font("黑体", ("SimHei", "Noto Sans CJK SC"))
 SONGTI = Font("宋体", ("SimSun", "Noto Serif CJK SC"))
-OFFICIAL_FONTS = (XIAOBIAOSONG, FANGSONG, KAITI, HEITI, SONGTI)
+# Latin text and digits in body paragraphs (GB/T 9704 leaves them to the author); where
+# it is missing LibreOffice's own table draws its metric twin (measured: pdffonts lists
+# LiberationSerif), so the extension needs no entry for it.
+LATIN_FONT = "Times New Roman"
+LATIN = Font(LATIN_FONT, ("Liberation Serif",))
+OFFICIAL_FONTS = (XIAOBIAOSONG, FANGSONG, KAITI, HEITI, SONGTI, LATIN)
 
 # The names the extension's font replacement table (工具 ▸ 选项 ▸ 字体 ▸ 替换表, the
 # configuration org.openoffice.Office.Common/Font/Substitution) gives a stand-in when they
@@ -112,8 +117,6 @@ def font_stand_in(name: str, installed: Optional[Set[str]] = None) -> str:
             later = chain[chain.index(name) + 1:]
             return next((other for other in later if other.lower() in installed), "")
     return ""
-# Latin text and digits in body paragraphs (GB/T 9704 leaves them to the author).
-LATIN_FONT = "Times New Roman"
 
 
 class Role:

@@ -21,7 +21,8 @@ def test_each_official_font_has_a_free_stand_in_of_its_kind():
     assert spec.font_stand_in("楷体_GB2312") == "AR PL UKai CN"  # a Kai face
     assert spec.font_stand_in("黑体") == "Noto Sans CJK SC"  # a sans CJK face
     assert spec.font_stand_in("宋体") == "Noto Serif CJK SC"
-    assert spec.font_stand_in("Times New Roman") == ""  # not ours
+    assert spec.font_stand_in("Times New Roman") == "Liberation Serif"
+    assert spec.font_stand_in("Arial") == ""  # not ours
 
 
 def test_the_best_installed_stand_in_comes_first():
@@ -66,3 +67,11 @@ def test_the_clis_soffice_profile_carries_the_same_table(tmp_path):
     assert "<value>方正小标宋简体</value>" in text and "<value>AR PL UKai CN</value>" in text
     office.seed_profile(tmp_path / "none", set())  # fonts unknown: no table
     assert not (tmp_path / "none").exists()
+
+
+def test_times_new_roman_is_named_with_its_metric_twin():
+    assert spec.font_stand_in("Times New Roman", lowered(STOCK | {"Liberation Serif"})) == \
+        "Liberation Serif"
+    assert "Times New Roman" not in spec.REPLACED_FONT_NAMES  # LibreOffice's own table
+    assert fonts.stand_in_judge(STOCK | {"Liberation Serif"}, {})("Times New Roman") == \
+        "Liberation Serif"
