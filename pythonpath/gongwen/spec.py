@@ -81,10 +81,10 @@ class Font(NamedTuple):
 
 # 小标宋 is a heavy Song face: the nearest free one is a serif CJK face (the replacement
 # table names families only, so Noto Serif CJK SC's Bold cannot be asked for by name).
-XIAOBIAOSONG = Font("方正小标宋简体", ("小标宋", "宋体", "Noto Serif CJK SC"))
-FANGSONG = Font("仿宋_GB2312", ("仿宋", "FangSong", "Noto Serif CJK SC"))
-KAITI = Font("楷体_GB2312", ("楷体", "KaiTi", "AR PL UKai CN"))
-HEITI = Font("黑体", ("SimHei", "Noto Sans CJK SC"))
+XIAOBIAOSONG = Font("方正小标宋简体", ("方正小标宋_GBK", "小标宋", "宋体", "Noto Serif CJK SC"))
+FANGSONG = Font("仿宋_GB2312", ("方正仿宋_GBK", "仿宋", "FangSong", "Noto Serif CJK SC"))
+KAITI = Font("楷体_GB2312", ("方正楷体_GBK", "楷体", "KaiTi", "AR PL UKai CN"))
+HEITI = Font("黑体", ("SimHei", "方正黑体_GBK", "Noto Sans CJK SC"))
 SONGTI = Font("宋体", ("SimSun", "Noto Serif CJK SC"))
 # Latin text and digits in body paragraphs (GB/T 9704 leaves them to the author); where
 # it is missing LibreOffice's own table draws its metric twin (measured: pdffonts lists
@@ -99,8 +99,10 @@ OFFICIAL_FONTS = (XIAOBIAOSONG, FANGSONG, KAITI, HEITI, SONGTI, LATIN)
 # ImplDirectFontSubstitution), which would hide a real font of that name, so the shipped
 # entries start switched off and the extension switches on those whose font is missing
 # (gongwen.writer.fonts); the table is read when LibreOffice starts.
-REPLACED_FONT_NAMES = ("方正小标宋简体", "小标宋", "仿宋_GB2312", "仿宋", "楷体_GB2312", "楷体",
-                       "黑体", "宋体")
+# The 方正 _GBK names are those house presets use (docs/presets/example-house.json).
+REPLACED_FONT_NAMES = ("方正小标宋简体", "方正小标宋_GBK", "小标宋", "仿宋_GB2312",
+                       "方正仿宋_GBK", "仿宋", "楷体_GB2312", "方正楷体_GBK", "楷体", "黑体",
+                       "方正黑体_GBK", "宋体")
 
 
 def font_stand_in(name: str, installed: Optional[Set[str]] = None) -> str:

@@ -57,13 +57,16 @@ def test_the_checker_names_the_face_that_draws_it():
 def test_the_clis_soffice_profile_carries_the_same_table(tmp_path):
     from gongwen.batch import office
 
-    assert office.font_replacements(STOCK | {"方正小标宋简体"}) == {
-        "小标宋": "Noto Serif CJK SC", "仿宋_GB2312": "Noto Serif CJK SC",
-        "仿宋": "Noto Serif CJK SC", "楷体_GB2312": "AR PL UKai CN", "楷体": "AR PL UKai CN",
-        "黑体": "Noto Sans CJK SC", "宋体": "Noto Serif CJK SC"}  # 方正小标宋简体 is here
+    table = office.font_replacements(STOCK | {"方正小标宋简体"})
+    assert "方正小标宋简体" not in table  # it is here: no entry hides it
+    assert set(table) == set(spec.REPLACED_FONT_NAMES) - {"方正小标宋简体"}
+    assert table["方正小标宋_GBK"] == table["仿宋_GB2312"] == "Noto Serif CJK SC"
+    assert table["楷体_GB2312"] == table["方正楷体_GBK"] == "AR PL UKai CN"
+    assert table["黑体"] == table["方正黑体_GBK"] == "Noto Sans CJK SC"
     office.seed_profile(tmp_path / "profile", STOCK)
     text = (tmp_path / "profile" / "user" / "registrymodifications.xcu").read_text("utf-8")
-    assert text.count('<value>true</value></prop><prop oor:name="OnScreenOnly"') == 8
+    assert text.count('<value>true</value></prop><prop oor:name="OnScreenOnly"') == \
+        len(spec.REPLACED_FONT_NAMES)
     assert "<value>方正小标宋简体</value>" in text and "<value>AR PL UKai CN</value>" in text
     office.seed_profile(tmp_path / "none", set())  # fonts unknown: no table
     assert not (tmp_path / "none").exists()
