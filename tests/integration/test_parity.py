@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from gongwen import cli
 from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 
-SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
+SAMPLES = ["xiangzhen-dangwei-shuji-shuzhi.txt", "xian-jiaoyuju-niandu-zongjie.txt"]
 
 NOTICE = [
     "XX县人民政府办公室关于做好2025年度安全生产工作的通知",
