@@ -67,8 +67,8 @@ plus a type's own (see `python -m gongwen types --json`). --data takes a JSON or
 mapping of field name (or Chinese label) to value; the flags win over it. Fields not given
 stay as X placeholders for `python -m gongwen check`.
 
-templates: $GONGWEN_TEMPLATES if set, else the package's gongwen/templates/ folder (a checkout's templates/)
-({templates_dir()}); rebuild them with `make templates`.
+templates: $GONGWEN_TEMPLATES if set, else the package's gongwen/templates/ folder
+(a checkout's templates/: {templates_dir()}); rebuild them with `make templates`.
 
 exit status: 0 written, 2 bad input (nothing written)."""
 
