@@ -135,7 +135,7 @@ def test_window_state_docks_and_shows_the_toolbar_by_default():
 def test_oxt_carries_the_extension_and_nothing_stray(tmp_path: Path):
     names = set(zipfile.ZipFile(build_oxt.build(tmp_path / "g.oxt")).namelist())
     allowed = re.compile(r"(description\.xml|META-INF/manifest\.xml|LICENSE|gongwen_handler\.py"
-                         r"|extension/[A-Za-z]+\.xc[us]|extension/description/[a-zA-Z-]+\.txt"
+                         r"|extension/[A-Za-z]+\.xc[us]|extension/(description|release-notes)/[a-zA-Z-]+\.txt"
                          r"|extension/icons/[a-z0-9_]+\.png"
                          r"|pythonpath/gongwen/([a-z_]+/)?[a-z0-9_-]+\.(py|json)"
                          r"|pythonpath/gongwen/templates/[a-z-]+\.docx)$")
