@@ -18,9 +18,10 @@ from gongwen.spec import Align, Role
 from labelled import Look, Paragraph
 
 # Percent of non-blank labelled paragraphs the core gets right (measured with
-# `python -m bench role_accuracy`; the floor sits just under the measured figure).
-FLOORS = {"tune": 91.5, "heldout": 93.5}
-MIN_DOCUMENTS = 75
+# `python -m bench role_accuracy`; the floor sits just under the measured figure: 92.4 % of
+# 834 on tune, 93.5 % of 445 on held-out, 101 documents, texts only).
+FLOORS = {"tune": 92.0, "heldout": 93.0}
+MIN_DOCUMENTS = 100
 MIN_PARAGRAPHS = 1000
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
