@@ -133,3 +133,27 @@ def test_held_out_versus_tune_gap_is_reported(record_property):
     print(f"core: tune {tune:.1f} %, held-out {held:.1f} %, gap {gap:+.1f} points")
     # A held-out part far below the tuned one means rules fitted to the tune files.
     assert gap <= 10.0, f"held-out {held:.1f} % is {gap:.1f} points under tune {tune:.1f} %"
+
+
+# --- the CLI path of the bench ----------------------------------------------------------------
+
+def test_the_cli_path_loses_no_paragraph_and_agrees_with_the_core(tmp_path):
+    """A real file built as .docx, through `format`, read back by style: every labelled
+    paragraph is found again, and the styles say what the core said."""
+    import contextlib
+    import io
+
+    from docx import Document
+
+    from gongwen import cli
+
+    source = next(path for path in ALL_FILES if path.name == "govcn-5354222.txt")
+    paragraphs = labelled.read_labelled(source)
+    built = labelled.build_docx(paragraphs, tmp_path / "in.docx")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert cli.main(["format", str(built), "-o", str(tmp_path / "out.docx")]) == 0
+    styled = [(p.text, p.style.name) for p in Document(str(tmp_path / "out.docx")).paragraphs]
+    results = labelled.style_results(source.name, paragraphs, styled)
+    assert all(r.got is not None for r in results), labelled.report(results)
+    core = labelled.core_results([source])
+    assert [r.got for r in results] == [r.got for r in core]
