@@ -53,6 +53,9 @@ def main() -> Dict[str, object]:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     figures = _figures(labelled, files, results)
+    for part in labelled.PARTS:  # what the looks add: the core on the texts alone
+        plain = labelled.core_results(files[part], use_looks=False)
+        figures[f"core_texts_only_{part}_percent"] = round(labelled.accuracy(plain), 1)
     RESULTS.write_text(_markdown(labelled, files, results, figures), encoding="utf-8")
     print(f"   per-role tables in {RESULTS.relative_to(ROOT)}")
     return figures
@@ -146,7 +149,9 @@ def _markdown(labelled, files, results, figures) -> str:
              f"Documents: tune {len(files['tune'])}, held-out {len(files['heldout'])}; "
              f"paragraphs: tune {figures['paragraphs']['tune']}, "
              f"held-out {figures['paragraphs']['heldout']}. "
-             f"Core given looks: {'yes' if figures['core_uses_looks'] else 'no (texts only)'}.",
+             f"Core given looks: {'yes' if figures['core_uses_looks'] else 'no (texts only)'}; "
+             f"on the texts alone: tune {figures['core_texts_only_tune_percent']} %, "
+             f"held-out {figures['core_texts_only_heldout_percent']} %.",
              "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     roles = [role for role in labelled.Role.ALL
              if any(role == r.expected for path in PATHS for rows in results[path].values()
