@@ -18,9 +18,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen.spec import Align, Role
-
 ROOT = Path(__file__).resolve().parent.parent
+if __name__ == "__main__":  # run as a script: this checkout's core, not an installed one
+    import sys
+
+    sys.path.insert(0, str(ROOT / "pythonpath"))
+
+from gongwen.spec import Align, Role  # noqa: E402
+
 LABELLED = ROOT / "tests" / "data" / "labelled"
 REALCORPUS = ROOT / "tests" / "data" / "realcorpus"
 PARTS = ("tune", "heldout")
@@ -301,3 +306,17 @@ def style_results(name: str, paragraphs: Sequence[Paragraph], styled: Sequence[T
             got = paragraph.role if style == expected_style else by_style.get(style, f"[{style}]")
         results.append(Result(name, paragraph.text, paragraph.role, got))
     return results
+
+
+def main(argv: Sequence[str]) -> int:
+    """``python tools/labelled.py LABELLED.txt OUT.docx``: the builder by hand (to open a
+    labelled file in Writer or run it through the CLI)."""
+    if len(argv) != 2:
+        print("usage: python tools/labelled.py LABELLED.txt OUT.docx")
+        return 2
+    build_docx(read_labelled(Path(argv[0])), Path(argv[1]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
