@@ -1,0 +1,121 @@
+"""The head under the 版头: 标题 (and a 副标题 under it), a 发文字号 typed under the title,
+主送 / 称谓.
+
+Standard library only, Python 3.8 compatible.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from gongwen.roles.banner import banner_role
+from gongwen.roles.common import BRACKETED, END_PUNCTUATION, RULE_LINE, next_filled
+from gongwen.roles.headings import heading_level
+from gongwen.roles.minutes import ATTENDANCE
+from gongwen.roles.signoff import is_tail_date
+from gongwen.spec import Role
+
+TITLE_MAX_CHARS = 40
+# Under a 版头 the line after it is the title even when long (a 决定 naming what it
+# commends runs to 50–80 characters over three lines of 2号).
+BANNER_TITLE_MAX_CHARS = 80
+TITLE_MAX_LINES = 3
+ADDRESSEE_MAX_CHARS = 50
+_ADDRESSEE_END = ("：", ":")
+# "现将有关情况报告如下：" ends with a colon too but opens the body.
+_NOT_ADDRESSEE = re.compile(r"如下|现将|现就|以下|报告|汇报")
+
+
+def mark_head(texts: List[str], roles: List[Optional[str]], start: int) -> int:
+    """Mark 标题, a 发文字号 under it, and 称谓; return the index where the body starts."""
+    index = next_filled(texts, start)
+    while index < len(texts) and RULE_LINE.match(texts[index]):
+        index = next_filled(texts, index + 1)
+    above = set(roles[:index]) - {None, Role.BLANK}
+    under_banner = bool(above) and Role.MINUTES_MARK not in above
+    limit = BANNER_TITLE_MAX_CHARS if under_banner else TITLE_MAX_CHARS
+    lines = 0
+    while (index < len(texts) and roles[index] is None and lines < TITLE_MAX_LINES
+           and _is_title_line(texts[index], limit) and not _is_subtitle(texts[index])):
+        roles[index] = Role.TITLE
+        index += 1
+        lines += 1
+    while lines and index < len(texts) and roles[index] is None \
+            and _is_subtitle(texts[index]):
+        roles[index] = Role.SUBTITLE
+        index += 1
+    index = next_filled(texts, index)
+    # gov.cn and copied texts put the 发文字号 (and a 签发人) under the title.
+    while (index < len(texts) and roles[index] is None
+           and banner_role(texts[index]) in (Role.DOC_NUMBER, Role.SIGNER)):
+        roles[index] = banner_role(texts[index])
+        index = next_filled(texts, index + 1)
+    index = next_filled(texts, index)
+    if index < len(texts) and roles[index] is None and _is_addressee(texts[index]):
+        roles[index] = Role.ADDRESSEE
+        index += 1
+    return index
+
+
+def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
+    """Short, no end punctuation, and neither a heading, a date nor a 版头 line.
+
+    >>> _is_title_line("XX县政协领导班子XXXX年度述职报告")
+    True
+    >>> _is_title_line("一、加强学习"), _is_title_line("国发〔2024〕11号")
+    (False, False)
+    >>> _is_title_line("第一章　总则")
+    False
+    """
+    return (
+        bool(text)
+        and len(text) <= max_chars
+        and text[-1] not in END_PUNCTUATION
+        and not heading_level(text)
+        and not is_tail_date(text)
+        and banner_role(text) not in (Role.DOC_NUMBER, Role.SIGNER, Role.COPY_NUMBER)
+        and not ATTENDANCE.match(text)
+        and not _CHAPTER.match(text)
+    )
+
+
+# 第一章 总则 / 第二条 … of an attached 办法 or 规定: body, never part of a title above.
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇0-9０-９]+[章节条部分编]")
+_SUBTITLE_DASH = re.compile(r"^(?:——|—|－－|--)")
+_SUBTITLE_WORDS = re.compile(r"[0-9０-９〇一二三四五六七八九十]+年|讲话|发言|报告|会议|述职|汇报")
+
+
+def _is_subtitle(text: str) -> bool:
+    """The line under a title: ``——在全县经济工作会议上的讲话``, ``（2024年12月10日）``,
+    ``（在XX会议上的发言）`` (a dash, or parentheses around a date or a speech's occasion).
+
+    >>> [_is_subtitle(t) for t in ("——XX县XX局局长 张三", "（2026年12月）", "（此件公开发布）",
+    ...                            "（一）加强学习", "关于做好防汛工作的通知")]
+    [True, True, False, False, False]
+    """
+    text = text.strip()
+    if not text or len(text) > TITLE_MAX_CHARS or text[-1] in END_PUNCTUATION:
+        return False
+    if _SUBTITLE_DASH.match(text):
+        return True
+    return bool(BRACKETED.match(text)) and not heading_level(text) \
+        and bool(_SUBTITLE_WORDS.search(text))
+
+
+def _is_addressee(text: str) -> bool:
+    """称谓 / 主送: a short line ending with a colon that names people or bodies.
+
+    >>> _is_addressee("各位领导、同志们：")
+    True
+    >>> _is_addressee("现将一年来的工作报告如下：")
+    False
+    """
+    return (
+        text.endswith(_ADDRESSEE_END)
+        and len(text) <= ADDRESSEE_MAX_CHARS
+        and not any(mark in text for mark in "。！？；;")
+        and not _NOT_ADDRESSEE.search(text)
+        and not heading_level(text)
+        and not ATTENDANCE.match(text)
+    )
