@@ -46,7 +46,11 @@ from __future__ import annotations
 
 from typing import List, Optional, Sequence
 
-from gongwen.roles.attached import mark_attached_texts, mark_unmarked_attached_text
+from gongwen.roles.attached import (
+    mark_attached_texts,
+    mark_attachment_file,
+    mark_unmarked_attached_text,
+)
 from gongwen.roles.banner import force_minutes_mark, mark_banner
 from gongwen.roles.common import clean
 from gongwen.roles.head import mark_head
@@ -54,11 +58,12 @@ from gongwen.roles.headings import (
     HeadingNumber,
     RunIn,
     heading_level,
-    heading_or_body,
     parse_heading_number,
     run_in_heading,
 )
+from gongwen.roles.looks import LOOKED_AT, Looks, ParagraphLook, is_red
 from gongwen.roles.minutes import is_minutes, mark_attendance
+from gongwen.roles.outline import mark_headings
 from gongwen.roles.parts import (
     KIND_DOCUMENT,
     KIND_LETTER,
@@ -78,18 +83,21 @@ from gongwen.roles.tail import mark_attachments, mark_tail
 from gongwen.spec import Role
 
 __all__ = [
-    "KIND_DOCUMENT", "KIND_LETTER", "KIND_MINUTES", "LAYOUT_CHOICES", "PART_ATTACHMENT",
-    "PART_MAIN", "PART_RECORD", "HeadingNumber", "Part", "RunIn", "Split", "classify",
-    "document_kind", "document_parts", "heading_level", "parse_heading_number",
-    "run_in_heading", "split_line",
+    "LOOKED_AT", "ParagraphLook", "is_red", "KIND_DOCUMENT", "KIND_LETTER", "KIND_MINUTES",
+    "LAYOUT_CHOICES", "PART_ATTACHMENT", "PART_MAIN", "PART_RECORD", "HeadingNumber", "Part",
+    "RunIn", "Split", "classify", "document_kind", "document_parts", "heading_level",
+    "parse_heading_number", "run_in_heading", "split_line",
 ]
 
 
-def classify(paragraphs: Sequence[str], kind: Optional[str] = None) -> List[str]:
+def classify(paragraphs: Sequence[str], kind: Optional[str] = None,
+             looks: Optional[Sequence[Optional[ParagraphLook]]] = None) -> List[str]:
     """One :class:`~gongwen.spec.Role` value per paragraph, in order.
 
     ``kind`` :data:`KIND_MINUTES` says the text is a 纪要 whatever its mark: a 发文机关标志
-    is taken for its mark, and 出席/请假/列席 lists are looked for.
+    is taken for its mark, and 出席/请假/列席 lists are looked for. ``looks``: how the
+    source sets each paragraph (:class:`ParagraphLook`, None where unknown; may be shorter
+    than ``paragraphs``), evidence where the text leaves room (:mod:`gongwen.roles.looks`).
 
     The 版头 and the head (标题, 发文字号, 主送) are found from the top, the 版记 from the
     bottom, the attached texts by their 附件 mark after the 落款; the main text's tail
@@ -112,10 +120,13 @@ def classify(paragraphs: Sequence[str], kind: Optional[str] = None) -> List[str]
     """
     texts = [clean(paragraph) for paragraph in paragraphs]
     roles: List[Optional[str]] = [None if text else Role.BLANK for text in texts]
-    head_start = mark_banner(texts, roles)
-    if kind == KIND_MINUTES and Role.MINUTES_MARK not in roles:
-        head_start = force_minutes_mark(texts, roles, head_start)
-    body_start = mark_head(texts, roles, head_start)
+    seen = Looks(looks, texts)
+    body_start = mark_attachment_file(texts, roles)
+    if body_start is None:
+        head_start = mark_banner(texts, roles, seen)
+        if kind == KIND_MINUTES and Role.MINUTES_MARK not in roles:
+            head_start = force_minutes_mark(texts, roles, head_start)
+        body_start = mark_head(texts, roles, head_start, seen)
     record_start = mark_record(texts, roles, body_start)
     # Attached texts belong before the 版记, but some are typed after it.
     main_end = min(record_start, mark_attached_texts(texts, roles, body_start))
@@ -124,4 +135,5 @@ def classify(paragraphs: Sequence[str], kind: Optional[str] = None) -> List[str]
     if kind == KIND_MINUTES or is_minutes(texts, roles):
         mark_attendance(texts, roles, body_start, main_end)
     mark_tail(texts, roles, body_start, main_end)
-    return [role if role else heading_or_body(text) for text, role in zip(texts, roles)]
+    mark_headings(texts, roles)
+    return [role or Role.BODY for role in roles]

@@ -27,6 +27,25 @@ from gongwen.roles.tail import (
 from gongwen.spec import Role
 
 
+def mark_attachment_file(texts: List[str], roles: List[Optional[str]]) -> Optional[int]:
+    """A file that is an attachment (offices send 名单 and 表 so): ``附件`` / ``附件2`` on
+    its first line is its 附件标识, the line under it its title. Returns where it starts,
+    or None for any other file.
+
+    >>> roles = [None, None, None]
+    >>> mark_attachment_file(["附件1", "2024年度先进个人名单", "张三、李四"], roles), roles
+    (0, ['attachment_mark', 'attachment_title', None])
+    """
+    first = next_filled(texts, 0)
+    if first >= len(texts) or not ATTACHMENT_MARK.match(texts[first]):
+        return None
+    roles[first] = Role.ATTACHMENT_MARK
+    following = next_filled(texts, first + 1)
+    if following < len(texts) and is_attachment_title(texts[following]):
+        roles[following] = Role.ATTACHMENT_TITLE
+    return first
+
+
 def mark_attached_texts(texts: List[str], roles: List[Optional[str]], start: int) -> int:
     """Mark each ``附件N`` line and its title; return where the main text ends.
 

@@ -17,6 +17,7 @@ from gongwen.roles.common import (
     next_filled,
 )
 from gongwen.roles.headings import heading_level
+from gongwen.roles.looks import Looks
 from gongwen.roles.signoff import is_tail_date, signature_date_split
 from gongwen.spec import Role
 
@@ -44,6 +45,11 @@ _MINUTES_NUMBER = re.compile(
     r"^[（(]?\s*第\s*[0-9０-９XxＸ一二三四五六七八九十百零〇]{1,5}\s*[期次号]\s*[）)]?$"
 )
 ISSUER_MAX_LINES = 4
+# A 发文机关标志 of joint issuers on one line, or a long name narrowed to fit.
+ISSUER_MAX_CHARS = 40
+# Under a 版头 the line after it is the title even when long (a 决定 naming what it
+# commends runs to 50–80 characters over three lines of 2号).
+BANNER_TITLE_MAX_CHARS = 80
 
 
 def banner_role(text: str) -> Optional[str]:
@@ -82,11 +88,13 @@ def _is_agency(text: str) -> bool:
             and not heading_level(text) and is_agency_word(text))
 
 
-def mark_banner(texts: List[str], roles: List[Optional[str]]) -> int:
+def mark_banner(texts: List[str], roles: List[Optional[str]], looks: Looks) -> int:
     """Mark the 版头 (and a 纪要's mark) at the top; return where the head starts.
 
     An agency name counts as a 发文机关标志 only when a 发文字号 (or a ``…文件`` line)
-    follows it; otherwise it stays for the title (``XX县XX局`` over ``述职报告``).
+    follows it, or when it looks like one (red or very large, centred: ``中共浙江省淳安县委
+    组织部`` in red 34 pt over its title, with neither 文件 nor 发文字号); otherwise it stays
+    for the title (``XX县XX局`` over ``述职报告``).
     """
     index = next_filled(texts, 0)
     names: List[int] = []
@@ -102,6 +110,8 @@ def mark_banner(texts: List[str], roles: List[Optional[str]]) -> int:
         if role is None and not names and not minutes and _is_minutes_mark(text):
             role = Role.MINUTES_MARK
             minutes = True
+        if role is None and not minutes and _looks_like_masthead(texts, looks, index):
+            role = Role.ISSUER
         if role is None:
             if not _is_agency(text) or len(names) >= ISSUER_MAX_LINES:
                 break
@@ -114,6 +124,23 @@ def mark_banner(texts: List[str], roles: List[Optional[str]]) -> int:
             roles[index] = role
         index = next_filled(texts, index + 1)
     return names[0] if names else index
+
+
+def _looks_like_masthead(texts: List[str], looks: Looks, index: int) -> bool:
+    """A red or very large centred name with a title (or more of the 版头) under it."""
+    text = texts[index]
+    if not looks.is_masthead(index) or len(text) > ISSUER_MAX_CHARS \
+            or text[-1] in END_PUNCTUATION or heading_level(text) or is_tail_date(text):
+        return False
+    below = next_filled(texts, index + 1)
+    while below < len(texts) and RULE_LINE.match(texts[below]):
+        below = next_filled(texts, below + 1)
+    if below >= len(texts):
+        return False
+    under = texts[below]
+    return (looks.is_masthead(below) or looks.is_title(below) or banner_role(under) is not None
+            or (not looks.is_plain(below) and len(under) <= BANNER_TITLE_MAX_CHARS
+                and under[-1] not in END_PUNCTUATION))
 
 
 def force_minutes_mark(texts: List[str], roles: List[Optional[str]], head_start: int) -> int:

@@ -19,7 +19,7 @@ FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Without a date under it, a 落款 is recognised by its label or by an organisation suffix.
 ORGANISATION_END = re.compile(
     r"(?:局|委员会|委|办公室|办|政府|党委|党组|政协|人大|中心|公司|学校|医院|镇|乡|街道"
-    r"|所|院|处|科|部|会|支部|总支|站|队|厅|署|行|社|联|团|组)$"
+    r"|所|院|处|科|部|会|支部|总支|站|队|厅|署|行|社|联|团|组|大学)$"
 )
 AGENCY_MAX_CHARS = 30
 # The red rule, or a 版记 rule, typed as a row of dashes or underscores: kept as text,

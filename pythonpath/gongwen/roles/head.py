@@ -9,35 +9,54 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-from gongwen.roles.banner import banner_role
-from gongwen.roles.common import BRACKETED, END_PUNCTUATION, RULE_LINE, next_filled
+from gongwen.roles.banner import BANNER_TITLE_MAX_CHARS, banner_role
+from gongwen.roles.common import (
+    BRACKETED,
+    END_PUNCTUATION,
+    LIST_SEPARATORS,
+    RULE_LINE,
+    next_filled,
+)
 from gongwen.roles.headings import heading_level
+from gongwen.roles.looks import Looks
 from gongwen.roles.minutes import ATTENDANCE
+from gongwen.roles.outline import heading_form
 from gongwen.roles.signoff import is_tail_date
 from gongwen.spec import Role
 
 TITLE_MAX_CHARS = 40
-# Under a 版头 the line after it is the title even when long (a 决定 naming what it
-# commends runs to 50–80 characters over three lines of 2号).
-BANNER_TITLE_MAX_CHARS = 80
 TITLE_MAX_LINES = 3
 ADDRESSEE_MAX_CHARS = 50
+# Right under the title a 主送 may be long: two agencies' notice to every province's
+# 卫生健康委, 中医药局 and 疾控局 and the ministry's own units wraps to three lines.
+ADDRESSEE_UNDER_TITLE_MAX_CHARS = 150
+ADDRESSEE_MAX_LINES = 3
 _ADDRESSEE_END = ("：", ":")
 # "现将有关情况报告如下：" ends with a colon too but opens the body.
 _NOT_ADDRESSEE = re.compile(r"如下|现将|现就|以下|报告|汇报")
 
 
-def mark_head(texts: List[str], roles: List[Optional[str]], start: int) -> int:
-    """Mark 标题, a 发文字号 under it, and 称谓; return the index where the body starts."""
+def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: Looks) -> int:
+    """Mark 标题, a 发文字号 under it, and 称谓; return the index where the body starts.
+
+    A title whose first line looks like one (centred, larger than the text) runs on over
+    the lines that look the same and stops at the first that does not, whatever their text.
+    """
     index = next_filled(texts, start)
     while index < len(texts) and RULE_LINE.match(texts[index]):
         index = next_filled(texts, index + 1)
     above = set(roles[:index]) - {None, Role.BLANK}
     under_banner = bool(above) and Role.MINUTES_MARK not in above
     limit = BANNER_TITLE_MAX_CHARS if under_banner else TITLE_MAX_CHARS
+    by_look = index < len(texts) and looks.is_title(index)
     lines = 0
     while (index < len(texts) and roles[index] is None and lines < TITLE_MAX_LINES
-           and _is_title_line(texts[index], limit) and not _is_subtitle(texts[index])):
+           and not _is_subtitle(texts[index])):
+        if by_look:
+            if not (looks.is_title(index) and _is_title_line(texts[index], BANNER_TITLE_MAX_CHARS)):
+                break
+        elif not _is_title_line(texts[index], limit):
+            break
         roles[index] = Role.TITLE
         index += 1
         lines += 1
@@ -52,9 +71,35 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int) -> int:
         roles[index] = banner_role(texts[index])
         index = next_filled(texts, index + 1)
     index = next_filled(texts, index)
-    if index < len(texts) and roles[index] is None and _is_addressee(texts[index]):
+    return _mark_addressee(texts, roles, index, under_title=lines > 0)
+
+
+def _mark_addressee(texts: List[str], roles: List[Optional[str]], index: int,
+                    under_title: bool) -> int:
+    """称谓 / 主送 at ``index``; right under a title also one of up to three lines (a list
+    of agencies, each line ending with ``、`` or ``，``, the last with ``：``). Returns the
+    index after it."""
+    if index >= len(texts) or roles[index] is not None:
+        return index
+    if _is_addressee(texts[index]):
         roles[index] = Role.ADDRESSEE
-        index += 1
+        return index + 1
+    if not under_title:
+        return index
+    end, chars = index, 0
+    while end < len(texts) and end - index < ADDRESSEE_MAX_LINES and roles[end] is None:
+        text = texts[end]
+        chars += len(text)
+        if not text or chars > ADDRESSEE_UNDER_TITLE_MAX_CHARS \
+                or not _is_addressee(text, ADDRESSEE_UNDER_TITLE_MAX_CHARS, ends=False):
+            return index
+        if text.endswith(_ADDRESSEE_END):
+            for line in range(index, end + 1):
+                roles[line] = Role.ADDRESSEE
+            return end + 1
+        if not text.endswith(LIST_SEPARATORS):
+            return index
+        end += 1
     return index
 
 
@@ -73,6 +118,7 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
         and len(text) <= max_chars
         and text[-1] not in END_PUNCTUATION
         and not heading_level(text)
+        and heading_form(text) is None
         and not is_tail_date(text)
         and banner_role(text) not in (Role.DOC_NUMBER, Role.SIGNER, Role.COPY_NUMBER)
         and not ATTENDANCE.match(text)
@@ -103,8 +149,9 @@ def _is_subtitle(text: str) -> bool:
         and bool(_SUBTITLE_WORDS.search(text))
 
 
-def _is_addressee(text: str) -> bool:
-    """称谓 / 主送: a short line ending with a colon that names people or bodies.
+def _is_addressee(text: str, max_chars: int = ADDRESSEE_MAX_CHARS, ends: bool = True) -> bool:
+    """称谓 / 主送: a short line ending with a colon that names people or bodies
+    (``ends=False``: a line of one, the colon maybe on a later line).
 
     >>> _is_addressee("各位领导、同志们：")
     True
@@ -112,8 +159,8 @@ def _is_addressee(text: str) -> bool:
     False
     """
     return (
-        text.endswith(_ADDRESSEE_END)
-        and len(text) <= ADDRESSEE_MAX_CHARS
+        (text.endswith(_ADDRESSEE_END) or not ends)
+        and len(text) <= max_chars
         and not any(mark in text for mark in "。！？；;")
         and not _NOT_ADDRESSEE.search(text)
         and not heading_level(text)

@@ -9,7 +9,6 @@ import re
 from typing import NamedTuple, Optional
 
 from gongwen.roles.common import DIGITS, FULLWIDTH_DIGITS, ascii_number, clean
-from gongwen.spec import Role
 
 # 一 … 九, 十, 十一 … 十九, 二十 … 九十九.
 _CN_NUMBER = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -91,13 +90,6 @@ def heading_level(text: str) -> int:
     """
     number = parse_heading_number(text)
     return number.level if number else 0
-
-
-def heading_or_body(text: str) -> str:
-    level = heading_level(text)
-    if level and run_in_heading(text):
-        return Role.BODY  # a 段内标题: the renderers set its first sentence in the level's font
-    return (Role.BODY, Role.HEADING1, Role.HEADING2, Role.HEADING3, Role.HEADING4)[level]
 
 
 class RunIn(NamedTuple):

@@ -42,6 +42,8 @@ _SIGNATURE_LABEL = re.compile(
     r"^(?:述职人|报告人|汇报人|发言人|述廉人|署名|单位|申请人|申请单位|填报人|填表人|经办人"
     r"|负责人|签名|签字)\s*(?:[（(][^）)]{0,6}[）)])?\s*[：:]"
 )
+# A line of the form "label：value" (a 署名 has no colon unless its label is one above).
+_LABELLED_LINE = re.compile(r"^[^：:]{1,12}[：:]")
 # A contact line typed without the 附注's parentheses (联系人：张三，电话：…): a 附注 all the
 # same, never a 署名.
 CONTACT = re.compile(r"^[（(]?\s*(?:联系人|联系电话|联系方式|电话|手机|传真)\s*[：:]")
@@ -53,7 +55,9 @@ _YEAR_MONTH = re.compile(r"^(?:[0-9０-９]{4}|[〇零OoＯ一二三四五六七
 # Forms and 申请 label the date line: 日期：2024年3月1日.
 _DATE_LABEL = re.compile(r"^(?:日\s*期|时\s*间)\s*[：:]\s*")
 # The seal or signature placeholder of a 落款: （盖章）, (签字).
-SEAL = re.compile(r"^[（(]\s*(?:盖\s*章|公\s*章|印\s*章|签\s*章|签\s*名|签\s*字)\s*[）)]$")
+# …and a joint notice's 代章 line: （国家卫生健康委代章）, one 落款 with the names above it.
+SEAL = re.compile(r"^[（(]\s*(?:盖\s*章|公\s*章|印\s*章|签\s*章|签\s*名|签\s*字"
+                  r"|[^（）()，。；：,;:]{1,30}代\s*章)\s*[）)]$")
 
 
 def is_tail_date(text: str) -> bool:
@@ -124,6 +128,8 @@ def is_signature(text: str, dated: bool) -> bool:
         return False
     if heading_level(text) or is_closing(text) or is_tail_date(text) or BRACKETED.match(text):
         return False
+    if _LABELLED_LINE.match(text) and not _SIGNATURE_LABEL.match(text):
+        return False  # 联系地址：XX路XX号 over a 公告's 落款 is a line of its text
     return dated or bool(_SIGNATURE_LABEL.match(text) or ORGANISATION_END.search(text))
 
 

@@ -125,7 +125,7 @@ def mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: int
     while (index >= start and signatures < SIGNATURE_MAX_LINES
            and is_signature(texts[index], dated=dates > 0)):
         roles[index] = Role.SIGNATURE
-        signatures += 1
+        signatures += 0 if SEAL.match(texts[index]) else 1  # a 代章 line adds no name
         index = skip_up(roles, index - 1, start)
     if dates or signatures:
         index = _mark_notes(texts, roles, index, start, by_words_only=True)
