@@ -244,3 +244,18 @@ def _export(office, path: Path, folder: Path) -> Path:
         return office.export_pdf(document, folder / (path.stem + "-opened.pdf"))
     finally:
         office.close(document)
+
+
+def test_the_red_head_formats_once_for_all_in_writer(office, tmp_path: Path):
+    """After Format the red head carries the 公文 looks and styles: a second Format reads
+    them and gives every paragraph the same style and properties (idempotent)."""
+    document = office.open(_red_head(tmp_path))
+    try:
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        once = _paragraph_properties(document)
+        assert [row[1] for row in once[:4]] == [
+            "公文发文机关标志", "公文标题", "公文标题", "公文主送"]
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        assert _paragraph_properties(document) == once
+    finally:
+        office.close(document)
