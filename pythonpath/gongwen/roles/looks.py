@@ -82,13 +82,14 @@ class Looks:
         given = list(looks or ())[:len(texts)]
         self.items: List[ParagraphLook] = [look or NO_LOOK for look in given]
         self.items += [NO_LOOK] * (len(texts) - len(self.items))
-        # The text's size: the one most characters have (a head has a few short large
-        # lines, the text long ones).
+        # The text's size: the one most characters of lines not centred have (a head has
+        # a few short large lines, the text long ones). A web page may give the size of
+        # its title only: the text is then taken to be 三号.
         sizes: Counter = Counter()
         for look, text in zip(self.items, texts):
-            if look.size_pt:
+            if look.size_pt and look.align != Align.CENTER:
                 sizes[look.size_pt] += len(text)
-        self.body_pt: Optional[float] = sizes.most_common(1)[0][0] if sizes else None
+        self.body_pt: float = sizes.most_common(1)[0][0] if sizes else spec.PAGE.body_size_pt
 
     def __bool__(self) -> bool:
         return any(look != NO_LOOK for look in self.items)
@@ -117,8 +118,7 @@ class Looks:
 
     def is_larger(self, index: int) -> bool:
         size = self.items[index].size_pt
-        return size is not None and self.body_pt is not None \
-            and size >= self.body_pt + LARGER_BY_PT
+        return size is not None and size >= self.body_pt + LARGER_BY_PT
 
     def is_plain(self, index: int) -> bool:
         """Known to be set as the text is: not centred, not larger (a line of body text)."""

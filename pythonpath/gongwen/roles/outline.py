@@ -7,7 +7,7 @@ its own: which level each form is comes from the order in which the document use
 A form met inside another takes the next level down; meeting a form again returns to its
 level. Such a line must read as a heading (short, no sentence in it), so a number that
 counts list items in a sentence stays body text; ``第一条`` opens an article of a 办法 and
-is body, and so are the 章 of a text made of articles (a regulation sets them its own way).
+is body, and under a ``第一章`` a numbered sentence (``一、根据……。``) is an article too.
 
 Standard library only, Python 3.8 compatible.
 """
@@ -40,7 +40,7 @@ _FORMS = (
     ("latin_lower", re.compile(r"^[（(]?[a-hａ-ｈ]\s*[)）]")),
     ("enumerated", re.compile(r"^" + _CN + r"是")),
 )
-_ARTICLE = re.compile(r"^第" + _CN + r"条")
+_SENTENCE_ENDS = ("。", "；", ";")
 # A line that reads as a heading: short, and no sentence in it.
 HEADING_MAX_CHARS = 40
 _SENTENCE = re.compile(r"[，。；！？,;!?]")
@@ -51,7 +51,7 @@ _RANK = {form: level for level, form in _STANDARD_RANK.items()}
 HEADING_ROLES = (Role.HEADING1, Role.HEADING2, Role.HEADING3, Role.HEADING4)
 
 
-def heading_form(text: str, articles: bool = False) -> Optional[str]:
+def heading_form(text: str) -> Optional[str]:
     """The kind of number a heading line opens with (``cn`` for 一、, ``cn_paren``, ``digit``,
     ``digit_paren``; the others by :data:`_FORMS`), or None.
 
@@ -73,8 +73,6 @@ def heading_form(text: str, articles: bool = False) -> Optional[str]:
         match = pattern.match(text)
         rest = clean(text[match.end():]) if match else ""
         if rest and not _COLUMNS.search(rest):
-            if form == "chapter" and articles:
-                return None
             return form
     return None
 
@@ -113,16 +111,21 @@ def mark_headings(texts: Sequence[str], roles: List[Optional[str]]) -> None:
     >>> mark_headings(texts, roles); roles
     ['heading1', 'body', 'heading2', 'heading3', 'heading1']
     """
-    articles = any(_ARTICLE.match(clean(text)) for text in texts)
     outline = Outline()
+    chapters = False
     for index, text in enumerate(texts):
         if roles[index] is not None:
+            if roles[index] in (Role.ATTACHMENT_MARK, Role.ATTACHMENT_TITLE):
+                outline, chapters = Outline(), False  # an attached text numbers anew
             continue
-        form = heading_form(text, articles)
+        form = heading_form(text)
         if form is None:
             roles[index] = Role.BODY
             continue
+        chapters = chapters or form == "chapter"
         level = outline.place(form)
         standard = form in _RANK
-        roles[index] = Role.BODY if standard and run_in_heading(text) \
+        # Under a 第一章 the numbered paragraphs are a regulation's articles: text.
+        article = chapters and standard and clean(text).endswith(_SENTENCE_ENDS)
+        roles[index] = Role.BODY if article or (standard and run_in_heading(text)) \
             else HEADING_ROLES[level - 1]

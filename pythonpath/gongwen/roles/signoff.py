@@ -50,7 +50,7 @@ CONTACT = re.compile(r"^[（(]?\s*(?:联系人|联系电话|联系方式|电话|
 # A 署名 or 印发机关 and a date on one line, with the spaces that push the date right.
 ONE_LINE_MAX_CHARS = 80
 # 总结 and 述职 often date the 落款 by month: 2024年1月, 二〇二四年一月.
-_YEAR_MONTH = re.compile(r"^(?:[0-9０-９]{4}|[〇零OoＯ一二三四五六七八九]{4})\s*年\s*"
+_YEAR_MONTH = re.compile(r"^(?:[0-9０-９]{4}|[〇零OoＯ○0一二三四五六七八九]{4})\s*年\s*"
                          r"(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月$")
 # Forms and 申请 label the date line: 日期：2024年3月1日.
 _DATE_LABEL = re.compile(r"^(?:日\s*期|时\s*间)\s*[：:]\s*")
