@@ -129,8 +129,8 @@ def classify(paragraphs: Sequence[str], kind: Optional[str] = None,
         body_start = mark_head(texts, roles, head_start, seen)
     record_start = mark_record(texts, roles, body_start)
     # Attached texts belong before the 版记, but some are typed after it.
-    main_end = min(record_start, mark_attached_texts(texts, roles, body_start))
-    main_end = mark_unmarked_attached_text(texts, roles, body_start, main_end)
+    main_end = min(record_start, mark_attached_texts(texts, roles, body_start, seen))
+    main_end = mark_unmarked_attached_text(texts, roles, body_start, main_end, seen)
     mark_attachments(texts, roles, body_start, main_end)
     if kind == KIND_MINUTES or is_minutes(texts, roles):
         mark_attendance(texts, roles, body_start, main_end)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import List, Optional
 
 from gongwen.roles.common import next_filled
+from gongwen.roles.head import TITLE_MAX_LINES, subtitle_lines
+from gongwen.roles.looks import Looks
 from gongwen.roles.signoff import (
     ONE_LINE_MAX_CHARS,
     is_signature,
@@ -46,7 +48,8 @@ def mark_attachment_file(texts: List[str], roles: List[Optional[str]]) -> Option
     return first
 
 
-def mark_attached_texts(texts: List[str], roles: List[Optional[str]], start: int) -> int:
+def mark_attached_texts(texts: List[str], roles: List[Optional[str]], start: int,
+                        looks: Looks) -> int:
     """Mark each ``附件N`` line and its title; return where the main text ends.
 
     A bare ``附件2`` line starts an attached text when a title follows it. Right after a
@@ -68,6 +71,7 @@ def mark_attached_texts(texts: List[str], roles: List[Optional[str]], start: int
         if ATTACHMENT_MARK.match(texts[index]) and following < len(texts) \
                 and roles[following] is None and is_attachment_title(texts[following]):
             roles[following] = Role.ATTACHMENT_TITLE
+            _mark_title_on(texts, roles, following, looks)
         index = following
     _mark_attached_tails(texts, roles, main_end)
     return main_end
@@ -103,14 +107,15 @@ def _follows_a_tail(texts: List[str], index: int) -> bool:
 
 
 def mark_unmarked_attached_text(
-    texts: List[str], roles: List[Optional[str]], start: int, end: int
+    texts: List[str], roles: List[Optional[str]], start: int, end: int, looks: Looks
 ) -> int:
     """An attached text right after the 落款 with no ``附件`` line; return the main text's end.
 
     Copies of 印发 notices (``关于印发《XX办法》的通知``) from government web sites run
     the 落款, the 附注 and then the 办法's own title and text. The 落款 is recognised in
     the middle when a 附注 follows its date (``（此件公开发布）``), or, in a notice that
-    印发/转发 something, when a title-like line follows it.
+    印发/转发 something, when a title-like line follows it, or when the line after it looks
+    like a title (centred, larger: a 令's regulation on gov.cn).
     """
     title = "".join(text for text, role in zip(texts, roles) if role == Role.TITLE)
     issues_a_text = any(word in title for word in ("印发", "转发", "颁布", "发布"))
@@ -123,12 +128,31 @@ def mark_unmarked_attached_text(
             noted = True
             after = next_filled(texts, after + 1)
         following = next_filled(texts, after + 1)
-        if (noted or issues_a_text) and following < end and roles[after] is None \
+        titled = noted or issues_a_text or (after < end and looks.is_title(after))
+        if titled and following < end and roles[after] is None \
                 and is_attachment_title(texts[after]):
             roles[after] = Role.ATTACHMENT_TITLE
-            mark_tail(texts, roles, after + 1, end)
+            mark_tail(texts, roles, _mark_title_on(texts, roles, after, looks), end)
             return after
     return end
+
+
+def _mark_title_on(texts: List[str], roles: List[Optional[str]], index: int,
+                   looks: Looks) -> int:
+    """An attached text's title at ``index``: the lines under it set alike (a title broken
+    over lines) and its 题注 (subtitle); returns the index after them."""
+    index += 1
+    lines = 1
+    while index < len(texts) and roles[index] is None and lines < TITLE_MAX_LINES \
+            and looks.is_title(index) and is_attachment_title(texts[index]):
+        roles[index] = Role.ATTACHMENT_TITLE
+        index += 1
+        lines += 1
+    for _ in range(subtitle_lines(texts, index)):
+        if roles[index] is None:
+            roles[index] = Role.SUBTITLE
+        index += 1
+    return index
 
 
 def _is_signed_date(texts: List[str], roles: List[Optional[str]], index: int, start: int) -> bool:

@@ -47,7 +47,8 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
         index = next_filled(texts, index + 1)
     above = set(roles[:index]) - {None, Role.BLANK}
     under_banner = bool(above) and Role.MINUTES_MARK not in above
-    limit = BANNER_TITLE_MAX_CHARS if under_banner else TITLE_MAX_CHARS
+    limit = BANNER_TITLE_MAX_CHARS if under_banner or _headed_text_under(texts, index) \
+        else TITLE_MAX_CHARS
     by_look = index < len(texts) and looks.is_title(index)
     lines = 0
     while (index < len(texts) and roles[index] is None and lines < TITLE_MAX_LINES
@@ -61,9 +62,10 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
         index += 1
         lines += 1
     while lines and index < len(texts) and roles[index] is None \
-            and _is_subtitle(texts[index]):
-        roles[index] = Role.SUBTITLE
-        index += 1
+            and subtitle_lines(texts, index):
+        for _ in range(subtitle_lines(texts, index)):
+            roles[index] = Role.SUBTITLE
+            index += 1
     index = next_filled(texts, index)
     # gov.cn and copied texts put the 发文字号 (and a 签发人) under the title.
     while (index < len(texts) and roles[index] is None
@@ -72,6 +74,16 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
         index = next_filled(texts, index + 1)
     index = next_filled(texts, index)
     return _mark_addressee(texts, roles, index, under_title=lines > 0)
+
+
+def _headed_text_under(texts: List[str], index: int) -> bool:
+    """The line under ``index`` is a 主送 or a 发文字号: ``index`` heads a 公文, and its title
+    may be long (``XX办公室关于印发《……实施方案(2023—2025年)》的通知``)."""
+    below = next_filled(texts, index + 1)
+    if below >= len(texts):
+        return False
+    return _is_addressee(texts[below], ADDRESSEE_UNDER_TITLE_MAX_CHARS) \
+        or banner_role(texts[below]) == Role.DOC_NUMBER
 
 
 def _mark_addressee(texts: List[str], roles: List[Optional[str]], index: int,
@@ -128,8 +140,35 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
 
 # 第一章 总则 / 第二条 … of an attached 办法 or 规定: body, never part of a title above.
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇0-9０-９]+[章节条部分编]")
+# A 题注 dates what it notes: (1991年3月4日…发布), (民政部　一九九七年一月二十八日).
+_SUBTITLE_DATE = re.compile(r"[0-9０-９〇○一二三四五六七八九]{4}年")
 _SUBTITLE_DASH = re.compile(r"^(?:——|—|－－|--)")
 _SUBTITLE_WORDS = re.compile(r"[0-9０-９〇一二三四五六七八九十]+年|讲话|发言|报告|会议|述职|汇报")
+
+
+def subtitle_lines(texts: List[str], index: int) -> int:
+    """How many lines from ``index`` are a subtitle: 1, or 2 for a 题注 in parentheses
+    broken over two lines (``（二○○四年六月十六日国务院`` / ``第54次常务会议修订通过）``), or 0.
+
+    >>> subtitle_lines(["（二○○四年六月十六日国务院", "第54次常务会议修订通过）", "第一章"], 0)
+    2
+    """
+    if index >= len(texts):
+        return 0
+    if _is_subtitle(texts[index]):
+        return 1
+    first = texts[index]
+    second = texts[index + 1] if index + 1 < len(texts) else ""
+    if first[:1] in "（(" and not any(c in first for c in "）)") and second[-1:] in "）)" \
+            and not any(c in second for c in "（("):
+        joined = first + second
+        return 2 if len(joined) <= NOTE_BRACKET_MAX_CHARS and _SUBTITLE_WORDS.search(joined) \
+            and not heading_level(joined) else 0
+    return 0
+
+
+# A 题注 in parentheses under a regulation's title: (1991年3月4日国务院令第76号发布 …修订).
+NOTE_BRACKET_MAX_CHARS = 120
 
 
 def _is_subtitle(text: str) -> bool:
@@ -141,11 +180,12 @@ def _is_subtitle(text: str) -> bool:
     [True, True, False, False, False]
     """
     text = text.strip()
-    if not text or len(text) > TITLE_MAX_CHARS or text[-1] in END_PUNCTUATION:
+    if not text or text[-1] in END_PUNCTUATION:
         return False
     if _SUBTITLE_DASH.match(text):
-        return True
-    return bool(BRACKETED.match(text)) and not heading_level(text) \
+        return len(text) <= TITLE_MAX_CHARS
+    limit = NOTE_BRACKET_MAX_CHARS if _SUBTITLE_DATE.search(text) else TITLE_MAX_CHARS
+    return bool(BRACKETED.match(text)) and not heading_level(text) and len(text) <= limit \
         and bool(_SUBTITLE_WORDS.search(text))
 
 

@@ -32,14 +32,17 @@ from gongwen.spec import Role
 
 SIGNATURE_MAX_LINES = 3
 DATE_MAX_LINES = 2
-ATTACHMENT_START = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
+# 附件：… / 附件1：… and, as gov.cn prints them, 附件1.XX办法.
+ATTACHMENT_START = re.compile(r"^附\s*件\s*(?:[0-9０-９一二三四五六七八九十]*\s*[：:]"
+                              r"|[0-9０-９]{1,2}\s*[.．、](?![0-9０-９]))")
 ATTACHMENT_ITEM = re.compile(r"^" + DIGITS + r"\s*[.．、]")
-NOTE_WORDS = re.compile(r"此件|本件|联系人|联系电话|电话|公开|发至|印发至|传达|报送")
+# gov.cn's （本文有删减） is a 附注 too.
+NOTE_WORDS = re.compile(r"此件|本件|本文|联系人|联系电话|电话|公开|发至|印发至|传达|报送|删减|删节")
 NOTE_MAX_CHARS = 100
 NOTE_MAX_LINES = 2
 # 附件 / 附件1 / 附件 2 / 附件三 alone on a line (a colon is tolerated: 附件1：).
 ATTACHMENT_MARK = re.compile(r"^附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?"
-                              r"\s*(?P<colon>[：:])?$")
+                              r"\s*(?P<colon>[：:.．])?$")
 ATTACHMENT_TITLE_MAX_CHARS = 60
 
 
