@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 from gongwen.roles.common import next_filled
-from gongwen.roles.head import TITLE_MAX_LINES, subtitle_lines
+from gongwen.roles.head import TITLE_MAX_LINES, is_addressee, subtitle_lines
 from gongwen.roles.looks import Looks
 from gongwen.roles.signoff import (
     ONE_LINE_MAX_CHARS,
@@ -120,7 +120,12 @@ def mark_unmarked_attached_text(
     title = "".join(text for text, role in zip(texts, roles) if role == Role.TITLE)
     issues_a_text = any(word in title for word in ("印发", "转发", "颁布", "发布"))
     for index in range(start, end):
-        if roles[index] is not None or not _is_signed_date(texts, roles, index, start):
+        if roles[index] is not None:
+            continue
+        # A date alone under a notice that 印发 a text ends its main text too (no 署名 typed).
+        if not (_is_signed_date(texts, roles, index, start)
+                or (issues_a_text and len(texts[index]) <= ONE_LINE_MAX_CHARS
+                    and is_tail_date(texts[index]))):
             continue
         after = next_filled(texts, index + 1)
         noted = False
@@ -128,8 +133,9 @@ def mark_unmarked_attached_text(
             noted = True
             after = next_filled(texts, after + 1)
         following = next_filled(texts, after + 1)
-        titled = noted or issues_a_text or (after < end and looks.is_title(after))
-        if titled and following < end and roles[after] is None \
+        by_look = after < end and looks.is_title(after)
+        titled = noted or issues_a_text or by_look
+        if titled and (following < end or by_look) and after < end and roles[after] is None \
                 and is_attachment_title(texts[after]):
             roles[after] = Role.ATTACHMENT_TITLE
             mark_tail(texts, roles, _mark_title_on(texts, roles, after, looks), end)
@@ -152,6 +158,10 @@ def _mark_title_on(texts: List[str], roles: List[Optional[str]], index: int,
         if roles[index] is None:
             roles[index] = Role.SUBTITLE
         index += 1
+    below = next_filled(texts, index)
+    if below < len(texts) and roles[below] is None and is_addressee(texts[below]):
+        roles[below] = Role.ADDRESSEE  # a 请示 forwarded as an attachment keeps its 主送
+        index = below + 1
     return index
 
 

@@ -29,6 +29,9 @@ _BANNER_CODES = re.compile(
 )
 # Joint issuers stack their names and put 文件 on a line of its own, hence {0,40}.
 _ISSUER_FILE = re.compile(r"^[^，。；：！？,;:!?“”]{0,40}?\s*文\s*件$")
+# 命令格式 (§10.2): the agency's name and 令 or 命令, its 令号 (第706号) under it.
+_ORDER = re.compile(r"^(?P<agency>[^，。；：！？,;:!?“”《》]{2,30}?)\s*(?:命\s*)?令$")
+_ORDER_NUMBER = re.compile(r"^第\s*[0-9０-９]{1,5}\s*号$")
 _SIGNER = r"签\s*发\s*人\s*[：:]"
 _SIGNER_LINE = re.compile(r"^" + _SIGNER + r"\s*(?:\S.{0,40})?$")  # empty in a template
 # 国办发〔2020〕50号, typed with 〔〕, [], （）, 【】, full-width digits, spaces or a stray 第;
@@ -65,6 +68,8 @@ def banner_role(text: str) -> Optional[str]:
     [None, None, None, None, None]
     >>> banner_role("X X 县 人 民 政 府 文 件"), banner_role("文件")
     ('issuer', 'issuer')
+    >>> banner_role("中华人民共和国国务院令"), banner_role("XX县人民政府令"), banner_role("动员令")
+    ('issuer', 'issuer', None)
     """
     codes = _BANNER_CODES.match(text)
     if codes and any(codes.groups()):
@@ -75,6 +80,9 @@ def banner_role(text: str) -> Optional[str]:
         agency = re.sub(r"\s+", "", text)[:-2]
         if not agency or is_agency_word(agency):
             return Role.ISSUER
+    order = _ORDER.match(text)
+    if order and is_agency_word(re.sub(r"\s+", "", order.group("agency"))):
+        return Role.ISSUER
     if _DOC_NUMBER.match(text):
         return Role.DOC_NUMBER
     if _SIGNER_LINE.match(text):
@@ -107,6 +115,8 @@ def mark_banner(texts: List[str], roles: List[Optional[str]], looks: Looks) -> i
         role = banner_role(text)
         if role is None and minutes and _is_minutes_number(text, after_a_name=bool(names)):
             role = Role.DOC_NUMBER
+        if role is None and _ORDER_NUMBER.match(text) and _under_an_order(texts, roles, index):
+            role = Role.DOC_NUMBER
         if role is None and not names and not minutes and _is_minutes_mark(text):
             role = Role.MINUTES_MARK
             minutes = True
@@ -124,6 +134,11 @@ def mark_banner(texts: List[str], roles: List[Optional[str]], looks: Looks) -> i
             roles[index] = role
         index = next_filled(texts, index + 1)
     return names[0] if names else index
+
+
+def _under_an_order(texts: List[str], roles: List[Optional[str]], index: int) -> bool:
+    above = [i for i in range(index) if roles[i] == Role.ISSUER]
+    return bool(above) and bool(_ORDER.match(texts[above[-1]]))
 
 
 def _looks_like_masthead(texts: List[str], looks: Looks, index: int) -> bool:

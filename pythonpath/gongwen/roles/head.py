@@ -82,7 +82,7 @@ def _headed_text_under(texts: List[str], index: int) -> bool:
     below = next_filled(texts, index + 1)
     if below >= len(texts):
         return False
-    return _is_addressee(texts[below], ADDRESSEE_UNDER_TITLE_MAX_CHARS) \
+    return is_addressee(texts[below], ADDRESSEE_UNDER_TITLE_MAX_CHARS) \
         or banner_role(texts[below]) == Role.DOC_NUMBER
 
 
@@ -93,7 +93,7 @@ def _mark_addressee(texts: List[str], roles: List[Optional[str]], index: int,
     index after it."""
     if index >= len(texts) or roles[index] is not None:
         return index
-    if _is_addressee(texts[index]):
+    if is_addressee(texts[index]):
         roles[index] = Role.ADDRESSEE
         return index + 1
     if not under_title:
@@ -103,7 +103,7 @@ def _mark_addressee(texts: List[str], roles: List[Optional[str]], index: int,
         text = texts[end]
         chars += len(text)
         if not text or chars > ADDRESSEE_UNDER_TITLE_MAX_CHARS \
-                or not _is_addressee(text, ADDRESSEE_UNDER_TITLE_MAX_CHARS, ends=False):
+                or not is_addressee(text, ADDRESSEE_UNDER_TITLE_MAX_CHARS, ends=False):
             return index
         if text.endswith(_ADDRESSEE_END):
             for line in range(index, end + 1):
@@ -189,13 +189,13 @@ def _is_subtitle(text: str) -> bool:
         and bool(_SUBTITLE_WORDS.search(text))
 
 
-def _is_addressee(text: str, max_chars: int = ADDRESSEE_MAX_CHARS, ends: bool = True) -> bool:
+def is_addressee(text: str, max_chars: int = ADDRESSEE_MAX_CHARS, ends: bool = True) -> bool:
     """称谓 / 主送: a short line ending with a colon that names people or bodies
     (``ends=False``: a line of one, the colon maybe on a later line).
 
-    >>> _is_addressee("各位领导、同志们：")
+    >>> is_addressee("各位领导、同志们：")
     True
-    >>> _is_addressee("现将一年来的工作报告如下：")
+    >>> is_addressee("现将一年来的工作报告如下：")
     False
     """
     return (

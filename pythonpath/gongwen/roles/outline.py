@@ -72,7 +72,8 @@ def heading_form(text: str) -> Optional[str]:
     for form, pattern in _FORMS:
         match = pattern.match(text)
         rest = clean(text[match.end():]) if match else ""
-        if rest and not _COLUMNS.search(rest):
+        # 第一章　总　　则 is spaced out on purpose; a digit's columns are a typed table.
+        if rest and (form in ("part", "chapter") or not _COLUMNS.search(rest)):
             return form
     return None
 
