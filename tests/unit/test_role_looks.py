@@ -91,6 +91,12 @@ def test_a_red_large_line_the_text_decides_stays_what_the_text_says(text, role):
     assert classify(texts, looks=looks)[0] == role
 
 
+def test_a_large_black_title_over_two_lines_is_no_issuer():
+    texts = ["关于做好2024年度防汛", "抗旱工作的通知", "各乡镇：", "正文。"]
+    looks = [look(26, C), look(26, C), look(16, L), BODY]
+    assert classify(texts, looks=looks)[:3] == [Role.TITLE, Role.TITLE, Role.ADDRESSEE]
+
+
 def test_a_large_line_with_body_text_under_it_is_a_title():
     texts = ["关于做好防汛工作的通知", "各乡镇人民政府要高度重视，认真做好防汛准备。"]
     assert classify(texts, looks=[look(26, C), BODY]) == [Role.TITLE, Role.BODY]

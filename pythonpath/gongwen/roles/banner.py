@@ -147,6 +147,8 @@ def _looks_like_masthead(texts: List[str], looks: Looks, index: int) -> bool:
     if not looks.is_masthead(index) or len(text) > ISSUER_MAX_CHARS \
             or text[-1] in END_PUNCTUATION or heading_level(text) or is_tail_date(text):
         return False
+    if not looks.is_red(index) and not is_agency_word(re.sub(r"\s+", "", text)):
+        return False  # large but black: an agency's name only (a title may be set large)
     below = next_filled(texts, index + 1)
     while below < len(texts) and RULE_LINE.match(texts[below]):
         below = next_filled(texts, below + 1)

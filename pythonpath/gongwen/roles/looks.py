@@ -107,6 +107,9 @@ class Looks:
             return False
         return is_red(look.color_rgb) or (look.size_pt or 0) >= ISSUER_MIN_PT
 
+    def is_red(self, index: int) -> bool:
+        return is_red(self.items[index].color_rgb)
+
     def is_title(self, index: int) -> bool:
         """Centred and larger than the text, not red: a title line."""
         role = self.style_role(index)
