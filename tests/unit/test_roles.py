@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import doctest
+import importlib
+import pkgutil
 from typing import List
 
 import pytest
@@ -220,7 +222,15 @@ def test_every_result_is_a_known_role():
     assert set(classify(paragraphs)) <= set(Role.ALL)
 
 
-def test_docstring_examples():
-    result = doctest.testmod(roles)
-    assert result.attempted > 10
+ROLE_MODULES = [roles] + [importlib.import_module(f"gongwen.roles.{info.name}")
+                         for info in pkgutil.iter_modules(roles.__path__)]
+
+
+@pytest.mark.parametrize("module", ROLE_MODULES, ids=lambda module: module.__name__)
+def test_docstring_examples(module):
+    result = doctest.testmod(module)
     assert result.failed == 0
+
+
+def test_the_docstrings_hold_examples():
+    assert sum(doctest.testmod(module).attempted for module in ROLE_MODULES) > 50
