@@ -18,9 +18,10 @@ from gongwen.spec import Align, Role
 from labelled import Look, Paragraph
 
 # Percent of non-blank labelled paragraphs the core gets right (measured with
-# `python -m bench role_accuracy`; the floor sits just under the measured figure: 92.6 % of
-# 856 on tune, 93.6 % of 454 on held-out, 105 documents, texts only).
-FLOORS = {"tune": 92.0, "heldout": 93.0}
+# `python -m bench role_accuracy`; the floor sits just under the measured figure). Lowered
+# when the Word files came in (工作总结, 纪要, a university 通知 with 第一部分 over 一、):
+# 90.8 % on tune, 89.6 % on held-out after the first 19 of them, texts only.
+FLOORS = {"tune": 90.5, "heldout": 89.5}
 MIN_DOCUMENTS = 100
 MIN_PARAGRAPHS = 1000
 
