@@ -19,11 +19,12 @@ from labelled import Look, Paragraph
 
 # Percent of non-blank labelled paragraphs the core gets right (measured with
 # `python -m bench role_accuracy`; the floor sits just under the measured figure). Lowered
-# when the Word files came in (工作总结, 纪要, a university 通知 with 第一部分 over 一、):
-# 90.8 % on tune, 89.6 % on held-out after the first 19 of them, texts only.
-FLOORS = {"tune": 90.5, "heldout": 89.5}
-MIN_DOCUMENTS = 100
-MIN_PARAGRAPHS = 1000
+# when 32 real Word/WPS-era files and GBK .txt came in (工作总结, 述职/转正, 纪要, a university
+# 通知 for red-head paper, a 章程, attachment files): 88.1 % of 1 450 on tune, 89.1 % of 571
+# on held-out, 137 documents, texts only (before them: 92.6 % of 856, 93.6 % of 454).
+FLOORS = {"tune": 88.0, "heldout": 89.0}
+MIN_DOCUMENTS = 135
+MIN_PARAGRAPHS = 2000
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 
