@@ -19,12 +19,12 @@ from labelled import Look, Paragraph
 
 # Percent of non-blank labelled paragraphs the core gets right (measured with
 # `python -m bench role_accuracy`; the floor sits just under the measured figure). Lowered
-# when 32 real Word/WPS-era files and GBK .txt came in (工作总结, 述职/转正, 纪要, a university
-# 通知 for red-head paper, a 章程, attachment files): 88.1 % of 1 450 on tune, 89.1 % of 571
-# on held-out, 137 documents, texts only (before them: 92.6 % of 856, 93.6 % of 454).
-FLOORS = {"tune": 88.0, "heldout": 89.0}
-MIN_DOCUMENTS = 135
-MIN_PARAGRAPHS = 2000
+# when 41 real Word files and GBK .txt came in (工作总结, 转正申请, 纪要, 倡议书, a university
+# 通知 for red-head paper, a 章程, attachment files): 87.5 % of 1 611 on tune, 89.4 % of 596
+# on held-out, 146 documents, texts only (before them: 92.6 % of 856, 93.6 % of 454).
+FLOORS = {"tune": 87.0, "heldout": 89.0}
+MIN_DOCUMENTS = 145
+MIN_PARAGRAPHS = 2200
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 
