@@ -18,11 +18,13 @@ from gongwen.spec import Align, Role
 from labelled import Look, Paragraph
 
 # Percent of non-blank labelled paragraphs the core gets right (measured with
-# `python -m bench role_accuracy`; the floor sits just under the measured figure: 92.6 % of
-# 856 on tune, 93.6 % of 454 on held-out, 105 documents, texts only).
-FLOORS = {"tune": 92.0, "heldout": 93.0}
-MIN_DOCUMENTS = 100
-MIN_PARAGRAPHS = 1000
+# `python -m bench role_accuracy`; the floor sits just under the measured figure). Lowered
+# when 41 real Word files and GBK .txt came in (工作总结, 转正申请, 纪要, 倡议书, a university
+# 通知 for red-head paper, a 章程, attachment files): 87.5 % of 1 611 on tune, 89.4 % of 596
+# on held-out, 146 documents, texts only (before them: 92.6 % of 856, 93.6 % of 454).
+FLOORS = {"tune": 87.0, "heldout": 89.0}
+MIN_DOCUMENTS = 145
+MIN_PARAGRAPHS = 2200
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 
