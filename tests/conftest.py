@@ -28,15 +28,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    path = shared_path()
-    assert path.is_dir(), f"../shared is missing: {path} (set GONGWEN_SHARED)"
-    return path
-
-
-@pytest.fixture(scope="session")
-def samples_dir(shared_dir: Path) -> Path:
-    return shared_dir / "samples"
+def samples_dir() -> Path:
+    """The repository's own sample reports (tests/samples.py says what they hold)."""
+    return ROOT / "tests" / "data" / "samples"
 
 
 @pytest.fixture(scope="session")

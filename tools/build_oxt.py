@@ -22,13 +22,23 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 # LibreOffice puts a `pythonpath/` folder on sys.path only when it sits beside the
 # Python component, so the component moves to the root of the package.
 RENAMED = {"extension/gongwen_handler.py": "gongwen_handler.py"}
+# The docxtpl templates' sources stand at the top of the repository (templates/); the
+# package carries them as gongwen/templates/, in the wheel (setup.py) as here.
+TEMPLATES_IN_PACKAGE = "pythonpath/gongwen/templates"
 
 
 def files_to_pack() -> list[str]:
     names = list(TOP_FILES)
     names += _tree("extension", lambda p: p.suffix in EXTENSION_SUFFIXES)
     names += _tree("pythonpath/gongwen", _is_core_file)
+    names += _tree("templates", lambda p: p.suffix == ".docx")
     return sorted(names)
+
+
+def packed_name(name: str) -> str:
+    if name.startswith("templates/"):
+        return f"{TEMPLATES_IN_PACKAGE}/{name[len('templates/'):]}"
+    return RENAMED.get(name, name)
 
 
 def _is_core_file(path: Path) -> bool:
@@ -81,7 +91,7 @@ def build(out: Path = DEFAULT_OUT) -> Path:
     contents[FONT_SUBSTITUTION] = font_substitution_xcu()
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(contents):
-            info = zipfile.ZipInfo(RENAMED.get(name, name), FIXED_TIME)
+            info = zipfile.ZipInfo(packed_name(name), FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, contents[name])

@@ -94,11 +94,17 @@ class DocumentFacts(NamedTuple):
     stand_in: Optional[Callable[[str], Optional[str]]] = None
 
 
+def looks_of(paragraphs: Sequence[ParagraphFacts]) -> List[roles.ParagraphLook]:
+    """What the classifier reads of the first paragraphs' looks, as the formatter reads it."""
+    return [roles.ParagraphLook(p.size_pt, p.color_rgb, p.align, p.bold)
+            for p in paragraphs[:roles.LOOKED_AT]]
+
+
 def check(facts: DocumentFacts, settings: Optional[layout.Settings] = None,
           locale: str = "zh-CN") -> List[Problem]:
     """Every problem of the document, in paragraph order (page and fonts first)."""
     texts = [paragraph.text for paragraph in facts.paragraphs]
-    plan = layout.plan_document(texts, settings=settings)
+    plan = layout.plan_document(texts, settings=settings, looks=looks_of(facts.paragraphs))
     say = _Sayer(locale, texts)
     found: List[Problem] = []
     if facts.page is not None:

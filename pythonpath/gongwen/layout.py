@@ -439,16 +439,19 @@ def separating_blanks(texts: Sequence[str]) -> bool:
     return any(blank) and not any(not a and not b for a, b in zip(blank, blank[1:]))
 
 
-def classify(texts: Sequence[str], kind: Optional[str] = None) -> List[str]:
+def classify(texts: Sequence[str], kind: Optional[str] = None,
+             looks: Optional[Sequence[Optional[roles.ParagraphLook]]] = None) -> List[str]:
     """:func:`gongwen.roles.classify`, reading separating blank paragraphs as the .txt
     reader does: the other paragraphs are classified as if they were gone, so a document
     gets the same roles with and without them (a .txt opened in Writer and through the
     CLI; measured: 各位代表： read as body beside its separators, 主送 without them)."""
     if not separating_blanks(texts):
-        return roles.classify(texts, kind)
+        return roles.classify(texts, kind, looks)
     kept = [index for index, text in enumerate(texts) if text.strip()]
+    kept_looks = None if looks is None else \
+        [looks[i] if i < len(looks) else None for i in kept]
     found = [Role.BLANK] * len(texts)
-    for index, role in zip(kept, roles.classify([texts[i] for i in kept], kind)):
+    for index, role in zip(kept, roles.classify([texts[i] for i in kept], kind, kept_looks)):
         found[index] = role
     return found
 
@@ -456,19 +459,22 @@ def classify(texts: Sequence[str], kind: Optional[str] = None) -> List[str]:
 def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
                   settings: Optional[Settings] = None,
                   paragraph_roles: Optional[Sequence[str]] = None,
-                  kind: Optional[str] = None) -> LayoutPlan:
+                  kind: Optional[str] = None,
+                  looks: Optional[Sequence[Optional[roles.ParagraphLook]]] = None
+                  ) -> LayoutPlan:
     """The whole plan for a body whose paragraphs read ``texts``.
 
     ``paragraph_roles`` skips the classifier (the scaffold inserter knows its roles).
     ``kind`` is the special format asked for (``layout=letter|minutes``); None: the one
-    the document shows (:func:`gongwen.roles.document_kind`).
+    the document shows (:func:`gongwen.roles.document_kind`). ``looks``: how the source sets
+    the first paragraphs (:class:`gongwen.roles.ParagraphLook`), evidence for the classifier.
     The paragraphs are taken as they are: :func:`structure_edits` says first what to split
     or remove when 规范写法 asks for it, and the renderer plans the result.
     """
     settings = settings or standard()
     styles = appearances(settings)
     if paragraph_roles is None:
-        paragraph_roles = classify(texts, kind)
+        paragraph_roles = classify(texts, kind, looks)
     kind = kind or roles.document_kind(texts, paragraph_roles)
     paragraphs = [_paragraph(index, text, paragraph_roles, styles, options)
                   for index, text in enumerate(texts)]
@@ -500,7 +506,9 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
 
 def structure_edits(texts: Sequence[str], options: Normalization,
                     paragraph_roles: Optional[Sequence[str]] = None,
-                    kind: Optional[str] = None) -> List[StructureEdit]:
+                    kind: Optional[str] = None,
+                    looks: Optional[Sequence[Optional[roles.ParagraphLook]]] = None
+                    ) -> List[StructureEdit]:
     """What 规范写法 asks to change in the paragraphs themselves, in paragraph order:
 
     - ``spaces``: a 落款 typed on one line (``事业六部      2018年1月26日``) is split into a
@@ -521,7 +529,7 @@ def structure_edits(texts: Sequence[str], options: Normalization,
     if not (options.leading_spaces or options.blank_lines):
         return []
     if paragraph_roles is None:
-        paragraph_roles = classify(texts, kind)
+        paragraph_roles = classify(texts, kind, looks)
     found: List[StructureEdit] = []
     for index, (text, role) in enumerate(zip(texts, paragraph_roles)):
         if options.blank_lines and role == Role.BLANK and not text.strip() \
@@ -553,8 +561,9 @@ def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],
             and (paragraph_roles[index + 1] == Role.BLANK
                  or _title_goes_on(role, paragraph_roles[index + 1])):
         after = 0.0
-    # §7.3.4: one blank line before the first attachment only, none between the items.
-    if role == Role.ATTACHMENT and index > 0 and paragraph_roles[index - 1] == Role.ATTACHMENT:
+    # §7.3.4: one blank line before the first attachment only, none between the items;
+    # §7.3.5: likewise one before the 落款, none between its 署名 lines (联合行文, 代章).
+    if index > 0 and (role, paragraph_roles[index - 1]) in _ONE_BLOCK:
         before = 0.0
     # A typed blank line inside the 落款 chain keeps the chain on one page.
     if role == Role.BLANK and placement.blank_inside_kept_chain(paragraph_roles, index):
@@ -563,6 +572,12 @@ def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],
     return ParagraphPlan(role, style.name, shown, edits, before, after, keep,
                          spans=_run_in_spans(shown, role), first_line_chars=first_line,
                          left_chars=left)
+
+
+# A role after itself (or a 署名 after a one-line 落款) goes on one block: no space between.
+_ONE_BLOCK = {(Role.ATTACHMENT, Role.ATTACHMENT), (Role.SIGNATURE, Role.SIGNATURE),
+              (Role.SIGNATURE, Role.SIGNATURE_DATE), (Role.SIGNATURE_DATE, Role.SIGNATURE),
+              (Role.SIGNATURE_DATE, Role.SIGNATURE_DATE)}
 
 
 # How far typed spaces may hang into the left margin (28 mm, five characters), in characters.

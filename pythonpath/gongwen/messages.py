@@ -168,7 +168,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     # --- the CLI's input files (gongwen.batch: every file; gongwen.batch.docxtext: .docx) ---
     "cli_file_missing": {"zh": "文件不存在", "en": "no such file"},
-    "cli_file_directory": {"zh": "是文件夹，不是文件", "en": "is a directory"},
+    "cli_file_directory": {
+        "zh": "是文件夹，不是文件（加 --recursive 处理其中的文档）",
+        "en": "is a directory (add --recursive for the documents in it)",
+    },
     "cli_file_not_regular": {
         "zh": "不是普通文件（是管道或设备）", "en": "not a regular file (a pipe or device)",
     },
@@ -815,7 +818,12 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "guard_switched_off": {
         "zh": "已关闭：保存、导出、打印前不再提醒待填占位符",
         "en": "Off: no warning about placeholders before saving, exporting, printing",
+    },    # --- folders as inputs (batch/walk.py) ---
+    "cli_walk_skipped": {
+        "zh": "跳过了 {count} 个不是文档的文件：{named}{more}",
+        "en": "skipped {count} files that are not documents: {named}{more}",
     },
+    "cli_walk_more": {"zh": " 等（另有 {count} 个）", "en": " and {count} more"},
     # --- 检查格式 in a user's words (issue 19): the category a row starts with (the codes
     # stay as they are in lint --json), a size as its 字号 ---
     "lint_category_page": {"zh": "页面", "en": "page"},

@@ -245,7 +245,9 @@ def _overlaps(edits: Sequence[Edit], start: int, end: int) -> bool:
 def _attachments(result: List[layout.ParagraphPlan], role_list: Sequence[str]) -> None:
     """Each attached text starts a new page (§7.3.7); page numbers run on."""
     for part in roles.document_parts(role_list):
-        if part.kind == roles.PART_ATTACHMENT:
+        # A file that is an attachment (附件1 on its first line) starts on its first page.
+        text_above = any(role != Role.BLANK for role in role_list[:part.start])
+        if part.kind == roles.PART_ATTACHMENT and text_above:
             result[part.start] = result[part.start]._replace(page_break_before=True)
 
 

@@ -26,7 +26,7 @@ from gongwen.batch.office import ConversionFailed, Office, _props
 from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ("zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt")
+SAMPLES = ("xiangzhen-dangwei-shuji-shuzhi.txt", "xian-jiaoyuju-niandu-zongjie.txt")
 TITLE = "XX县政协领导班子2021年度述职报告"
 
 

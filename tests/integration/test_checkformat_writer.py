@@ -16,7 +16,7 @@ from gongwen.writer.commands import Invocation
 from gongwen.writer.ui import QUIET_ENV
 
 OFFICIAL_FONTS = {"方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体", "宋体", "Times New Roman"}
-SAMPLES = ["xian-zhengxie-jiguan-2021-zongjie", "zhengxie-lingdao-banzi-shuzhi"]
+SAMPLES = ["xian-jiaoyuju-niandu-zongjie", "xiangzhen-dangwei-shuji-shuzhi"]
 NOTICE = ["青山县人民政府关于做好2024年防汛工作的通知", "各乡镇人民政府，县直各单位：",
           "为切实做好今年防汛工作，现将有关事项通知如下。", "一、提高思想认识",
           "各单位要高度重视防汛工作。", "特此通知。", "青山县人民政府", "2024年5月10日"]

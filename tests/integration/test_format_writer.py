@@ -18,7 +18,7 @@ from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.spec import Role
 from rig.office import body_paragraphs as paragraph_elements
 
-SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
+SAMPLES = ["xiangzhen-dangwei-shuji-shuzhi.txt", "xian-jiaoyuju-niandu-zongjie.txt"]
 FORMAT = "vnd.gongwen:Format"
 
 PAGE_KEYS = ("Width", "Height", "TopMargin", "BottomMargin", "LeftMargin", "RightMargin",

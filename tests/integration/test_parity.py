@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Dict, List, Tuple
 
 import docx
+import docx.enum.text
+import docx.shared
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -20,7 +22,7 @@ from docx.oxml.ns import qn
 from gongwen import cli
 from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 
-SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
+SAMPLES = ["xiangzhen-dangwei-shuji-shuzhi.txt", "xian-jiaoyuju-niandu-zongjie.txt"]
 
 NOTICE = [
     "XX县人民政府办公室关于做好2025年度安全生产工作的通知",
@@ -45,6 +47,34 @@ NOTICE = [
     "XX县人民政府办公室",
     "2025年1月15日",
 ]
+
+
+# A red head as real .doc files carry it (issue 20): the agency red 小初 centred with no 文件
+# and no 发文字号, a two-line title in 2号 centred, the 主送 under it; roles come from looks.
+RED_HEAD = [
+    ("合肥工业大学", 36, 0xFF0000, True),
+    ("关于印发《合肥工业大学本科生", 22, None, True),
+    ("转专业管理办法》的通知", 22, None, True),
+    ("各学院、各部门：", 16, None, False),
+    ("现将《合肥工业大学本科生转专业管理办法》印发给你们，请遵照执行。", 16, None, False),
+    ("合肥工业大学", 16, None, False),
+    ("2020年4月27日", 16, None, False),
+]
+
+
+def _red_head(folder: Path) -> Path:
+    document = docx.Document()
+    for text, size, colour, centred in RED_HEAD:
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(text)
+        run.font.size = docx.shared.Pt(size)
+        if colour is not None:
+            run.font.color.rgb = docx.shared.RGBColor.from_string(f"{colour:06X}")
+        if centred:
+            paragraph.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    path = folder / "red-head.docx"
+    document.save(str(path))
+    return path
 
 
 def _docx_of(lines: List[str], folder: Path, name: str) -> Path:
@@ -98,6 +128,8 @@ def _inputs(name: str, samples_dir: Path, folder: Path) -> Path:
         return _docx_of(lines, folder, Path(name).stem + ".docx")
     if name == "notice":
         return _docx_of(NOTICE, folder, "notice.docx")
+    if name == "red-head":
+        return _red_head(folder)
     return _word_file(samples_dir, folder)
 
 
@@ -158,7 +190,7 @@ def _differences(button: List[Tuple], from_cli: List[Tuple]) -> Dict[str, List[s
     return found
 
 
-@pytest.mark.parametrize("name", SAMPLES + ["notice", "word-footer"])
+@pytest.mark.parametrize("name", SAMPLES + ["notice", "word-footer", "red-head"])
 def test_the_button_and_the_cli_give_the_same_pages(office, samples_dir: Path, tmp_path: Path,
                                                     name: str):
     source = _inputs(name, samples_dir, tmp_path)
@@ -172,6 +204,9 @@ def test_the_button_and_the_cli_give_the_same_pages(office, samples_dir: Path, t
         assert a == b, f"page {number}"
     if name in SAMPLES:  # long enough to have full pages and lines to count
         assert check_gbt9704(measure_pdf(cli_pdf)) == []
+    if name == "red-head":  # both read the looks: 发文机关标志, a two-line title, 主送
+        assert [row[1] for row in button_rows[:4]] == [
+            "公文发文机关标志", "公文标题", "公文标题", "公文主送"]
 
 
 def test_a_footer_with_text_keeps_it_under_one_number_per_page(office, samples_dir: Path,
@@ -207,6 +242,21 @@ def _export(office, path: Path, folder: Path) -> Path:
     document = office.open(path)
     try:
         return office.export_pdf(document, folder / (path.stem + "-opened.pdf"))
+    finally:
+        office.close(document)
+
+
+def test_the_red_head_formats_once_for_all_in_writer(office, tmp_path: Path):
+    """After Format the red head carries the 公文 looks and styles: a second Format reads
+    them and gives every paragraph the same style and properties (idempotent)."""
+    document = office.open(_red_head(tmp_path))
+    try:
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        once = _paragraph_properties(document)
+        assert [row[1] for row in once[:4]] == [
+            "公文发文机关标志", "公文标题", "公文标题", "公文主送"]
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        assert _paragraph_properties(document) == once
     finally:
         office.close(document)
 

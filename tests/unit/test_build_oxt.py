@@ -27,7 +27,14 @@ def test_description_names_the_contract_identifier():
     root = ET.parse(build_oxt.ROOT / "description.xml").getroot()
     ns = "{http://openoffice.org/extensions/description/2006}"
     assert root.find(f"{ns}identifier").get("value") == "org.gongwen.writer"
-    assert root.find(f"{ns}version").get("value") == "0.1.0"
+    import re
+
+    import gongwen
+
+    pyproject = (build_oxt.ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    version = re.search(r'^version = "([^"]+)"', pyproject, re.M).group(1)
+    # One release number: the Extension Manager's, the wheel's and `gongwen --version`'s.
+    assert root.find(f"{ns}version").get("value") == version == gongwen.__version__
 
 
 def test_the_font_replacement_table_is_made_from_the_core(tmp_path):

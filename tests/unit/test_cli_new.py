@@ -20,7 +20,7 @@ from gongwen.placeholders import count_placeholders, find_placeholders
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
 
 REPO = Path(__file__).resolve().parents[2]
-TEMPLATES = REPO / "pythonpath" / "gongwen" / "templates"  # package data
+TEMPLATES = REPO / "templates"  # the sources; shipped as gongwen/templates/
 KEYS = [key for key, _ in scaffold_types()]
 # The 述职/总结 genre: a title with blanks first, the 成文日期 last.
 REPORTS = ["personal", "leadership", "integrity", "party-building", "annual-summary"]

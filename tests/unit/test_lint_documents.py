@@ -457,7 +457,7 @@ def test_subprocess_python_m_gongwen_lint(tmp_path):
 
 # --- the formatter and the checker agree ------------------------------------------------------
 
-SAMPLES = ["xian-zhengxie-jiguan-2021-zongjie", "zhengxie-lingdao-banzi-shuzhi"]
+SAMPLES = ["xian-jiaoyuju-niandu-zongjie", "xiangzhen-dangwei-shuji-shuzhi"]
 FORMATTER_CODES = {"page", "font", "size", "indent", "direct-format"}
 
 

@@ -209,10 +209,10 @@ def test_the_example_house_style_of_the_readme_is_what_it_says(user_dir):
     assert all(example.data["roles"][role]["font"].startswith("方正")
                and example.data["roles"][role]["font"].endswith("_GBK")
                for role in named["roles"])  # the roles it names; the others inherit
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## 版式预设"):]
+    guide = (ROOT / "docs" / "用户指南.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## 版式预设"):]
     block = section[section.index("```json") + len("```json"):]
-    shown = presets.from_json(block[:block.index("```")], "README.md", user_dir)
+    shown = presets.from_json(block[:block.index("```")], "用户指南.md", user_dir)
     assert shown.data["page"] == page and shown.data["page_number"] == number
     assert shown.data["roles"]["title"] == example.data["roles"]["title"]
 

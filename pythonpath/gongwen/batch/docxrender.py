@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import layout, normalize
-from gongwen.batch import docxlayout, docxtext, docxwhole, numbering, say
+from gongwen.batch import docxfacts, docxlayout, docxtext, docxwhole, numbering, say
 from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
@@ -215,19 +215,6 @@ def _set_style(p: etree._Element, sid: str) -> None:
         pstyle = etree.SubElement(ppr, qn("w:pStyle"))
         ppr.insert(0, pstyle)
     pstyle.set(qn("w:val"), sid)
-
-
-def _body_blocks(container: etree._Element) -> Iterator[etree._Element]:
-    """Body-level paragraphs and tables in order, looking inside content controls."""
-    for child in container:
-        if child.tag in (qn("w:p"), qn("w:tbl")):
-            yield child
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _body_blocks(content)
-        elif child.tag in (qn("w:customXml"), qn("w:ins"), qn("w:moveTo")):
-            yield from _body_blocks(child)
 
 
 # --- 规范写法: text rewrites inside the runs ------------------------------------------------
@@ -454,12 +441,13 @@ def restructure(document, options: Normalization, kind: Optional[str] = None) ->
     the text before with exactly those changes (a split: the whitespace between the parts
     replaced by a paragraph break; a removal: one empty paragraph less). Returns how many
     were made per 规范写法 kind; raises :class:`FormatError` if the text changed otherwise."""
-    paragraphs = [b for b in _body_blocks(document.element.body) if b.tag == qn("w:p")]
+    paragraphs = [b for b in docxtext.body_blocks(document.element.body) if b.tag == qn("w:p")]
     texts = [paragraph_text(p) for p in paragraphs]
     done: Counter = Counter()
     splits: List[Tuple[etree._Element, str, layout.StructureEdit]] = []
     dropped: List[etree._Element] = []
-    for edit in layout.structure_edits(texts, options, kind=kind):
+    looks = docxfacts.paragraph_looks(document, paragraphs)
+    for edit in layout.structure_edits(texts, options, kind=kind, looks=looks):
         p, text = paragraphs[edit.index], texts[edit.index]
         if edit.kind == layout.SPLIT and _can_split(p, text, edit):
             splits.append((p, text, edit))
@@ -570,10 +558,11 @@ def format_document(document, options: Normalization = normalize.NONE,
         raise FormatError(say("cli_format_text_changed", parts=", ".join(lost)))
     restructured = restructure(document, options, kind)
     body = document.element.body
-    blocks = list(_body_blocks(body))
+    blocks = list(docxtext.body_blocks(body))
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]
     texts = [paragraph_text(p) for p in paragraphs]
-    plan = layout.plan_document(texts, options, settings, kind=kind)
+    plan = layout.plan_document(texts, options, settings, kind=kind,
+                                looks=docxfacts.paragraph_looks(document, paragraphs))
     rewrites = plan_rewrites(paragraphs, texts, plan.paragraphs)
     # What the text must be at the end: as it is, but for the rewrites asked for.
     expected = document_text(document, {p: rewrite.text for p, rewrite in rewrites.items()})

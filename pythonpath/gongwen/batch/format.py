@@ -30,12 +30,17 @@ from gongwen.batch.docxrender import FormatError, FormatResult, format_document
 from gongwen.batch.files import atomic_write, backup
 from gongwen.batch.inputs import ACCEPTED, DOCX, Inputs
 from gongwen.batch.presets import add_preset_argument, preset_from_args
+from gongwen.batch.walk import (
+    PROGRESS_THRESHOLD,
+    Input,
+    add_recursive_argument,
+    expand,
+    skipped_line,
+)
 from gongwen.normalize import Normalization
 
 EXIT_OK = 0
 EXIT_FAILED = 2
-# More inputs than this get a "[i/n]" progress prefix on their per-file line.
-PROGRESS_THRESHOLD = 3
 
 HELP_EPILOG = """\
 inputs: .docx, and .doc .wps .wpt .dot .odt .rtf (converted by LibreOffice, one soffice
@@ -45,7 +50,8 @@ output (exactly one):
   -o OUT.docx     one input only; OUT must not be the input (use --in-place) and must
                   not exist (unless --force)
   --out-dir DIR   writes DIR/<input stem>.docx for each input (DIR is created); an
-                  existing file there is refused unless --force
+                  existing file there is refused unless --force; with -r, a folder's
+                  documents keep their tree: DIR/<path below the folder>.docx
   --in-place      .docx inputs only: first copies IN.docx to IN.docx.bak (an existing
                   .bak, the oldest backup, is kept), then replaces IN.docx atomically
 --pdf also writes OUT.pdf beside each OUT.docx, exported by LibreOffice from the
@@ -80,7 +86,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = HELP_EPILOG
     parser.add_argument("inputs", nargs="+", metavar="IN",
-                        help="files to format: " + " ".join(ACCEPTED))
+                        help="files to format: " + " ".join(ACCEPTED) + " (folders with -r)")
+    add_recursive_argument(parser)
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("-o", "--output", metavar="OUT.docx", help="output file (one input only)")
     mode.add_argument("--out-dir", metavar="DIR", help="write DIR/<name>.docx for each input")
@@ -127,19 +134,25 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def plan_outputs(args: argparse.Namespace) -> List[Tuple[Path, Optional[Path], Optional[str]]]:
-    """(input, output, refusal) for every input, decided before anything is written."""
-    inputs = [Path(name) for name in args.inputs]
+def plan_outputs(args: argparse.Namespace, inputs: Optional[List[Input]] = None
+                 ) -> List[Tuple[Path, Optional[Path], Optional[str]]]:
+    """(input, output, refusal) for every input, decided before anything is written.
+    ``inputs``: what the names expand to (folders with ``--recursive``)."""
+    if inputs is None:
+        inputs = [Input(Path(name), Path(Path(name).name)) for name in args.inputs]
     plans: List[Tuple[Path, Optional[Path], Optional[str]]] = []
     claimed: Dict[Path, Path] = {}
-    for source in inputs:
+    for source, mirrored in inputs:
+        if source.is_dir():  # named without --recursive
+            plans.append((source, None, say("cli_file_directory")))
+            continue
         if args.in_place:
             refusal = None if source.suffix.lower() == DOCX else \
                 say("format_in_place_docx_only", suffix=source.suffix or "(none)")
             plans.append((source, source, refusal))
             continue
         target = Path(args.output) if args.output else \
-            Path(args.out_dir) / (source.stem + ".docx")
+            Path(args.out_dir) / mirrored.with_suffix(".docx")
         refusal = None
         if _same_file(source, target):
             refusal = say("cli_format_output_is_input")
@@ -206,10 +219,11 @@ def _write_with_pdf(document, source: Path, target: Path, in_place: bool,
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output and len(args.inputs) != 1:
+    found = expand(args.inputs, getattr(args, "recursive", False), ACCEPTED, args.out_dir)
+    if args.output and len(found.inputs) != 1:
         print("gongwen format: " + say("cli_format_output_one_input"), file=sys.stderr)
         return EXIT_FAILED
-    plans = plan_outputs(args)
+    plans = plan_outputs(args, found.inputs)
     options = normalization(args)
     settings = layout.settings_from(preset_from_args(args).data)  # a bad preset: exit 2
     results = []
@@ -232,6 +246,9 @@ def run(args: argparse.Namespace) -> int:
                     entry["error"] = error.strerror or one_line(error)
             results.append(entry)
             _report(entry, index, total, args.json)
+    skipped = skipped_line("format", found.skipped)
+    if skipped:
+        print(skipped, file=sys.stderr)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     return EXIT_OK if all(r["status"] == "ok" for r in results) else EXIT_FAILED

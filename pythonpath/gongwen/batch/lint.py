@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional
 
 from gongwen.batch import InputError, require_file, say
 from gongwen.batch.presets import add_preset_argument, preset_from_args
+from gongwen.batch.walk import Progress, add_recursive_argument, expand, skipped_line
 from gongwen.formatcheck import CODES, Problem  # the one Problem type, in the core
 
 __all__ = ["CODES", "Problem", "FileReport", "lint_document", "lint_file", "lint_path"]
@@ -58,12 +59,15 @@ class FileReport(NamedTuple):
     problems: List[Problem]
     error: Optional[str] = None
 
+PDF_SUFFIX = ".pdf"
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE",
                         help="文档或 PDF / a document (.docx .doc .wps .odt .rtf .txt…) or a PDF")
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON / print one JSON object instead of lines")
+    add_recursive_argument(parser)
     add_preset_argument(parser)
     from gongwen.spec import PAGE
 
@@ -79,14 +83,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gongwen import layout
-    from gongwen.batch.inputs import Inputs
+    from gongwen.batch.inputs import ACCEPTED, Inputs
 
+    found = expand(args.files, args.recursive, ACCEPTED + (PDF_SUFFIX,))
     settings = layout.settings_from(preset_from_args(args).data)  # a bad preset: exit 2
     with Inputs() as inputs:
-        reports = [lint_path(path, inputs, settings) for path in args.files]
+        reports = []
+        progress = Progress(len(found.inputs))
+        for index, (path, _) in enumerate(found.inputs, 1):
+            progress.step(index, path)
+            reports.append(lint_path(str(path), inputs, settings))
+        progress.done()
     for report in reports:
         if report.error is not None:
             print(f"gongwen lint: {report.path}: {report.error}", file=sys.stderr)
+    skipped = skipped_line("lint", found.skipped)
+    if skipped:
+        print(skipped, file=sys.stderr)
     if args.json:
         print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
     else:
@@ -106,7 +119,7 @@ def lint_path(path: str, inputs: Optional[Inputs] = None,
 def lint_file(path: Path, inputs: Optional[Inputs] = None,
               settings: Optional[Settings] = None) -> List[Problem]:
     require_file(path)
-    if path.suffix.lower() == ".pdf":
+    if path.suffix.lower() == PDF_SUFFIX:
         from gongwen.batch.pdflint import lint_pdf
 
         return lint_pdf(path, settings)

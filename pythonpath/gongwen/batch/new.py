@@ -51,12 +51,14 @@ class BadInput(MessageError):
 
 
 def templates_dir() -> Path:
-    """``$GONGWEN_TEMPLATES`` if set, else the package's ``gongwen/templates/`` (package data:
-    there in a checkout, a pip install and a wheel alike)."""
+    """``$GONGWEN_TEMPLATES`` if set, else the package's ``gongwen/templates/`` (package data
+    of a pip install, a wheel and the .oxt), else a checkout's top-level ``templates/``."""
     override = os.environ.get(TEMPLATES_ENV)
     if override:
         return Path(override)
-    return Path(gongwen.__file__).resolve().parent / "templates"
+    package = Path(gongwen.__file__).resolve().parent
+    shipped = package / "templates"
+    return shipped if shipped.is_dir() else package.parent.parent / "templates"
 
 
 EPILOG = f"""\
@@ -67,7 +69,7 @@ value; the flags win over it. Fields not given
 stay as X placeholders for `python -m gongwen check`.
 
 templates: $GONGWEN_TEMPLATES if set, else the package's gongwen/templates/ folder
-({templates_dir()}); rebuild them with `make templates`.
+(a checkout's templates/: {templates_dir()}); rebuild them with `make templates`.
 
 exit status: 0 written, 2 bad input (nothing written)."""
 

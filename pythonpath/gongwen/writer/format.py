@@ -28,6 +28,7 @@ from gongwen.normalize import Normalization
 from gongwen.spec import Role
 from gongwen.writer import (
     inherited,
+    looks,
     numbering,
     page,
     presets,
@@ -115,11 +116,13 @@ def _format_locked(invocation: Invocation) -> Outcome:
     with undo.undo_step(document, title) as manager:
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
-        restructured = structure.apply_structure(
-            document, body.texts, layout.structure_edits(body.texts, options, kind=kind))
+        seen = looks.read_looks(document) if options.any else None  # 规范写法 classifies
+        edits = layout.structure_edits(body.texts, options, kind=kind, looks=seen)
+        restructured = structure.apply_structure(document, body.texts, edits)
         if restructured:  # a one-line 落款 split, typed blank lines removed
             body = read_body(document)
-        plan = layout.plan_document(body.texts, options, settings, kind=kind)
+        plan = layout.plan_document(body.texts, options, settings, kind=kind,
+                                    looks=looks.read_looks(document))
         changes = paragraph_changes(plan, body.texts)
         styles.ensure_paragraph_styles(document, plan)
         styles.ensure_character_styles(document, plan)
