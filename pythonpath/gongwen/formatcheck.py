@@ -512,6 +512,9 @@ def size_words(size_pt: float, locale: str = "zh-CN") -> str:
 
 def row_text(problem: Problem, locale: str = "zh-CN") -> str:
     """One problem as 检查格式's window lists it: category, place, what, what to do."""
+    if messages.language(locale) == "en":
+        place = f"{problem.label}: " if problem.label else ""
+        return f"[{category(problem.code, locale)}] {place}{problem.message} → {problem.fix}"
     place = f"{problem.label}：" if problem.label else ""
     return f"【{category(problem.code, locale)}】{place}{problem.message} → {problem.fix}"
 

@@ -85,3 +85,10 @@ def test_lint_speaks_chinese_and_its_json_keeps_the_codes(tmp_path, capsys, monk
     report = json.loads(capsys.readouterr().out)
     codes = {p["code"] for p in report["files"][0]["problems"]}
     assert {"size", "font", "page"} <= codes <= set(CODES)
+
+
+def test_an_english_ui_reads_english_rows():
+    problem = Problem("size", "title is 18 pt (小二), not 22 pt (二号)", 0, 0, 0, "",
+                      "set the size to 22 pt (二号)", "paragraph 1")
+    assert formatcheck.row_text(problem, "en-US") == \
+        "[size] paragraph 1: title is 18 pt (小二), not 22 pt (二号) → set the size to 22 pt (二号)"
