@@ -69,6 +69,32 @@ def _office_still_alive(request):
             pytest.fail("soffice crashed or stopped answering during this test", pytrace=False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _every_docx_written_validates(tmp_path_factory):
+    """Every .docx the CLI writes during the session (``format``, ``new``, in a test's own
+    process or a subprocess: ``gongwen.batch.files`` logs them) is validated against the
+    ISO/IEC 29500 Transitional schemas at the end (tests/docxvalid.py); a file that does
+    not validate fails the session, at the teardown of its last test."""
+    from gongwen.batch.files import WRITTEN_LOG_ENV
+
+    log = tmp_path_factory.mktemp("written") / "written.txt"
+    log.touch()
+    old = os.environ.get(WRITTEN_LOG_ENV)
+    os.environ[WRITTEN_LOG_ENV] = str(log)
+    yield
+    if old is None:
+        os.environ.pop(WRITTEN_LOG_ENV, None)
+    else:
+        os.environ[WRITTEN_LOG_ENV] = old
+    from tests import docxvalid
+
+    paths = [Path(line) for line in dict.fromkeys(log.read_text("utf-8").splitlines())
+             if line.endswith(".docx")]
+    bad = docxvalid.report(paths)
+    assert not bad, "a .docx written by the CLI does not validate:\n" + "\n".join(
+        f"{path}: {problem}" for path, problems in bad.items() for problem in problems[:5])
+
+
 @pytest.fixture
 def writer_doc(office):
     document = office.new_writer()

@@ -517,9 +517,73 @@ def _drop_paragraph(p: etree._Element) -> None:
         parent.remove(sdt)
 
 
+_TEXT_BOX_CONTENT = qn("w:txbxContent")
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+
+
+def _box_paragraphs(run: etree._Element) -> List[etree._Element]:
+    """The paragraphs of the text boxes a run holds (both copies Word writes), not nested."""
+    return [p for box in run.iter(_TEXT_BOX_CONTENT) for p in box.findall(qn("w:p"))]
+
+
+def _shows_only_a_number(paragraphs: List[etree._Element], small: bool = False) -> bool:
+    """A text box or frame's paragraphs: one page number, the rest empty. ``small``: the
+    number has at most three digits (in the body a framed ``2024`` is a year)."""
+    numbers = [p for p in paragraphs if not is_empty_paragraph(p)]
+    if not numbers or not all(headfoot.is_page_number_only(portions(p)) for p in numbers):
+        return False
+    if small:
+        digits = "".join(t.text or "" for p in numbers for t in p.iter(qn("w:t")))
+        return all(len(group) <= 3 for group in re.findall(r"[0-9０-９]+", digits))
+    return True
+
+
+def page_number_boxes(container: etree._Element, small: bool = False
+                      ) -> List[etree._Element]:
+    """Runs holding a text box that shows only a page number (Word's page-number gallery,
+    WPS's 插入页码, LibreOffice's .doc import of a text-box number): the 公文 number
+    replaces them, as it replaces a footer paragraph that shows only one."""
+    found = []
+    for run in container.iter(qn("w:r")):
+        if any(a.tag == _TEXT_BOX_CONTENT for a in run.iterancestors()):
+            continue
+        paragraphs = _box_paragraphs(run)
+        if paragraphs and _shows_only_a_number(paragraphs, small):
+            found.append(run)
+    return found
+
+
+def page_number_frames(body: etree._Element) -> List[etree._Element]:
+    """Floating page numbers typed into the body itself (LibreOffice's .doc import puts a
+    text-box number there): framed paragraphs (``w:framePr``) and anchored text boxes that
+    show nothing but a number of at most three digits. Returns the framed paragraphs and
+    the runs holding such text boxes."""
+    found: List[etree._Element] = []
+    for p in body.iter(qn("w:p")):
+        if any(a.tag == _TEXT_BOX_CONTENT for a in p.iterancestors()):
+            continue
+        if p.find(f"{qn('w:pPr')}/{qn('w:framePr')}") is not None and \
+                _shows_only_a_number([p], small=True):
+            found.append(p)
+    return found + page_number_boxes(body, small=True)
+
+
+def drop_page_number_frames(body: etree._Element) -> int:
+    """Removes :func:`page_number_frames`; how many."""
+    found = page_number_frames(body)
+    for element in found:
+        if element.tag == qn("w:p"):
+            _drop_paragraph(element)
+        else:
+            element.getparent().remove(element)
+    return len(found)
+
+
 def remove_page_numbers(part_el: etree._Element) -> bool:
-    """Drops the part's page-number-only and empty paragraphs; True when the author's own
-    text remains."""
+    """Drops the part's page-number-only and empty paragraphs and text boxes that show only
+    a page number; True when the author's own text remains."""
+    for run in page_number_boxes(part_el):
+        run.getparent().remove(run)
     kept = False
     for p in _paragraphs(part_el):
         if is_page_number_paragraph(p) or is_empty_paragraph(p):
@@ -672,7 +736,13 @@ def apply_page_number_footers(document: DocxDocument,
             footers.append(("first", section.first_page_footer))
         for kind, footer in footers:
             if footer.is_linked_to_previous:
-                if index > 0 and kind != "first":
+                # Without even/odd footers before, a section's own footer showed on its even
+                # pages too: the even pages get a copy of it (not the previous section's),
+                # so the number sits as high over the author's lines on both (measured: a
+                # long Word file's last section had its even numbers 13.7 mm down).
+                own_odd = first_time and kind == "even" and \
+                    not section.footer.is_linked_to_previous
+                if index > 0 and kind != "first" and not own_odd:
                     # inherits the previous section's numbered footer, and its lines
                     authors = max(authors, inherited.get(kind, 0))
                     continue

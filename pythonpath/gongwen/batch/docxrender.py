@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import layout, normalize
-from gongwen.batch import docxlayout, docxtext, docxwhole, numbering, say
+from gongwen.batch import docxlayout, docxrepair, docxtext, docxwhole, numbering, say
 from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
@@ -562,6 +562,9 @@ def format_document(document, options: Normalization = normalize.NONE,
     Raises FormatError (and leaves nothing half-done on disk) if the text would change in
     any other way than those rewrites.
     """
+    # Page numbers typed into frames and text boxes in the body are layout, not text: the
+    # 公文 footer numbers every page (a .doc's 1, 2, 3 stayed beside — N — before).
+    docxlayout.drop_page_number_frames(document.element.body)
     labelled = document_text(document, numbering.labelled_texts(document))
     numbering.materialize_labels(document)  # list labels become typed text
     lost = text_changes(labelled, document_text(document))
@@ -604,6 +607,7 @@ def format_document(document, options: Normalization = normalize.NONE,
         if block.tag == qn("w:tbl"):
             _fit_table(block, width)
             _format_table(block, table_style)
+    docxrepair.repair(document)  # schema order, each property once, unique drawing ids
 
     changed = text_changes(expected, document_text(document))
     if changed:
