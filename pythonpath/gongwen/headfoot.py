@@ -90,5 +90,19 @@ def is_page_number_only(portions: Sequence[Portion]) -> bool:
     return bool(_PAGE_NUMBER_ONLY.match(tokens(portions)))
 
 
+def is_floating_page_number(portions: Sequence[Portion]) -> bool:
+    """A frame or text box in the body that shows only this is a page number typed there
+    (LibreOffice's .doc import puts text-box numbers there): a page number of at most three
+    digits. Both renderers drop such objects; a framed ``2024`` is a year and stays.
+
+    >>> is_floating_page_number([text("2")]), is_floating_page_number([text("- 12 -")])
+    (True, True)
+    >>> is_floating_page_number([text("2024")]), is_floating_page_number([text("附件2")])
+    (False, False)
+    """
+    numbers = _DIGITS.findall("".join(p.text for p in portions if p.kind == TEXT))
+    return is_page_number_only(portions) and all(len(number) <= 3 for number in numbers)
+
+
 def is_empty(portions: Sequence[Portion]) -> bool:
     return not any(p.kind != TEXT or p.text.strip() for p in portions)

@@ -527,15 +527,11 @@ def _box_paragraphs(run: etree._Element) -> List[etree._Element]:
 
 
 def _shows_only_a_number(paragraphs: List[etree._Element], small: bool = False) -> bool:
-    """A text box or frame's paragraphs: one page number, the rest empty. ``small``: the
-    number has at most three digits (in the body a framed ``2024`` is a year)."""
+    """A text box or frame's paragraphs: one page number, the rest empty. ``small``: as
+    :func:`gongwen.headfoot.is_floating_page_number` judges a number in the body."""
     numbers = [p for p in paragraphs if not is_empty_paragraph(p)]
-    if not numbers or not all(headfoot.is_page_number_only(portions(p)) for p in numbers):
-        return False
-    if small:
-        digits = "".join(t.text or "" for p in numbers for t in p.iter(qn("w:t")))
-        return all(len(group) <= 3 for group in re.findall(r"[0-9０-９]+", digits))
-    return True
+    judge = headfoot.is_floating_page_number if small else headfoot.is_page_number_only
+    return bool(numbers) and all(judge(portions(p)) for p in numbers)
 
 
 def page_number_boxes(container: etree._Element, small: bool = False

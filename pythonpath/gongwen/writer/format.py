@@ -112,6 +112,7 @@ def _format_locked(invocation: Invocation) -> Outcome:
     settings = layout.settings_from(preset.data)
     title = messages.text("format_undo_title", locale)
     with undo.undo_step(document, title) as manager:
+        page.drop_body_page_numbers(document)  # numbers typed in body frames: layout
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
         restructured = structure.apply_structure(
