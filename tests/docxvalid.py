@@ -21,7 +21,8 @@ Left out, with the reason (:data:`NOT_WORDS_CONCERN`): the SDK port's guesses ab
 reads ``styles.xml``), ``w:numId w:val="0"`` reported as a missing definition (ISO/IEC
 29500-1 §17.9.19: 0 removes numbering, it names no definition) and style ids used but not
 defined (Word falls back to the default style without a prompt; such references come with
-the author's file).
+the author's file), a main part without a theme or font table relationship (the smallest
+package Word opens is the document part alone).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ NOT_WORDS_CONCERN = {
     "stylesWithEffects": "python-docx's default template carries it; Word reads styles.xml",
     "Numbering definition '0' referenced": "numId 0 removes numbering (§17.9.19)",
     "referenced but not defined in styles.xml": "Word falls back to the default style",
+    "A required relationship type": "a main part without theme or font table opens in Word "
+                                    "(the smallest package is the document part alone)",
 }
 
 

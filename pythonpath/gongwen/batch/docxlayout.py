@@ -715,6 +715,9 @@ def apply_page_number_footers(document: DocxDocument,
     kept = set()
     settings = document.settings
     first_time = not settings.odd_and_even_pages_header_footer
+    # Written anew where python-docx's CT_Settings puts it (the schema's place): a file
+    # that had it last among the settings kept that slip.
+    settings.element._remove_evenAndOddHeaders()
     settings.odd_and_even_pages_header_footer = True
     # The author's lines in each kind of footer, as the next section inherits them.
     inherited: Dict[str, int] = {}
