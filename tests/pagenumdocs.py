@@ -9,6 +9,7 @@
 - ``sections``: three sections, each with its own footer and its own header/footer
   distances and margins (Word's "different page setup per section");
 - ``title_page``: a different first page (``w:titlePg``) with an empty first-page footer;
+  ``title_page_later``: the same in a second section whose first page falls on an even page;
 - ``last_section``: a long file whose last section has its own footer without a number,
   and ``no_reference``: one whose first section has no footer at all while the last
   section has its own;
@@ -167,6 +168,17 @@ def _title_page(document) -> None:
     _footer_xml(section, "", first=True)
 
 
+def _title_page_later(document) -> None:
+    """A second section with a first page of its own that falls on an even page."""
+    body = _body(document, 90)
+    _split(document, body, [30])
+    _centered_page(document.sections[0])
+    second = document.sections[1]
+    second.different_first_page_header_footer = True
+    _centered_page(second)
+    _footer_xml(second, "", first=True)
+
+
 def _split(document, body, at: List[int]) -> None:
     """Section breaks before ``body[i]`` for each i (each new section links its footer)."""
     for _ in at:
@@ -213,6 +225,7 @@ BUILDERS: Dict[str, Callable[[object], None]] = {
     "frame_footer": _frame_footer,
     "sections": _sections,
     "title_page": _title_page,
+    "title_page_later": _title_page_later,
     "last_section": _last_section,
     "no_reference": _no_reference,
     "body_numbers": _body_numbers,

@@ -15,6 +15,8 @@ True
 False
 >>> is_page_number_only([text("- 3 -")]), is_page_number_only([text("Page "), page_field()])
 (True, True)
+>>> is_page_number_only([text("第 "), page_field(), text(" 页 / 共 "), count_field(), text(" 页")])
+True
 >>> is_page_number_only([])
 False
 """
@@ -64,7 +66,7 @@ _F = "\x03"      # another field
 _DECORATION = "[\\s\u3000\\-—–－_~·.•|｜]*"
 _NUMBER = "(?:第\\s*" + _P + "\\s*页|[Pp]age\\s*" + _P + "|[Pp]\\.\\s*" + _P + "|" + _P + ")"
 _COUNT = "[" + _P + _N + "]"
-_TOTAL = ("(?:\\s*(?:[,，;；]\\s*)?(?:共\\s*" + _COUNT + "\\s*页|(?:/|／|of)\\s*" + _COUNT
+_TOTAL = ("(?:\\s*(?:[,，;；/／|｜]\\s*)?(?:共\\s*" + _COUNT + "\\s*页|(?:/|／|of)\\s*" + _COUNT
           + "\\s*页?))?")
 _PAGE_NUMBER_ONLY = re.compile("^" + _DECORATION + _NUMBER + "\\s*页?" + _TOTAL + _DECORATION
                                + "$")

@@ -225,3 +225,25 @@ def test_every_page_number_file_validates(tmp_path: Path):
 def test_numbers_shown_counts_every_form():
     assert pagenumdocs.numbers_shown(["某某集团有限—2—", "— 2 —"]) == 2
     assert pagenumdocs.numbers_shown(["2", "第3页", "正文2024年"]) == 2
+
+
+def test_a_numbering_level_in_libreoffices_order_is_put_in_the_schemas():
+    level = etree.fromstring(f'<w:lvl xmlns:w="{W}" w:ilvl="0"><w:start w:val="1"/>'
+                             f'<w:pStyle w:val="Heading1"/><w:numFmt w:val="none"/>'
+                             f'<w:suff w:val="nothing"/><w:lvlText w:val=""/></w:lvl>')
+    assert docxrepair.order_children(level)
+    assert [etree.QName(c).localname for c in level] == ["start", "numFmt", "pStyle", "suff",
+                                                         "lvlText"]
+
+
+def test_a_later_sections_empty_first_page_is_an_ordinary_page(tmp_path: Path):
+    """Its first page may fall on an even page: the odd number would sit on the wrong side
+    (measured 163 mm in on page 6). The first section keeps its own first page."""
+    out = _format(pagenumdocs.build("title_page_later", tmp_path), tmp_path)
+    sections = _root(out, "word/document.xml").findall(".//w:sectPr", NS)
+    assert [s.find("w:titlePg", NS) is not None and
+            s.find("w:titlePg", NS).get(f"{{{W}}}val") not in ("0", "false")
+            for s in sections] == [False, False]
+    out = _format(pagenumdocs.build("title_page", tmp_path), tmp_path)
+    first = _root(out, "word/document.xml").find(".//w:sectPr", NS)
+    assert first.find("w:titlePg", NS) is not None

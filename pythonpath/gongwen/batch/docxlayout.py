@@ -722,6 +722,14 @@ def apply_page_number_footers(document: DocxDocument,
     # The author's lines in each kind of footer, as the next section inherits them.
     inherited: Dict[str, int] = {}
     for index, section in enumerate(document.sections):
+        if index > 0 and section.different_first_page_header_footer \
+                and not _shows_authors_text(section.first_page_header) \
+                and not _shows_authors_text(section.first_page_footer):
+            # A later section's own first page may fall on an even page, where the odd
+            # page's number (right) would sit on the wrong side (measured: page 6 of a
+            # Word file, 163 mm in). With nothing of the author's in its first-page
+            # header and footer, it is an ordinary page of its section.
+            section.different_first_page_header_footer = False
         if first_time and not section.header.is_linked_to_previous \
                 and section.even_page_header.is_linked_to_previous:
             section.even_page_header.is_linked_to_previous = False
@@ -756,6 +764,18 @@ def apply_page_number_footers(document: DocxDocument,
         if authors:
             _lower_footer(section, page, authors)
     return [kind for kind in (headfoot.HEADER, headfoot.FOOTER) if kind in kept]
+
+
+def _shows_authors_text(part) -> bool:
+    """A header/footer (its own, or the one it inherits) shows text of the author's other
+    than a page number. Reads without adding a definition."""
+    while part is not None and not part._has_definition:
+        part = part._prior_headerfooter
+    if part is None:
+        return False
+    return any(not (is_page_number_paragraph(p) or is_empty_paragraph(p))
+               for p in _paragraphs(part._definition.element)) or \
+        any(True for _ in part._definition.element.iter(qn("w:tbl")))
 
 
 def _lower_footer(section: Section, page: layout.PageSetup, lines: int) -> None:

@@ -2,9 +2,10 @@
 and drawing ids unique across the package.
 
 Files come with slips of their own (measured: WPS writes ``w:style`` children out of order;
-LibreOffice's .doc import doubles ``w:b`` in a ``w:rPr`` and writes the ``w:rPr`` of text
-boxes out of Office's order), and the CLI made one itself (an even-page footer copied from
-the default one kept its ``wp:docPr`` ids). Word answers both with its "unreadable content"
+LibreOffice's .doc import doubles ``w:b`` in a ``w:rPr``, writes the ``w:rPr`` of text
+boxes out of Office's order, and a numbering level's ``w:pStyle`` before its
+``w:numFmt``), and the CLI made one itself (an even-page footer copied from the default one
+kept its ``wp:docPr`` ids). Word answers both with its "unreadable content"
 prompt. ``repair(document)`` runs last in :func:`gongwen.batch.docxrender.format_document`,
 over every XML part python-docx writes back.
 
@@ -60,10 +61,17 @@ ORDER: Dict[str, Tuple[str, ...]] = {
     "tcPr": ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
              "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers",
              "cellIns", "cellDel", "cellMerge", "tcPrChange"),
+    # numbering.xml (LibreOffice writes a level's w:pStyle before its w:numFmt)
+    "lvl": ("start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText",
+            "lvlPicBulletId", "legacy", "lvlJc", "pPr", "rPr"),
+    "abstractNum": ("nsid", "multiLevelType", "tmpl", "name", "styleLink", "numStyleLink",
+                    "lvl"),
+    "num": ("abstractNumId", "lvlOverride"),
 }
 # Children that may repeat; every other one is kept once (the last: it is the one a
 # reader applying the properties in order ends with).
-REPEATING = {"style": {"tblStylePr"}, "sectPr": {"headerReference", "footerReference"}}
+REPEATING = {"style": {"tblStylePr"}, "sectPr": {"headerReference", "footerReference"},
+             "abstractNum": {"lvl"}, "num": {"lvlOverride"}}
 
 _RANK = {parent: {qn("w:" + name): i for i, name in enumerate(names)}
          for parent, names in ORDER.items()}
@@ -105,7 +113,7 @@ def order_children(element: etree._Element) -> bool:
 
 
 def order_part(root: etree._Element) -> int:
-    """Every rPr, pPr, style, sectPr, tblPr and tcPr of a part in order; how many changed."""
+    """Every element :data:`ORDER` knows, in a part, in order; how many changed."""
     tags = [qn("w:" + name) for name in ORDER]
     return sum(order_children(element) for element in list(root.iter(*tags)))
 
