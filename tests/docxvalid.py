@@ -97,6 +97,8 @@ def as_transitional_consumer(root: etree._Element, part: str, problems: List[str
 def _process(element: etree._Element, ignorable: FrozenSet[str], part: str,
              problems: List[str]) -> None:
     ignorable = _ignorable(element, ignorable)
+    if etree.QName(element).localname == "ext" and understood(_namespace(element.tag)):
+        return  # an extension list's entry: the schema takes any element there (xsd:any)
     for name in list(element.attrib):
         namespace = _namespace(name)
         if namespace == MC or (not understood(namespace) and namespace in ignorable):

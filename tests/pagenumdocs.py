@@ -11,8 +11,9 @@
 - ``title_page``: a different first page (``w:titlePg``) with an empty first-page footer;
   ``title_page_later``: the same in a second section whose first page falls on an even page;
 - ``last_section``: a long file whose last section has its own footer without a number,
-  and ``no_reference``: one whose first section has no footer at all while the last
-  section has its own;
+  ``last_empty``: even/odd footers on, and the last section's own footers empty; and
+  ``no_reference``: one whose first section has no footer at all while the last section
+  has its own;
 - ``body_numbers``: a red-head notice whose page numbers are typed ``1`` ``2`` ``3`` in
   frames and text boxes anchored in the body (what LibreOffice's .doc import makes of
   text-box page numbers).
@@ -197,6 +198,21 @@ def _last_section(document) -> None:
     _footer_xml(document.sections[2], "<w:r><w:t>内部资料 注意保存</w:t></w:r>")
 
 
+def _last_empty(document) -> None:
+    """Even/odd footers already on; the last section has its own empty footers (a Word
+    file whose appendix was pasted in from another one)."""
+    body = _body(document, 90)
+    _split(document, body, [60])
+    document.settings.odd_and_even_pages_header_footer = True
+    first, last = document.sections
+    _centered_page(first)
+    first.even_page_footer.is_linked_to_previous = False
+    first.even_page_footer._element.append(parse_xml(
+        f'<w:p {NS}><w:pPr><w:jc w:val="center"/></w:pPr>{_page_field("- ", " -")}</w:p>'))
+    _footer_xml(last, "")
+    last.even_page_footer.is_linked_to_previous = False
+
+
 def _no_reference(document) -> None:
     body = _body(document, 90)
     _split(document, body, [45])
@@ -227,6 +243,7 @@ BUILDERS: Dict[str, Callable[[object], None]] = {
     "title_page": _title_page,
     "title_page_later": _title_page_later,
     "last_section": _last_section,
+    "last_empty": _last_empty,
     "no_reference": _no_reference,
     "body_numbers": _body_numbers,
 }
