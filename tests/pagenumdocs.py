@@ -16,7 +16,8 @@
   has its own;
 - ``body_numbers``: a red-head notice whose page numbers are typed ``1`` ``2`` ``3`` in
   frames and text boxes anchored in the body (what LibreOffice's .doc import makes of
-  text-box page numbers).
+  text-box page numbers); ``typed_numbers``: one whose pages end with ``1``, ``- 2 -``, ``3``
+  typed as centred body paragraphs.
 
 Every file has four pages or more of body text.
 """
@@ -236,6 +237,18 @@ def _body_numbers(document) -> None:
     _centered_page(document.sections[0])
 
 
+def _typed_numbers(document) -> None:
+    """A red-head notice whose pages end with their number typed as a centred paragraph
+    (the first with a page break typed after it), besides a PAGE footer of its own."""
+    body = _body(document, 60, red_head=True)
+    for number, at in enumerate((14, 30, 46), 1):
+        typed = body[at].insert_paragraph_before(f"- {number} -" if number == 2 else str(number))
+        typed.alignment = 1
+        if number == 1:
+            typed._p.append(parse_xml(f'<w:r {NS}><w:br w:type="page"/></w:r>'))
+    _centered_page(document.sections[0])
+
+
 BUILDERS: Dict[str, Callable[[object], None]] = {
     "textbox_footer": _textbox_footer,
     "frame_footer": _frame_footer,
@@ -246,6 +259,7 @@ BUILDERS: Dict[str, Callable[[object], None]] = {
     "last_empty": _last_empty,
     "no_reference": _no_reference,
     "body_numbers": _body_numbers,
+    "typed_numbers": _typed_numbers,
 }
 
 

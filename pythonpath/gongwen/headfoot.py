@@ -24,7 +24,7 @@ False
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from typing import List, NamedTuple, Sequence
 
 TEXT = "text"
 PAGE = "page"      # the current page's number (Word PAGE, Writer PageNumber)
@@ -104,6 +104,44 @@ def is_floating_page_number(portions: Sequence[Portion]) -> bool:
     """
     numbers = _DIGITS.findall("".join(p.text for p in portions if p.kind == TEXT))
     return is_page_number_only(portions) and all(len(number) <= 3 for number in numbers)
+
+
+# Between two page numbers typed into the body stand more paragraphs than this (a page
+# holds more): a run of bare numbers close together is a list, not pages.
+TYPED_NUMBER_GAP = 3
+
+
+def typed_page_numbers(texts: Sequence[str]) -> List[int]:
+    """Indices of body paragraphs that are page numbers typed as text (a .doc made on a
+    typewriter's habits, or LibreOffice's import of text-box numbers): each a page number
+    alone (:func:`is_floating_page_number`), together the sequence 1, 2, 3 … (from 2 when
+    the first page had none), two at least, more than ``TYPED_NUMBER_GAP`` paragraphs
+    apart. Both renderers drop them: the 公文 footer numbers every page.
+
+    >>> body = ["正文"] * 5
+    >>> typed_page_numbers(["标题"] + body + ["1"] + body + ["- 2 -"] + body + ["3"])
+    [6, 12, 18]
+    >>> typed_page_numbers(["1", "2", "3"]), typed_page_numbers(["标题"] + body + ["2024"])
+    ([], [])
+    """
+    chain: List[int] = []
+    expected = 0
+    for index, value in enumerate(texts):
+        if not value.strip() or not is_floating_page_number([text(value)]):
+            continue
+        digits = _DIGITS.findall(value)
+        if len(digits) != 1:
+            continue
+        number = int(digits[0].translate(_FULL_WIDTH))
+        if chain and number == expected and index - chain[-1] > TYPED_NUMBER_GAP:
+            chain.append(index)
+            expected += 1
+        elif len(chain) < 2 and number in (1, 2):
+            chain, expected = [index], number + 1
+    return chain if len(chain) >= 2 else []
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def is_empty(portions: Sequence[Portion]) -> bool:

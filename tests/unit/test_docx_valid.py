@@ -247,3 +247,32 @@ def test_a_later_sections_empty_first_page_is_an_ordinary_page(tmp_path: Path):
     out = _format(pagenumdocs.build("title_page", tmp_path), tmp_path)
     first = _root(out, "word/document.xml").find(".//w:sectPr", NS)
     assert first.find("w:titlePg", NS) is not None
+
+
+def test_the_headfoot_examples_hold():
+    import doctest
+
+    from gongwen import headfoot
+
+    result = doctest.testmod(headfoot)
+    assert result.attempted >= 8 and result.failed == 0
+
+
+def test_page_numbers_typed_in_the_body_go_and_a_typed_page_break_stays(tmp_path: Path):
+    out = _format(pagenumdocs.build("typed_numbers", tmp_path), tmp_path)
+    body = _root(out, "word/document.xml")
+    texts = ["".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in body.iter(f"{{{W}}}p")]
+    assert not [t for t in texts if t.strip() in ("1", "- 2 -", "3")]
+    assert sum(pagenumdocs.BODY in t for t in texts) == 60
+    assert len(body.findall(".//w:br[@w:type='page']", NS)) == 1
+
+
+@pytest.mark.parametrize("texts", [
+    ["标题", "1", "2", "3"],                                    # a list of bare numbers
+    ["标题"] + ["正文"] * 5 + ["1"] + ["正文"] * 5 + ["5"],      # not a sequence
+    ["标题"] + ["正文"] * 5 + ["2024"] + ["正文"] * 5 + ["2025"],  # years
+])
+def test_numbers_that_are_not_a_pages_sequence_stay(texts):
+    from gongwen import headfoot
+
+    assert headfoot.typed_page_numbers(texts) == []

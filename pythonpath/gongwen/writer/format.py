@@ -115,6 +115,8 @@ def _format_locked(invocation: Invocation) -> Outcome:
         page.drop_body_page_numbers(document)  # numbers typed in body frames: layout
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
+        if structure.drop_typed_page_numbers(document, body.texts):  # 1, 2, 3 typed
+            body = read_body(document)
         restructured = structure.apply_structure(
             document, body.texts, layout.structure_edits(body.texts, options, kind=kind))
         if restructured:  # a one-line 落款 split, typed blank lines removed
