@@ -87,3 +87,19 @@ def test_body_page_numbers_go_in_the_one_undo_step(office, tmp_path: Path):
         assert _floating(document) == ["1", "2", "3"]
     finally:
         office.close(document)
+
+
+def test_typed_page_numbers_go_in_the_one_undo_step(office, tmp_path: Path):
+    document = office.open(pagenumdocs.build("typed_numbers", tmp_path))
+    try:
+        def typed() -> list:
+            lines = office.text(document).splitlines()
+            return [line for line in lines if line.strip() in ("1", "- 2 -", "3")]
+
+        assert typed() == ["1", "- 2 -", "3"]
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        assert typed() == []
+        office.on_main_thread(document.getUndoManager().undo)
+        assert typed() == ["1", "- 2 -", "3"]
+    finally:
+        office.close(document)
