@@ -276,3 +276,17 @@ def test_numbers_that_are_not_a_pages_sequence_stay(texts):
     from gongwen import headfoot
 
     assert headfoot.typed_page_numbers(texts) == []
+
+
+def test_a_renamed_vml_shape_keeps_its_embedded_object():
+    vml, office = NS["v"], NS["o"]
+    parts = [etree.fromstring(
+        f'<w:hdr xmlns:w="{W}" xmlns:v="{vml}" xmlns:o="{office}"><w:p><w:r><w:object>'
+        f'<v:shape id="_x0000_i1025" o:spid="_x0000_s1025"/>'
+        f'<o:OLEObject ShapeID="_x0000_i1025"/></w:object></w:r></w:p></w:hdr>')
+        for _ in range(2)]
+    assert docxrepair.unique_ids(parts) == 2
+    shape = parts[1].find(".//v:shape", NS)
+    assert shape.get("id") != "_x0000_i1025"
+    assert parts[1].find(".//o:OLEObject", NS).get("ShapeID") == shape.get("id")
+    assert shape.get(f"{{{office}}}spid") != "_x0000_s1025"

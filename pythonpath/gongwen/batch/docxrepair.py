@@ -153,8 +153,9 @@ def unique_ids(roots: Iterable[etree._Element]) -> int:
                     count = 2
                     while f"{value}_{count}" in seen["vml"]:
                         count += 1
-                    value = f"{value}_{count}"
+                    old, value = value, f"{value}_{count}"
                     element.set("id", value)
+                    _follow_shape_id(element, old, value)
                     changed += 1
                 seen["vml"].add(value)
             spid = element.get(f"{{{OFFICE}}}spid")
@@ -166,6 +167,16 @@ def unique_ids(roots: Iterable[etree._Element]) -> int:
                     changed += 1
                 seen["spid"].add(spid)
     return changed
+
+
+def _follow_shape_id(shape: etree._Element, old: str, new: str) -> None:
+    """An embedded object names its shape (``o:OLEObject ShapeID``): it follows the new id."""
+    holder = shape.getparent()
+    if holder is None:
+        return
+    for element in holder.iter(f"{{{OFFICE}}}OLEObject"):
+        if element.get("ShapeID") == old:
+            element.set("ShapeID", new)
 
 
 def _story_parts(document) -> List[object]:
