@@ -195,6 +195,11 @@ def _validator():
     table, which are most of the work (a part's errors are its own)."""
     global _VALIDATOR
     if _VALIDATOR is None:
+        try:
+            import openxml_audit  # noqa: F401
+        except ImportError as missing:
+            raise RuntimeError("tests/docxvalid.py needs openxml-audit, a dev dependency: "
+                               "pip install -e '.[dev]'") from missing
         from openxml_audit import OpenXmlValidator
         from openxml_audit.context import ValidationContext
         from openxml_audit.errors import FileFormat
