@@ -11,7 +11,9 @@
 - ``title_page``: a different first page (``w:titlePg``) with an empty first-page footer;
   ``title_page_later``: the same in a second section whose first page falls on an even page;
 - ``last_section``: a long file whose last section has its own footer without a number,
-  ``last_empty``: even/odd footers on, and the last section's own footers empty; and
+  ``last_inherits``: the later sections without any footer reference (the last with
+  margins of its own); ``last_empty``: even/odd footers on, and the last section's own
+  footers empty; and
   ``no_reference``: one whose first section has no footer at all while the last section
   has its own;
 - ``body_numbers``: a red-head notice whose page numbers are typed ``1`` ``2`` ``3`` in
@@ -199,6 +201,15 @@ def _last_section(document) -> None:
     _footer_xml(document.sections[2], "<w:r><w:t>内部资料 注意保存</w:t></w:r>")
 
 
+def _last_inherits(document) -> None:
+    """Three sections; only the first has footers, the last two inherit them (no
+    footerReference), the last with margins of its own."""
+    body = _body(document, 120)
+    _split(document, body, [40, 80])
+    _centered_page(document.sections[0])
+    _margins(document.sections[2], 2.2, 2.0, 1.2, 1.0)
+
+
 def _last_empty(document) -> None:
     """Even/odd footers already on; the last section has its own empty footers (a Word
     file whose appendix was pasted in from another one)."""
@@ -256,6 +267,7 @@ BUILDERS: Dict[str, Callable[[object], None]] = {
     "title_page": _title_page,
     "title_page_later": _title_page_later,
     "last_section": _last_section,
+    "last_inherits": _last_inherits,
     "last_empty": _last_empty,
     "no_reference": _no_reference,
     "body_numbers": _body_numbers,

@@ -103,3 +103,17 @@ def test_typed_page_numbers_go_in_the_one_undo_step(office, tmp_path: Path):
         assert typed() == ["1", "- 2 -", "3"]
     finally:
         office.close(document)
+
+
+@pytest.mark.parametrize("name", ["textbox_footer", "frame_footer", "body_numbers",
+                                  "typed_numbers"])
+def test_the_same_files_as_word_97_doc(office, tmp_path: Path, name: str):
+    """What LibreOffice's .doc import makes of text-box and frame numbers (frames in the
+    footer and the body), through the CLI (which converts) and the button (which opens)."""
+    document = office.open(pagenumdocs.build(name, tmp_path))
+    try:
+        source = office.save_as(document, tmp_path / f"{name}.doc", filter_name="MS Word 97")
+    finally:
+        office.close(document)
+    assert check_numbers(_cli(office, source, tmp_path)) >= 4
+    assert check_numbers(_button(office, source, tmp_path)) >= 4
