@@ -4,6 +4,8 @@
   and WPS's 插入页码 write it (``mc:AlternateContent``: a ``wps:txbx`` drawing, a VML
   ``v:textbox`` fallback), beside a text box that holds the company's name (kept: its copy
   on even pages must get drawing ids of its own);
+- ``gallery_footer``: Word's page-number gallery, a building block (``w:sdt``) anchoring a
+  shape whose text box holds ``PAGE \\* MERGEFORMAT``;
 - ``frame_footer``: the number in a framed paragraph (``w:framePr``), as LibreOffice's .doc
   import and Word 2003 write it;
 - ``sections``: three sections, each with its own footer and its own header/footer
@@ -141,6 +143,26 @@ def _textbox_footer(document) -> None:
     p._p.append(parse_xml(company))
 
 
+def _gallery_footer(document) -> None:
+    """Word's page-number gallery (Insert > Page Number > Bottom of Page, a circle): a
+    building block (``w:sdt`` with ``w:docPartObj``) whose paragraph anchors a shape with
+    the PAGE field in its text box."""
+    _body(document)
+    footer = document.sections[0].footer
+    footer.is_linked_to_previous = False
+    element = footer._element
+    for child in list(element):
+        element.remove(child)
+    field = _page_field().replace(" PAGE ", " PAGE    \\* MERGEFORMAT ")
+    element.append(parse_xml(
+        f'<w:sdt {NS}><w:sdtPr><w:id w:val="-1"/><w:docPartObj>'
+        f'<w:docPartGallery w:val="Page Numbers (Bottom of Page)"/><w:docPartUnique/>'
+        f'</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val="Footer"/>'
+        f'</w:pPr>{text_box(field, 21, "Oval 21", 1026, 2286000)}</w:p></w:sdtContent>'
+        f'</w:sdt>'))
+    element.append(parse_xml(f'<w:p {NS}><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p>'))
+
+
 def _frame_footer(document) -> None:
     _body(document)
     _footer_xml(document.sections[0], _page_field("- ", " -"))
@@ -262,6 +284,7 @@ def _typed_numbers(document) -> None:
 
 BUILDERS: Dict[str, Callable[[object], None]] = {
     "textbox_footer": _textbox_footer,
+    "gallery_footer": _gallery_footer,
     "frame_footer": _frame_footer,
     "sections": _sections,
     "title_page": _title_page,
