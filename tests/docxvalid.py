@@ -10,11 +10,13 @@ themselves (python-docx's sdist leaves out ``ref/xsd``; docx4j needs Python 3.12
 Markup Compatibility (ECMA-376 Part 3) is applied first, as a consumer that knows only the
 Transitional namespaces would (:func:`as_transitional_consumer`): an ``mc:AlternateContent``
 becomes its first ``mc:Choice`` whose ``Requires`` names only Transitional namespaces, else
-its ``mc:Fallback``; elements and attributes of ignorable namespaces go; an element or
-attribute of another namespace that is left is itself a problem (such a consumer refuses
-the file). Then the SDK's schema check, and of its package-level checks the ones Word acts
-on (a ``wp:docPr`` id used twice across the document and its headers/footers: Word's
-"unreadable content" prompt). Our own: VML shape ids unique across those parts.
+its ``mc:Fallback``; elements and attributes of ignorable namespaces go (with the content
+``mc:ProcessContent`` would keep: less is checked, nothing is wrongly reported); an element
+or attribute of another namespace that is left, or an ``mc:MustUnderstand`` naming one, is
+itself a problem (such a consumer refuses the file). An extension list's entry (``a:ext``)
+takes any element, as the schema says. Then the SDK's schema and semantic checks. Our own:
+``wp:docPr`` ids and VML shape ids once across the document and its headers, footers and
+notes (a repeated one: Word's "unreadable content" prompt).
 
 Left out, with the reason (:data:`NOT_WORDS_CONCERN`): the SDK port's guesses about
 ``stylesWithEffects.xml`` (python-docx's own default template carries that part; Word 2010+
@@ -97,6 +99,9 @@ def as_transitional_consumer(root: etree._Element, part: str, problems: List[str
 def _process(element: etree._Element, ignorable: FrozenSet[str], part: str,
              problems: List[str]) -> None:
     ignorable = _ignorable(element, ignorable)
+    for prefix in element.get(f"{{{MC}}}MustUnderstand", "").split():
+        if not understood(element.nsmap.get(prefix)):
+            problems.append(f"{part}: mc:MustUnderstand names {prefix}, not Transitional")
     if etree.QName(element).localname == "ext" and understood(_namespace(element.tag)):
         return  # an extension list's entry: the schema takes any element there (xsd:any)
     for name in list(element.attrib):

@@ -290,3 +290,12 @@ def test_a_renamed_vml_shape_keeps_its_embedded_object():
     assert shape.get("id") != "_x0000_i1025"
     assert parts[1].find(".//o:OLEObject", NS).get("ShapeID") == shape.get("id")
     assert shape.get(f"{{{office}}}spid") != "_x0000_s1025"
+
+
+def test_must_understand_of_a_later_namespace_is_refused():
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    root = etree.fromstring(f'<w:document xmlns:w="{W}" xmlns:w14="{w14}" '
+                            f'xmlns:mc="{docxvalid.MC}" mc:MustUnderstand="w14"/>')
+    problems: List[str] = []
+    docxvalid.as_transitional_consumer(root, "part", problems)
+    assert len(problems) == 1 and "MustUnderstand" in problems[0]
