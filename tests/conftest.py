@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+from typing import List
 
 import pytest
 
@@ -16,6 +19,46 @@ sys.path.insert(0, str(ROOT))
 
 def shared_path() -> Path:
     return Path(os.environ.get("GONGWEN_SHARED", ROOT.parent / "shared"))
+
+
+# Every .docx the CLI writes during the session (``format``, ``new``, in the test process or
+# a subprocess: ``gongwen.batch.files`` logs them) is validated against the ISO/IEC 29500
+# Transitional schemas when the session ends (tests/docxvalid.py); one that does not
+# validate fails the run (exit status 1, the problems in the summary).
+_WRITTEN: List[Path] = []
+
+
+def pytest_configure(config):
+    from gongwen.batch.files import WRITTEN_LOG_ENV
+
+    folder = Path(tempfile.mkdtemp(prefix="gongwen-written-"))
+    log = folder / "written.txt"
+    log.touch()
+    _WRITTEN.append(log)
+    os.environ[WRITTEN_LOG_ENV] = str(log)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if not _WRITTEN:
+        return
+    log = _WRITTEN.pop()
+    paths = [Path(line) for line in dict.fromkeys(log.read_text("utf-8").splitlines())
+             if line.endswith(".docx")]
+    shutil.rmtree(str(log.parent), ignore_errors=True)
+    if not paths:
+        return
+    from tests import docxvalid
+
+    bad = docxvalid.report(paths)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"docx validation: {len(paths)} .docx written by the CLI, "
+                            f"{len(bad)} not valid")
+        for path, problems in bad.items():
+            for problem in problems[:5]:
+                reporter.write_line(f"  {path}: {problem}", red=True)
+    if bad:
+        session.exitstatus = 1
 
 
 def pytest_collection_modifyitems(config, items):

@@ -140,7 +140,8 @@ def test_paragraphs_without_typed_spaces_keep_the_styles_indents():
 # --- headers and footers ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("footer", ["1", "- 1 -", "— 1 —", "第 1 页", "第1页 共5页", "1/5",
-                                    "Page 1 of 5", "page 2", "第 1 页，共 5 页", "·1·", "P. 3"])
+                                    "Page 1 of 5", "page 2", "第 1 页，共 5 页", "·1·", "P. 3",
+                                    "第1页/共2页", "第 1 页 / 共 5 页"])
 def test_page_number_only_as_typed_or_cached(footer):
     assert is_page_number_only([text(footer)])
 

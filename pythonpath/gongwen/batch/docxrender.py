@@ -17,8 +17,8 @@ from typing import Collection, Dict, Iterator, List, Mapping, NamedTuple, Option
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import layout, normalize
-from gongwen.batch import docxfacts, docxlayout, docxtext, docxwhole, numbering, say
+from gongwen import headfoot, layout, normalize
+from gongwen.batch import docxfacts, docxlayout, docxrepair, docxtext, docxwhole, numbering, say
 from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
@@ -551,6 +551,10 @@ def format_document(document, options: Normalization = normalize.NONE,
     Raises FormatError (and leaves nothing half-done on disk) if the text would change in
     any other way than those rewrites.
     """
+    # Page numbers typed into frames and text boxes in the body are layout, not text: the
+    # 公文 footer numbers every page (a .doc's 1, 2, 3 stayed beside — N — before).
+    docxlayout.drop_page_number_frames(document.element.body)
+    drop_typed_page_numbers(document.element.body)
     labelled = document_text(document, numbering.labelled_texts(document))
     numbering.materialize_labels(document)  # list labels become typed text
     lost = text_changes(labelled, document_text(document))
@@ -594,12 +598,32 @@ def format_document(document, options: Normalization = normalize.NONE,
         if block.tag == qn("w:tbl"):
             _fit_table(block, width)
             _format_table(block, table_style)
+    docxrepair.repair(document)  # schema order, each property once, unique drawing ids
 
     changed = text_changes(expected, document_text(document))
     if changed:
         raise FormatError(say("cli_format_text_changed", parts=", ".join(changed)))
     return FormatResult(dict(Counter(plan.roles)),
                         {kind: normalized[kind] for kind in options.kinds}, kept)
+
+
+def drop_typed_page_numbers(body: etree._Element) -> int:
+    """Removes the page numbers typed as body paragraphs (:func:`gongwen.headfoot.
+    typed_page_numbers`); one that also ends a page or section keeps that, and only its
+    text goes. Returns how many."""
+    paragraphs = [b for b in docxtext.body_blocks(body) if b.tag == qn("w:p")]
+    found = headfoot.typed_page_numbers([paragraph_text(p) for p in paragraphs])
+    for index in found:
+        p = paragraphs[index]
+        keeps_layout = p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None or any(
+            element.tag != qn("w:br") or element.get(qn("w:type")) in ("page", "column")
+            for element in p.iter(qn("w:br"), *_OBJECT_TAGS))
+        if not keeps_layout:
+            p.getparent().remove(p)
+            continue
+        for t in list(p.iter(qn("w:t"))):
+            t.getparent().remove(t)
+    return len(found)
 
 
 def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,

@@ -114,7 +114,10 @@ def _format_locked(invocation: Invocation) -> Outcome:
     settings = layout.settings_from(preset.data)
     title = messages.text("format_undo_title", locale)
     with undo.undo_step(document, title) as manager:
+        page.drop_body_page_numbers(document)  # numbers typed in body frames: layout
         if numbering.materialize_labels(document):  # list labels become typed text
+            body = read_body(document)
+        if structure.drop_typed_page_numbers(document, body.texts):  # 1, 2, 3 typed
             body = read_body(document)
         seen = looks.read_looks(document) if options.any else None  # 规范写法 classifies
         edits = layout.structure_edits(body.texts, options, kind=kind, looks=seen)

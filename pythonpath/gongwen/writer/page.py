@@ -398,6 +398,49 @@ def _set(style, key: str, value: object) -> None:
 
 # --- header and footer text as data --------------------------------------------------------
 
+def drop_body_page_numbers(document) -> int:
+    """Removes the frames and text boxes anchored in the body that show only a page number
+    (:func:`gongwen.headfoot.is_floating_page_number`; LibreOffice's .doc import puts
+    text-box numbers there, and they stayed beside — N —). Returns how many went."""
+    body = document.getText()
+    doomed = []
+    frames = document.getTextFrames()
+    for name in frames.getElementNames():
+        frame = frames.getByName(name)
+        if _in_body(body, frame) and headfoot.is_floating_page_number(
+                [headfoot.text(frame.getString())]):
+            doomed.append(frame)
+    draw_page = document.getDrawPage()
+    for index in range(draw_page.getCount()):
+        shape = draw_page.getByIndex(index)
+        info = shape.getPropertySetInfo()
+        if not (info.hasPropertyByName("TextBox") and shape.getPropertyValue("TextBox")
+                and info.hasPropertyByName("TextBoxContent")):
+            continue
+        content = shape.getPropertyValue("TextBoxContent")
+        if content is not None and _in_body(body, shape) and \
+                headfoot.is_floating_page_number([headfoot.text(content.getString())]):
+            doomed.append(shape)
+    for item in doomed:
+        info = item.getPropertySetInfo()
+        if info.hasPropertyByName("TextBox") and item.getPropertyValue("TextBox"):
+            # Disposing the shape alone leaves its text frame laid out (measured: the
+            # number still printed): the shape lets go of its frame first.
+            item.setPropertyValue("TextBox", False)
+        item.dispose()
+    return len(doomed)
+
+
+def _in_body(body, anchored) -> bool:
+    """Anchored in the body text (not a header, footer or another frame)."""
+    try:
+        anchor = anchored.getAnchor()
+        body.compareRegionStarts(anchor, body.getStart())
+        return True
+    except Exception:  # IllegalArgumentException: another text; no anchor: a page's
+        return False
+
+
 def _elements(text) -> List[object]:
     result = []
     enumeration = text.createEnumeration()
