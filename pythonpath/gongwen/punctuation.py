@@ -133,6 +133,10 @@ _EXTENSIONS = ("docx|doc|dotx|dot|docm|wps|wpt|xlsx|xls|xlsm|et|csv|pptx|ppt|dps
                "avi|mov|wav|html|htm|xml|json|yaml|yml|md|py|js|exe|msi|apk|dwg|ceb|caj")
 
 
+_WORD = r"[A-Za-z][A-Za-z0-9'’-]*"
+_LATIN_END = r"(?:[.?!]+(?![A-Za-z0-9]))?"
+
+
 class Protect(NamedTuple):
     """A kind of text whose marks stay as typed, as a pattern with its examples.
 
@@ -180,12 +184,15 @@ PROTECTED = (
     Protect("list-number", r"(?:^|(?<=[\s，。；：、（(:;,]))(?:\d{1,2}|[A-Za-z])\.(?![\d.])",
             "a list number inside a sentence (：1.加强…；2.完善…; GB/T 15834 writes it so)",
             ("：1.加强", "；b.完善", "（2.落实")),
-    Protect("latin", r"(?<![A-Za-z0-9'’-])[A-Za-z][A-Za-z0-9'’-]*"
-                     r"(?:(?:\s*[,;:]\s*|\s+)[A-Za-z0-9][A-Za-z0-9'’-]*){2,}"
-                     r"(?:[.?!]+(?![A-Za-z0-9]))?",
-            "a Latin sentence or phrase of three words or more, with its end mark (from a "
-            "word's start only, or a paragraph of 30 000 X is quadratic)",
-            ("Hello, my world.", "This is English, mostly.", "I love this job!")),
+    Protect("latin", r"(?<![A-Za-z0-9'’-])" + _WORD + r"(?:(?:\s*[,;:]\s*|\s+)" + _WORD + r"){2,}"
+                     + _LATIN_END
+                     + r"|(?<![A-Za-z0-9'’-])" + _WORD + r"(?:\s+" + _WORD + r")*\s*[,;:]\s*"
+                     + _WORD + r"(?:(?:\s*[,;:]\s*|\s+)" + _WORD + r")*" + _LATIN_END,
+            "a Latin sentence: three words or more, or two with a comma between, with its "
+            "end mark (from a word's start only, or a paragraph of 30 000 X is quadratic); "
+            "two words without a comma are a name (Spring Boot)",
+            ("Hello, my world.", "This is English, mostly.", "I love this job!",
+             "Hello, world.")),
 )
 _PROTECTED = re.compile("|".join("(?:" + rule.pattern + ")" for rule in PROTECTED))
 
@@ -231,14 +238,15 @@ RULES = (
                 ("共计1,250万元,比上年增长3.5%.", "共计1,250万元，比上年增长3.5%。"),
                 ("什么?!", "什么？！"),
                 ("附件:1.XXX实施方案", "附件：1.XXX实施方案"),
-                ("（见附件）.", "（见附件）。")),
+                ("（见附件）.", "（见附件）。"),
+                ("本项目采用Spring Boot.", "本项目采用Spring Boot。")),
          keeps=("上午9:30在3号楼开会", "增长3.5个百分点", "比例尺1:500", "共计1,250万元",
                 "Hello, world. This is English.", "OK", "详见https://www.gov.cn/zhengce/2024.html的通知。",
                 "联系邮箱：office@example.gov.cn，", "请填写申报表.docx并于周五前报送。",
                 "升级到v2.3.1版本", "按GB/T 9704-2012执行", "请使用Node.js开发",
                 "主要有三点：1.加强领导；2.完善制度", "他说：I love this job.",
                 "1.后台管理", "2.5万元用于培训", "访问mof.gov.cn查询", "ISO 9001:2015认证",
-                "2025.1.1"),
+                "2025.1.1", "详见www.example.gov.cn网站，Hello, world."),
          doubts=("第2,3条", "使用了App.然后", "Why?我们")),
     Rule(BRACKET, "Half-width brackets beside or around Chinese become full-width, as a "
                   "pair; f(x) and (a) after a letter or digit stay; a bracket without its "
