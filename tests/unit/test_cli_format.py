@@ -557,6 +557,7 @@ def test_each_normalization_changes_exactly_its_paragraphs(messy: Path, tmp_path
     expected = {kind: len(NORMALIZED[kind]) for kind in kinds}
     if option == "all":
         expected["blank-lines"] = len(BLANK_LINES)
+        expected["punctuation"] = 0  # the report's marks are all full-width already
     assert entry["normalized"] == expected
     kept = [text for i, text in enumerate(TEXTS) if i not in removed]
     assert entry["roles"] == dict(Counter(roles.classify(kept)))
@@ -603,8 +604,8 @@ def test_the_text_check_still_stops_a_rewrite_that_does_more(messy: Path, tmp_pa
     that changed anything else (here: one more character dropped) is refused."""
     real = docxrender.apply_run_edits
 
-    def sloppy(plan):
-        real(plan)
+    def sloppy(plan, revision=None):
+        real(plan, revision)
         node = plan[0].piece.node
         if node.tag == w("t") and node.text:
             node.text = node.text[:-1]

@@ -13,9 +13,11 @@ The plan is the core's (:func:`gongwen.layout.plan_document`: roles, styles, pag
    the author set inside a sentence, then sets what the plan says differs per paragraph;
 4. sets table text in the table style across the type area's width.
 The text never changes unless the URL asks for 规范写法 (:mod:`gongwen.normalize`):
-``?normalize=all`` or a comma list of ``dates``, ``numbering``, ``spaces``. Each rewrite
-replaces only its range of the paragraph (a heading's number, the date, the typed
-indentation), so the rest keeps its character formatting, inside the same undo step.
+``?normalize=all`` or a comma list of ``dates``, ``numbering``, ``spaces``, ``blank-lines``,
+``punctuation``. Each rewrite replaces only its range of the paragraph (a heading's number,
+the date, the typed indentation, a mark), so the rest keeps its character formatting, inside
+the same undo step. When the document records changes, or with ``?track=true``, they are
+tracked changes by 公文助手 (:mod:`gongwen.writer.tracking`); the layout never is.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from gongwen.writer import (
     presets,
     structure,
     styles,
+    tracking,
     undo,
     undoable,
     wholedoc,
@@ -113,27 +116,40 @@ def _format_locked(invocation: Invocation) -> Outcome:
     preset = presets.preset_for(invocation)
     settings = layout.settings_from(preset.data)
     title = messages.text("format_undo_title", locale)
-    with undo.undo_step(document, title) as manager:
+    with tracking.Tracking(invocation.ctx, document, tracking.asked(invocation.args)) as track, \
+            undo.undo_step(document, title) as manager:
         page.drop_body_page_numbers(document)  # numbers typed in body frames: layout
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
         if structure.drop_typed_page_numbers(document, body.texts):  # 1, 2, 3 typed
             body = read_body(document)
         seen = looks.read_looks(document) if options.any else None  # 规范写法 classifies
-        edits = layout.structure_edits(body.texts, options, kind=kind, looks=seen)
-        restructured = structure.apply_structure(document, body.texts, edits)
+        made: List[layout.StructureEdit] = []
+        track.record(True)
+        restructured = structure.apply_structure(
+            document, body.texts,
+            layout.structure_edits(body.texts, options, kind=kind, looks=seen), track.on, made)
+        track.record(False)
+        host: Optional[List[int]] = None
         if restructured:  # a one-line 落款 split, typed blank lines removed
-            body = read_body(document)
+            if track.on:  # what goes is still there, deleted: plan the text as accepted
+                after = layout.restructured(body.texts, made)
+                body, host = read_body(document)._replace(texts=after.texts), after.host
+            else:
+                body = read_body(document)
         plan = layout.plan_document(body.texts, options, settings, kind=kind,
-                                    looks=looks.read_looks(document))
-        changes = paragraph_changes(plan, body.texts)
+                                    looks=looks_of_plan(looks.read_looks(document), host))
+        changes = paragraph_changes(plan, body.texts, track.on)
+        if host is not None:
+            changes = {host[index]: change for index, change in changes.items()}
         styles.ensure_paragraph_styles(document, plan)
         styles.ensure_character_styles(document, plan)
         old, new = page_states(document, plan)
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
                                 old, new)
         normalized = apply_paragraphs(document, body, changes,
-                                      layout_body_style(plan))
+                                      layout_body_style(plan), track,
+                                      options.any and _fields_or_notes(document))
         normalized.update(restructured)
         for table in body.tables:
             format_table(table, plan.table_style)
@@ -177,6 +193,16 @@ def normalization(args: Dict[str, str]) -> Normalization:
 
 
 # --- reading ---------------------------------------------------------------------------
+
+def looks_of_plan(seen: List[roles.ParagraphLook], host: Optional[List[int]]
+                  ) -> List[roles.ParagraphLook]:
+    """The looks of the paragraphs the plan is made of: with tracked changes a removed
+    paragraph is still in the document (deleted), so the plan's paragraph i is the
+    document's ``host[i]``."""
+    if host is None:
+        return seen
+    return [seen[index] for index in host if index < len(seen)]
+
 
 def read_body(document) -> Body:
     """The body's paragraph texts (fast path when it can be trusted) and its tables."""
@@ -261,9 +287,12 @@ class TextEdit(NamedTuple):
     kind: str
 
 
-def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str]) -> Dict[int, Change]:
+def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str],
+                      tracked: bool = False) -> Dict[int, Change]:
     """What each paragraph needs beyond the body style, by paragraph index, in Writer's
-    properties: the plan's style, spacing and keep overrides, 落款 indent and text edits."""
+    properties: the plan's style, spacing and keep overrides, 落款 indent and text edits.
+    ``tracked``: the edits will be tracked changes, so the old text stays in the paragraph
+    and the character styles' ranges are counted in the text as it will show."""
     body_style = layout_body_style(plan)
     changes: Dict[int, Change] = {}
     for index, paragraph in enumerate(plan.paragraphs):
@@ -284,13 +313,26 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str]) -> Dict[int
         if paragraph.edits:
             change[EDITS] = text_edits(texts[index], paragraph.edits)
         if paragraph.spans:
-            change[SPANS] = [CharSpan(_utf16_length(paragraph.text[:span.start]),
-                                      _utf16_length(paragraph.text[span.start:span.end]),
-                                      paragraph.text[span.start:span.end], span.style)
-                             for span in paragraph.spans]
+            change[SPANS] = _char_spans(paragraph, texts[index], tracked)
         if change:
             changes[index] = change
     return changes
+
+
+def _char_spans(paragraph: layout.ParagraphPlan, text: str, tracked: bool) -> List[CharSpan]:
+    if not (tracked and paragraph.edits):
+        return [CharSpan(_utf16_length(paragraph.text[:span.start]),
+                         _utf16_length(paragraph.text[span.start:span.end]),
+                         paragraph.text[span.start:span.end], span.style)
+                for span in paragraph.spans]
+    view = normalize.tracked_view(text, paragraph.edits)
+    spans = []
+    for span in paragraph.spans:
+        start, end = view.position(span.start), view.position(span.end)
+        spans.append(CharSpan(_utf16_length(view.text[:start]),
+                              _utf16_length(view.text[start:end]), view.text[start:end],
+                              span.style))
+    return spans
 
 
 def text_edits(text: str, edits: Sequence[normalize.Edit]) -> List[TextEdit]:
@@ -307,7 +349,8 @@ def _utf16_length(text: str) -> int:
 
 
 def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
-                     body_style: str) -> Counter:
+                     body_style: str, track: Optional[tracking.Tracking] = None,
+                     portions: bool = False) -> Counter:
     """Body style and no fighting direct formatting everywhere, then each planned change.
 
     Returns how many text edits of each kind were made (an edit whose range no longer
@@ -324,7 +367,7 @@ def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
         if inherited.anything_to_clear(document):
             inherited.clear_paragraphs(inherited.body_paragraphs(document))
         for index, target in _walk_to(document, sorted(changes)):
-            done.update(_apply_change(target, changes[index]))
+            done.update(_apply_change(target, changes[index], track, portions))
         return done
     for element in body.elements:
         element.setPropertyValue("ParaStyleName", body_style)
@@ -333,7 +376,7 @@ def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
         inherited.clear_paragraphs(body.elements)
     for index, element in enumerate(body.elements):
         if index in changes:
-            done.update(_apply_change(element, changes[index]))
+            done.update(_apply_change(element, changes[index], track, portions))
     return done
 
 
@@ -352,8 +395,11 @@ def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
         cursor.collapseToStart()
 
 
-def _apply_change(target, change: Change) -> List[str]:
-    """Sets the paragraph's properties, then makes its text edits; returns their kinds."""
+def _apply_change(target, change: Change, track: Optional[tracking.Tracking] = None,
+                  portions: bool = False) -> List[str]:
+    """Sets the paragraph's properties, then makes its text edits (recorded when they are
+    tracked, the layout's own never); returns their kinds. ``portions``: the body holds
+    fields or notes, so the edits are placed by the paragraph's text portions."""
     reset: Sequence[str] = change.get(RESET, ())  # type: ignore[assignment]
     if reset:
         target.getText().createTextCursorByRange(target).setPropertiesToDefault(tuple(reset))
@@ -361,10 +407,89 @@ def _apply_change(target, change: Change) -> List[str]:
         if key not in (EDITS, SPANS, RESET):
             _set_property(target, key, value)
     edits: Sequence[TextEdit] = change.get(EDITS, ())  # type: ignore[assignment]
-    made = [edit.kind for edit in edits if replace_range(target, edit)]
+    if edits and portions:
+        edits = around_fields(_paragraph_of(target), edits)
+    made = [edit.kind for edit in replace_ranges(target, edits, track)]
     for span in change.get(SPANS, ()):  # type: ignore[attr-defined]
         set_char_style(target, span)
     return made
+
+
+# Portions that take no place in the paragraph's string nor in a cursor's count.
+_EMPTY_PORTION_TYPES = ("Bookmark", "Redline", "SoftPageBreak", "ReferenceMark",
+                        "DocumentIndexMark")
+
+
+def _fields_or_notes(document) -> bool:
+    """Does the body hold a text field, a footnote or an endnote (whose text the paragraph's
+    string shows, while a cursor counts it as one character)?"""
+    if _has_notes(document):
+        return True
+    body = document.getText()
+    fields = document.getTextFields().createEnumeration()
+    while fields.hasMoreElements():
+        anchor = fields.nextElement().getAnchor()
+        if anchor is not None and anchor.getText() == body:
+            return True
+    return False
+
+
+def _paragraph_of(target):
+    """The paragraph object itself, or the one a cursor over it selects."""
+    if target.supportsService("com.sun.star.text.Paragraph"):
+        return target
+    return target.createEnumeration().nextElement()
+
+
+def around_fields(paragraph, edits: Sequence[TextEdit]) -> List[TextEdit]:
+    """``edits`` placed by the paragraph's portions: a field shows its text in the string
+    the edits were made on but counts one character for a cursor, a note's label neither
+    (:func:`_text_without_notes`). Edits inside a field, or after a portion whose width is
+    not known (a frame anchored as a character…), are left out: the text stays."""
+    segments = []  # (string start, string end, cursor start) of each text portion
+    string_at = cursor_at = 0
+    known_until = None
+    enumeration = paragraph.createEnumeration()
+    while enumeration.hasMoreElements():
+        portion = enumeration.nextElement()
+        kind = portion.getPropertyValue("TextPortionType")
+        if kind == "Text":
+            width = _utf16_length(portion.getString())
+            segments.append((string_at, string_at + width, cursor_at))
+            string_at, cursor_at = string_at + width, cursor_at + width
+        elif kind == "TextField":
+            shown = _utf16_length(portion.getString())
+            string_at += shown
+            cursor_at += _cursor_width(portion, shown + 2)
+        elif kind == "Footnote":
+            cursor_at += 1
+        elif kind not in _EMPTY_PORTION_TYPES:
+            known_until = string_at
+            break
+    placed = []
+    for edit in edits:
+        end = edit.start + edit.length
+        if known_until is not None and end > known_until:
+            continue
+        for start, stop, cursor in segments:
+            if start <= edit.start and end <= stop:
+                placed.append(edit._replace(start=cursor + edit.start - start))
+                break
+    return placed
+
+
+def _cursor_width(portion, most: int) -> int:
+    """How many steps a cursor moving (not selecting) takes over ``portion``: a field is
+    one character, an input field (measured on 7.4.7) its start, its text and its end."""
+    text = portion.getText()
+    cursor = text.createTextCursorByRange(portion.getStart())
+    end = portion.getEnd()
+    for steps in range(1, most + 1):
+        if not cursor.goRight(1, False):
+            break
+        if text.compareRegionStarts(cursor, end) == 0:
+            return steps
+    return 1
 
 
 def set_char_style(paragraph, span: CharSpan) -> bool:
@@ -389,34 +514,47 @@ def _set_property(target, name: str, value: object) -> None:
         target.setPropertyValue(name, value)
 
 
-def replace_range(paragraph, edit: TextEdit) -> bool:
-    """Replaces ``edit.before`` at its offset in the paragraph (or in the range starting
-    the paragraph) with ``edit.after``; False, changing nothing, if it is not there.
+def replace_ranges(paragraph, edits: Sequence[TextEdit],
+                   track: Optional[tracking.Tracking] = None) -> List[TextEdit]:
+    """Replaces each edit's ``before`` at its offset in the paragraph (or in the range
+    starting the paragraph) with its ``after``, last edit first; returns those made (one
+    whose text is not there changes nothing). With ``track``, recorded when they are
+    规范写法's.
 
     The new text is inserted right after the old, so it takes the old text's character
-    attributes (a bold number stays bold, a plain one next to a bold word stays plain);
-    then the old text is deleted. Everything else in the paragraph is untouched.
+    attributes (a bold number stays bold, a plain comma after a bold word stays plain:
+    inserted before, or by setString on the old, it would continue the bold); then the old
+    text is deleted. Everything else in the paragraph is untouched. One cursor walks the
+    paragraph: about nine calls an edit (measured: 1 500 edits on 100 pages in 0.45 s less
+    than with a new cursor for each step).
     """
     text = paragraph.getText()
     start = paragraph.getStart()
-    if _select(text, start, edit).getString() != edit.before:
-        return False
-    if edit.after:
-        after_old = _select(text, start, edit)
-        after_old.collapseToEnd()
-        text.insertString(after_old, edit.after, False)
-    old = _select(text, start, edit)
-    if old.getString() != edit.before:  # cannot happen unless Writer moved the range
-        raise RuntimeError(f"normalisation lost its range: {edit.before!r}")
-    old.setString("")
-    return True
-
-
-def _select(text, start, edit: TextEdit):
     cursor = text.createTextCursorByRange(start)
-    cursor.goRight(edit.start, False)
-    cursor.goRight(edit.length, True)
-    return cursor
+    made = []
+    for edit in edits:
+        cursor.gotoRange(start, False)
+        cursor.goRight(edit.start, False)
+        cursor.goRight(edit.length, True)
+        if cursor.getString() != edit.before:
+            continue
+        if track is not None:
+            track.record(edit.kind in normalize.KINDS)
+        if edit.after:
+            text.insertString(cursor.getEnd(), edit.after, False)
+            cursor.collapseToStart()
+            cursor.goRight(edit.length, True)
+        if edit.length:
+            cursor.setString("")
+        made.append(edit)
+    if track is not None:
+        track.record(False)
+    return made
+
+
+def replace_range(paragraph, edit: TextEdit) -> bool:
+    """One edit (:func:`replace_ranges`); False, changing nothing, if its text is not there."""
+    return bool(replace_ranges(paragraph, [edit]))
 
 
 def reset_direct_formatting(paragraph) -> None:
