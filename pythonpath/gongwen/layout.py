@@ -118,6 +118,8 @@ class Settings(NamedTuple):
     page_number: PageNumber
     latin_font: str
     roles: Dict[str, RoleFont]
+    # The 落款 (GB/T 9704 §7.3.5): spec.SEAL_NONE, SEAL_STAMP or SEAL_SIGNATURE.
+    seal: str = spec.SEAL_NONE
 
 
 def standard() -> Settings:
@@ -141,7 +143,22 @@ def settings_from(data: Dict) -> Settings:
         PageNumber(number["format"], number["position"], number["font"],
                    float(number["size_pt"]), float(number["below_mm"]),
                    float(spec.PAGE.page_number_indent_chars)),
-        data["fonts"]["latin"], roles_)
+        data["fonts"]["latin"], roles_, data.get("seal", spec.SEAL_NONE))
+
+
+# The document custom property that keeps a document's 落款 choice (spec.SEALS), as
+# ``GongwenPreset`` keeps its preset: a later plain Format (Writer or CLI) and 检查格式 use it.
+SEAL_PROPERTY = "GongwenSeal"
+
+
+def with_seal(settings: Settings, asked: Optional[str] = None,
+              stored: Optional[str] = None) -> Settings:
+    """The settings with the 落款 in force: the one a command asked for, else the one the
+    document keeps (a value it does not know is ignored), else the preset's."""
+    for seal in (asked, stored):
+        if seal in spec.SEALS:
+            return settings._replace(seal=seal)
+    return settings
 
 
 # --- what a renderer carries out ------------------------------------------------------------
@@ -447,15 +464,7 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
                   for index, text in enumerate(texts)]
     shown = [paragraph.text for paragraph in paragraphs]
     for part in roles.document_parts(paragraph_roles):  # each attached text has its 落款
-        part_texts = shown[part.start:part.end]
-        part_roles = paragraph_roles[part.start:part.end]
-        plain = placement.signature_and_date_indents(part_texts, part_roles)
-        autospaced = placement.signature_and_date_indents(
-            part_texts, part_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
-        for offset, chars in plain.items():
-            index = part.start + offset
-            paragraphs[index] = paragraphs[index]._replace(
-                right_chars=chars, right_chars_autospaced=autospaced[offset])
+        _place_closing(paragraphs, shown, paragraph_roles, part, styles, settings)
     attachment = styles[spec.style_name(Role.ATTACHMENT)]
     spacing_chars = attachment.char_spacing_pt / attachment.size_pt
     for index, (left, first) in placement.attachment_indents(
@@ -469,6 +478,35 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
         paragraphs[0] = paragraphs[0]._replace(first_page=True)
     return LayoutPlan(page, styles, paragraphs, spec.TABLE_TEXT.name,
                       char_appearances(settings), kind, first_page)
+
+
+def _place_closing(paragraphs: List[ParagraphPlan], shown: Sequence[str],
+                   paragraph_roles: Sequence[str], part: roles.Part,
+                   styles: Dict[str, Appearance], settings: Settings) -> None:
+    """The 署名 and 成文日期 of one text: §7.3.5.2, or a sealed 落款 (§7.3.5.1, §7.3.5.3),
+    and the text above them kept with them (never a 落款 alone on a page)."""
+    part_texts = shown[part.start:part.end]
+    part_roles = paragraph_roles[part.start:part.end]
+    if settings.seal in (spec.SEAL_STAMP, spec.SEAL_SIGNATURE):
+        plain = placement.sealed_indents(part_texts, part_roles, settings.seal)
+        autospaced = placement.sealed_indents(part_texts, part_roles, settings.seal,
+                                              autospace=placement.WRITER_AUTOSPACE_CHARS)
+    else:
+        plain = placement.signature_and_date_indents(part_texts, part_roles)
+        autospaced = placement.signature_and_date_indents(
+            part_texts, part_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
+    for offset, chars in plain.items():
+        index = part.start + offset
+        paragraphs[index] = paragraphs[index]._replace(
+            right_chars=chars, right_chars_autospaced=autospaced[offset])
+    above = placement.kept_with_closing(part_roles)
+    if above is not None and not styles[paragraphs[part.start + above].style].keep_with_next:
+        paragraphs[part.start + above] = paragraphs[part.start + above]._replace(
+            keep_with_next=True)
+    pitch = page_setup(settings).line_pitch_pt
+    for offset, lines in placement.sealed_lines_before(part_roles, settings.seal).items():
+        index = part.start + offset
+        paragraphs[index] = paragraphs[index]._replace(space_before_pt=round(lines * pitch, 2))
 
 
 def structure_edits(texts: Sequence[str], options: Normalization,

@@ -17,8 +17,8 @@ from typing import Collection, Dict, Iterator, List, Mapping, NamedTuple, Option
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import layout, normalize
-from gongwen.batch import docxlayout, docxtext, docxwhole, numbering, say
+from gongwen import layout, normalize, spec
+from gongwen.batch import docxlayout, docxprops, docxtext, docxwhole, numbering, say
 from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
@@ -553,11 +553,13 @@ def _set_run_style(run: etree._Element, sid: str) -> None:
 
 def format_document(document, options: Normalization = normalize.NONE,
                     settings: Optional[layout.Settings] = None,
-                    kind: Optional[str] = None) -> FormatResult:
+                    kind: Optional[str] = None, seal: Optional[str] = None) -> FormatResult:
     """Carry out the core's plan on a python-docx Document in memory; return the role
     counts, how many paragraphs each 规范写法 in ``options`` rewrote, and what of the
     author's header/footer text was kept. ``kind``: a special format asked for
-    (``letter``/``minutes``; None: the one the document shows).
+    (``letter``/``minutes``; None: the one the document shows). ``seal``: the 落款 asked
+    for (None: the document's stored choice, else the preset's); the one used is stored
+    in the document (``layout.SEAL_PROPERTY``) as the Writer button does.
 
     Raises FormatError (and leaves nothing half-done on disk) if the text would change in
     any other way than those rewrites.
@@ -572,6 +574,10 @@ def format_document(document, options: Normalization = normalize.NONE,
     blocks = list(_body_blocks(body))
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]
     texts = [paragraph_text(p) for p in paragraphs]
+    stored = docxprops.read_text(document, layout.SEAL_PROPERTY)
+    settings = layout.with_seal(settings or layout.standard(), seal, stored)
+    if seal is not None or stored is not None or settings.seal != spec.SEAL_NONE:
+        docxprops.write_text(document, layout.SEAL_PROPERTY, settings.seal)
     plan = layout.plan_document(texts, options, settings, kind=kind)
     rewrites = plan_rewrites(paragraphs, texts, plan.paragraphs)
     # What the text must be at the end: as it is, but for the rewrites asked for.

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from gongwen import layout, normalize, roles
+from gongwen import layout, normalize, roles, spec
 from gongwen.batch import InputError, one_line, say
 from gongwen.batch.docxrender import FormatError, FormatResult, format_document
 from gongwen.batch.files import atomic_write, backup
@@ -96,6 +96,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layout", choices=roles.LAYOUT_CHOICES,
                         help="GB/T 9704's 信函格式 (letter) or 纪要格式 (minutes), whatever the "
                              "document shows (by default: a 函 or a 纪要 mark chooses)")
+    parser.add_argument("--seal", choices=spec.SEALS,
+                        help="the 落款: none without a seal (GB/T 9704 7.3.5.2), stamp with the "
+                             "agency's seal (7.3.5.1), signature with the signer's seal "
+                             "(7.3.5.3); by default the document's stored choice, else the "
+                             "preset's (none)")
     parser.add_argument("--normalize", metavar="KINDS", action="append", default=[],
                         type=_normalization,
                         help="rewrite text: dates, numbering, spaces, blank-lines or all, or a "
@@ -163,14 +168,17 @@ def pdf_path(output: Path) -> Path:
 def format_file(source: Path, target: Path, in_place: bool,
                 options: Normalization = normalize.NONE, inputs: Optional[Inputs] = None,
                 pdf: bool = False, settings: Optional[layout.Settings] = None,
-                kind: Optional[str] = None) -> FormatResult:
+                kind: Optional[str] = None, seal: Optional[str] = None) -> FormatResult:
     """Format ``source`` into ``target`` (and its PDF); nothing is written if any step fails.
-    ``kind``: the special format asked for (``--layout``), None: the document's own."""
+    ``kind``: the special format asked for (``--layout``), None: the document's own;
+    ``seal``: the 落款 asked for (``--seal``), None: the document's stored one or the
+    preset's."""
     own = inputs is None
     inputs = inputs or Inputs()
     try:
         document = inputs.document(source)
-        result = format_document(document, options=options, settings=settings, kind=kind)
+        result = format_document(document, options=options, settings=settings, kind=kind,
+                                 seal=seal)
         if pdf:
             _write_with_pdf(document, source, target, in_place, inputs)
         elif in_place:
@@ -222,7 +230,8 @@ def run(args: argparse.Namespace) -> int:
                 try:
                     result = format_file(source, target, args.in_place, options, inputs,
                                          pdf=args.pdf, settings=settings,
-                                         kind=getattr(args, "layout", None))
+                                         kind=getattr(args, "layout", None),
+                                         seal=getattr(args, "seal", None))
                     entry.update(output=str(target), status="ok", roles=result.roles,
                                  normalized=result.normalized, kept=result.kept,
                                  pdf=str(pdf_path(target)) if args.pdf else None)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import layout, messages, normalize, roles
+from gongwen import layout, messages, normalize, roles, spec
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
 from gongwen.writer import (
@@ -63,6 +63,7 @@ RESET_PROPERTIES = RESET_PARAGRAPH + RESET_CHARACTER
 
 NORMALIZE_ARG = "normalize"
 LAYOUT_ARG = "layout"  # ?layout=letter|minutes: 信函格式 or 纪要格式 whatever the text shows
+SEAL_ARG = "seal"  # ?seal=none|stamp|signature: the 落款 (GB/T 9704 §7.3.5), kept by the document
 # com.sun.star.text.HoriOrientation.FULL: a table as wide as the type area.
 _TABLE_FULL_WIDTH = 2
 
@@ -108,8 +109,13 @@ def _format_locked(invocation: Invocation) -> Outcome:
     if kind is not None and kind not in roles.LAYOUT_CHOICES:
         return Outcome(False, messages.text("format_layout_unknown", locale, layout=kind,
                                             choices=", ".join(roles.LAYOUT_CHOICES)))
+    seal = invocation.args.get(SEAL_ARG) or None
+    if seal is not None and seal not in spec.SEALS:
+        return Outcome(False, messages.text("format_seal_unknown", locale, seal=seal,
+                                            choices=", ".join(spec.SEALS)))
     preset = presets.preset_for(invocation)
-    settings = layout.settings_from(preset.data)
+    settings = layout.with_seal(layout.settings_from(preset.data), seal,
+                                presets.stored_seal(document))
     title = messages.text("format_undo_title", locale)
     with undo.undo_step(document, title) as manager:
         if numbering.materialize_labels(document):  # list labels become typed text
@@ -132,6 +138,7 @@ def _format_locked(invocation: Invocation) -> Outcome:
             format_table(table, plan.table_style)
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
     presets.keep(invocation, preset)
+    presets.keep_seal(document, settings.seal, asked=seal is not None)
     return Outcome(True, summary(plan.roles, counts, locale, page.kept_texts(old)))
 
 
