@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import normalize, placement, presets, roles, spec, wholedoc
+from gongwen import normalize, placement, presets, roles, spec, titlebreak, wholedoc
 from gongwen.normalize import Normalization
 from gongwen.spec import MM_PER_PT, Align, Role
 
@@ -269,6 +269,9 @@ class ParagraphPlan(NamedTuple):
     # The first page has a page style (Writer) or footer (.docx) of its own: the
     # :attr:`LayoutPlan.first_page` of 信函格式.
     first_page: bool = False
+    # A title over several lines (§7.3.1): offsets into ``text`` where a line break
+    # (Writer's, a .docx w:br) starts each further line; the edits put them there.
+    line_breaks: Tuple[int, ...] = ()
 
 
 # What :func:`structure_edits` may ask a renderer to do to the paragraphs themselves.
@@ -462,6 +465,10 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     kind = kind or roles.document_kind(texts, paragraph_roles)
     paragraphs = [_paragraph(index, text, paragraph_roles, styles, options)
                   for index, text in enumerate(texts)]
+    page = page_setup(settings)
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.role in _BROKEN_TITLES:
+            paragraphs[index] = _break_title(paragraph, texts[index], styles, page)
     shown = [paragraph.text for paragraph in paragraphs]
     for part in roles.document_parts(paragraph_roles):  # each attached text has its 落款
         _place_closing(paragraphs, shown, paragraph_roles, part, styles, settings)
@@ -470,7 +477,6 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     for index, (left, first) in placement.attachment_indents(
             shown, paragraph_roles, attachment.first_line_chars, spacing_chars).items():
         paragraphs[index] = paragraphs[index]._replace(left_chars=left, first_line_chars=first)
-    page = page_setup(settings)
     paragraphs = wholedoc.arrange(paragraphs, styles, page, texts, kind)
     first_page = None
     if kind == roles.KIND_LETTER and wholedoc.head_end(paragraph_roles):
@@ -507,6 +513,44 @@ def _place_closing(paragraphs: List[ParagraphPlan], shown: Sequence[str],
     for offset, lines in placement.sealed_lines_before(part_roles, settings.seal).items():
         index = part.start + offset
         paragraphs[index] = paragraphs[index]._replace(space_before_pt=round(lines * pitch, 2))
+
+
+_BROKEN_TITLES = (Role.TITLE, Role.ATTACHMENT_TITLE)
+BREAK_EDIT = "layout"  # a normalize.Edit kind (wholedoc.LAYOUT_EDIT): a layout-only change
+
+
+def _break_title(paragraph: ParagraphPlan, typed: str, styles: Dict[str, Appearance],
+                 page: PageSetup) -> ParagraphPlan:
+    """A title's line breaks (:mod:`gongwen.titlebreak`), recomputed from its text without
+    the breaks it has (so Format is idempotent and a title edited later breaks anew):
+    edits remove the old breaks and put a break after the character that ends each line.
+    A title that 规范写法 rewrites keeps its own breaks (the offsets would cross)."""
+    if paragraph.edits:
+        return paragraph
+    look = styles[paragraph.style]
+    per_line = titlebreak.chars_per_line(page.type_width_mm / MM_PER_PT, look.size_pt)
+    clean = titlebreak.without_breaks(typed)
+    breaks = titlebreak.title_breaks(clean.strip(), per_line)
+    lead = len(clean) - len(clean.lstrip())
+    breaks = tuple(offset + lead for offset in breaks)
+    typed_index = [i for i, ch in enumerate(typed) if ch != titlebreak.LINE_BREAK]
+    kept = set()
+    edits: List[normalize.Edit] = []
+    for offset in breaks:
+        after = typed_index[offset - 1] + 1  # where the break goes in the typed text
+        if typed[after:after + 1] == titlebreak.LINE_BREAK:
+            kept.add(after)
+            continue
+        char = typed[after - 1]
+        edits.append(normalize.Edit(after - 1, after, char + titlebreak.LINE_BREAK,
+                                    BREAK_EDIT))
+    for index, ch in enumerate(typed):
+        if ch == titlebreak.LINE_BREAK and index not in kept:
+            edits.append(normalize.Edit(index, index + 1, "", BREAK_EDIT))
+    edits.sort(key=lambda edit: edit.start)
+    text = normalize.apply_edits(typed, edits) if edits else typed
+    starts = tuple(i + 1 for i, ch in enumerate(text) if ch == titlebreak.LINE_BREAK)
+    return paragraph._replace(text=text, edits=tuple(edits), line_breaks=starts)
 
 
 def structure_edits(texts: Sequence[str], options: Normalization,

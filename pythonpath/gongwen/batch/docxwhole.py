@@ -10,6 +10,7 @@ Units and schema only: the plan decides.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Callable, Dict, Optional
 
 from docx.oxml.ns import qn
@@ -176,25 +177,30 @@ def drop_run_colors(p: etree._Element) -> None:
             color.getparent().remove(color)
 
 
+# What a layout edit writes into ``w:t`` and the element it stands for.
+_CONTROL_ELEMENTS = {"\t": "w:tab", "\n": "w:br"}  # a tab stop; a title's line break
+
+
 def tabs_as_elements(p: etree._Element) -> None:
-    """Each tab character inside ``w:t`` (what a layout edit writes) becomes a ``w:tab`` run
-    between the text before and after it, with the run's formatting (one pass: a pasted
-    line held a thousand tabs)."""
+    """Each tab or line break character inside ``w:t`` (what a layout edit writes) becomes a
+    ``w:tab`` or ``w:br`` run between the text before and after it, with the run's
+    formatting (one pass: a pasted line held a thousand tabs)."""
     for text in list(p.iter(qn("w:t"))):
         value = text.text or ""
-        if "\t" not in value:
+        if not any(ch in value for ch in _CONTROL_ELEMENTS):
             continue
         run = text.getparent()
-        head, *tails = value.split("\t")
+        head, *rest_parts = re.split("([\t\n])", value)
+        tails = list(zip(rest_parts[::2], rest_parts[1::2]))  # (control, text after it)
         text.text = head
         bare = copy.deepcopy(run)  # the run's formatting, no content
         for child in list(bare):
             if child.tag != qn("w:rPr"):
                 bare.remove(child)
         last = run
-        for tail in tails:
+        for control, tail in tails:
             tab_run = copy.deepcopy(bare)
-            etree.SubElement(tab_run, qn("w:tab"))
+            etree.SubElement(tab_run, qn(_CONTROL_ELEMENTS[control]))
             last.addnext(tab_run)
             last = tab_run
             if tail:

@@ -404,12 +404,27 @@ def replace_range(paragraph, edit: TextEdit) -> bool:
     if edit.after:
         after_old = _select(text, start, edit)
         after_old.collapseToEnd()
-        text.insertString(after_old, edit.after, False)
+        _insert(text, after_old, edit.after)
     old = _select(text, start, edit)
     if old.getString() != edit.before:  # cannot happen unless Writer moved the range
         raise RuntimeError(f"normalisation lost its range: {edit.before!r}")
     old.setString("")
     return True
+
+
+# com.sun.star.text.ControlCharacter.LINE_BREAK: a title's line break (layout.line_breaks)
+_LINE_BREAK = 1
+
+
+def _insert(text, cursor, value: str) -> None:
+    """``value`` at the collapsed ``cursor``; each "\n" a line break inside the paragraph
+    (insertString is not asked to read one)."""
+    pieces = value.split("\n")
+    for number, piece in enumerate(pieces):
+        if number:
+            text.insertControlCharacter(cursor, _LINE_BREAK, False)
+        if piece:
+            text.insertString(cursor, piece, False)
 
 
 def _select(text, start, edit: TextEdit):
