@@ -272,6 +272,11 @@ class ParagraphPlan(NamedTuple):
     # A title over several lines (§7.3.1): offsets into ``text`` where a line break
     # (Writer's, a .docx w:br) starts each further line; the edits put them there.
     line_breaks: Tuple[int, ...] = ()
+    # Invisible rules on the left and right whose distance carries this paragraph's rules
+    # out to the type area's edges past its indents (a border spans the text's box and the
+    # side borders' distance, in Writer and Word alike): the 版记's first rule over a
+    # hanging 抄送 (§7.4.1: every rule as wide as the type area).
+    reach_rules: Optional[Tuple[Rule, Rule]] = None
 
 
 # What :func:`structure_edits` may ask a renderer to do to the paragraphs themselves.

@@ -269,6 +269,9 @@ class Record(NamedTuple):
     outer_rule: float = 0.35          # the first and the last rule
     inner_rule: float = 0.25          # the rules between
     rule_gap: float = 0.35            # text → rule (1 pt), so a line keeps about its pitch
+    # The thinnest side border both hosts draw (Word's w:sz 2, a quarter point), white:
+    # invisible, it only carries the rules past a hanging 抄送's indents.
+    reach_rule: float = 0.09
 
 
 RECORD = Record()

@@ -50,6 +50,7 @@ INK_BOTTOM_GAP_EM = 0.19
 # Under an exact line of the pitch, 3号 text ends this far above the line's bottom; the red
 # rule's distance is counted from the text (measured the same way).
 TEXT_BOTTOM_GAP_PT = 2.0
+WHITE_RGB = 0xFFFFFF
 # Left free under the 版记 so that rounding (twips, 1/100 mm) never pushes its last line
 # onto the next page: the line then ends 0.7 mm above the type area's bottom edge.
 RECORD_FOOT_SLACK_PT = 2.0
@@ -317,6 +318,8 @@ def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
     imprints = [i for i in indices if role_list[i] == Role.IMPRINT]
     if imprints and imprints[0] > first:
         result[imprints[0]] = result[imprints[0]]._replace(rule_above=inner)
+    for index in {first, last} | set(imprints[:1]):
+        result[index] = _reaching(result[index], styles[result[index].style])
     _at_the_foot(result, role_list, styles, page, first, last)
 
 
@@ -346,6 +349,29 @@ def _at_the_foot(result: List[layout.ParagraphPlan], role_list: Sequence[str],
     room = page.type_height_mm / MM_PER_PT - height - RECORD_FOOT_SLACK_PT
     result[first] = result[first]._replace(record_page=True,
                                            space_before_pt=round(max(0.0, room), 2))
+
+
+def _reaching(paragraph: layout.ParagraphPlan,
+              look: layout.Appearance) -> layout.ParagraphPlan:
+    """A paragraph whose text box is narrower than the type area (a 抄送 hanging after its
+    colon) gets invisible side rules at the distance of its indents, so that its rules
+    still run the type area's width."""
+    def pick(value: Optional[float], default: float) -> float:
+        return default if value is None else value
+
+    left = pick(paragraph.left_chars, look.left_chars)
+    first = pick(paragraph.first_line_chars, look.first_line_chars)
+    right = pick(paragraph.right_chars, look.right_chars)
+    box_left = min(left, left + first)
+    if box_left <= 0 and right <= 0:
+        return paragraph
+    width_pt = RECORD.reach_rule / MM_PER_PT
+
+    def side(chars: float) -> layout.Rule:
+        return layout.Rule(RECORD.reach_rule, WHITE_RGB,
+                           float(max(0, round(chars * look.size_pt - width_pt))))
+
+    return paragraph._replace(reach_rules=(side(box_left), side(right)))
 
 
 def estimated_lines(paragraph: layout.ParagraphPlan, look: layout.Appearance,

@@ -190,6 +190,32 @@ def test_the_record_ends_an_even_page_at_the_foot_without_page_numbers(notice_pd
     assert abs(imprint.x_right_mm - (TYPE_RIGHT - char)) < 0.8
 
 
+LONG_CC = ("抄送：县委各部门，县人大常委会办公室，县政协办公室，县法院，县检察院，县人武部，"
+           "各人民团体，各新闻单位。")
+
+
+@pytest.fixture(scope="module")
+def long_cc_pdfs(office, tmp_path_factory) -> Dict[str, Path]:
+    return both_paths(office, NOTICE[:-2] + [LONG_CC, NOTICE[-1]],
+                      tmp_path_factory.mktemp("long-cc"))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_record_rule_spans_the_type_area_over_a_hanging_cc(long_cc_pdfs, path):
+    """§7.4.1: the first rule over a 抄送 that wraps (its lines hang after the colon) runs
+    28–184 mm like the others, the text keeping its indents (measured before: 33–179)."""
+    layout = measure_pdf(long_cc_pdfs[path])
+    found = rules(long_cc_pdfs[path], len(layout.pages))
+    assert len(found) == 3, found
+    for rule in found:
+        assert abs(rule.left_mm - TYPE_LEFT) < 0.5 and abs(rule.right_mm - TYPE_RIGHT) < 0.5
+    char = 14 * 25.4 / 72
+    cc, wrapped = layout.pages[-1].body_lines[:2]
+    assert cc.compact_text.startswith("抄送：")
+    assert abs(cc.x_left_mm - (TYPE_LEFT + char)) < 0.5
+    assert abs(wrapped.x_left_mm - (TYPE_LEFT + 4 * char)) < 0.5  # after 抄送：
+
+
 def test_both_paths_give_the_same_lines(notice_pdfs):
     pages = {path: [[line.compact_text for line in page.body_lines]
                     for page in measure_pdf(pdf).pages] for path, pdf in notice_pdfs.items()}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Callable, Dict, Optional
+from typing import Callable, Dict, Optional, Tuple
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -32,7 +32,8 @@ def apply_paragraph(p: etree._Element, paragraph: layout.ParagraphPlan,
     if paragraph.page_break_before:
         set_child(p, "pageBreakBefore", {})
     if paragraph.rule_above is not None or paragraph.rule_below is not None:
-        _borders(p, paragraph.rule_above, paragraph.rule_below, set_child)
+        _borders(p, paragraph.rule_above, paragraph.rule_below, set_child,
+                 paragraph.reach_rules)
     if paragraph.right_tab_chars is not None:
         _tab_stop(p, right_tab_twips(plan, paragraph), set_child)
     if paragraph.right_chars_autospaced is None and any(
@@ -92,13 +93,15 @@ def _border(tag: str, rule: layout.Rule) -> etree._Element:
 
 
 def _borders(p: etree._Element, above: Optional[layout.Rule], below: Optional[layout.Rule],
-             set_child: SetChild) -> None:
+             set_child: SetChild,
+             reach: Optional[Tuple[layout.Rule, layout.Rule]] = None) -> None:
     set_child(p, "pBdr", {})
     borders = p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}")
-    if above is not None:  # CT_PBdr order: top, left, bottom, right, between, bar
-        borders.append(_border("top", above))
-    if below is not None:
-        borders.append(_border("bottom", below))
+    left, right = reach or (None, None)
+    # CT_PBdr order: top, left, bottom, right, between, bar
+    for tag, rule in (("top", above), ("left", left), ("bottom", below), ("right", right)):
+        if rule is not None and (tag in ("top", "bottom") or rule.distance_pt):
+            borders.append(_border(tag, rule))
 
 
 # The first page's footer paragraph under 信函格式's bottom rule: one exact line this high.

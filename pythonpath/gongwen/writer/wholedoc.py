@@ -53,6 +53,10 @@ def wholedoc_properties(plan: layout.LayoutPlan,
         if rule is not None:
             change[side + "Border"] = border_line(rule)
             change[side + "BorderDistance"] = styles.pt_to_hmm(rule.distance_pt)
+    for side, rule in zip(("Left", "Right"), paragraph.reach_rules or ()):
+        if rule.distance_pt:
+            change[side + "Border"] = border_line(rule)
+            change[side + "BorderDistance"] = styles.pt_to_hmm(rule.distance_pt)
     if paragraph.align is not None:
         change["ParaAdjust"] = styles._ADJUST[paragraph.align]
         change["ParaLastLineAdjust"] = styles._ADJUST[Align.CENTER] \
