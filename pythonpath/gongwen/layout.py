@@ -454,7 +454,8 @@ def grid_char_spacing(size_pt: float, page: PageSetup) -> float:
 def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
                   settings: Optional[Settings] = None,
                   paragraph_roles: Optional[Sequence[str]] = None,
-                  kind: Optional[str] = None) -> LayoutPlan:
+                  kind: Optional[str] = None,
+                  record_used_pt: Optional[float] = None) -> LayoutPlan:
     """The whole plan for a body whose paragraphs read ``texts``.
 
     ``paragraph_roles`` skips the classifier (the scaffold inserter knows its roles).
@@ -462,6 +463,9 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     the document shows (:func:`gongwen.roles.document_kind`).
     The paragraphs are taken as they are: :func:`structure_edits` says first what to split
     or remove when 规范写法 asks for it, and the renderer plans the result.
+    ``record_used_pt``: how much of the text's last page is used when that page is even (a
+    host that laid the document out knows it): the 版记 then goes at that page's foot if it
+    has room, rather than on a page of its own (§7.4).
     """
     settings = settings or standard()
     styles = appearances(settings)
@@ -482,7 +486,7 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     for index, (left, first) in placement.attachment_indents(
             shown, paragraph_roles, attachment.first_line_chars, spacing_chars).items():
         paragraphs[index] = paragraphs[index]._replace(left_chars=left, first_line_chars=first)
-    paragraphs = wholedoc.arrange(paragraphs, styles, page, texts, kind)
+    paragraphs = wholedoc.arrange(paragraphs, styles, page, texts, kind, record_used_pt)
     first_page = None
     if kind == roles.KIND_LETTER and wholedoc.head_end(paragraph_roles):
         first_page = wholedoc.letter_first_page(page)

@@ -62,10 +62,13 @@ LIST_LABEL_CHARS = 8  # the longest label: 参会人员： and the like
 
 def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout.Appearance],
             page: layout.PageSetup, texts: Sequence[str],
-            kind: str = roles.KIND_DOCUMENT) -> List[layout.ParagraphPlan]:
+            kind: str = roles.KIND_DOCUMENT,
+            record_used_pt: Optional[float] = None) -> List[layout.ParagraphPlan]:
     """The paragraphs with the whole-document layout added (see the module docstring);
     ``texts`` are the paragraphs as typed (the plans' edits are offsets into them), ``kind``
-    the GB/T 9704 format (a letter's 版头 is §10's)."""
+    the GB/T 9704 format (a letter's 版头 is §10's). ``record_used_pt``: the text's last
+    page is even and this much of it is used (the host laid it out): the 版记 goes at its
+    foot when it has room (:func:`foot_space`)."""
     result = list(paragraphs)
     role_list = [paragraph.role for paragraph in result]
     letter = kind == roles.KIND_LETTER
@@ -76,7 +79,32 @@ def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout
     _attachments(result, role_list)
     _attendance(result, role_list, styles)
     _record(result, role_list, styles, page, texts, rules=not letter)
+    if record_used_pt is not None:
+        first = record_start(result)
+        room = foot_space(result[first], record_used_pt) if first is not None else None
+        if room is not None:
+            result[first] = result[first]._replace(record_page=False, space_before_pt=room)
     return result
+
+
+# A 版记 shares the text's last page only with this much to spare besides the own page's
+# RECORD_FOOT_SLACK_PT (points); the hosts check where it landed and give it its own page
+# back if its last line went over (measured: it then ends 0.9 mm above the type area's foot).
+RECORD_SHARE_SLACK_PT = 0.5
+
+
+def record_start(paragraphs: Sequence[layout.ParagraphPlan]) -> Optional[int]:
+    """The index of the 版记's first paragraph when it is planned on a page of its own."""
+    return next((index for index, paragraph in enumerate(paragraphs)
+                 if paragraph.record_page), None)
+
+
+def foot_space(first: layout.ParagraphPlan, used_pt: float) -> Optional[float]:
+    """The space above the 版记 at the foot of an even last page of which the text uses
+    ``used_pt`` (from the type area's top to its last line's bottom); None when it does
+    not fit there (§7.4: then it takes a page of its own, the next even one)."""
+    room = (first.space_before_pt or 0.0) - used_pt - RECORD_SHARE_SLACK_PT
+    return round(room, 2) if room >= 0 else None
 
 
 def letter_rule(distance_pt: float = 0.0) -> layout.Rule:

@@ -112,6 +112,8 @@ class FormatResult:
     normalized: Dict[str, int] = field(default_factory=dict)
     # "header"/"footer" when the author's own text there was kept (gongwen.headfoot)
     kept: List[str] = field(default_factory=list)
+    # the 版记 was planned on a page of its own (the CLI may measure and bring it up)
+    record_page: bool = False
 
 
 def _runs(p: etree._Element) -> Iterator[etree._Element]:
@@ -553,7 +555,8 @@ def _set_run_style(run: etree._Element, sid: str) -> None:
 
 def format_document(document, options: Normalization = normalize.NONE,
                     settings: Optional[layout.Settings] = None,
-                    kind: Optional[str] = None, seal: Optional[str] = None) -> FormatResult:
+                    kind: Optional[str] = None, seal: Optional[str] = None,
+                    record_used_pt: Optional[float] = None) -> FormatResult:
     """Carry out the core's plan on a python-docx Document in memory; return the role
     counts, how many paragraphs each 规范写法 in ``options`` rewrote, and what of the
     author's header/footer text was kept. ``kind``: a special format asked for
@@ -578,7 +581,8 @@ def format_document(document, options: Normalization = normalize.NONE,
     settings = layout.with_seal(settings or layout.standard(), seal, stored)
     if seal is not None or stored is not None or settings.seal != spec.SEAL_NONE:
         docxprops.write_text(document, layout.SEAL_PROPERTY, settings.seal)
-    plan = layout.plan_document(texts, options, settings, kind=kind)
+    plan = layout.plan_document(texts, options, settings, kind=kind,
+                                record_used_pt=record_used_pt)
     rewrites = plan_rewrites(paragraphs, texts, plan.paragraphs)
     # What the text must be at the end: as it is, but for the rewrites asked for.
     expected = document_text(document, {p: rewrite.text for p, rewrite in rewrites.items()})
@@ -615,7 +619,8 @@ def format_document(document, options: Normalization = normalize.NONE,
     if changed:
         raise FormatError(say("cli_format_text_changed", parts=", ".join(changed)))
     return FormatResult(dict(Counter(plan.roles)),
-                        {kind: normalized[kind] for kind in options.kinds}, kept)
+                        {kind: normalized[kind] for kind in options.kinds}, kept,
+                        any(paragraph.record_page for paragraph in plan.paragraphs))
 
 
 def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,

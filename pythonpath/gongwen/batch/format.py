@@ -179,6 +179,11 @@ def format_file(source: Path, target: Path, in_place: bool,
         document = inputs.document(source)
         result = format_document(document, options=options, settings=settings, kind=kind,
                                  seal=seal)
+        if result.record_page:
+            document, result = _record_on_last_page(
+                document, result, lambda used: _format_again(
+                    inputs, source, used, options=options, settings=settings, kind=kind,
+                    seal=seal), inputs)
         if pdf:
             _write_with_pdf(document, source, target, in_place, inputs)
         elif in_place:
@@ -190,6 +195,62 @@ def format_file(source: Path, target: Path, in_place: bool,
     finally:
         if own:
             inputs.close()
+
+
+def _format_again(inputs: Inputs, source: Path, used_pt: float, **how) -> Tuple:
+    document = inputs.document(source)
+    return document, format_document(document, record_used_pt=used_pt, **how)
+
+
+def _record_on_last_page(document, result: FormatResult, again, inputs: Inputs) -> Tuple:
+    """The 版记 at the foot of the text's last page when that page is even and has room
+    (GB/T 9704 §7.4), as the Writer button does: the formatted document is laid out by the
+    batch's soffice (a PDF), which says where the text ends; formatted again with that, the
+    result is laid out once more and kept only if the 版记 stayed on that page. Without
+    soffice the 版记 keeps its own even page."""
+    try:
+        ends = _text_end(document, inputs)
+        if ends is None:
+            return document, result
+        number, used_pt = ends
+        moved, moved_result = again(used_pt)
+        if moved_result.record_page:
+            return document, result  # no room there
+        layout_ = _laid_out(moved, inputs)
+        last = layout_.pages[-1]
+        if last.page_number is not None and last.page_number.number == number:
+            return moved, moved_result
+    except (InputError, OSError):  # no soffice here, or it failed: keep the own page
+        pass
+    return document, result
+
+
+def _laid_out(document, inputs: Inputs):
+    from gongwen.batch.pdfmeasure import measure_pdf
+
+    folder = inputs.office.private_folder()
+    try:
+        docx_file = folder / "layout.docx"
+        document.save(str(docx_file))
+        pdf_file = folder / "layout.pdf"
+        inputs.to_pdf(docx_file, pdf_file)
+        return measure_pdf(pdf_file)
+    finally:
+        shutil.rmtree(str(folder), ignore_errors=True)
+
+
+def _text_end(document, inputs: Inputs) -> Optional[Tuple[int, float]]:
+    """(page number, points used from the type area's top) of the page where the text
+    before the 版记 ends, when that page is even; None otherwise."""
+    pages = [page for page in _laid_out(document, inputs).pages if page.body_lines]
+    if len(pages) < 2 or pages[-2].page_number is None:
+        return None
+    text_page = pages[-2]  # the 版记 has the last page of its own
+    number = text_page.page_number.number
+    if number % 2:
+        return None
+    bottom = max(line.bottom_mm for line in text_page.body_lines)
+    return number, (bottom - spec.PAGE.top) / spec.MM_PER_PT
 
 
 def _write_with_pdf(document, source: Path, target: Path, in_place: bool,

@@ -136,6 +136,12 @@ def _format_locked(invocation: Invocation) -> Outcome:
         normalized.update(restructured)
         for table in body.tables:
             format_table(table, plan.table_style)
+        if any(paragraph.record_page for paragraph in plan.paragraphs):
+            document.unlockControllers()  # laid out: where does the text end?
+            try:
+                wholedoc.place_record(document, plan)
+            finally:
+                document.lockControllers()
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
     presets.keep(invocation, preset)
     presets.keep_seal(document, settings.seal, asked=seal is not None)
