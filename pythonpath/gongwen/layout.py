@@ -322,6 +322,10 @@ class FirstPage(NamedTuple):
     rule: Rule
     rule_from_bottom_mm: float
     rule_overhang_mm: float
+    # The first page's own top margin, which puts the agency name's top LETTER.name_top
+    # from the paper's edge (a host that can give page 1 its own margin: Writer's first
+    # page style); None: the page's.
+    top_mm: Optional[float] = None
 
 
 class LayoutPlan(NamedTuple):
@@ -489,7 +493,8 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     paragraphs = wholedoc.arrange(paragraphs, styles, page, texts, kind, record_used_pt)
     first_page = None
     if kind == roles.KIND_LETTER and wholedoc.head_end(paragraph_roles):
-        first_page = wholedoc.letter_first_page(page)
+        first_page = wholedoc.letter_first_page(
+            page, styles[spec.style_name(Role.ISSUER)].size_pt)
         paragraphs[0] = paragraphs[0]._replace(first_page=True)
     return LayoutPlan(page, styles, paragraphs, spec.TABLE_TEXT.name,
                       char_appearances(settings), kind, first_page)

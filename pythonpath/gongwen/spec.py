@@ -284,6 +284,7 @@ class Letter(NamedTuple):
     carries no page number. The standard names no thickness: a 1.5 pt line and a 0.75 pt
     one 0.75 pt apart, Word's "thick-thin, small gap" (its thin line and gap are fixed)."""
 
+    name_top: float = 30.0            # the agency name's top from the paper's top edge
     rule_length: float = 170.0
     top_rule_gap: float = 4.0
     bottom_rule_from_edge: float = 20.0

@@ -118,10 +118,16 @@ def letter_overhang_mm(page: layout.PageSetup) -> float:
     return round(max(0.0, LETTER.rule_length - page.type_width_mm) / 2, 2)
 
 
-def letter_first_page(page: layout.PageSetup) -> layout.FirstPage:
-    """信函格式's first page: no page number, the double rule 20 mm above the paper's edge."""
+def letter_first_page(page: layout.PageSetup,
+                      mark_size_pt: Optional[float] = None) -> layout.FirstPage:
+    """信函格式's first page: no page number, the double rule 20 mm above the paper's edge,
+    and (given the agency name's size) a top margin that puts the name's ink 30 mm under
+    the paper's top edge (§10.1): the name is the first line, its ink INK_DROP_EM down."""
+    top = None
+    if mark_size_pt is not None:
+        top = round(LETTER.name_top - INK_DROP_EM * mark_size_pt * MM_PER_PT, 1)
     return layout.FirstPage(letter_rule(), LETTER.bottom_rule_from_edge,
-                            letter_overhang_mm(page))
+                            letter_overhang_mm(page), top)
 
 
 def _letter_head(result: List[layout.ParagraphPlan], role_list: Sequence[str],

@@ -117,12 +117,19 @@ def letter_first_page_state(old: page.StyleState, plan: layout.LayoutPlan,
     props = dict(old["props"])
     props.update({key: value for key, value in page.target_properties(plan.page)
                   if key in props})
+    # A first page raised by ``top_mm`` keeps the type area's height (Writer centres the
+    # line grid in a taller body: measured, the name rose half as far): the footer's
+    # distance takes what the top gave.
+    raised = round((plan.page.top_mm - first.top_mm) * HMM_PER_MM) \
+        if first.top_mm is not None else 0
     distance = round((plan.page.bottom_mm - first.rule_from_bottom_mm) * HMM_PER_MM)
     height = distance + round(first.rule.thickness_mm * HMM_PER_MM) + _RULE_LINE_HMM
     props.update({"FooterIsOn": True, "FooterIsShared": True, "FooterIsDynamicHeight": False,
-                  "FooterDynamicSpacing": False, "FooterBodyDistance": distance,
-                  "FooterHeight": height,
+                  "FooterDynamicSpacing": False, "FooterBodyDistance": distance + raised,
+                  "FooterHeight": height + raised,
                   "BottomMargin": page._page_length(plan.page.bottom_mm) - height,
+                  "TopMargin": page._page_length(first.top_mm if first.top_mm is not None
+                                                 else plan.page.top_mm),
                   "PageStyleLayout": uno.Enum("com.sun.star.style.PageStyleLayout", "ALL")})
     reach = -round(first.rule_overhang_mm * HMM_PER_MM)
     rule_paragraph = {
