@@ -49,3 +49,37 @@ def test_a_heading_moves_to_the_next_page_with_its_text(office, tmp_path: Path, 
         assert pages[1][0] == HEADING, f"{how}: page 2 starts {pages[1][0]}"
         assert len(pages[0]) == 21  # the page ends one line short, by the heading's line
         assert check_gbt9704(measure_pdf(pdf)) == [], how
+
+
+# Nineteen one-line paragraphs and a three-line one fill page 1: the 落款 has no room
+# under the text there.
+CLOSING_TEXT = [f"第{n}项工作已按期完成。" for n in range(1, 20)] + [
+    (SENTENCE * 2)[:70] + "。", "国务院" + "\u3000" * 6, "2024年3月1日"]
+
+
+def test_the_closing_never_goes_alone_to_the_next_page(office, tmp_path: Path):
+    """The 署名 and 成文日期 take the text's last lines with them (§7.3.5.4: never a 落款
+    alone on a page; before, both went alone to page 2 here); typed spaces after 国务院
+    change nothing."""
+    source = _docx_of(CLOSING_TEXT, tmp_path / "source.docx")
+    document = office.open(source)
+    try:
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        button = office.export_pdf(document, tmp_path / "button.pdf")
+    finally:
+        office.close(document)
+    out = tmp_path / "cli.docx"
+    assert cli.main(["format", str(source), "-o", str(out)]) == 0
+    document = office.open(out)
+    try:
+        from_cli = office.export_pdf(document, tmp_path / "cli.pdf")
+    finally:
+        office.close(document)
+    for how, pdf in (("button", button), ("cli", from_cli)):
+        pages = _pages(pdf)
+        assert len(pages) == 2, (how, [len(page) for page in pages])
+        assert pages[1][-2:] == ["国务院", "2024年3月1日"], (how, pages[1])
+        assert len(pages[1]) >= 3, f"{how}: the 落款 went alone to page 2: {pages[1]}"
+        # the text's last paragraph went with it, whole (its three lines cannot split
+        # without leaving one alone): page 1 ends three lines short, no more
+        assert len(pages[0]) >= 19, f"{how}: page 1 ends {22 - len(pages[0])} lines short"
