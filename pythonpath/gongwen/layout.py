@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import normalize, placement, presets, roles, spec, wholedoc
+from gongwen import normalize, placement, presets, roles, spec, titlebreak, wholedoc
 from gongwen.normalize import Normalization
 from gongwen.spec import MM_PER_PT, Align, Role
 
@@ -122,6 +122,8 @@ class Settings(NamedTuple):
     page_number: PageNumber
     latin_font: str
     roles: Dict[str, RoleFont]
+    # The 落款 (GB/T 9704 §7.3.5): spec.SEAL_NONE, SEAL_STAMP or SEAL_SIGNATURE.
+    seal: str = spec.SEAL_NONE
 
 
 def standard() -> Settings:
@@ -145,7 +147,22 @@ def settings_from(data: Dict) -> Settings:
         PageNumber(number["format"], number["position"], number["font"],
                    float(number["size_pt"]), float(number["below_mm"]),
                    float(spec.PAGE.page_number_indent_chars)),
-        data["fonts"]["latin"], roles_)
+        data["fonts"]["latin"], roles_, data.get("seal", spec.SEAL_NONE))
+
+
+# The document custom property that keeps a document's 落款 choice (spec.SEALS), as
+# ``GongwenPreset`` keeps its preset: a later plain Format (Writer or CLI) and 检查格式 use it.
+SEAL_PROPERTY = "GongwenSeal"
+
+
+def with_seal(settings: Settings, asked: Optional[str] = None,
+              stored: Optional[str] = None) -> Settings:
+    """The settings with the 落款 in force: the one a command asked for, else the one the
+    document keeps (a value it does not know is ignored), else the preset's."""
+    for seal in (asked, stored):
+        if seal in spec.SEALS:
+            return settings._replace(seal=seal)
+    return settings
 
 
 # --- what a renderer carries out ------------------------------------------------------------
@@ -256,6 +273,14 @@ class ParagraphPlan(NamedTuple):
     # The first page has a page style (Writer) or footer (.docx) of its own: the
     # :attr:`LayoutPlan.first_page` of 信函格式.
     first_page: bool = False
+    # A title over several lines (§7.3.1): offsets into ``text`` where a line break
+    # (Writer's, a .docx w:br) starts each further line; the edits put them there.
+    line_breaks: Tuple[int, ...] = ()
+    # Invisible rules on the left and right whose distance carries this paragraph's rules
+    # out to the type area's edges past its indents (a border spans the text's box and the
+    # side borders' distance, in Writer and Word alike): the 版记's first rule over a
+    # hanging 抄送 (§7.4.1: every rule as wide as the type area).
+    reach_rules: Optional[Tuple[Rule, Rule]] = None
 
 
 # What :func:`structure_edits` may ask a renderer to do to the paragraphs themselves.
@@ -301,6 +326,10 @@ class FirstPage(NamedTuple):
     rule: Rule
     rule_from_bottom_mm: float
     rule_overhang_mm: float
+    # The first page's own top margin, which puts the agency name's top LETTER.name_top
+    # from the paper's edge (a host that can give page 1 its own margin: Writer's first
+    # page style); None: the page's.
+    top_mm: Optional[float] = None
 
 
 class LayoutPlan(NamedTuple):
@@ -460,8 +489,8 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
                   settings: Optional[Settings] = None,
                   paragraph_roles: Optional[Sequence[str]] = None,
                   kind: Optional[str] = None,
-                  looks: Optional[Sequence[Optional[roles.ParagraphLook]]] = None
-                  ) -> LayoutPlan:
+                  looks: Optional[Sequence[Optional[roles.ParagraphLook]]] = None,
+                  record_used_pt: Optional[float] = None) -> LayoutPlan:
     """The whole plan for a body whose paragraphs read ``texts``.
 
     ``paragraph_roles`` skips the classifier (the scaffold inserter knows its roles).
@@ -470,6 +499,9 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     the first paragraphs (:class:`gongwen.roles.ParagraphLook`), evidence for the classifier.
     The paragraphs are taken as they are: :func:`structure_edits` says first what to split
     or remove when 规范写法 asks for it, and the renderer plans the result.
+    ``record_used_pt``: how much of the text's last page is used when that page is even (a
+    host that laid the document out knows it): the 版记 then goes at that page's foot if it
+    has room, rather than on a page of its own (§7.4).
     """
     settings = settings or standard()
     styles = appearances(settings)
@@ -478,30 +510,93 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
     kind = kind or roles.document_kind(texts, paragraph_roles)
     paragraphs = [_paragraph(index, text, paragraph_roles, styles, options)
                   for index, text in enumerate(texts)]
+    page = page_setup(settings)
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.role in _BROKEN_TITLES:
+            paragraphs[index] = _break_title(paragraph, texts[index], styles, page)
     shown = [paragraph.text for paragraph in paragraphs]
     for part in roles.document_parts(paragraph_roles):  # each attached text has its 落款
-        part_texts = shown[part.start:part.end]
-        part_roles = paragraph_roles[part.start:part.end]
-        plain = placement.signature_and_date_indents(part_texts, part_roles)
-        autospaced = placement.signature_and_date_indents(
-            part_texts, part_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
-        for offset, chars in plain.items():
-            index = part.start + offset
-            paragraphs[index] = paragraphs[index]._replace(
-                right_chars=chars, right_chars_autospaced=autospaced[offset])
+        _place_closing(paragraphs, shown, paragraph_roles, part, styles, settings)
     attachment = styles[spec.style_name(Role.ATTACHMENT)]
     spacing_chars = attachment.char_spacing_pt / attachment.size_pt
     for index, (left, first) in placement.attachment_indents(
             shown, paragraph_roles, attachment.first_line_chars, spacing_chars).items():
         paragraphs[index] = paragraphs[index]._replace(left_chars=left, first_line_chars=first)
-    page = page_setup(settings)
-    paragraphs = wholedoc.arrange(paragraphs, styles, page, texts, kind)
+    paragraphs = wholedoc.arrange(paragraphs, styles, page, texts, kind, record_used_pt)
     first_page = None
     if kind == roles.KIND_LETTER and wholedoc.head_end(paragraph_roles):
-        first_page = wholedoc.letter_first_page(page)
+        first_page = wholedoc.letter_first_page(
+            page, styles[spec.style_name(Role.ISSUER)].size_pt)
         paragraphs[0] = paragraphs[0]._replace(first_page=True)
     return LayoutPlan(page, styles, paragraphs, spec.TABLE_TEXT.name,
                       char_appearances(settings), kind, first_page)
+
+
+def _place_closing(paragraphs: List[ParagraphPlan], shown: Sequence[str],
+                   paragraph_roles: Sequence[str], part: roles.Part,
+                   styles: Dict[str, Appearance], settings: Settings) -> None:
+    """The 署名 and 成文日期 of one text: §7.3.5.2, or a sealed 落款 (§7.3.5.1, §7.3.5.3),
+    and the text above them kept with them (never a 落款 alone on a page)."""
+    part_texts = shown[part.start:part.end]
+    part_roles = paragraph_roles[part.start:part.end]
+    if settings.seal in (spec.SEAL_STAMP, spec.SEAL_SIGNATURE):
+        plain = placement.sealed_indents(part_texts, part_roles, settings.seal)
+        autospaced = placement.sealed_indents(part_texts, part_roles, settings.seal,
+                                              autospace=placement.WRITER_AUTOSPACE_CHARS)
+    else:
+        plain = placement.signature_and_date_indents(part_texts, part_roles)
+        autospaced = placement.signature_and_date_indents(
+            part_texts, part_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
+    for offset, chars in plain.items():
+        index = part.start + offset
+        paragraphs[index] = paragraphs[index]._replace(
+            right_chars=chars, right_chars_autospaced=autospaced[offset])
+    above = placement.kept_with_closing(part_roles)
+    if above is not None and not styles[paragraphs[part.start + above].style].keep_with_next:
+        paragraphs[part.start + above] = paragraphs[part.start + above]._replace(
+            keep_with_next=True)
+    pitch = page_setup(settings).line_pitch_pt
+    for offset, lines in placement.sealed_lines_before(part_roles, settings.seal).items():
+        index = part.start + offset
+        paragraphs[index] = paragraphs[index]._replace(space_before_pt=round(lines * pitch, 2))
+
+
+_BROKEN_TITLES = (Role.TITLE, Role.ATTACHMENT_TITLE)
+BREAK_EDIT = "layout"  # a normalize.Edit kind (wholedoc.LAYOUT_EDIT): a layout-only change
+
+
+def _break_title(paragraph: ParagraphPlan, typed: str, styles: Dict[str, Appearance],
+                 page: PageSetup) -> ParagraphPlan:
+    """A title's line breaks (:mod:`gongwen.titlebreak`), recomputed from its text without
+    the breaks it has (so Format is idempotent and a title edited later breaks anew):
+    edits remove the old breaks and put a break after the character that ends each line.
+    A title that 规范写法 rewrites keeps its own breaks (the offsets would cross)."""
+    if paragraph.edits:
+        return paragraph
+    look = styles[paragraph.style]
+    per_line = titlebreak.chars_per_line(page.type_width_mm / MM_PER_PT, look.size_pt)
+    clean = titlebreak.without_breaks(typed)
+    breaks = titlebreak.title_breaks(clean.strip(), per_line)
+    lead = len(clean) - len(clean.lstrip())
+    breaks = tuple(offset + lead for offset in breaks)
+    typed_index = [i for i, ch in enumerate(typed) if ch != titlebreak.LINE_BREAK]
+    kept = set()
+    edits: List[normalize.Edit] = []
+    for offset in breaks:
+        after = typed_index[offset - 1] + 1  # where the break goes in the typed text
+        if typed[after:after + 1] == titlebreak.LINE_BREAK:
+            kept.add(after)
+            continue
+        char = typed[after - 1]
+        edits.append(normalize.Edit(after - 1, after, char + titlebreak.LINE_BREAK,
+                                    BREAK_EDIT))
+    for index, ch in enumerate(typed):
+        if ch == titlebreak.LINE_BREAK and index not in kept:
+            edits.append(normalize.Edit(index, index + 1, "", BREAK_EDIT))
+    edits.sort(key=lambda edit: edit.start)
+    text = normalize.apply_edits(typed, edits) if edits else typed
+    starts = tuple(i + 1 for i, ch in enumerate(text) if ch == titlebreak.LINE_BREAK)
+    return paragraph._replace(text=text, edits=tuple(edits), line_breaks=starts)
 
 
 def structure_edits(texts: Sequence[str], options: Normalization,

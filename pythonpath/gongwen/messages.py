@@ -862,6 +862,17 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "font_stand_in_after_restart": {
         "zh": "{font}（重启 LibreOffice 后生效）", "en": "{font} (once LibreOffice restarts)",
     },
+    # --- 落款 with a seal (GB/T 9704 §7.3.5) ---
+    "preset_bad_seal": {
+        "zh": "应为 none（不加盖印章）、stamp（加盖印章）或 signature（加盖签发人签名章），"
+              "而不是 {given}",
+        "en": "expected none (no seal), stamp (the agency's seal) or signature "
+              "(the signer's seal), not {given}",
+    },
+    "format_seal_unknown": {
+        "zh": "未知的落款方式“{seal}”，可选：{choices}",
+        "en": "unknown 落款 “{seal}”; choose from {choices}",
+    },
 }
 
 

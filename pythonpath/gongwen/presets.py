@@ -10,7 +10,12 @@ of truth and the built-in ``gbt9704.json`` holds no numbers at all. The resolved
      "page_number": {"format": "— {n} —", "position": "outside" | "center" | "right",
                      "size_pt": 14.0, "font": "宋体", "below_mm": 7.0},
      "fonts": {"latin": "Times New Roman"},
-     "roles": {role: {"font": "仿宋_GB2312", "size_pt": 16.0, "bold": false}, …}}
+     "roles": {role: {"font": "仿宋_GB2312", "size_pt": 16.0, "bold": false}, …},
+     "seal": "none" | "stamp" | "signature"}
+
+``seal`` is how the 落款 is laid out (GB/T 9704 §7.3.5): ``none`` without a seal (§7.3.5.2),
+``stamp`` for a document that carries the agency's seal (§7.3.5.1), ``signature`` for one
+with the 签发人签名章 (§7.3.5.3).
 
 A preset's name is its file's name without ``.json``; ``name`` inside a file is for the
 reader (and names a preset kept without a file, such as the copy in a document).
@@ -51,6 +56,7 @@ POSITIONS = ("outside", "center", "right")
 PAGE_NUMBER_SLOT = "{n}"
 # Keys a file may hold at the top besides the four sections.
 HEADER_KEYS = ("name", "description", "extends")
+SEAL_KEY = "seal"  # the 落款: spec.SEALS
 
 Data = Dict[str, Any]
 
@@ -268,6 +274,7 @@ def standard_data() -> Data:
                          "size_pt": float(spec.PARAGRAPH_STYLES[role].size_pt),
                          "bold": spec.PARAGRAPH_STYLES[role].bold}
                   for role in role_keys()},
+        SEAL_KEY: spec.SEAL_NONE,
     }
 
 
@@ -367,6 +374,12 @@ def _position(value: Any, where: str, path: str) -> str:
     return value
 
 
+def _seal(value: Any, where: str, path: str) -> str:
+    if value not in spec.SEALS:
+        raise PresetError(_at(where, path), "preset_bad_seal", given=_given(value))
+    return value
+
+
 def _number_format(value: Any, where: str, path: str) -> str:
     if not isinstance(value, str) or value.count(PAGE_NUMBER_SLOT) != 1:
         raise PresetError(_at(where, path), "preset_bad_format", given=_given(value))
@@ -399,11 +412,13 @@ _HEADER: Dict[str, Checker] = {"name": _text, "description": _text, "extends": _
 def _checked_file(raw: Any, where: str) -> Data:
     """The file's keys, each checked, sizes in points (``size`` becomes ``size_pt``)."""
     sections = {"page": _PAGE, "page_number": _PAGE_NUMBER, "fonts": _FONTS}
-    top = _object(raw, where, "", list(_HEADER) + list(sections) + ["roles"])
+    top = _object(raw, where, "", list(_HEADER) + list(sections) + ["roles", SEAL_KEY])
     result: Data = {}
     for key, value in top.items():
         if key in _HEADER:
             result[key] = _HEADER[key](value, where, key)
+        elif key == SEAL_KEY:
+            result[key] = _seal(value, where, key)
         elif key == "roles":
             roles = _object(value, where, key, role_keys())
             result[key] = {role: _section(style, where, f"roles.{role}", _ROLE)

@@ -187,8 +187,9 @@ class ParaStyle(NamedTuple):
     # Only the 落款 chain: GB/T 9704 §7.3.5.2 puts the 署名 one blank line under the 正文
     # and the 成文日期 on the line under the 署名, and §7.3.5.4 fixes a lack of room by
     # tightening spacing, never by sending the 落款 alone to a new page. So 结束语 → 署名 →
-    # 成文日期 stay together; that page may end short. Headings stay False: a 背题 costs one
-    # line, while a keep would shorten the 22-line page before every heading that lands last.
+    # 成文日期 stay together; that page may end short. Headings keep with their text too:
+    # a heading alone at a page's foot (背题) is the first thing a reviewer sends back
+    # (seen: 八、利润率 ended page 2, its text began page 3).
     keep_with_next: bool = False
     # Left indent of every line, in characters (版记: 1 character in on each side).
     left_chars: float = 0
@@ -203,10 +204,10 @@ PARAGRAPH_STYLES: Dict[str, ParaStyle] = {
                           first_line_chars=0, space_after_lines=1),
     Role.ADDRESSEE: ParaStyle("公文主送", FANGSONG, _BODY_PT, Align.LEFT, first_line_chars=0),
     Role.BODY: ParaStyle("公文正文", FANGSONG, _BODY_PT),
-    Role.HEADING1: ParaStyle("公文一级标题", HEITI, _BODY_PT),
-    Role.HEADING2: ParaStyle("公文二级标题", KAITI, _BODY_PT),
-    Role.HEADING3: ParaStyle("公文三级标题", FANGSONG, _BODY_PT),
-    Role.HEADING4: ParaStyle("公文四级标题", FANGSONG, _BODY_PT),
+    Role.HEADING1: ParaStyle("公文一级标题", HEITI, _BODY_PT, keep_with_next=True),
+    Role.HEADING2: ParaStyle("公文二级标题", KAITI, _BODY_PT, keep_with_next=True),
+    Role.HEADING3: ParaStyle("公文三级标题", FANGSONG, _BODY_PT, keep_with_next=True),
+    Role.HEADING4: ParaStyle("公文四级标题", FANGSONG, _BODY_PT, keep_with_next=True),
     Role.CLOSING: ParaStyle("公文结束语", FANGSONG, _BODY_PT, keep_with_next=True),
     Role.ATTACHMENT: ParaStyle("公文附件说明", FANGSONG, _BODY_PT, space_before_lines=1),
     Role.SIGNATURE: ParaStyle("公文署名", FANGSONG, _BODY_PT, Align.RIGHT,
@@ -315,6 +316,9 @@ class Record(NamedTuple):
     outer_rule: float = 0.35          # the first and the last rule
     inner_rule: float = 0.25          # the rules between
     rule_gap: float = 0.35            # text → rule (1 pt), so a line keeps about its pitch
+    # The thinnest side border both hosts draw (Word's w:sz 2, a quarter point), white:
+    # invisible, it only carries the rules past a hanging 抄送's indents.
+    reach_rule: float = 0.09
 
 
 RECORD = Record()
@@ -327,6 +331,7 @@ class Letter(NamedTuple):
     carries no page number. The standard names no thickness: a 1.5 pt line and a 0.75 pt
     one 0.75 pt apart, Word's "thick-thin, small gap" (its thin line and gap are fixed)."""
 
+    name_top: float = 30.0            # the agency name's top from the paper's top edge
     rule_length: float = 170.0
     top_rule_gap: float = 4.0
     bottom_rule_from_edge: float = 20.0
@@ -337,3 +342,38 @@ class Letter(NamedTuple):
 
 
 LETTER = Letter()
+
+
+# How the 落款 is laid out (GB/T 9704 §7.3.5): whether the document is sealed.
+SEAL_NONE = "none"            # 不加盖印章 (§7.3.5.2): 署名 右空二字, one blank line under the body
+SEAL_STAMP = "stamp"          # 加盖印章 (§7.3.5.1)
+SEAL_SIGNATURE = "signature"  # 加盖签发人签名章 (§7.3.5.3)
+SEALS = (SEAL_NONE, SEAL_STAMP, SEAL_SIGNATURE)
+
+
+class Seal(NamedTuple):
+    """The sealed 落款 (GB/T 9704 §7.3.5.1, §7.3.5.3), in characters of 3号 and lines.
+
+    加盖印章: 成文日期 右空四字, the 署名 centred over it (以成文日期为准居中); the seal (about
+    42 mm across) 端正、居中下压署名和成文日期 with its top 上距正文（或附件说明）一行之内: a
+    seal whose top is half a line under the body has its centre 2.5 lines down, so the
+    署名 goes on the third line under the body (two blank lines), the date on the fourth,
+    both just under the centre. 联合行文: each 署名 on its own row under its own seal; rows
+    ``stamp_rows_apart`` lines apart so that two 42 mm seals neither cross nor touch.
+
+    加盖签发人签名章: 正文下空二行 the 签名章 右空四字, the 签发人职务 二字 to its left (the
+    职务 is the 署名 paragraph; the 签名章 goes where ``signature_seal_chars`` leave room),
+    成文日期 签名章下空一行 右空四字.
+    """
+
+    date_right_chars: float = 4.0
+    stamp_blank_lines: int = 2
+    seal_diameter_mm: float = 42.0
+    stamp_rows_apart: int = 5
+    signature_blank_lines: int = 2
+    signature_seal_chars: float = 4.0
+    title_gap_chars: float = 2.0
+    signature_date_blank_lines: int = 1
+
+
+SEAL = Seal()

@@ -172,10 +172,15 @@ def test_roles_get_their_styles_and_the_message_counts_them(office, samples_dir:
         keeps = [p.ParaKeepTogether for p in paragraph_elements(document)]
     finally:
         office.close(document)
-    # The 落款 chain stays together, the typed blank line inside it included; nothing else.
+    # The 落款 chain stays together, the typed blank line inside it included, and every
+    # heading with its text (no 背题); nothing else.
     assert keeps[-4:] == [True, True, True, False]
-    assert not any(keeps[:-4])
     style = {role: spec.style_name(role) for role in Role.ALL}
+    headings = {style[role] for role in (Role.HEADING1, Role.HEADING2, Role.HEADING3,
+                                         Role.HEADING4)}
+    assert [name for name, keep in zip(names[:-4], keeps[:-4]) if keep] \
+        == [name for name in names[:-4] if name in headings]
+    assert any(keeps[:-4])
     assert names[0] == style[Role.TITLE] and names[1] == style[Role.ADDRESSEE]
     assert names[texts.index("特此报告。")] == style[Role.CLOSING]
     assert names[texts.index("XX县政协领导班子")] == style[Role.SIGNATURE]

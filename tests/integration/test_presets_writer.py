@@ -212,3 +212,29 @@ def test_the_builtin_preset_files_ship_in_the_extension(oxt):
     names = set(zipfile.ZipFile(oxt).namelist())
     for name in presets.builtin_names():
         assert f"pythonpath/gongwen/presets/{name}.json" in names
+
+
+def test_the_seal_submenu_checks_the_document_s_choice_and_a_plain_format_keeps_it(
+        office, tmp_path):
+    """落款 submenu (GB/T 9704 §7.3.5): ``不加盖印章`` is checked until a seal is chosen;
+    Format?seal=stamp stores the choice in the document (GongwenSeal), which a plain Format
+    and the checkmark then follow."""
+    from gongwen import layout as core_layout
+    from tests.integration.test_wholedoc import _docx_of
+
+    urls = [f"vnd.gongwen:Format?seal={seal}" for seal in ("none", "stamp", "signature")]
+    document = office.open(_docx_of(["关于做好冬季安全生产工作的通知", "各市人民政府：",
+                                     "现将有关事项通知如下。", "河西省人民政府", "2021年12月31日"],
+                                    tmp_path / "seal.docx"))
+    try:
+        assert [checked(office, document, url) for url in urls] == [True, False, False]
+        assert office.dispatch(document, urls[1]).ok
+        assert [checked(office, document, url) for url in urls] == [False, True, False]
+        properties = document.getDocumentProperties().getUserDefinedProperties()
+        assert properties.getPropertyValue(core_layout.SEAL_PROPERTY) == "stamp"
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        assert [checked(office, document, url) for url in urls] == [False, True, False]
+        result = office.dispatch(document, "vnd.gongwen:Format?seal=round")
+        assert not result.ok and "round" in result.message and "stamp" in result.message
+    finally:
+        office.close(document)

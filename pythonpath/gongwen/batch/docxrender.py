@@ -17,10 +17,11 @@ from typing import Collection, Dict, Iterator, List, Mapping, NamedTuple, Option
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import headfoot, layout, normalize
+from gongwen import headfoot, layout, normalize, spec
 from gongwen.batch import (
     docxfacts,
     docxlayout,
+    docxprops,
     docxrepair,
     docxrevisions,
     docxtext,
@@ -124,6 +125,8 @@ class FormatResult:
     normalized: Dict[str, int] = field(default_factory=dict)
     # "header"/"footer" when the author's own text there was kept (gongwen.headfoot)
     kept: List[str] = field(default_factory=list)
+    # the 版记 was planned on a page of its own (the CLI may measure and bring it up)
+    record_page: bool = False
 
 
 def _runs(p: etree._Element) -> Iterator[etree._Element]:
@@ -614,11 +617,15 @@ def body_paragraphs(document) -> List[etree._Element]:
 
 def format_document(document, options: Normalization = normalize.NONE,
                     settings: Optional[layout.Settings] = None,
-                    kind: Optional[str] = None, track: bool = False) -> FormatResult:
+                    kind: Optional[str] = None, track: bool = False,
+                    seal: Optional[str] = None,
+                    record_used_pt: Optional[float] = None) -> FormatResult:
     """Carry out the core's plan on a python-docx Document in memory; return the role
     counts, how many paragraphs each 规范写法 in ``options`` rewrote, and what of the
     author's header/footer text was kept. ``kind``: a special format asked for
-    (``letter``/``minutes``; None: the one the document shows).
+    (``letter``/``minutes``; None: the one the document shows). ``seal``: the 落款 asked
+    for (None: the document's stored choice, else the preset's); the one used is stored
+    in the document (``layout.SEAL_PROPERTY``) as the Writer button does.
 
     Raises FormatError (and leaves nothing half-done on disk) if the text would change in
     any other way than those rewrites. ``track``: the rewrites are Word revisions by
@@ -639,8 +646,13 @@ def format_document(document, options: Normalization = normalize.NONE,
     blocks = [b for b in docxtext.body_blocks(body) if not _removed_as_revision(b)]
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]
     texts = [paragraph_text(p) for p in paragraphs]
+    stored = docxprops.read_text(document, layout.SEAL_PROPERTY)
+    settings = layout.with_seal(settings or layout.standard(), seal, stored)
+    if seal is not None or stored is not None or settings.seal != spec.SEAL_NONE:
+        docxprops.write_text(document, layout.SEAL_PROPERTY, settings.seal)
     plan = layout.plan_document(texts, options, settings, kind=kind,
-                                looks=docxfacts.paragraph_looks(document, paragraphs))
+                                looks=docxfacts.paragraph_looks(document, paragraphs),
+                                record_used_pt=record_used_pt)
     rewrites = plan_rewrites(paragraphs, texts, plan.paragraphs)
     # What the text must be at the end: as it is, but for the rewrites asked for.
     expected = document_text(document, {p: rewrite.text for p, rewrite in rewrites.items()})
@@ -678,7 +690,8 @@ def format_document(document, options: Normalization = normalize.NONE,
     if changed:
         raise FormatError(say("cli_format_text_changed", parts=", ".join(changed)))
     return FormatResult(dict(Counter(plan.roles)),
-                        {kind: normalized[kind] for kind in options.kinds}, kept)
+                        {kind: normalized[kind] for kind in options.kinds}, kept,
+                        any(paragraph.record_page for paragraph in plan.paragraphs))
 
 
 def drop_typed_page_numbers(body: etree._Element) -> int:

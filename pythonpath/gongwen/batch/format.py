@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from gongwen import layout, normalize, roles
+from gongwen import layout, normalize, roles, spec
 from gongwen.batch import InputError, one_line, say
 from gongwen.batch.docxrender import FormatError, FormatResult, format_document
 from gongwen.batch.files import atomic_write, backup
@@ -111,6 +111,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layout", choices=roles.LAYOUT_CHOICES,
                         help="GB/T 9704's 信函格式 (letter) or 纪要格式 (minutes), whatever the "
                              "document shows (by default: a 函 or a 纪要 mark chooses)")
+    parser.add_argument("--seal", choices=spec.SEALS,
+                        help="the 落款: none without a seal (GB/T 9704 7.3.5.2), stamp with the "
+                             "agency's seal (7.3.5.1), signature with the signer's seal "
+                             "(7.3.5.3); by default the document's stored choice, else the "
+                             "preset's (none)")
     parser.add_argument("--normalize", metavar="KINDS", action="append", default=[],
                         type=_normalization,
                         help="rewrite text: dates, numbering, spaces, blank-lines, punctuation "
@@ -185,15 +190,23 @@ def pdf_path(output: Path) -> Path:
 def format_file(source: Path, target: Path, in_place: bool,
                 options: Normalization = normalize.NONE, inputs: Optional[Inputs] = None,
                 pdf: bool = False, settings: Optional[layout.Settings] = None,
-                kind: Optional[str] = None, track: bool = False) -> FormatResult:
+                kind: Optional[str] = None, track: bool = False,
+                seal: Optional[str] = None) -> FormatResult:
     """Format ``source`` into ``target`` (and its PDF); nothing is written if any step fails.
-    ``kind``: the special format asked for (``--layout``), None: the document's own."""
+    ``kind``: the special format asked for (``--layout``), None: the document's own;
+    ``seal``: the 落款 asked for (``--seal``), None: the document's stored one or the
+    preset's."""
     own = inputs is None
     inputs = inputs or Inputs()
     try:
         document = inputs.document(source)
         result = format_document(document, options=options, settings=settings, kind=kind,
-                                 track=track)
+                                 track=track, seal=seal)
+        if result.record_page:
+            document, result = _record_on_last_page(
+                document, result, lambda used: _format_again(
+                    inputs, source, used, options=options, settings=settings, kind=kind,
+                    track=track, seal=seal), inputs)
         if pdf:
             _write_with_pdf(document, source, target, in_place, inputs)
         elif in_place:
@@ -205,6 +218,62 @@ def format_file(source: Path, target: Path, in_place: bool,
     finally:
         if own:
             inputs.close()
+
+
+def _format_again(inputs: Inputs, source: Path, used_pt: float, **how) -> Tuple:
+    document = inputs.document(source)
+    return document, format_document(document, record_used_pt=used_pt, **how)
+
+
+def _record_on_last_page(document, result: FormatResult, again, inputs: Inputs) -> Tuple:
+    """The 版记 at the foot of the text's last page when that page is even and has room
+    (GB/T 9704 §7.4), as the Writer button does: the formatted document is laid out by the
+    batch's soffice (a PDF), which says where the text ends; formatted again with that, the
+    result is laid out once more and kept only if the 版记 stayed on that page. Without
+    soffice the 版记 keeps its own even page."""
+    try:
+        ends = _text_end(document, inputs)
+        if ends is None:
+            return document, result
+        number, used_pt = ends
+        moved, moved_result = again(used_pt)
+        if moved_result.record_page:
+            return document, result  # no room there
+        layout_ = _laid_out(moved, inputs)
+        last = layout_.pages[-1]
+        if last.page_number is not None and last.page_number.number == number:
+            return moved, moved_result
+    except (InputError, OSError):  # no soffice here, or it failed: keep the own page
+        pass
+    return document, result
+
+
+def _laid_out(document, inputs: Inputs):
+    from gongwen.batch.pdfmeasure import measure_pdf
+
+    folder = inputs.office.private_folder()
+    try:
+        docx_file = folder / "layout.docx"
+        document.save(str(docx_file))
+        pdf_file = folder / "layout.pdf"
+        inputs.to_pdf(docx_file, pdf_file)
+        return measure_pdf(pdf_file)
+    finally:
+        shutil.rmtree(str(folder), ignore_errors=True)
+
+
+def _text_end(document, inputs: Inputs) -> Optional[Tuple[int, float]]:
+    """(page number, points used from the type area's top) of the page where the text
+    before the 版记 ends, when that page is even; None otherwise."""
+    pages = [page for page in _laid_out(document, inputs).pages if page.body_lines]
+    if len(pages) < 2 or pages[-2].page_number is None:
+        return None
+    text_page = pages[-2]  # the 版记 has the last page of its own
+    number = text_page.page_number.number
+    if number % 2:
+        return None
+    bottom = max(line.bottom_mm for line in text_page.body_lines)
+    return number, (bottom - spec.PAGE.top) / spec.MM_PER_PT
 
 
 def _write_with_pdf(document, source: Path, target: Path, in_place: bool,
@@ -247,7 +316,8 @@ def run(args: argparse.Namespace) -> int:
                     result = format_file(source, target, args.in_place, options, inputs,
                                          pdf=args.pdf, settings=settings,
                                          kind=getattr(args, "layout", None),
-                                         track=getattr(args, "track_changes", False))
+                                         track=getattr(args, "track_changes", False),
+                                         seal=getattr(args, "seal", None))
                     entry.update(output=str(target), status="ok", roles=result.roles,
                                  normalized=result.normalized, kept=result.kept,
                                  pdf=str(pdf_path(target)) if args.pdf else None)

@@ -137,7 +137,14 @@ def lint_document(path: Path, inputs: Optional[Inputs] = None,
     if accepted.suffix_of(path) == accepted.TEXT:
         facts = docxfacts.text_facts(accepted.text_paragraphs(accepted.read_text(path)[0]))
     else:
-        facts = docxfacts.document_facts(accepted.open_input(path, inputs))
+        from gongwen import layout
+        from gongwen.batch import docxprops
+
+        document = accepted.open_input(path, inputs)
+        facts = docxfacts.document_facts(document)
+        # the 落款 is judged by the document's own choice (stored by Format)
+        settings = layout.with_seal(settings or layout.standard(), None,
+                                    docxprops.read_text(document, layout.SEAL_PROPERTY))
     return check_facts(facts, settings)
 
 

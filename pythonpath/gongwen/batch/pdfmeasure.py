@@ -38,6 +38,10 @@ Definitions (they decide what the numbers mean):
   room by tightening spacing, never by sending the 落款 to a page of its own), so when the
   date does not fit, the whole block moves and its page ends early, by less than the
   block's height. A page that ends earlier than that is a full page, and reported.
+  Likewise a page that ends early because the headings that open the next page keep with
+  their text (no heading alone at a page's foot): its last grid slot plus the lines of
+  those headings (one-line paragraphs starting two body characters in, ending short of
+  the right edge) reaches 22.
 - *full line*: a body line that (1) starts at the left edge of the type area (so not an
   indented first line, which holds 26 characters, and not a centred or right-aligned line),
   (2) reaches the right edge of the type area (so not a paragraph's last line), (3) holds
@@ -259,6 +263,11 @@ class PdfLayout:
             needed = max(grid_slot(line, self.expected) for line in signature_page.body_lines)
             lines = self.expected.lines
             return used >= lines or used + needed <= lines
+        if page.body_lines:
+            used = max(grid_slot(line, self.expected) for line in page.body_lines)
+            kept = leading_headings(self.pages[index + 1], self.expected)
+            if kept and used < self.expected.lines <= used + kept:
+                return False
         return True
 
     def lines_per_full_page(self) -> List[int]:
@@ -453,9 +462,30 @@ def is_latin_break(line: Line, next_line: Optional[Line],
     return room > 0 and latin_unit_width_mm(next_line, expected) > room
 
 
+def leading_headings(page: Page, expected: Expected = GBT9704) -> int:
+    """How many lines at the top of ``page`` a heading that kept with its text takes (module
+    docstring): a paragraph of at most :data:`HEADING_LINES` lines (its first starting two
+    body characters in, the others at the left edge) followed by another paragraph; 0 when
+    the page starts otherwise."""
+    indent = expected.type_left + 2 * expected.body_char_mm
+    lines = page.body_lines
+    if not lines or abs(lines[0].x_left_mm - indent) > MARGIN_TOLERANCE_MM:
+        return 0
+    for count, line in enumerate(lines[1:HEADING_LINES + 1], 1):
+        if abs(line.x_left_mm - indent) <= MARGIN_TOLERANCE_MM:
+            return count  # the next paragraph starts here
+        if abs(line.x_left_mm - expected.type_left) > MARGIN_TOLERANCE_MM:
+            return 0
+    return 0
+
+
 def grid_slot(line: Line, expected: Expected = GBT9704) -> int:
     """Which of the 22 grid lines (1-based) the line's box ends on (module docstring)."""
     return int((line.bottom_mm - expected.type_top) / expected.line_pitch_mm) + 1
+
+
+# The longest heading the keep rule may carry to the next page, in lines.
+HEADING_LINES = 2
 
 
 def is_signature_page(page: Page, expected: Expected = GBT9704) -> bool:

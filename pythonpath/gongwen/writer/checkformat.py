@@ -75,7 +75,8 @@ def check_format(invocation: Invocation) -> Outcome:
     from gongwen.writer import presets
     from gongwen.writer.scaffold_dialog import dialogs_disabled
 
-    settings = layout.settings_from(presets.preset_for(invocation).data)
+    settings = layout.with_seal(layout.settings_from(presets.preset_for(invocation).data),
+                                None, presets.stored_seal(invocation.document))
     checked = format_problems(invocation.document, settings, invocation.locale,
                               ctx=invocation.ctx)
     message = formatcheck.count_message(len(checked.problems), invocation.locale)

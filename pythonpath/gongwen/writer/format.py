@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import layout, messages, normalize, roles
+from gongwen import layout, messages, normalize, roles, spec
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
 from gongwen.writer import (
@@ -68,6 +68,7 @@ RESET_PROPERTIES = RESET_PARAGRAPH + RESET_CHARACTER
 
 NORMALIZE_ARG = "normalize"
 LAYOUT_ARG = "layout"  # ?layout=letter|minutes: 信函格式 or 纪要格式 whatever the text shows
+SEAL_ARG = "seal"  # ?seal=none|stamp|signature: the 落款 (GB/T 9704 §7.3.5), kept by the document
 # com.sun.star.text.HoriOrientation.FULL: a table as wide as the type area.
 _TABLE_FULL_WIDTH = 2
 
@@ -113,8 +114,13 @@ def _format_locked(invocation: Invocation) -> Outcome:
     if kind is not None and kind not in roles.LAYOUT_CHOICES:
         return Outcome(False, messages.text("format_layout_unknown", locale, layout=kind,
                                             choices=", ".join(roles.LAYOUT_CHOICES)))
+    seal = invocation.args.get(SEAL_ARG) or None
+    if seal is not None and seal not in spec.SEALS:
+        return Outcome(False, messages.text("format_seal_unknown", locale, seal=seal,
+                                            choices=", ".join(spec.SEALS)))
     preset = presets.preset_for(invocation)
-    settings = layout.settings_from(preset.data)
+    settings = layout.with_seal(layout.settings_from(preset.data), seal,
+                                presets.stored_seal(document))
     title = messages.text("format_undo_title", locale)
     with tracking.Tracking(invocation.ctx, document, tracking.asked(invocation.args)) as track, \
             undo.undo_step(document, title) as manager:
@@ -153,8 +159,15 @@ def _format_locked(invocation: Invocation) -> Outcome:
         normalized.update(restructured)
         for table in body.tables:
             format_table(table, plan.table_style)
+        if any(paragraph.record_page for paragraph in plan.paragraphs):
+            document.unlockControllers()  # laid out: where does the text end?
+            try:
+                wholedoc.place_record(document, plan)
+            finally:
+                document.lockControllers()
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
     presets.keep(invocation, preset)
+    presets.keep_seal(document, settings.seal, asked=seal is not None)
     return Outcome(True, summary(plan.roles, counts, locale, page.kept_texts(old)))
 
 
@@ -541,7 +554,7 @@ def replace_ranges(paragraph, edits: Sequence[TextEdit],
         if track is not None:
             track.record(edit.kind in normalize.KINDS)
         if edit.after:
-            text.insertString(cursor.getEnd(), edit.after, False)
+            _insert(text, text.createTextCursorByRange(cursor.getEnd()), edit.after)
             cursor.collapseToStart()
             cursor.goRight(edit.length, True)
         if edit.length:
@@ -550,6 +563,21 @@ def replace_ranges(paragraph, edits: Sequence[TextEdit],
     if track is not None:
         track.record(False)
     return made
+
+
+# com.sun.star.text.ControlCharacter.LINE_BREAK: a title's line break (layout.line_breaks)
+_LINE_BREAK = 1
+
+
+def _insert(text, cursor, value: str) -> None:
+    """``value`` at the collapsed ``cursor``; each "\n" a line break inside the paragraph
+    (insertString is not asked to read one)."""
+    pieces = value.split("\n")
+    for number, piece in enumerate(pieces):
+        if number:
+            text.insertControlCharacter(cursor, _LINE_BREAK, False)
+        if piece:
+            text.insertString(cursor, piece, False)
 
 
 def replace_range(paragraph, edit: TextEdit) -> bool:

@@ -21,17 +21,19 @@ A preset that cannot be used raises :class:`gongwen.presets.PresetError`;
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import traceback
 from typing import Optional
 from urllib.parse import unquote
 
-from gongwen import presets
+from gongwen import layout, presets, spec
 from gongwen.presets import Preset, PresetError
 from gongwen.writer.commands import Invocation
 
 PRESET_ARG = "preset"
+SEAL_ARG = "seal"  # gongwen.writer.format.SEAL_ARG
 PROPERTY = "GongwenPreset"
 DATA_PROPERTY = "GongwenPresetData"
 # A stored preset whose file is gone (another machine) falls back to the stored data.
@@ -95,6 +97,31 @@ def keep(invocation: Invocation, preset: Preset) -> None:
     remember(invocation.document, preset, user_choice=bool(invocation.args.get(PRESET_ARG)))
 
 
+def stored_seal(document) -> str:
+    """The 落款 the document keeps (``layout.SEAL_PROPERTY``), "" when it has none."""
+    return _get(document, layout.SEAL_PROPERTY)
+
+
+def keep_seal(document, seal: str, asked: bool) -> None:
+    """After a successful Format: the document keeps its 落款 when one was chosen (now or
+    before) or it is not the default, so a later plain Format lays it out the same."""
+    if asked or stored_seal(document) or seal != spec.SEAL_NONE:
+        _set(document, layout.SEAL_PROPERTY, seal)
+
+
+def current_seal(document) -> str:
+    """The 落款 a plain Format would use now: the document's choice, else its preset's (as
+    the document keeps it: no preset file is read, the menu asks whenever it opens)."""
+    stored = stored_seal(document)
+    if stored in spec.SEALS:
+        return stored
+    try:
+        seal = json.loads(_get(document, DATA_PROPERTY) or "{}").get(presets.SEAL_KEY)
+    except (ValueError, AttributeError):
+        seal = None
+    return seal if seal in spec.SEALS else spec.SEAL_NONE
+
+
 def current_ref(document) -> str:
     """The ref a plain Format would use now, without reading any preset file (the menu
     asks this whenever it opens)."""
@@ -115,6 +142,8 @@ def menu_state(document, command: str, args) -> Optional[bool]:
         return None
     if command == "Format" and args.get(PRESET_ARG):
         return same_ref(current_ref(document), args[PRESET_ARG])
+    if command == "Format" and args.get(SEAL_ARG):
+        return current_seal(document) == args[SEAL_ARG]
     if command == "ChoosePreset":
         return current_ref(document) not in presets.builtin_names()
     return None
