@@ -19,6 +19,7 @@ own checkers are not touched.
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import traceback
@@ -37,7 +38,15 @@ from gongwen.writer.commands import Invocation, Outcome
 
 IMPLEMENTATION_NAME = "org.gongwen.writer.Proofreader"
 SERVICE_NAMES = ("com.sun.star.linguistic2.Proofreader",)
-LOCALES = (("zh", "CN"),)  # Linguistic.xcu registers the same
+# Writer asks the checker of the language of a paragraph's first character, and gives a
+# digit, an ASCII bracket or an X the Western language (en-US in a Chinese install,
+# measured): "(一)加强学习", "1、读原著", "2021.12.31", "XX县XX局" would never reach a
+# zh-CN-only checker. So it is en-US's checker too, and answers only for paragraphs with
+# Chinese characters in them. Linguistic.xcu registers the same two.
+LOCALES = (("zh", "CN"), ("en", "US"))
+# The comments speak the language of the text they are about (the contract: Chinese).
+COMMENT_LOCALE = "zh-CN"
+_HAN = re.compile("[\u3400-\u4DBF\u4E00-\u9FFF\U00020000-\U0003134F]")
 
 SETTINGS = "/org.gongwen.writer.Settings/Proofing"
 ENABLED = "Enabled"
@@ -116,7 +125,7 @@ def _settings(ctx, update: bool):
 
 class Proofreader(unohelper.Base, XProofreader, XSupportedLocales, XServiceInfo, XServiceName,
                   XServiceDisplayName, XLinguServiceEventBroadcaster):
-    """The grammar checker Writer calls for zh-CN paragraphs."""
+    """The grammar checker Writer calls for zh-CN paragraphs (and en-US ones, see LOCALES)."""
 
     def __init__(self, ctx, *args) -> None:
         self.ctx = ctx
@@ -140,7 +149,7 @@ class Proofreader(unohelper.Base, XProofreader, XSupportedLocales, XServiceInfo,
         return IMPLEMENTATION_NAME
 
     def getServiceDisplayName(self, locale) -> str:
-        return messages.text("proof_service_name", _bcp47(locale))
+        return messages.text("proof_service_name", _bcp47(locale))  # the UI's language
 
     # XSupportedLocales
     def getLocales(self):
@@ -168,8 +177,12 @@ class Proofreader(unohelper.Base, XProofreader, XSupportedLocales, XServiceInfo,
         result.nStartOfNextSentencePosition = length
         if start != 0 or not _enabled_now(self.ctx):
             return result
+        ignored = self.ignored
+        if locale.Language != "zh" and not _HAN.search(text):
+            # not Chinese text, unless it is a date line ("2021.12.31" is all Western)
+            ignored = set(proofing.CODES) - {proofing.DATE} | ignored
         try:
-            result.aErrors = _errors(text, _bcp47(locale), self.ignored)
+            result.aErrors = _errors(text, COMMENT_LOCALE, ignored)
         except Exception:  # a checker's bug must not stop Writer's checking
             traceback.print_exc(file=sys.stderr)
         return result
