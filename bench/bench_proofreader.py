@@ -58,10 +58,11 @@ def _flat_paragraphs(document) -> list:
 
 
 def main() -> dict:
-    import build_oxt
-    from bench.report import generate_report
     import uno  # noqa: F401  (its import hook brings the com.sun.star modules)
     from com.sun.star.lang import Locale
+
+    import build_oxt
+    from bench.report import generate_report
     from gongwen import proofing
     from rig.office import Office
 

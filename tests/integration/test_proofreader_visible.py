@@ -70,7 +70,8 @@ def type_text(screen, document, text: str) -> None:
         start = body.getString()
         for ch in text:
             screen.xdotool("type", "--delay", "40", ch)
-        if wait_for(lambda: body.getString() == start + text, 3):
+        wanted = start + text
+        if wait_for(lambda: body.getString() == wanted, 3):  # noqa: B023 (used at once)
             return
         for _ in range(len(body.getString()) - len(start)):
             screen.xdotool("key", "BackSpace")
