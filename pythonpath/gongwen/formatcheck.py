@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple
 
-from gongwen import dates, layout, messages, placeholders, roles
+from gongwen import dates, layout, messages, normalize, placeholders, punctuation, roles
 from gongwen.spec import MM_PER_PT, Align, Role
 
 CODES = ("page", "font", "size", "indent", "numbering", "punctuation", "date", "structure",
@@ -111,7 +111,7 @@ def check(facts: DocumentFacts, settings: Optional[layout.Settings] = None,
         look = plan.styles[planned.style]
         found.extend(_appearance(index, paragraph, planned, look, say))
         found.extend(_direct_format(index, paragraph, planned.role, say))
-        found.extend(_punctuation(index, paragraph.text, say))
+        found.extend(_punctuation(index, paragraph.text, planned.role, say))
         found.extend(_date(index, paragraph.text, planned.role, say))
         found.extend(_placeholders(index, paragraph, say))
     found.extend(_numbering(texts, plan.roles, say))
@@ -284,52 +284,35 @@ def _direct_format(index: int, paragraph: ParagraphFacts, role: str,
 
 
 # --- punctuation ----------------------------------------------------------------------------
-
-HALF_WIDTH = ",.:;?!()\"'"
-FULL_WIDTH = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（",
-              ")": "）", "\"": "“”", "'": "‘’"}
-# Where ASCII punctuation belongs even beside Chinese: addresses, e-mail, file names, and
-# a number after a colon (附件：1.XXXXX, GB/T 9704 §7.3.4's own form).
-_EXEMPT = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
-                     r"|www\.[A-Za-z0-9./?=&_%#-]+"
-                     # from the start of a run of such characters only: tried from each of
-                     # them, a paragraph of 30 000 X took seconds (quadratic)
-                     r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
-                     r"|(?<![A-Za-z0-9_-])[A-Za-z0-9_-]+\.[A-Za-z]{2,4}\b"
-                     r"|(?<=[：:])[\s\u3000]*\d{1,2}\.(?!\d)")
-
+# The rules are 规范写法's (gongwen.punctuation): every fix it would make is a problem, and
+# so is a half-width mark it leaves because its meaning is not clear. After 规范写法 with
+# punctuation, nothing is left here but those doubts.
 
 def _is_cjk(ch: str) -> bool:
+    """Set in the CJK font: Han, CJK and full-width forms, the ambiguous quotes and dashes."""
     code = ord(ch)
     return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3000 <= code <= 0x303F
             or 0xFF00 <= code <= 0xFFEF or ch in "“”‘’—…")
 
 
-def _neighbour(text: str, index: int, step: int) -> str:
-    index += step
-    while 0 <= index < len(text) and text[index] in " \t":
-        index += step
-    return text[index] if 0 <= index < len(text) else ""
-
-
-def _punctuation(index: int, text: str, say: _Sayer) -> List[Problem]:
-    exempt = [(m.start(), m.end()) for m in _EXEMPT.finditer(text)]
-    number = roles.parse_heading_number(text)
-    if number is not None:  # the heading's label is judged by the numbering rule
-        label_start = text.find(number.prefix)
-        exempt.append((label_start, label_start + len(number.prefix)))
-    found = []
-    for at, ch in enumerate(text):
-        if ch not in HALF_WIDTH or any(a <= at < b for a, b in exempt):
-            continue
-        before, after = _neighbour(text, at, -1), _neighbour(text, at, 1)
-        if not (_is_cjk(before) if before else False) and not (_is_cjk(after) if after else False):
-            continue
-        if ch in ".:" and before.isdigit() and after.isdigit():
-            continue  # 3.5, 10:30
-        found.append(say("punctuation", "punctuation", index, at, at + 1, mark=ch,
-                         full=FULL_WIDTH[ch]))
-    return found
+def _punctuation(index: int, text: str, role: str, say: _Sayer) -> List[Problem]:
+    found = normalize.punctuation_findings(text, role)
+    problems = []
+    for finding in found.fixes:
+        typed = text[finding.start:finding.end]
+        if finding.kind == punctuation.SPACE:
+            key = "punctuation_space"
+        elif finding.kind == punctuation.WIDTH:
+            key = "punctuation_width"
+        else:
+            key = "punctuation"
+        problems.append(say("punctuation", key, index, finding.start, finding.end,
+                            mark=typed, full=finding.replacement))
+    for finding in found.doubts:
+        problems.append(say("punctuation", "punctuation_doubt", index, finding.start,
+                            finding.end, mark=text[finding.start:finding.end],
+                            full=finding.replacement))
+    return problems
 
 
 # --- 成文日期 --------------------------------------------------------------------------------

@@ -444,6 +444,23 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "中文句中用了半角标点“{mark}”", "en": "half-width '{mark}' in a Chinese sentence",
     },
     "lint_fix_punctuation": {"zh": "改为全角“{full}”", "en": "use the full-width {full}"},
+    "lint_punctuation_space": {
+        "zh": "中文之间或全角标点旁多了空格",
+        "en": "a space between Chinese characters or beside a full-width mark",
+    },
+    "lint_fix_punctuation_space": {"zh": "删除空格", "en": "remove the space"},
+    "lint_punctuation_width": {
+        "zh": "全角数字或字母“{mark}”", "en": "full-width digits or letters '{mark}'",
+    },
+    "lint_fix_punctuation_width": {"zh": "改为半角“{full}”", "en": "use the half-width {full}"},
+    "lint_punctuation_doubt": {
+        "zh": "中文句中的半角“{mark}”用途不明，未自动改",
+        "en": "half-width '{mark}' in a Chinese sentence, left as typed (its use is not clear)",
+    },
+    "lint_fix_punctuation_doubt": {
+        "zh": "按语境改为全角“{full}”或保留",
+        "en": "use the full-width {full} if it is Chinese punctuation",
+    },
     "lint_date": {
         "zh": "成文日期“{date}”应写作“{expected}”",
         "en": "the date '{date}' should read {expected}",
@@ -706,6 +723,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     # a one-line 落款 split into 署名 and 成文日期 counts under spaces; this is blank-lines
     "normalized_blank-lines": {"zh": "空行 {count} 个",
                                "en": "{count} blank line(s) removed"},
+    "normalized_punctuation": {"zh": "标点 {count} 处", "en": "{count} punctuation mark(s)"},
     "format_layout_unknown": {
         "zh": "未知的版式“{layout}”，可选：{choices}",
         "en": "unknown layout “{layout}”; choose from {choices}",

@@ -14,7 +14,11 @@ Formatting never changes text unless the user asks for one of these kinds:
   spaces (``事业六部      2018年1月26日``) becomes a 署名 paragraph and a 成文日期 paragraph
   (:func:`gongwen.layout.structure_edits`: the only paragraph split Format makes);
 - ``blank-lines``: empty paragraphs typed for spacing are removed, and the styles give the
-  space GB/T 9704 asks for (one line under the title, above the 署名, above 附件说明).
+  space GB/T 9704 asks for (one line under the title, above the 署名, above 附件说明);
+- ``punctuation``: GB/T 15834 in Chinese sentences (:mod:`gongwen.punctuation`: ``,`` →
+  ``，``, straight quotes → ``“”``, ``...`` → ``……``, stray spaces, ``２０２５`` → ``2025``),
+  leaving times, decimals, addresses, file and standard numbers as typed; never inside a
+  heading's number (``numbering``) or the gap of a two-part line (a 落款 on one line).
 
 A rewrite is a list of :class:`Edit` (a range of the paragraph's text and what replaces
 it), so that Writer can replace just that range and keep the formatting of the rest, and
@@ -36,15 +40,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, List, NamedTuple, Optional, Tuple
 
+from gongwen import punctuation
 from gongwen.dates import normalize_date
-from gongwen.roles import parse_heading_number, run_in_heading
+from gongwen.roles import parse_heading_number, run_in_heading, split_line
 from gongwen.spec import Role
 
 DATES = "dates"
 NUMBERING = "numbering"
 SPACES = "spaces"
 BLANK_LINES = "blank-lines"
-KINDS = (DATES, NUMBERING, SPACES, BLANK_LINES)
+PUNCTUATION = "punctuation"
+KINDS = (DATES, NUMBERING, SPACES, BLANK_LINES, PUNCTUATION)
 ALL = "all"
 
 # What people type as manual indentation: ASCII space, ideographic (full-width) space,
@@ -54,6 +60,7 @@ INDENT_CHARACTERS = " \u3000\u00a0\t"
 # whitespace of any kind, a byte order mark and a zero-width space pasted from the web.
 _INVISIBLE = "\ufeff\u200b"
 _HEADING_ROLES = (Role.HEADING1, Role.HEADING2, Role.HEADING3, Role.HEADING4)
+_TWO_PART_ROLES = (Role.SIGNATURE_DATE, Role.DOC_NUMBER, Role.IMPRINT)
 
 
 class UnknownKind(ValueError):
@@ -72,14 +79,17 @@ class Normalization:
     numbering: bool = False
     leading_spaces: bool = False
     blank_lines: bool = False
+    punctuation: bool = False
 
     @classmethod
     def parse(cls, value: str) -> Normalization:
         """``all`` or a comma list of :data:`KINDS`; empty means none.
 
         >>> Normalization.parse("dates, spaces")
-        Normalization(dates=True, numbering=False, leading_spaces=True, blank_lines=False)
-        >>> Normalization.parse("ALL") == Normalization(True, True, True, True)
+        ... # doctest: +NORMALIZE_WHITESPACE
+        Normalization(dates=True, numbering=False, leading_spaces=True, blank_lines=False,
+                      punctuation=False)
+        >>> Normalization.parse("ALL") == Normalization(True, True, True, True, True)
         True
         >>> Normalization.parse("numbers")
         Traceback (most recent call last):
@@ -98,7 +108,7 @@ class Normalization:
     def of(cls, kinds: Iterable[str]) -> Normalization:
         chosen = set(kinds)
         return cls(DATES in chosen, NUMBERING in chosen, SPACES in chosen,
-                   BLANK_LINES in chosen)
+                   BLANK_LINES in chosen, PUNCTUATION in chosen)
 
     def union(self, other: Normalization) -> Normalization:
         return Normalization.of(self.kinds + other.kinds)
@@ -110,7 +120,8 @@ class Normalization:
         >>> Normalization(numbering=True, leading_spaces=True).kinds
         ('numbering', 'spaces')
         """
-        flags = (self.dates, self.numbering, self.leading_spaces, self.blank_lines)
+        flags = (self.dates, self.numbering, self.leading_spaces, self.blank_lines,
+                 self.punctuation)
         return tuple(kind for kind, on in zip(KINDS, flags) if on)
 
     @property
@@ -150,7 +161,40 @@ def edits(text: str, role: str, options: Normalization) -> List[Edit]:
         result.extend(_numbering_edits(text))
     if options.dates and role == Role.DATE:
         result.extend(_date_edits(text))
+    if options.punctuation and role != Role.BLANK:
+        taken = list(result)
+        result.extend(edit for edit in punctuation_edits(text, role)
+                      if not any(edit.start < other.end and other.start < edit.end
+                                 for other in taken))
+        result.sort(key=lambda edit: edit.start)
     return result
+
+
+def punctuation_findings(text: str, role: str) -> punctuation.Analysis:
+    """:func:`gongwen.punctuation.analyse` for a paragraph of ``role``: the whitespace
+    between the two parts of a two-part line (a 落款 on one line, 发文字号 | 签发人) is layout,
+    which the ``spaces`` kind and the layout decide, not a stray space.
+
+    >>> [edit.replacement for edit in punctuation_findings("财政局 二〇二五年一月一日",
+    ...                                                    Role.SIGNATURE_DATE).fixes]
+    []
+    """
+    found = punctuation.analyse(text)
+    split = split_line(text, role) if role in _TWO_PART_ROLES else None
+    if split is None:
+        return found
+
+    def outside(finding: punctuation.Finding) -> bool:
+        return finding.end <= split.left_end or finding.start >= split.right_start
+
+    return punctuation.Analysis([f for f in found.fixes if outside(f)],
+                                [f for f in found.doubts if outside(f)])
+
+
+def punctuation_edits(text: str, role: str) -> List[Edit]:
+    """The ``punctuation`` kind's edits of one paragraph."""
+    return [Edit(fix.start, fix.end, fix.replacement, PUNCTUATION)
+            for fix in punctuation_findings(text, role).fixes]
 
 
 def apply_edits(text: str, changes: Iterable[Edit]) -> str:

@@ -16,7 +16,7 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import cli, formatcheck, layout, presets
+from gongwen import cli, formatcheck, layout, normalize, presets
 from gongwen.batch import docxfacts
 from gongwen.batch.docxrender import format_document
 from gongwen.batch.inputs import read_text, text_document
@@ -293,6 +293,25 @@ def test_punctuation_not_flagged(text):
     texts = list(CLEAN)
     texts[BODY] = text
     assert [p for p in text_problems(texts) if p.code == "punctuation"] == []
+
+
+def test_punctuation_problems_are_the_fixes_and_the_doubts():
+    """lint reports what 规范写法 would change, and a mark it leaves in doubt; after the
+    change only the doubt is left."""
+    texts = list(CLEAN)
+    texts[BODY] = '各单位要高度重视 ,认真组织(详见附件)...请于２０２５年前报送;他说"好'
+    found = [p for p in text_problems(texts) if p.code == "punctuation"]
+    assert [(texts[BODY][p.start:p.end], p.fix) for p in found] == [
+        (" ", "remove the space"), (",", "use the full-width ，"), ("(", "use the full-width （"),
+        (")", "use the full-width ）"), ("...", "use the full-width ……"),
+        ("２０２５", "use the half-width 2025"), (";", "use the full-width ；"),
+        ('"', "use the full-width “ if it is Chinese punctuation")]
+    texts[BODY] = normalize.rewrite(texts[BODY], "body", normalize.Normalization(punctuation=True))
+    assert texts[BODY] == '各单位要高度重视，认真组织（详见附件）……请于2025年前报送；他说"好'
+    left = [p for p in text_problems(texts) if p.code == "punctuation"]
+    assert [(p.start, p.message) for p in left] == [
+        (len(texts[BODY]) - 2, "half-width '\"' in a Chinese sentence, left as typed "
+                               "(its use is not clear)")]
 
 
 @pytest.mark.parametrize("date", ["2024年05月10日", "二〇二四年五月十日", "2024.5.10"])

@@ -11,6 +11,7 @@ from gongwen.normalize import (
     BLANK_LINES,
     DATES,
     NUMBERING,
+    PUNCTUATION,
     SPACES,
     Edit,
     Normalization,
@@ -25,6 +26,7 @@ ALL = Normalization.parse("all")
 ONLY_DATES = Normalization(dates=True)
 ONLY_NUMBERING = Normalization(numbering=True)
 ONLY_SPACES = Normalization(leading_spaces=True)
+ONLY_PUNCTUATION = Normalization(punctuation=True)
 
 
 def test_doctests():
@@ -42,8 +44,9 @@ def test_doctests():
     ("spaces,dates", (DATES, SPACES)),
     (" Dates , NUMBERING ,", (DATES, NUMBERING)),
     ("blank-lines", (BLANK_LINES,)),
-    ("all", (DATES, NUMBERING, SPACES, BLANK_LINES)),
-    ("dates,all", (DATES, NUMBERING, SPACES, BLANK_LINES)),
+    ("punctuation", (PUNCTUATION,)),
+    ("all", (DATES, NUMBERING, SPACES, BLANK_LINES, PUNCTUATION)),
+    ("dates,all", (DATES, NUMBERING, SPACES, BLANK_LINES, PUNCTUATION)),
 ])
 def test_parse_options(value: str, kinds: tuple):
     assert Normalization.parse(value).kinds == kinds
@@ -208,3 +211,34 @@ def test_rewriting_twice_changes_nothing_more():
         assert once is not None
         assert rewrite(once, roles.classify(["正文。", once])[1] if role != Role.DATE else role,
                        ALL) is None
+
+
+# --- punctuation --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, role, wanted", [
+    ("为做好工作,现通知如下:", Role.BODY, "为做好工作，现通知如下："),
+    # the heading's number is numbering's: 1. stays 1., its sentence is punctuated
+    ("1.后台管理,前台展示", Role.HEADING3, "1.后台管理，前台展示"),
+    ("一.加强领导", Role.HEADING1, None),
+    ("(一)学习理论", Role.HEADING2, None),
+    # the gap of a two-part line is layout
+    ("财政局 二〇二五年一月一日", Role.SIGNATURE_DATE, None),
+    ("X教发〔2024〕5号 签发人:张三", Role.DOC_NUMBER, "X教发〔2024〕5号 签发人：张三"),
+    ("", Role.BLANK, None),
+])
+def test_punctuation_by_role(text, role, wanted):
+    assert rewrite(text, role, ONLY_PUNCTUATION) == wanted
+
+
+def test_punctuation_leaves_other_kinds_their_ranges():
+    text = "一. 加强领导,落实责任"
+    found = edits(text, Role.HEADING1, ALL)
+    assert [(edit.kind, edit.replacement) for edit in found] == [
+        (NUMBERING, "一、"), (PUNCTUATION, "，")]
+    assert apply_edits(text, found) == "一、加强领导，落实责任"
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_punctuation_is_off_unless_asked():
+    others = Normalization.parse("dates,numbering,spaces,blank-lines")
+    assert rewrite("为做好工作,现通知如下:", Role.BODY, others) is None
