@@ -830,19 +830,11 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     # --- 边写边查, the grammar checker (gongwen.proofing, gongwen.writer.proofreader) ---
     "proof_service_name": {"zh": "公文助手（边写边查）", "en": "Gongwen (check as you type)"},
-    "proof_placeholder": {
-        "zh": "待填占位符“{text}”，请填写实际内容。",
-        "en": "Unfilled placeholder '{text}': fill it in.",
-    },
     "proof_full_placeholder": {
         "zh": "模板留下的待填内容（X、××、○○、某某、XXXX年XX月XX日、【待补】、[姓名] 等）"
               "须在成文前填写；与“检查占位符”同一规则。",
         "en": "A blank left by the template (X, ××, ○○, 某某, XXXX年XX月XX日, 【待补】, [name] …) "
               "must be filled in before the document goes out; the rule of Check Placeholders.",
-    },
-    "proof_punctuation": {
-        "zh": "中文句中用了半角标点“{mark}”，应为全角“{full}”。",
-        "en": "Half-width '{mark}' in a Chinese sentence: use the full-width {full}.",
     },
     "proof_full_punctuation": {
         "zh": "GB/T 15834—2011《标点符号用法》第4章：中文文本使用全角标点；数字、网址、"
@@ -850,18 +842,15 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "GB/T 15834-2011 (Use of punctuation marks), chapter 4: Chinese text takes "
               "full-width marks; numbers, web and e-mail addresses and file names keep theirs.",
     },
-    "proof_numbering": {
-        "zh": "标题序号“{label}”写法不规范，应为“{expected}”。",
-        "en": "Heading number '{label}' is not a standard form: write {expected}.",
+    "proof_full_punctuation_width": {
+        "zh": "GB/T 15835—2011《出版物上数字用法》：数字和拉丁字母用半角。",
+        "en": "GB/T 15835-2011 (Use of numbers in publications): digits and Latin letters are "
+              "half-width.",
     },
     "proof_full_numbering": {
         "zh": "GB/T 9704—2012 第7.3.3条：文中结构层次序数依次用“一、”“（一）”“1.”“（1）”标注。",
         "en": "GB/T 9704-2012 §7.3.3: the levels of a text are numbered 一、, （一）, 1. and "
               "（1）.",
-    },
-    "proof_date": {
-        "zh": "成文日期“{date}”应写作“{expected}”。",
-        "en": "The date '{date}' should read {expected}.",
     },
     "proof_full_date": {
         "zh": "GB/T 9704—2012 第7.3.5.1条：成文日期用阿拉伯数字将年、月、日标全，"

@@ -7,8 +7,9 @@ explicit checks use, never from rules of its own:
 
 - ``placeholder``: :func:`gongwen.placeholders.find_placeholders`, every textual form
   检查占位符 and ``check`` find (an underlined blank is formatting: the checker never sees it);
-- ``punctuation``: :func:`gongwen.punctuation.punctuation_fixes` (规范写法's rules,
-  exclusions included), the full-width mark as the suggestion;
+- ``punctuation``: :func:`gongwen.normalize.punctuation_findings`, the fixes and doubts of
+  :mod:`gongwen.punctuation` (规范写法's rules, exclusions included) as 检查格式 reports them,
+  the full-width mark as the suggestion;
 - ``numbering``: a heading number typed in a form GB/T 9704 §7.3.3 does not use
   (``一.`` ``(一)`` ``1、``), judged as ``lint`` judges it
   (:func:`gongwen.formatcheck.wrong_number_form`), the standard form as the suggestion;
@@ -37,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Collection, List, NamedTuple, Tuple
 
-from gongwen import dates, formatcheck, messages, placeholders, roles
+from gongwen import dates, formatcheck, messages, normalize, placeholders, punctuation, roles
 from gongwen.spec import Role
 
 PLACEHOLDER = "placeholder"
@@ -73,21 +74,55 @@ def proofread(text: str, locale: str = "zh-CN",
     return sorted(found, key=lambda finding: (finding.start, CODES.index(finding.code)))
 
 
-def _say(code: str, locale: str, start: int, end: int, suggestions: Tuple[str, ...],
-         **values: object) -> Finding:
-    return Finding(start, end, code, messages.text("proof_" + code, locale, **values),
-                   messages.text("proof_full_" + code, locale, **values), suggestions)
+def _say(code: str, key: str, locale: str, start: int, end: int,
+         suggestions: Tuple[str, ...], **values: object) -> Finding:
+    """The finding with 检查格式's own words (``lint_<key>``, ``lint_fix_<key>``) as its
+    sentence, and the rule with its source as the full comment."""
+    problem = messages.text("lint_" + key, locale, **values)
+    fix = messages.text("lint_fix_" + key, locale, **values)
+    if messages.language(locale) == "en":
+        short = f"{problem[:1].upper()}{problem[1:]}: {fix}."
+    else:
+        short = f"{problem}，{fix}。"
+    full = "proof_full_" + (key if "proof_full_" + key in messages.MESSAGES else code)
+    return Finding(start, end, code, short, messages.text(full, locale), suggestions)
 
 
 def _placeholders(text: str, locale: str) -> List[Finding]:
-    return [_say(PLACEHOLDER, locale, found.start, found.end, (), text=found.text)
-            for found in placeholders.find_placeholders(text)]
+    return [_say(PLACEHOLDER, "placeholder", locale, found.start, found.end, (),
+                 text=found.text) for found in placeholders.find_placeholders(text)]
+
+
+# lint's message for each kind of punctuation fix (gongwen.formatcheck._punctuation)
+_PUNCTUATION_KEYS = {punctuation.SPACE: "punctuation_space",
+                     punctuation.WIDTH: "punctuation_width"}
 
 
 def _punctuation(text: str, locale: str) -> List[Finding]:
-    return [_say(PUNCTUATION, locale, fix.start, fix.end, (fix.replacement,),
-                 mark=text[fix.start:fix.end], full=fix.replacement)
-            for fix in punctuation_fixes(text)]
+    """规范写法's fixes (a deleted space offers no suggestion: an empty menu entry says
+    nothing) and its doubts (the likely full-width mark offered, left to the author)."""
+    found = normalize.punctuation_findings(text, _two_part_role(text))
+    result = []
+    for fix in found.fixes:
+        key = _PUNCTUATION_KEYS.get(fix.kind, "punctuation")
+        offered = (fix.replacement,) if fix.replacement else ()
+        result.append(_say(PUNCTUATION, key, locale, fix.start, fix.end, offered,
+                           mark=text[fix.start:fix.end], full=fix.replacement))
+    for doubt in found.doubts:
+        result.append(_say(PUNCTUATION, "punctuation_doubt", locale, doubt.start, doubt.end,
+                           (doubt.replacement,), mark=text[doubt.start:doubt.end],
+                           full=doubt.replacement))
+    return result
+
+
+def _two_part_role(text: str) -> str:
+    """A short line in two parts (署名 | 成文日期, 发文字号 | 签发人, 印发机关 | 日期) is
+    judged as lint judges that role: the gap between the parts is layout, no stray space."""
+    if len(text.strip()) <= SIGNATURE_DATE_MAX_CHARS:
+        for role in normalize.TWO_PART_ROLES:
+            if roles.split_line(text, role) is not None:
+                return role
+    return Role.BODY
 
 
 def _numbering(text: str, locale: str) -> List[Finding]:
@@ -96,8 +131,8 @@ def _numbering(text: str, locale: str) -> List[Finding]:
         return []
     start = text.find(number.prefix)
     label = number.prefix.strip()
-    return [_say(NUMBERING, locale, start, start + len(number.prefix), (number.normalized,),
-                 label=label, expected=number.normalized)]
+    return [_say(NUMBERING, "numbering_form", locale, start, start + len(number.prefix),
+                 (number.normalized,), label=label, expected=number.normalized)]
 
 
 def _date(text: str, locale: str) -> List[Finding]:
@@ -113,35 +148,13 @@ def _date(text: str, locale: str) -> List[Finding]:
     wanted = dates.normalize_date(part)
     if wanted is None or wanted == part or start < 0:
         return []
-    return [_say(DATE, locale, start, start + len(part), (wanted,), date=part,
+    return [_say(DATE, "date", locale, start, start + len(part), (wanted,), date=part,
                  expected=wanted)]
 
 
 _DETECTORS: Tuple[Tuple[str, Callable[[str, str], List[Finding]]], ...] = (
     (PLACEHOLDER, _placeholders), (PUNCTUATION, _punctuation), (NUMBERING, _numbering),
     (DATE, _date))
-
-
-# --- punctuation: 规范写法's rules (gongwen.punctuation) ---------------------------------
-
-try:
-    from gongwen.punctuation import punctuation_fixes
-except ImportError:  # before the punctuation module lands: lint's own rule, same shape
-    class _TextFix(NamedTuple):
-        start: int
-        end: int
-        replacement: str
-
-    def punctuation_fixes(text: str) -> List[_TextFix]:  # type: ignore[misc]
-        say = formatcheck._Sayer("zh-CN", [text])
-        return [_TextFix(p.start, p.end, _one_mark(text, p.start))
-                for p in formatcheck._punctuation(0, text, say)]
-
-    def _one_mark(text: str, at: int) -> str:
-        full = formatcheck.FULL_WIDTH[text[at]]
-        if len(full) == 1:
-            return full
-        return full[text.count(text[at], 0, at) % 2]  # quotes: opening, then closing
 
 
 # --- offsets ---------------------------------------------------------------------------------

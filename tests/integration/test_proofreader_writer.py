@@ -132,7 +132,7 @@ def test_the_result_carries_the_comments_and_the_whole_paragraph_as_one_sentence
     error = result.aErrors[1]
     assert error.nErrorType == PROOFREADING
     assert error.aRuleIdentifier == "punctuation"
-    assert error.aShortComment == "中文句中用了半角标点“,”，应为全角“，”。"
+    assert error.aShortComment == "中文句中用了半角标点“,”，改为全角“，”。"
     assert "GB/T 15834" in error.aFullComment
     # a later start (Writer asks again only if the sentence ended early) finds nothing
     assert checker.doProofreading("1", DONE_WHEN, ZH_CN, 5, 10, ()).aErrors == ()
