@@ -14,6 +14,7 @@ checking thread) while the next frames are drawn.
 from __future__ import annotations
 
 import ctypes
+import os
 import statistics
 import sys
 import tempfile
@@ -122,6 +123,7 @@ def main() -> dict:
     from rig.office import Office
     from rig.xvfb import Xvfb
 
+    os.environ.setdefault("GONGWEN_NO_DIALOGS", "1")  # Format's message box would wait
     workdir = Path(tempfile.mkdtemp(prefix="gongwen-bench-typing-"))
     path = workdir / f"report-{PAGES}.txt"
     path.write_text("\n".join(generate_report(PAGES)) + "\n", encoding="utf-8")
