@@ -58,7 +58,6 @@ class _X:
         self.x11.XStringToKeysym.argtypes = [ctypes.c_char_p]
         self.x11.XFlush.argtypes = [ctypes.c_void_p]
         self.x11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
-        self.x11.XDestroyImage = None  # a macro in Xlib: freed through the image's own vtable
         self.xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int,
                                                 ctypes.c_ulong]
         self.display = self.x11.XOpenDisplay(display.encode())
@@ -146,7 +145,7 @@ def main() -> dict:
         print(f"   {pages} pages", flush=True)
         paragraphs = document.getText().createEnumeration()
         middle = None
-        for index in range(700):  # about page 50
+        for _ in range(700):  # about page 50
             middle = paragraphs.nextElement()
         cursor = controller.getViewCursor()
         cursor.gotoRange(middle.getEnd(), False)
@@ -155,7 +154,7 @@ def main() -> dict:
         box = (150, 150, 1100, 650)
         keycode = x.keycode(KEY)
         enabled = True
-        for round_ in range(ROUNDS):
+        for _round in range(ROUNDS):
             for _ in range(KEYS):
                 took = _latency(x, keycode, box)
                 if took is None:
