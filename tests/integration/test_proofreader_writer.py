@@ -140,13 +140,17 @@ def test_the_result_carries_the_comments_and_the_whole_paragraph_as_one_sentence
 
 def test_western_first_characters_still_reach_it_but_english_text_gets_nothing(office):
     """Writer gives "(一)…" the language of "(" (en-US here, measured), so the checker is
-    en-US's too; it answers only where there are Chinese characters."""
+    en-US's too; without Chinese characters it marks only placeholders and date lines."""
     manager = office.smgr.createInstanceWithContext(
         "com.sun.star.linguistic2.LinguServiceManager", office.ctx)
     assert IMPLEMENTATION in manager.getConfiguredServices(SERVICE, EN_US)
     checker = office.smgr.createInstanceWithContext(IMPLEMENTATION, office.ctx)
-    english = "Please send the XX report by Friday,thanks (see [name]) 2021.12.31."
+    english = "(1) Please send the report by Friday,thanks. Ask X-ray for v2.0 of x86."
     assert checker.doProofreading("1", english, EN_US, 0, len(english), ()).aErrors == ()
+    # what 检查占位符 counts there all the same: a template field, a lone XXXX
+    for blank in ("{{ date }}", "XXXX"):
+        errors = checker.doProofreading("1", blank, EN_US, 0, len(blank), ()).aErrors
+        assert [e.aRuleIdentifier for e in errors] == ["placeholder"]
     chinese = checker.doProofreading("1", "(一)加强学习", EN_US, 0, 7, ()).aErrors
     assert [e.aRuleIdentifier for e in chinese] == ["numbering"]
 
@@ -180,12 +184,14 @@ def _samples(samples_dir: Path):
 
 def test_every_placeholder_check_placeholders_counts_in_the_samples_is_marked(
         office, samples_dir, proofing_on):
+    """The sample reports and the templates of ``new`` (docxtpl fields, a lone XXXX)."""
     from gongwen.writer import placeholders
 
-    paths = _samples(samples_dir)
+    templates = Path(__file__).resolve().parents[2] / "pythonpath" / "gongwen" / "templates"
+    paths = _samples(samples_dir) + sorted(templates.glob("*.docx"))
     assert paths
     for path in paths:
-        document = office.load_text(path)
+        document = office.load_text(path) if path.suffix == ".txt" else office.open(path)
         try:
             counted = len(placeholders.find_all(document))
             marked = sum(1 for paragraph in flat_paragraphs(document)

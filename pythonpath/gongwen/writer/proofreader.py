@@ -41,8 +41,8 @@ SERVICE_NAMES = ("com.sun.star.linguistic2.Proofreader",)
 # Writer asks the checker of the language of a paragraph's first character, and gives a
 # digit, an ASCII bracket or an X the Western language (en-US in a Chinese install,
 # measured): "(一)加强学习", "1、读原著", "2021.12.31", "XX县XX局" would never reach a
-# zh-CN-only checker. So it is en-US's checker too, and answers only for paragraphs with
-# Chinese characters in them. Linguistic.xcu registers the same two.
+# zh-CN-only checker. So it is en-US's checker too; in a paragraph without Chinese
+# characters it marks only placeholders and a date line. Linguistic.xcu registers both.
 LOCALES = (("zh", "CN"), ("en", "US"))
 # The comments speak the language of the text they are about (the contract: Chinese).
 COMMENT_LOCALE = "zh-CN"
@@ -179,8 +179,9 @@ class Proofreader(unohelper.Base, XProofreader, XSupportedLocales, XServiceInfo,
             return result
         ignored = self.ignored
         if locale.Language != "zh" and not _HAN.search(text):
-            # not Chinese text, unless it is a date line ("2021.12.31" is all Western)
-            ignored = set(proofing.CODES) - {proofing.DATE} | ignored
+            # Western text: what 检查占位符 counts in it ("{{ date }}", a lone "XXXX") and a
+            # date line ("2021.12.31"); no Chinese punctuation or heading numbers in it
+            ignored = {proofing.PUNCTUATION, proofing.NUMBERING} | ignored
         try:
             result.aErrors = _errors(text, COMMENT_LOCALE, ignored)
         except Exception:  # a checker's bug must not stop Writer's checking
