@@ -512,6 +512,43 @@ def split_texts(text: str, edit: StructureEdit) -> Tuple[str, str]:
     return text[:edit.start], text[edit.end:]
 
 
+class Restructured(NamedTuple):
+    """The body's paragraphs once structure edits are made, as tracked changes leave them
+    in the host: ``texts`` read as after accepting them; ``host[i]`` is the index of the
+    host's paragraph that holds ``texts[i]`` (a removed paragraph stays in the host, its
+    mark deleted; a split's whitespace stays at the end of its first part, deleted)."""
+
+    texts: List[str]
+    host: List[int]
+
+
+def restructured(texts: Sequence[str], made: Sequence[StructureEdit]) -> Restructured:
+    """What ``made`` (the structure edits a host carried out as tracked changes) leave.
+
+    >>> restructured(["甲", "", "事业六部    2018年1月26日"],
+    ...              [StructureEdit(1, REMOVE), StructureEdit(2, SPLIT, 4, 8)])
+    Restructured(texts=['甲', '事业六部', '2018年1月26日'], host=[0, 2, 3])
+    """
+    by_index = {edit.index: edit for edit in made}
+    result = Restructured([], [])
+    host = 0
+    for index, text in enumerate(texts):
+        edit = by_index.get(index)
+        if edit is not None and edit.kind == REMOVE:
+            host += 1
+            continue
+        if edit is not None and edit.kind == SPLIT:
+            left, right = split_texts(text, edit)
+            result.texts.extend((left, right))
+            result.host.extend((host, host + 1))
+            host += 2
+            continue
+        result.texts.append(text)
+        result.host.append(host)
+        host += 1
+    return result
+
+
 def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],
                styles: Dict[str, Appearance], options: Normalization) -> ParagraphPlan:
     role = paragraph_roles[index]

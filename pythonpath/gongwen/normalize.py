@@ -53,6 +53,10 @@ PUNCTUATION = "punctuation"
 KINDS = (DATES, NUMBERING, SPACES, BLANK_LINES, PUNCTUATION)
 ALL = "all"
 
+# Who made the edits, when they are written as tracked changes (Word's w:author, Writer's
+# redline author): the name the author sees beside each revision.
+REVISION_AUTHOR = "公文助手"
+
 # What people type as manual indentation: ASCII space, ideographic (full-width) space,
 # no-break space and tab. Other whitespace (line breaks above all) is left alone.
 INDENT_CHARACTERS = " \u3000\u00a0\t"
@@ -207,6 +211,53 @@ def apply_edits(text: str, changes: Iterable[Edit]) -> str:
     for change in sorted(changes, key=lambda change: change.start, reverse=True):
         text = text[:change.start] + change.replacement + text[change.end:]
     return text
+
+
+class TrackedView(NamedTuple):
+    """A paragraph whose edits are tracked changes, as the host holds it: each replaced
+    text is still there (deleted), right before its replacement (inserted)."""
+
+    text: str
+    edits: Tuple[Edit, ...]  # ascending, offsets into the original text
+
+    def position(self, accepted: int) -> int:
+        """Where offset ``accepted`` of the text after the edits is in :attr:`text`; a
+        position at an edit's start stays before the deleted text.
+
+        >>> view = tracked_view("一.学习,落实", [Edit(0, 2, "一、", NUMBERING),
+        ...                                      Edit(4, 5, "，", PUNCTUATION)])
+        >>> view.text
+        '一.一、学习,，落实'
+        >>> view.position(0), view.position(4), view.position(5), view.position(7)
+        (0, 6, 8, 10)
+        """
+        shift = delta = 0
+        for edit in self.edits:
+            start = edit.start + delta  # where the replacement starts, after the edits
+            if accepted <= start:
+                break
+            if is_tracked(edit):
+                shift += edit.end - edit.start
+            delta += len(edit.replacement) - (edit.end - edit.start)
+        return accepted + shift
+
+
+def tracked_view(text: str, changes: Iterable[Edit]) -> TrackedView:
+    """``text`` as a host shows it once ``changes`` are made, those of :data:`KINDS` as
+    tracked changes, the others (the layout's tab) directly."""
+    ordered = tuple(sorted(changes, key=lambda change: change.start))
+    parts, at = [], 0
+    for change in ordered:
+        kept = change.end if is_tracked(change) else change.start
+        parts.append(text[at:kept] + change.replacement)
+        at = change.end
+    parts.append(text[at:])
+    return TrackedView("".join(parts), ordered)
+
+
+def is_tracked(change: Edit) -> bool:
+    """A 规范写法 edit (a revision when tracked), not the layout's own (a two-part line's tab)."""
+    return change.kind in KINDS
 
 
 def rewrite(text: str, role: str, options: Normalization) -> Optional[str]:

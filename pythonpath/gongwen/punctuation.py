@@ -198,12 +198,21 @@ _PROTECTED = re.compile("|".join("(?:" + rule.pattern + ")" for rule in PROTECTE
 
 
 def _protected(text: str) -> List[Tuple[int, int]]:
+    """Spans whose marks stay; a heading's number, if any, last."""
     spans = [(match.start(), match.end()) for match in _PROTECTED.finditer(text) if match.end()]
-    number = roles.parse_heading_number(text)
-    if number is not None:  # a heading's number is the numbering kind's, whatever it holds
-        start = text.find(number.prefix)
-        spans.append((start, start + len(number.prefix)))
+    label = _heading_label(text)
+    if label is not None:
+        spans.append(label)
     return spans
+
+
+def _heading_label(text: str) -> Optional[Tuple[int, int]]:
+    """A heading's number: the numbering kind's, whatever it holds (１. stays too)."""
+    number = roles.parse_heading_number(text)
+    if number is None:
+        return None
+    start = text.find(number.prefix)
+    return start, start + len(number.prefix)
 
 
 class _Spans:
@@ -278,7 +287,8 @@ RULES = (
          keeps=("2020--2025", "-----", "a--b")),
     Rule(ELLIPSIS, "Three dots or more, three 。 or more, a lone … beside Chinese become ……",
          fixes=(("等等...", "等等……"), ("水果、蔬菜......", "水果、蔬菜……"),
-                ("等等。。。", "等等……"), ("等等…", "等等……"), ("他说...我们", "他说……我们")),
+                ("等等。。。", "等等……"), ("等等…", "等等……"), ("他说...我们", "他说……我们"),
+                ('报送"汛情日报"...', "报送“汛情日报”……")),
          keeps=("等等……", "and so on...", "1...10")),
     Rule(SPACE, "A space (one or two) between two Chinese characters, or beside a full-width "
                 "mark, goes; longer runs push text right and stay, as do spaces at either end.",
@@ -291,6 +301,7 @@ RULES = (
     Rule(WIDTH, "Full-width digits and Latin letters become half-width (GB/T 15835); so do a "
                 "full-width dot between digits and a full-width slash between Latin (GB/T).",
          fixes=(("２０２５年", "2025年"), ("按ＧＢ／Ｔ 9704执行", "按GB/T 9704执行"),
+                ("请于９:30前报送", "请于9:30前报送"),
                 ("增长３．５％", "增长3.5％"), ("ｗｏｒｄ文档", "word文档")),
          keeps=("（１）学习",)),
     Rule(LIST_NUMBER, "A Chinese number with a dot inside a sentence becomes 、.",
@@ -336,11 +347,11 @@ def analyse(text: str) -> Analysis:
         return Analysis([], [])  # most paragraphs: nothing to look at
     state = _State(text)
     state.widths()
+    state.quotes()  # pairs first: the marks beside a quotation judge by its curly quotes
+    state.brackets()
     state.ellipses()
     state.dashes()
     state.list_numbers()
-    state.brackets()
-    state.quotes()
     state.marks()
     state.spaces()
     return state.result()
@@ -355,6 +366,7 @@ class _State:
         # context rules and the protected patterns look at this.
         self.view = text.translate(_WIDTH)
         spans = _protected(self.view)
+        self.label = _Spans(len(text), spans[-1:] if _heading_label(self.view) else ())
         if _PLACEHOLDER_HINT.search(text):  # 年  月  日, （插入…照片）: blanks to fill
             spans += [(p.start, p.end) for p in placeholders.find_placeholders(self.view)]
         self.protected = _Spans(len(text), spans)
@@ -409,7 +421,7 @@ class _State:
 
     def widths(self) -> None:
         for match in re.finditer("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+", self.text):
-            if not self.protected.any(match.start(), match.end()):
+            if not self.label.any(match.start(), match.end()):  # ９:30 is a time, 9:30
                 self.fix(match.start(), match.end(), self.view[match.start():match.end()], WIDTH)
         for match in re.finditer("(?<=[0-9])\uff0e(?=[0-9])|(?<=[A-Za-z])\uff0f(?=[A-Za-z0-9])",
                                  self.view):
@@ -496,8 +508,8 @@ class _State:
                 if ch == "," and self.chinese:
                     self.doubt(at, "，", MARK)  # 第2,3条: a list, or a mistyped number
                 continue
-            if ch == "." and view[at - 1:at + 1] == "..":
-                continue
+            if ch == "." and ".." in view[max(at - 1, 0):at + 2]:
+                continue  # part of a run of dots the ellipsis rule did not take
             if ch in ".?!" and not self._ends_chinese_sentence(at, before, after):
                 self.doubt(at, _HALF_TO_FULL[ch], MARK)
                 continue

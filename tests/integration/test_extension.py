@@ -80,8 +80,10 @@ def test_menu_reaches_all_six_commands(office):
                          "vnd.gongwen:ToggleProofreading"]
     entry = items.getByName(sorted(items.getElementNames())[at + 1])
     assert entry.getByName("Context") == "com.sun.star.text.TextDocument"
-    assert entry.getByName("Title") in ("一键公文格式（规范日期、编号、段首空格）",
-                                        "Format and Normalise Dates, Numbering, Indent Spaces")
+    assert entry.getByName("Title") in (
+        "一键公文格式（规范日期、编号、空格、空行、标点；记录修订时留作修订）",
+        "Format and Normalise Dates, Numbering, Spaces, Blank Lines, Punctuation "
+        "(Tracked When Recording Changes)")
 
 
 def test_dispatch_on_calc_is_refused_cleanly(office):

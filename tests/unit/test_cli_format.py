@@ -557,6 +557,7 @@ def test_each_normalization_changes_exactly_its_paragraphs(messy: Path, tmp_path
     expected = {kind: len(NORMALIZED[kind]) for kind in kinds}
     if option == "all":
         expected["blank-lines"] = len(BLANK_LINES)
+        expected["punctuation"] = 0  # the report's marks are all full-width already
     assert entry["normalized"] == expected
     kept = [text for i, text in enumerate(TEXTS) if i not in removed]
     assert entry["roles"] == dict(Counter(roles.classify(kept)))

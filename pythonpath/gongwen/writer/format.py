@@ -13,9 +13,11 @@ The plan is the core's (:func:`gongwen.layout.plan_document`: roles, styles, pag
    the author set inside a sentence, then sets what the plan says differs per paragraph;
 4. sets table text in the table style across the type area's width.
 The text never changes unless the URL asks for 规范写法 (:mod:`gongwen.normalize`):
-``?normalize=all`` or a comma list of ``dates``, ``numbering``, ``spaces``. Each rewrite
-replaces only its range of the paragraph (a heading's number, the date, the typed
-indentation), so the rest keeps its character formatting, inside the same undo step.
+``?normalize=all`` or a comma list of ``dates``, ``numbering``, ``spaces``, ``blank-lines``,
+``punctuation``. Each rewrite replaces only its range of the paragraph (a heading's number,
+the date, the typed indentation, a mark), so the rest keeps its character formatting, inside
+the same undo step. When the document records changes, or with ``?track=true``, they are
+tracked changes by 公文助手 (:mod:`gongwen.writer.tracking`); the layout never is.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from gongwen.writer import (
     presets,
     structure,
     styles,
+    tracking,
     undo,
     undoable,
     wholedoc,
@@ -111,22 +114,35 @@ def _format_locked(invocation: Invocation) -> Outcome:
     preset = presets.preset_for(invocation)
     settings = layout.settings_from(preset.data)
     title = messages.text("format_undo_title", locale)
-    with undo.undo_step(document, title) as manager:
+    with tracking.Tracking(invocation.ctx, document, tracking.asked(invocation.args)) as track, \
+            undo.undo_step(document, title) as manager:
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
+        made: List[layout.StructureEdit] = []
+        track.record(True)
         restructured = structure.apply_structure(
-            document, body.texts, layout.structure_edits(body.texts, options, kind=kind))
+            document, body.texts, layout.structure_edits(body.texts, options, kind=kind),
+            track.on, made)
+        track.record(False)
+        host: Optional[List[int]] = None
         if restructured:  # a one-line 落款 split, typed blank lines removed
-            body = read_body(document)
+            if track.on:  # what goes is still there, deleted: plan the text as accepted
+                after = layout.restructured(body.texts, made)
+                body, host = read_body(document)._replace(texts=after.texts), after.host
+            else:
+                body = read_body(document)
         plan = layout.plan_document(body.texts, options, settings, kind=kind)
-        changes = paragraph_changes(plan, body.texts)
+        changes = paragraph_changes(plan, body.texts, track.on)
+        if host is not None:
+            changes = {host[index]: change for index, change in changes.items()}
         styles.ensure_paragraph_styles(document, plan)
         styles.ensure_character_styles(document, plan)
         old, new = page_states(document, plan)
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
                                 old, new)
         normalized = apply_paragraphs(document, body, changes,
-                                      layout_body_style(plan))
+                                      layout_body_style(plan), track,
+                                      options.any and _fields_or_notes(document))
         normalized.update(restructured)
         for table in body.tables:
             format_table(table, plan.table_style)
@@ -254,9 +270,12 @@ class TextEdit(NamedTuple):
     kind: str
 
 
-def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str]) -> Dict[int, Change]:
+def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str],
+                      tracked: bool = False) -> Dict[int, Change]:
     """What each paragraph needs beyond the body style, by paragraph index, in Writer's
-    properties: the plan's style, spacing and keep overrides, 落款 indent and text edits."""
+    properties: the plan's style, spacing and keep overrides, 落款 indent and text edits.
+    ``tracked``: the edits will be tracked changes, so the old text stays in the paragraph
+    and the character styles' ranges are counted in the text as it will show."""
     body_style = layout_body_style(plan)
     changes: Dict[int, Change] = {}
     for index, paragraph in enumerate(plan.paragraphs):
@@ -277,13 +296,26 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str]) -> Dict[int
         if paragraph.edits:
             change[EDITS] = text_edits(texts[index], paragraph.edits)
         if paragraph.spans:
-            change[SPANS] = [CharSpan(_utf16_length(paragraph.text[:span.start]),
-                                      _utf16_length(paragraph.text[span.start:span.end]),
-                                      paragraph.text[span.start:span.end], span.style)
-                             for span in paragraph.spans]
+            change[SPANS] = _char_spans(paragraph, texts[index], tracked)
         if change:
             changes[index] = change
     return changes
+
+
+def _char_spans(paragraph: layout.ParagraphPlan, text: str, tracked: bool) -> List[CharSpan]:
+    if not (tracked and paragraph.edits):
+        return [CharSpan(_utf16_length(paragraph.text[:span.start]),
+                         _utf16_length(paragraph.text[span.start:span.end]),
+                         paragraph.text[span.start:span.end], span.style)
+                for span in paragraph.spans]
+    view = normalize.tracked_view(text, paragraph.edits)
+    spans = []
+    for span in paragraph.spans:
+        start, end = view.position(span.start), view.position(span.end)
+        spans.append(CharSpan(_utf16_length(view.text[:start]),
+                              _utf16_length(view.text[start:end]), view.text[start:end],
+                              span.style))
+    return spans
 
 
 def text_edits(text: str, edits: Sequence[normalize.Edit]) -> List[TextEdit]:
@@ -300,7 +332,8 @@ def _utf16_length(text: str) -> int:
 
 
 def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
-                     body_style: str) -> Counter:
+                     body_style: str, track: Optional[tracking.Tracking] = None,
+                     portions: bool = False) -> Counter:
     """Body style and no fighting direct formatting everywhere, then each planned change.
 
     Returns how many text edits of each kind were made (an edit whose range no longer
@@ -317,7 +350,7 @@ def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
         if inherited.anything_to_clear(document):
             inherited.clear_paragraphs(inherited.body_paragraphs(document))
         for index, target in _walk_to(document, sorted(changes)):
-            done.update(_apply_change(target, changes[index]))
+            done.update(_apply_change(target, changes[index], track, portions))
         return done
     for element in body.elements:
         element.setPropertyValue("ParaStyleName", body_style)
@@ -326,7 +359,7 @@ def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
         inherited.clear_paragraphs(body.elements)
     for index, element in enumerate(body.elements):
         if index in changes:
-            done.update(_apply_change(element, changes[index]))
+            done.update(_apply_change(element, changes[index], track, portions))
     return done
 
 
@@ -345,8 +378,11 @@ def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
         cursor.collapseToStart()
 
 
-def _apply_change(target, change: Change) -> List[str]:
-    """Sets the paragraph's properties, then makes its text edits; returns their kinds."""
+def _apply_change(target, change: Change, track: Optional[tracking.Tracking] = None,
+                  portions: bool = False) -> List[str]:
+    """Sets the paragraph's properties, then makes its text edits (recorded when they are
+    tracked, the layout's own never); returns their kinds. ``portions``: the body holds
+    fields or notes, so the edits are placed by the paragraph's text portions."""
     reset: Sequence[str] = change.get(RESET, ())  # type: ignore[assignment]
     if reset:
         target.getText().createTextCursorByRange(target).setPropertiesToDefault(tuple(reset))
@@ -354,10 +390,96 @@ def _apply_change(target, change: Change) -> List[str]:
         if key not in (EDITS, SPANS, RESET):
             _set_property(target, key, value)
     edits: Sequence[TextEdit] = change.get(EDITS, ())  # type: ignore[assignment]
-    made = [edit.kind for edit in edits if replace_range(target, edit)]
+    if edits and portions:
+        edits = around_fields(_paragraph_of(target), edits)
+    made = []
+    for edit in edits:
+        if track is not None:
+            track.record(edit.kind in normalize.KINDS)
+        if replace_range(target, edit):
+            made.append(edit.kind)
+    if track is not None:
+        track.record(False)
     for span in change.get(SPANS, ()):  # type: ignore[attr-defined]
         set_char_style(target, span)
     return made
+
+
+# Portions that take no place in the paragraph's string nor in a cursor's count.
+_EMPTY_PORTION_TYPES = ("Bookmark", "Redline", "SoftPageBreak", "ReferenceMark",
+                        "DocumentIndexMark")
+
+
+def _fields_or_notes(document) -> bool:
+    """Does the body hold a text field, a footnote or an endnote (whose text the paragraph's
+    string shows, while a cursor counts it as one character)?"""
+    if _has_notes(document):
+        return True
+    body = document.getText()
+    fields = document.getTextFields().createEnumeration()
+    while fields.hasMoreElements():
+        anchor = fields.nextElement().getAnchor()
+        if anchor is not None and anchor.getText() == body:
+            return True
+    return False
+
+
+def _paragraph_of(target):
+    """The paragraph object itself, or the one a cursor over it selects."""
+    if target.supportsService("com.sun.star.text.Paragraph"):
+        return target
+    return target.createEnumeration().nextElement()
+
+
+def around_fields(paragraph, edits: Sequence[TextEdit]) -> List[TextEdit]:
+    """``edits`` placed by the paragraph's portions: a field shows its text in the string
+    the edits were made on but counts one character for a cursor, a note's label neither
+    (:func:`_text_without_notes`). Edits inside a field, or after a portion whose width is
+    not known (a frame anchored as a character…), are left out: the text stays."""
+    segments = []  # (string start, string end, cursor start) of each text portion
+    string_at = cursor_at = 0
+    known_until = None
+    enumeration = paragraph.createEnumeration()
+    while enumeration.hasMoreElements():
+        portion = enumeration.nextElement()
+        kind = portion.getPropertyValue("TextPortionType")
+        if kind == "Text":
+            width = _utf16_length(portion.getString())
+            segments.append((string_at, string_at + width, cursor_at))
+            string_at, cursor_at = string_at + width, cursor_at + width
+        elif kind == "TextField":
+            shown = _utf16_length(portion.getString())
+            string_at += shown
+            cursor_at += _cursor_width(portion, shown + 2)
+        elif kind == "Footnote":
+            cursor_at += 1
+        elif kind not in _EMPTY_PORTION_TYPES:
+            known_until = string_at
+            break
+    placed = []
+    for edit in edits:
+        end = edit.start + edit.length
+        if known_until is not None and end > known_until:
+            continue
+        for start, stop, cursor in segments:
+            if start <= edit.start and end <= stop:
+                placed.append(edit._replace(start=cursor + edit.start - start))
+                break
+    return placed
+
+
+def _cursor_width(portion, most: int) -> int:
+    """How many steps a cursor moving (not selecting) takes over ``portion``: a field is
+    one character, an input field (measured on 7.4.7) its start, its text and its end."""
+    text = portion.getText()
+    cursor = text.createTextCursorByRange(portion.getStart())
+    end = portion.getEnd()
+    for steps in range(1, most + 1):
+        if not cursor.goRight(1, False):
+            break
+        if text.compareRegionStarts(cursor, end) == 0:
+            return steps
+    return 1
 
 
 def set_char_style(paragraph, span: CharSpan) -> bool:

@@ -8,7 +8,7 @@ the paragraphs that result. Offsets are converted to UTF-16, what Writer counts.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Dict, List, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from gongwen import layout, normalize
 
@@ -20,9 +20,16 @@ _EMPTY_PORTIONS = ("Text", "SoftPageBreak")
 
 
 def apply_structure(document, texts: Sequence[str],
-                    edits: Sequence[layout.StructureEdit]) -> Counter:
+                    edits: Sequence[layout.StructureEdit], tracked: bool = False,
+                    made: Optional[List[layout.StructureEdit]] = None) -> Counter:
     """Carries out ``edits`` (ascending) on the body's paragraphs; returns how many were
-    made per 规范写法 kind (a split is ``spaces``, a removal ``blank-lines``)."""
+    made per 规范写法 kind (a split is ``spaces``, a removal ``blank-lines``) and adds each
+    one made to ``made``.
+
+    ``tracked`` (the caller records changes): what goes stays in the text as a deletion,
+    so a removed paragraph keeps its place (its paragraph mark deleted) and a split's
+    whitespace stays at the end of the first part (:func:`gongwen.layout.restructured`).
+    """
     done: Counter = Counter()
     if not edits:
         return done
@@ -32,10 +39,14 @@ def apply_structure(document, texts: Sequence[str],
         paragraph = paragraphs.get(edit.index)
         if paragraph is None:
             continue
-        if edit.kind == layout.SPLIT and _split(paragraph, texts[edit.index], edit):
+        if edit.kind == layout.SPLIT and _split(paragraph, texts[edit.index], edit, tracked):
             done[normalize.SPACES] += 1
-        elif edit.kind == layout.REMOVE and _remove(paragraph):
+        elif edit.kind == layout.REMOVE and _remove(paragraph, tracked):
             done[normalize.BLANK_LINES] += 1
+        else:
+            continue
+        if made is not None:
+            made.append(edit)
     return done
 
 
@@ -58,8 +69,9 @@ def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _split(paragraph, text: str, edit: layout.StructureEdit) -> bool:
-    """The whitespace between the parts becomes a paragraph break (checked first)."""
+def _split(paragraph, text: str, edit: layout.StructureEdit, tracked: bool) -> bool:
+    """The whitespace between the parts becomes a paragraph break (checked first).
+    Tracked: the whitespace is deleted, then the break inserted after it."""
     if paragraph.getString() != text:
         return False
     body = paragraph.getText()
@@ -68,12 +80,19 @@ def _split(paragraph, text: str, edit: layout.StructureEdit) -> bool:
     cursor.goRight(_utf16(text[edit.start:edit.end]), True)
     if cursor.getString() != text[edit.start:edit.end]:
         return False
+    if tracked:
+        cursor.setString("")  # recorded: the whitespace stays, marked deleted
+        after = body.createTextCursorByRange(paragraph.getStart())
+        after.goRight(_utf16(text[:edit.end]), False)
+        body.insertControlCharacter(after, _PARAGRAPH_BREAK, False)
+        return True
     body.insertControlCharacter(cursor, _PARAGRAPH_BREAK, True)
     return True
 
 
-def _remove(paragraph) -> bool:
-    """An empty paragraph goes, unless it holds something or ends a page or section."""
+def _remove(paragraph, tracked: bool) -> bool:
+    """An empty paragraph goes, unless it holds something or ends a page or section.
+    Tracked: its paragraph mark is deleted (accepting joins it to the next one)."""
     if paragraph.getString().strip() or not _only_text(paragraph):
         return False
     if paragraph.createContentEnumeration("com.sun.star.text.TextContent").hasMoreElements():
@@ -81,6 +100,14 @@ def _remove(paragraph) -> bool:
     if paragraph.getPropertyValue("PageDescName") or \
             paragraph.getPropertyValue("BreakType").value != "NONE":
         return False
+    if tracked:
+        body = paragraph.getText()
+        cursor = body.createTextCursorByRange(paragraph.getStart())
+        cursor.gotoEndOfParagraph(True)
+        if not cursor.goRight(1, True):  # the body's last paragraph: it stays
+            return False
+        cursor.setString("")
+        return True
     try:
         paragraph.dispose()
     except Exception:  # the body's last paragraph, one Writer must keep: it stays
