@@ -129,7 +129,24 @@ def test_typing_marks_the_slips_the_menu_fixes_them_and_the_switch_hides_them(sc
         office.dispatch(document, "vnd.gongwen:ToggleProofreading")
         assert office.config(SETTINGS).Enabled
         assert wait_for(lambda: blue_marks(screen, both) > 60), "the marks did not come back"
+
+        # 忽略全部 (mnemonic G) on the first line's XX: the rule "placeholder" is ignored
+        # (ignoreRule), so no XX is marked any more; the second line keeps its punctuation
+        screen.press(document, "ctrl+Home")
+        for _ in range(SENTENCE.index("XX") + 1):
+            screen.xdotool("key", "Right")
+        screen.xdotool("key", "shift+F10")
+        time.sleep(1.0)
+        keep(screen, "ignore", "1100x330+150+280")
+        screen.xdotool("key", "g")
+        assert wait_for(lambda: blue_marks(screen, line) == 0), "XX is still marked"
+        assert blue_marks(screen, both) > 0
+        assert document.getText().getString() == FIXED + "\n" + SENTENCE
     finally:
+        # the checker forgets ignored rules when LibreOffice says so (a new session, or
+        # the spelling dialog's reset): here, for the next test
+        office.smgr.createInstanceWithContext(
+            "com.sun.star.linguistic2.ProofreadingIterator", office.ctx).resetIgnoreRules()
         office.close(document)
 
 
