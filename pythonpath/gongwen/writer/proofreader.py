@@ -23,7 +23,8 @@ import re
 import sys
 import threading
 import traceback
-from typing import List, Optional
+import weakref
+from typing import Optional
 
 import uno
 import unohelper
@@ -32,7 +33,7 @@ from com.sun.star.linguistic2 import XLinguServiceEventBroadcaster, XProofreader
 from com.sun.star.linguistic2.LinguServiceEventFlags import PROOFREAD_AGAIN
 from com.sun.star.text.TextMarkupType import PROOFREADING
 
-from gongwen import messages, proofing
+from gongwen import messages
 from gongwen.writer import ui
 from gongwen.writer.commands import Invocation, Outcome
 
@@ -53,9 +54,9 @@ ENABLED = "Enabled"
 
 # The switch as the checking thread sees it; None until the main thread has read it.
 _enabled: Optional[bool] = None
-# Live checkers (LibreOffice makes one per process; a test may make more), to tell their
-# listeners when the switch moves.
-_instances: List[Proofreader] = []
+# Live checkers (Writer's iterator keeps one; the service manager makes more when it lists
+# the available ones), to tell their listeners when the switch moves.
+_instances: weakref.WeakSet = weakref.WeakSet()
 _lock = threading.Lock()
 
 
@@ -133,7 +134,7 @@ class Proofreader(unohelper.Base, XProofreader, XSupportedLocales, XServiceInfo,
         self.listeners: list = []
         self.locales = tuple(Locale(language, country, "") for language, country in LOCALES)
         with _lock:
-            _instances.append(self)
+            _instances.add(self)
 
     # XServiceInfo, XServiceName, XServiceDisplayName
     def getImplementationName(self) -> str:
@@ -166,6 +167,11 @@ class Proofreader(unohelper.Base, XProofreader, XSupportedLocales, XServiceInfo,
     def doProofreading(self, document_id, text, locale, start, suggested_end, properties):
         """The whole paragraph is one "sentence": the findings need no sentence bounds, and
         Writer then asks once a paragraph (a later start only comes back empty)."""
+        # Imported here, on the checking thread, the first time: the core's rules take a
+        # quarter of a second to load, which the toolbar's first window should not wait for
+        # (this module comes with gongwen_handler.py).
+        from gongwen import proofing
+
         result = uno.createUnoStruct("com.sun.star.linguistic2.ProofreadingResult")
         result.aDocumentIdentifier = document_id
         result.aText = text
@@ -177,7 +183,7 @@ class Proofreader(unohelper.Base, XProofreader, XSupportedLocales, XServiceInfo,
         result.nStartOfNextSentencePosition = length
         if start != 0 or not _enabled_now(self.ctx):
             return result
-        ignored = self.ignored
+        ignored = set(self.ignored)
         if locale.Language != "zh" and not _HAN.search(text):
             # Western text: what 检查占位符 counts in it ("{{ date }}", a lone "XXXX") and a
             # date line ("2021.12.31"); no Chinese punctuation or heading numbers in it
@@ -225,6 +231,8 @@ def _enabled_now(ctx) -> bool:
 
 
 def _errors(text: str, locale: str, ignored) -> tuple:
+    from gongwen import proofing
+
     findings = proofing.proofread(text, locale, ignored)
     errors = []
     for finding, (start, length) in zip(findings, proofing.utf16_ranges(text, findings)):
