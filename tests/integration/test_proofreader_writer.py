@@ -134,8 +134,12 @@ def test_the_result_carries_the_comments_and_the_whole_paragraph_as_one_sentence
     assert error.aRuleIdentifier == "punctuation"
     assert error.aShortComment == "中文句中用了半角标点“,”，改为全角“，”。"
     assert "GB/T 15834" in error.aFullComment
-    # a later start (Writer asks again only if the sentence ended early) finds nothing
-    assert checker.doProofreading("1", DONE_WHEN, ZH_CN, 5, 10, ()).aErrors == ()
+    # a later start (another checker took the first sentence): what lies from there on
+    later = checker.doProofreading("1", DONE_WHEN, ZH_CN, 20, 25, ())
+    assert [(e.nErrorStart, e.aRuleIdentifier) for e in later.aErrors] == [
+        (23, "punctuation"), (26, "punctuation")]
+    assert (later.nStartOfSentencePosition, later.nBehindEndOfSentencePosition) == (
+        20, len(DONE_WHEN))
 
 
 def test_western_first_characters_still_reach_it_but_english_text_gets_nothing(office):

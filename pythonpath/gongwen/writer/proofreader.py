@@ -165,8 +165,10 @@ class Proofreader(unohelper.Base, XProofreader, XSupportedLocales, XServiceInfo,
         return False
 
     def doProofreading(self, document_id, text, locale, start, suggested_end, properties):
-        """The whole paragraph is one "sentence": the findings need no sentence bounds, and
-        Writer then asks once a paragraph (a later start only comes back empty)."""
+        """The rest of the paragraph from ``start`` is one "sentence": the findings need no
+        sentence bounds, and Writer asks once a paragraph. It asks from a later start when
+        another checker (an English one configured before ours) took the paragraph's first
+        sentence: then the findings from there on."""
         # Imported here, on the checking thread, the first time: the core's rules take a
         # quarter of a second to load, which the toolbar's first window should not wait for
         # (this module comes with gongwen_handler.py).
@@ -181,7 +183,7 @@ class Proofreader(unohelper.Base, XProofreader, XSupportedLocales, XServiceInfo,
         result.nStartOfSentencePosition = start
         result.nBehindEndOfSentencePosition = length
         result.nStartOfNextSentencePosition = length
-        if start != 0 or not _enabled_now(self.ctx):
+        if not _enabled_now(self.ctx):
             return result
         ignored = set(self.ignored)
         if locale.Language != "zh" and not _HAN.search(text):
@@ -189,7 +191,8 @@ class Proofreader(unohelper.Base, XProofreader, XSupportedLocales, XServiceInfo,
             # date line ("2021.12.31"); no Chinese punctuation or heading numbers in it
             ignored = {proofing.PUNCTUATION, proofing.NUMBERING} | ignored
         try:
-            result.aErrors = _errors(text, COMMENT_LOCALE, ignored)
+            result.aErrors = tuple(error for error in _errors(text, COMMENT_LOCALE, ignored)
+                                   if error.nErrorStart >= start)
         except Exception:  # a checker's bug must not stop Writer's checking
             traceback.print_exc(file=sys.stderr)
         return result
