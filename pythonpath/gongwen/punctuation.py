@@ -150,12 +150,14 @@ class Protect(NamedTuple):
 
 
 PROTECTED = (
-    Protect("url", r"(?:(?:https?|ftp)://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’()\"']*"
-                   r"[A-Za-z0-9/=&_%#~+-]",
-            "web addresses, to their last character that is no mark: the sentence's "
-            "brackets and full stop stay outside",
+    Protect("url", r"(?:(?:https?|ftp)://|www\.)"
+                   r"(?:[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’()\"']"
+                   r"|\([^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff“”‘’()\"']*\))*"
+                   r"(?<=[A-Za-z0-9/=&_%#~+)-])",
+            "web addresses, to their last character that is no mark (brackets inside one "
+            "in pairs): the sentence's brackets and full stop stay outside",
             ("https://www.gov.cn/zhengce/2024.html", "http://10.1.1.1:8080/login?a=1",
-             "www.gov.cn")),
+             "www.gov.cn", "http://example.com/a_(b)")),
     Protect("email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[A-Za-z]",
             "e-mail addresses (from the start of the run only: tried from each character, a "
             "paragraph of 30 000 X took seconds)",
@@ -172,6 +174,9 @@ PROTECTED = (
             "telephone numbers, an area code in brackets included",
             ("(010)12345678", "（0571）87654321", "13812345678", "010-66668888-123",
              "400-800-1234")),
+    Protect("abbreviation", r"(?<![A-Za-z])(?:[A-Za-z]\.){2,}"
+                            r"|\b(?:No|Nos|Fig|Vol|pp|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St|vs|etc)\.",
+            "Latin abbreviations: U.S. e.g. No. Fig. Inc.", ("U.S.", "e.g.", "No.", "Inc.")),
     Protect("thousands", r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])",
             "thousands separators", ("1,250", "12,345,678.90")),
     Protect("number", r"(?<![\d.])[vV]?\d+(?:[.:]\d+)+%?",
@@ -255,7 +260,8 @@ RULES = (
                 "升级到v2.3.1版本", "按GB/T 9704-2012执行", "请使用Node.js开发",
                 "主要有三点：1.加强领导；2.完善制度", "他说：I love this job.",
                 "1.后台管理", "2.5万元用于培训", "访问mof.gov.cn查询", "ISO 9001:2015认证",
-                "2025.1.1", "详见www.example.gov.cn网站，Hello, world."),
+                "2025.1.1", "详见www.example.gov.cn网站，Hello, world.", "美国（U.S.）经济",
+                "详见No.3文件"),
          doubts=("第2,3条", "使用了App.然后", "Why?我们")),
     Rule(BRACKET, "Half-width brackets beside or around Chinese become full-width, as a "
                   "pair; f(x) and (a) after a letter or digit stay; a bracket without its "

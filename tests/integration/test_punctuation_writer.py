@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Tuple
 
-from gongwen import messages, normalize
+from gongwen import cli, messages, normalize
 from rig.office import body_paragraphs
+from tests.unit import test_cli_punctuation as docx_case
 
 FORMAT = "vnd.gongwen:Format"
 TYPED = ["关于做好2025年防汛工作的通知",
@@ -179,5 +180,41 @@ def test_a_recording_document_gets_revisions_the_layout_none(office, tmp_path: P
         assert document.RecordChanges is True
         office.uno_dispatch(document, ".uno:AcceptAllTrackedChanges")
         assert texts(document) == PUNCTUATED
+    finally:
+        office.close(document)
+
+
+def test_cli_revisions_open_in_writer_and_accept_or_reject_to_the_two_texts(office,
+                                                                            tmp_path: Path):
+    """`format --normalize all --track-changes`: Writer shows the revisions by 公文助手;
+    accepting them all gives the --normalize text, rejecting them the input's."""
+    source = docx_case.build(tmp_path / "in.docx")
+    plain, tracked = tmp_path / "plain.docx", tmp_path / "tracked.docx"
+    assert cli.main(["format", str(source), "-o", str(plain), "--normalize", "all"]) == 0
+    assert cli.main(["format", str(source), "-o", str(tracked), "--normalize", "all",
+                     "--track-changes"]) == 0
+    original, normalized = (_writer_texts(office, path) for path in (source, plain))
+    assert len(normalized) == len(docx_case.ALL) and normalized != original
+    document = office.open(tracked)
+    try:
+        found = redlines(document)
+        assert found and {author for _, author in found} == {normalize.REVISION_AUTHOR}
+        office.uno_dispatch(document, ".uno:AcceptAllTrackedChanges")
+        assert texts(document) == normalized
+    finally:
+        office.close(document)
+    document = office.open(tracked)
+    try:
+        office.uno_dispatch(document, ".uno:RejectAllTrackedChanges")
+        assert texts(document) == original
+    finally:
+        office.close(document)
+
+
+def _writer_texts(office, path: Path) -> List[str]:
+    """The paragraphs as Writer reads the file (it shows a DOCPROPERTY field's own value)."""
+    document = office.open(path)
+    try:
+        return texts(document)
     finally:
         office.close(document)

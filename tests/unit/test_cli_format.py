@@ -604,8 +604,8 @@ def test_the_text_check_still_stops_a_rewrite_that_does_more(messy: Path, tmp_pa
     that changed anything else (here: one more character dropped) is refused."""
     real = docxrender.apply_run_edits
 
-    def sloppy(plan):
-        real(plan)
+    def sloppy(plan, revision=None):
+        real(plan, revision)
         node = plan[0].piece.node
         if node.tag == w("t") and node.text:
             node.text = node.text[:-1]

@@ -18,7 +18,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import layout, normalize
-from gongwen.batch import docxlayout, docxtext, docxwhole, numbering, say
+from gongwen.batch import docxlayout, docxrevisions, docxtext, docxwhole, numbering, say
+from gongwen.batch.docxrevisions import Revision
 from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
@@ -77,9 +78,14 @@ def document_text(document, expected: Optional[Mapping[etree._Element, str]] = N
         skip_numbers = "/footer" in partname or "/header" in partname
         texts[partname] = "\n".join(
             expected[p] if p in expected else paragraph_text(p) for p in root.iter(qn("w:p"))
-            if p not in dropped and not (skip_numbers and (
+            if p not in dropped and not _removed_as_revision(p) and not (skip_numbers and (
                 docxlayout.is_page_number_paragraph(p) or docxlayout.is_empty_paragraph(p))))
     return texts
+
+
+def _removed_as_revision(p: etree._Element) -> bool:
+    """An empty paragraph whose mark is a deletion: gone once the revisions are accepted."""
+    return docxrevisions.mark_deleted(p) and not paragraph_text(p)
 
 
 def _owner_paragraph(element: etree._Element) -> Optional[etree._Element]:
@@ -269,6 +275,7 @@ class _RunEdit(NamedTuple):
     start: int
     end: int
     replacement: str
+    kind: str = ""  # the normalize.Edit's: a 规范写法 kind is a revision when tracked
 
 
 def plan_run_edits(p: etree._Element, text: str,
@@ -298,14 +305,21 @@ def plan_run_edits(p: etree._Element, text: str,
         for number, (piece, start) in enumerate(reversed(touched)):
             replacement = edit.replacement if number == len(touched) - 1 else ""
             plan.append(_RunEdit(piece, max(edit.start - start, 0),
-                                 min(edit.end - start, len(piece.text)), replacement))
+                                 min(edit.end - start, len(piece.text)), replacement,
+                                 edit.kind))
     return plan
 
 
-def apply_run_edits(plan: Sequence[_RunEdit]) -> None:
-    """Carries out :func:`plan_run_edits`' plan (in its order: last range first)."""
+def apply_run_edits(plan: Sequence[_RunEdit], revision: Optional[Revision] = None) -> None:
+    """Carries out :func:`plan_run_edits`' plan (in its order: last range first); with a
+    ``revision``, each 规范写法 edit as Word revisions (:mod:`docxrevisions`)."""
     for run_edit in plan:
         node = run_edit.piece.node
+        if revision is not None and run_edit.kind in normalize.KINDS \
+                and docxrevisions.can_track(node):
+            docxrevisions.replace(node, run_edit.start, run_edit.end, run_edit.replacement,
+                                  revision)
+            continue
         old = (node.text or "") if node.tag == docxtext._T else run_edit.piece.text
         new = old[:run_edit.start] + run_edit.replacement + old[run_edit.end:]
         if new:
@@ -331,14 +345,42 @@ class _Rewrite(NamedTuple):
 
 def plan_rewrites(paragraphs: Sequence[etree._Element], texts: Sequence[str],
                   planned: Sequence[layout.ParagraphPlan]) -> Dict[etree._Element, _Rewrite]:
-    """The plan's 规范写法 edits of every body paragraph whose runs can take them."""
+    """The plan's 规范写法 edits of every body paragraph whose runs can take them; a
+    punctuation edit inside a field's result is left out (the field would show it only
+    until it is updated, and a field's text is the field's)."""
     rewrites: Dict[etree._Element, _Rewrite] = {}
     for p, text, paragraph in zip(paragraphs, texts, planned):
-        run_plan = plan_run_edits(p, text, paragraph.edits) if paragraph.edits else None
+        edits, shown = list(paragraph.edits), paragraph.text
+        if any(edit.kind == normalize.PUNCTUATION for edit in edits):
+            fields = field_ranges(p)
+            kept = [edit for edit in edits if edit.kind != normalize.PUNCTUATION
+                    or not any(edit.start < end and start < edit.end for start, end in fields)]
+            if len(kept) != len(edits):
+                edits, shown = kept, normalize.apply_edits(text, kept)
+        run_plan = plan_run_edits(p, text, edits) if edits else None
         if run_plan is not None:
-            rewrites[p] = _Rewrite(paragraph.text, run_plan,
-                                   [edit.kind for edit in paragraph.edits])
+            rewrites[p] = _Rewrite(shown, run_plan, [edit.kind for edit in edits])
     return rewrites
+
+
+def field_ranges(p: etree._Element) -> List[Tuple[int, int]]:
+    """(start, end) of the paragraph's text that fields show (complex fields between their
+    w:fldChar begin and end, w:fldSimple), in :func:`paragraph_text` offsets."""
+    inside = set()
+    depth = 0
+    for element in p.iter(qn("w:fldChar"), qn("w:t")):
+        if element.tag == qn("w:fldChar"):
+            kind = element.get(qn("w:fldCharType"))
+            depth = depth + 1 if kind == "begin" else max(depth - 1, 0) if kind == "end" \
+                else depth
+        elif depth or any(a.tag == qn("w:fldSimple") for a in element.iterancestors()):
+            inside.add(element)
+    ranges, position = [], 0
+    for piece in _pieces(p, []):
+        if piece.node in inside:
+            ranges.append((position, position + len(piece.text)))
+        position += len(piece.text)
+    return ranges
 
 
 def _fit_table(tbl: etree._Element, target: int) -> None:
@@ -431,13 +473,22 @@ def _can_split(p: etree._Element, text: str, edit: layout.StructureEdit) -> bool
     return all(plan_run_edits(p, text, [part]) is not None for part in _split_edits(text, edit))
 
 
-def _split_paragraph(p: etree._Element, text: str, edit: layout.StructureEdit) -> None:
+def _split_paragraph(p: etree._Element, text: str, edit: layout.StructureEdit,
+                     revision: Optional[Revision] = None) -> None:
     """``text[:start]`` stays in ``p``, ``text[end:]`` goes to a copy of it right after;
     the whitespace between is gone. Each run keeps its formatting (:func:`_can_split`
-    said yes)."""
+    said yes). With a ``revision``: the whitespace is a deletion at the end of ``p``, whose
+    paragraph mark is an insertion (rejecting it gives the one-line 落款 back)."""
     second = copy.deepcopy(p)
     keep_left, keep_right = _split_edits(text, edit)
-    apply_run_edits(plan_run_edits(p, text, [keep_left]) or [])
+    if revision is not None:
+        moved = normalize.Edit(edit.end, len(text), "", "moved")  # to the copy: no revision
+        apply_run_edits(plan_run_edits(p, text, [moved]) or [])
+        gap = normalize.Edit(edit.start, edit.end, "", normalize.SPACES)
+        apply_run_edits(plan_run_edits(p, text[:edit.end], [gap]) or [], revision)
+        docxrevisions.insert_mark(p, revision)
+    else:
+        apply_run_edits(plan_run_edits(p, text, [keep_left]) or [])
     apply_run_edits(plan_run_edits(second, text, [keep_right]) or [])
     for mark in list(second.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
         mark.getparent().remove(mark)  # bookmarks stay once, in the first part
@@ -448,12 +499,14 @@ def _split_paragraph(p: etree._Element, text: str, edit: layout.StructureEdit) -
     p.addnext(second)
 
 
-def restructure(document, options: Normalization, kind: Optional[str] = None) -> Counter:
+def restructure(document, options: Normalization, kind: Optional[str] = None,
+                revision: Optional[Revision] = None) -> Counter:
     """Carries out :func:`gongwen.layout.structure_edits`, checking that the text after is
     the text before with exactly those changes (a split: the whitespace between the parts
     replaced by a paragraph break; a removal: one empty paragraph less). Returns how many
-    were made per 规范写法 kind; raises :class:`FormatError` if the text changed otherwise."""
-    paragraphs = [b for b in _body_blocks(document.element.body) if b.tag == qn("w:p")]
+    were made per 规范写法 kind; raises :class:`FormatError` if the text changed otherwise.
+    With a ``revision`` they are revisions (a removed paragraph stays, its mark deleted)."""
+    paragraphs = body_paragraphs(document)
     texts = [paragraph_text(p) for p in paragraphs]
     done: Counter = Counter()
     splits: List[Tuple[etree._Element, str, layout.StructureEdit]] = []
@@ -469,10 +522,13 @@ def restructure(document, options: Normalization, kind: Optional[str] = None) ->
     joined = {p: "\n".join(layout.split_texts(text, edit)) for p, text, edit in splits}
     expected = document_text(document, joined, set(dropped))
     for p, text, edit in splits:
-        _split_paragraph(p, text, edit)
+        _split_paragraph(p, text, edit, revision)
         done[normalize.SPACES] += 1
     for p in dropped:
-        p.getparent().remove(p)
+        if revision is not None:
+            docxrevisions.delete_mark(p, revision)
+        else:
+            p.getparent().remove(p)
         done[normalize.BLANK_LINES] += 1
     changed = text_changes(expected, document_text(document))
     if changed:
@@ -551,25 +607,34 @@ def _set_run_style(run: etree._Element, sid: str) -> None:
     style.set(qn("w:val"), sid)
 
 
+def body_paragraphs(document) -> List[etree._Element]:
+    """The body's paragraphs as the formatter sees them: an empty one removed as a revision
+    (``--track-changes``) is not there."""
+    return [b for b in _body_blocks(document.element.body)
+            if b.tag == qn("w:p") and not _removed_as_revision(b)]
+
+
 def format_document(document, options: Normalization = normalize.NONE,
                     settings: Optional[layout.Settings] = None,
-                    kind: Optional[str] = None) -> FormatResult:
+                    kind: Optional[str] = None, track: bool = False) -> FormatResult:
     """Carry out the core's plan on a python-docx Document in memory; return the role
     counts, how many paragraphs each 规范写法 in ``options`` rewrote, and what of the
     author's header/footer text was kept. ``kind``: a special format asked for
     (``letter``/``minutes``; None: the one the document shows).
 
     Raises FormatError (and leaves nothing half-done on disk) if the text would change in
-    any other way than those rewrites.
+    any other way than those rewrites. ``track``: the rewrites are Word revisions by
+    公文助手 (:mod:`gongwen.batch.docxrevisions`); the text checked is the accepted one.
     """
     labelled = document_text(document, numbering.labelled_texts(document))
     numbering.materialize_labels(document)  # list labels become typed text
     lost = text_changes(labelled, document_text(document))
     if lost:
         raise FormatError(say("cli_format_text_changed", parts=", ".join(lost)))
-    restructured = restructure(document, options, kind)
+    revision = Revision(document.element) if track else None
+    restructured = restructure(document, options, kind, revision)
     body = document.element.body
-    blocks = list(_body_blocks(body))
+    blocks = [b for b in _body_blocks(body) if not _removed_as_revision(b)]
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]
     texts = [paragraph_text(p) for p in paragraphs]
     plan = layout.plan_document(texts, options, settings, kind=kind)
@@ -578,7 +643,7 @@ def format_document(document, options: Normalization = normalize.NONE,
     expected = document_text(document, {p: rewrite.text for p, rewrite in rewrites.items()})
     normalized: Counter = Counter(restructured)
     for rewrite in rewrites.values():
-        apply_run_edits(rewrite.plan)
+        apply_run_edits(rewrite.plan, revision)
         normalized.update(rewrite.kinds)
 
     kept = docxlayout.apply_layout(document, plan)

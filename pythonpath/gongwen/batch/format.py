@@ -67,7 +67,15 @@ that fails leaves nothing behind.
   spaces      spaces, U+3000, NBSP and tabs typed at the start of a paragraph; a 落款
               typed on one line (署名   日期) becomes a 署名 and a 成文日期 paragraph
   blank-lines empty paragraphs typed for spacing go; the styles give GB/T 9704's space
-  all         all four; KINDS is one of these or a comma list (dates,spaces)
+  punctuation GB/T 15834 in Chinese sentences: , . : ; ? ! ( ) -> ，。：；？！（）,
+              "" '' -> “” ‘’, -- -> ——, ... -> ……, stray spaces between Chinese
+              characters or beside full-width marks, ２０２５ -> 2025; times, decimals,
+              1,250, addresses, file names, version and standard numbers, fields stay
+  all         all five; KINDS is one of these or a comma list (dates,spaces)
+
+--track-changes writes every text edit of --normalize as Word revisions (w:del/w:ins by
+公文助手, dated now): accepting them all gives the --normalize text, rejecting them all
+the input's text. The layout is never a revision.
 
 Exit status: 0 when every file was formatted, 2 when any failed (the others are still
 written) or the arguments are wrong. A failed file gets one line on stderr:
@@ -98,9 +106,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "document shows (by default: a 函 or a 纪要 mark chooses)")
     parser.add_argument("--normalize", metavar="KINDS", action="append", default=[],
                         type=_normalization,
-                        help="rewrite text: dates, numbering, spaces, blank-lines or all, or a "
-                             "comma list "
-                             "(off: text never changes; see below)")
+                        help="rewrite text: dates, numbering, spaces, blank-lines, punctuation "
+                             "or all, or a comma list (off: text never changes; see below)")
+    parser.add_argument("--track-changes", action="store_true",
+                        help="write the --normalize edits as tracked changes by 公文助手")
 
 
 def _normalization(value: str) -> Normalization:
@@ -163,14 +172,15 @@ def pdf_path(output: Path) -> Path:
 def format_file(source: Path, target: Path, in_place: bool,
                 options: Normalization = normalize.NONE, inputs: Optional[Inputs] = None,
                 pdf: bool = False, settings: Optional[layout.Settings] = None,
-                kind: Optional[str] = None) -> FormatResult:
+                kind: Optional[str] = None, track: bool = False) -> FormatResult:
     """Format ``source`` into ``target`` (and its PDF); nothing is written if any step fails.
     ``kind``: the special format asked for (``--layout``), None: the document's own."""
     own = inputs is None
     inputs = inputs or Inputs()
     try:
         document = inputs.document(source)
-        result = format_document(document, options=options, settings=settings, kind=kind)
+        result = format_document(document, options=options, settings=settings, kind=kind,
+                                 track=track)
         if pdf:
             _write_with_pdf(document, source, target, in_place, inputs)
         elif in_place:
@@ -222,7 +232,8 @@ def run(args: argparse.Namespace) -> int:
                 try:
                     result = format_file(source, target, args.in_place, options, inputs,
                                          pdf=args.pdf, settings=settings,
-                                         kind=getattr(args, "layout", None))
+                                         kind=getattr(args, "layout", None),
+                                         track=getattr(args, "track_changes", False))
                     entry.update(output=str(target), status="ok", roles=result.roles,
                                  normalized=result.normalized, kept=result.kept,
                                  pdf=str(pdf_path(target)) if args.pdf else None)

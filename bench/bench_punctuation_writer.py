@@ -1,0 +1,137 @@
+"""``python -m bench punctuation_writer``: 规范写法 of punctuation in Writer on the 100-page report.
+
+The report (:mod:`bench.report`) typed partly with a Latin keyboard: a share of its ，：；。
+typed as , : ; . (``SLIP_RATE``). In the same soffice, each from the same freshly loaded
+and laid-out document, timed until Writer has laid out every page again (``PageCount``):
+
+- ``Format`` (the layout alone) and ``Format?normalize=punctuation``: their difference is
+  what punctuation costs (and ``&track=true``: the same edits as tracked changes);
+- the baseline: LibreOffice's own Find & Replace All of one regex (a comma after a Chinese
+  character becomes ，), natively (``XReplaceable.replaceAll``).
+
+Target: punctuation's cost ≤ 2× the baseline. Also: the core's analysis of every paragraph
+(:func:`gongwen.punctuation.punctuation_fixes`), in this Python.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Dict, List
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = 100
+REPEATS = 3
+SLIP_RATE = 0.3
+SLIPS = {"，": ",", "：": ":", "；": ";", "。": "."}
+TARGET_RATIO = 2.0
+BASELINE_REGEX = "(?<=[\\u4e00-\\u9fff]),"
+
+
+def slipped(paragraphs: List[str], rate: float = SLIP_RATE, seed: int = 15834) -> List[str]:
+    """The paragraphs with about ``rate`` of their ，：；。 typed half-width."""
+    rng = random.Random(seed)
+    return ["".join(SLIPS[ch] if ch in SLIPS and rng.random() < rate else ch for ch in text)
+            for text in paragraphs]
+
+
+def main() -> Dict[str, object]:
+    sys.path[:0] = [str(ROOT), str(ROOT / "pythonpath"), str(ROOT / "tools")]
+    os.environ.setdefault("GONGWEN_NO_DIALOGS", "1")
+    import build_oxt
+    from bench.report import generate_report
+    from gongwen.punctuation import punctuation_fixes
+    from rig.office import Office
+
+    paragraphs = slipped(generate_report(PAGES))
+    started = time.perf_counter()
+    fixes = sum(len(punctuation_fixes(text)) for text in paragraphs)
+    analysis = time.perf_counter() - started
+    work = Path(tempfile.mkdtemp(prefix="bench-punctuation-writer-"))
+    (work / "office").mkdir()
+    text = work / f"report-{PAGES}.txt"
+    text.write_text("\n".join(paragraphs), encoding="utf-8")
+    office = Office(build_oxt.build(work / "gongwen.oxt"), work / "office").start()
+    times: Dict[str, List[float]] = {"format": [], "punctuation": [], "tracked": [],
+                                     "baseline": []}
+    info: Dict[str, object] = {}
+    try:
+        for _ in range(REPEATS):
+            times["format"].append(_timed(office, text, lambda d: _dispatch(
+                office, d, "vnd.gongwen:Format", info)))
+            times["punctuation"].append(_timed(office, text, lambda d: _dispatch(
+                office, d, "vnd.gongwen:Format?normalize=punctuation", info)))
+            times["tracked"].append(_timed(office, text, lambda d: _dispatch(
+                office, d, "vnd.gongwen:Format?normalize=punctuation&track=true", info)))
+            times["baseline"].append(_timed(office, text, _replace_all))
+    finally:
+        office.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    cost = median["punctuation"] - median["format"]
+    ratio = cost / median["baseline"]
+    results = {
+        "pages": PAGES, "paragraphs": len(paragraphs), "fixes": fixes,
+        "analysis_s": round(analysis, 3),
+        "format_s": round(median["format"], 3),
+        "format_punctuation_s": round(median["punctuation"], 3),
+        "punctuation_cost_s": round(cost, 3),
+        "format_punctuation_tracked_s": round(median["tracked"], 3),
+        "baseline_replace_all_s": round(median["baseline"], 3),
+        "ratio": round(ratio, 2),
+        "meets_target": ratio <= TARGET_RATIO,
+        "message": info.get("message"),
+        "load_average": os.getloadavg()[0],
+        "runs": {name: [round(v, 3) for v in values] for name, values in times.items()},
+    }
+    print(f"   {PAGES} pages, {len(paragraphs)} paragraphs, {fixes} marks to fix "
+          f"(core analysis {analysis:.2f} s): Format {median['format']:.2f} s, with "
+          f"punctuation {median['punctuation']:.2f} s (cost {cost:.2f} s; as tracked changes "
+          f"{median['tracked']:.2f} s); native Replace "
+          f"All of one regex {median['baseline']:.2f} s; ratio {ratio:.2f}× (target ≤ "
+          f"{TARGET_RATIO}×: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
+    return results
+
+
+def _timed(office, text: Path, action: Callable[[object], None]) -> float:
+    """Seconds from the action's start until the layout is complete again."""
+    copy = text.with_name("open-" + text.name)
+    shutil.copyfile(text, copy)
+    document = office.load_text(copy)
+    try:
+        _page_count(document)  # start from a laid-out document, as a user has it
+        started = time.perf_counter()
+        action(document)
+        _page_count(document)
+        return time.perf_counter() - started
+    finally:
+        office.close(document)
+
+
+def _page_count(document) -> int:
+    return document.getCurrentController().getPropertyValue("PageCount")
+
+
+def _dispatch(office, document, url: str, info: Dict[str, object]) -> None:
+    result = office.dispatch(document, url)
+    assert result.ok, result.message
+    info["message"] = result.message
+
+
+def _replace_all(document) -> None:
+    """LibreOffice's own Find & Replace All with one regular expression."""
+    descriptor = document.createReplaceDescriptor()
+    descriptor.SearchRegularExpression = True
+    descriptor.SearchString = BASELINE_REGEX
+    descriptor.ReplaceString = "，"
+    document.replaceAll(descriptor)
+
+
+if __name__ == "__main__":
+    main()
