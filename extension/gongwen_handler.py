@@ -1,5 +1,6 @@
-"""The UNO component of 公文助手: a ProtocolHandler for ``vnd.gongwen:`` URLs, and the job
-that puts the save/export/print guard on every Writer frame.
+"""The UNO components of 公文助手: a ProtocolHandler for ``vnd.gongwen:`` URLs, the job
+that puts the save/export/print guard on every Writer frame, and the grammar checker of
+边写边查 (``org.gongwen.writer.Proofreader``, in ``gongwen.writer.proofreader``).
 
 LibreOffice loads this file without a package, so it imports ``gongwen`` from
 the extension's ``pythonpath/``. All it does is route a URL to
@@ -43,6 +44,7 @@ class ProtocolHandler(unohelper.Base, XInitialization, XDispatchProvider, XServi
         if args:
             self.frame = args[0]
             _install_guard(self.ctx, self.frame)
+            _remember_proofing_setting(self.ctx)
 
     # XDispatchProvider
     def queryDispatch(self, url, target_frame_name, search_flags):
@@ -156,6 +158,7 @@ class GuardJob(unohelper.Base, XJob, XServiceInfo):
             guard.install_from_job(self.ctx, arguments)
         except Exception:  # never in the way of opening a document
             traceback.print_exc(file=sys.stderr)
+        _remember_proofing_setting(self.ctx)
         return ()
 
     def getImplementationName(self):
@@ -178,6 +181,16 @@ def _install_guard(ctx, frame):
         traceback.print_exc(file=sys.stderr)
 
 
+def _remember_proofing_setting(ctx):
+    """The checking thread must not read the configuration itself: hand it the switch."""
+    try:
+        from gongwen.writer import proofreader
+
+        proofreader.remember_setting(ctx)
+    except Exception:  # the commands work without 边写边查
+        traceback.print_exc(file=sys.stderr)
+
+
 def uno_struct(type_name):
     import uno
 
@@ -187,3 +200,11 @@ def uno_struct(type_name):
 g_ImplementationHelper = unohelper.ImplementationHelper()
 g_ImplementationHelper.addImplementation(ProtocolHandler, IMPLEMENTATION_NAME, SERVICE_NAMES)
 g_ImplementationHelper.addImplementation(GuardJob, JOB_IMPLEMENTATION_NAME, JOB_SERVICE_NAMES)
+try:  # the grammar checker's class lives with the glue; the handler works without it
+    from gongwen.writer.proofreader import IMPLEMENTATION_NAME as PROOFREADER_NAME
+    from gongwen.writer.proofreader import SERVICE_NAMES as PROOFREADER_SERVICES
+    from gongwen.writer.proofreader import Proofreader
+
+    g_ImplementationHelper.addImplementation(Proofreader, PROOFREADER_NAME, PROOFREADER_SERVICES)
+except Exception:
+    traceback.print_exc(file=sys.stderr)

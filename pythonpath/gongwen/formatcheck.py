@@ -397,6 +397,12 @@ def _form(prefix: str) -> str:
     return _LABEL_VALUE.sub("N", prefix.strip())
 
 
+def wrong_number_form(number: roles.HeadingNumber) -> bool:
+    """The heading number is not written in its GB/T 9704 §7.3.3 form (``一.`` ``(一)``
+    ``1、``); what it counts is another rule's. 边写边查 (``gongwen.proofing``) asks too."""
+    return _form(number.prefix) != _form(number.normalized)
+
+
 def _numbering(texts: Sequence[str], paragraph_roles: Sequence[str],
                say: _Sayer) -> List[Problem]:
     found: List[Problem] = []
@@ -414,7 +420,7 @@ def _numbering(texts: Sequence[str], paragraph_roles: Sequence[str],
         start = text.find(number.prefix)
         end = start + len(number.prefix)
         place = dict(index=index, start=start, end=end)
-        if _form(number.prefix) != _form(number.normalized):
+        if wrong_number_form(number):
             found.append(say("numbering", "numbering_form", **place, label=number.prefix.strip(),
                              expected=number.normalized))
         form = _form(number.prefix)

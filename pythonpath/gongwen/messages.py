@@ -873,6 +873,45 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "未知的落款方式“{seal}”，可选：{choices}",
         "en": "unknown 落款 “{seal}”; choose from {choices}",
     },
+    # --- 边写边查, the grammar checker (gongwen.proofing, gongwen.writer.proofreader) ---
+    "proof_service_name": {"zh": "公文助手（边写边查）", "en": "Gongwen (check as you type)"},
+    "proof_full_placeholder": {
+        "zh": "模板留下的待填内容（X、××、○○、某某、XXXX年XX月XX日、【待补】、[姓名] 等）"
+              "须在成文前填写；与“检查占位符”同一规则。",
+        "en": "A blank left by the template (X, ××, ○○, 某某, XXXX年XX月XX日, 【待补】, [name] …) "
+              "must be filled in before the document goes out; the rule of Check Placeholders.",
+    },
+    "proof_full_punctuation": {
+        "zh": "GB/T 15834—2011《标点符号用法》第4章：中文文本使用全角标点；数字、网址、"
+              "电子邮箱、文件名中的半角符号不在此列。",
+        "en": "GB/T 15834-2011 (Use of punctuation marks), chapter 4: Chinese text takes "
+              "full-width marks; numbers, web and e-mail addresses and file names keep theirs.",
+    },
+    "proof_full_punctuation_width": {
+        "zh": "GB/T 15835—2011《出版物上数字用法》：数字和拉丁字母用半角。",
+        "en": "GB/T 15835-2011 (Use of numbers in publications): digits and Latin letters are "
+              "half-width.",
+    },
+    "proof_full_numbering": {
+        "zh": "GB/T 9704—2012 第7.3.3条：文中结构层次序数依次用“一、”“（一）”“1.”“（1）”标注。",
+        "en": "GB/T 9704-2012 §7.3.3: the levels of a text are numbered 一、, （一）, 1. and "
+              "（1）.",
+    },
+    "proof_full_date": {
+        "zh": "GB/T 9704—2012 第7.3.5.1条：成文日期用阿拉伯数字将年、月、日标全，"
+              "年份应标全称，月、日不编虚位（即1不编为01）。",
+        "en": "GB/T 9704-2012 §7.3.5.1: the date in Arabic numerals with year, month and day "
+              "in full, and no leading zero (1, not 01).",
+    },
+    "proof_switched_on": {
+        "zh": "已开启输入时检查：占位符、半角标点、标题序号、成文日期下会显示波浪线",
+        "en": "Check as you type is on: placeholders, half-width marks, heading numbers and "
+              "dates are underlined",
+    },
+    "proof_switched_off": {
+        "zh": "已关闭输入时检查",
+        "en": "Check as you type is off",
+    },
 }
 
 

@@ -76,8 +76,9 @@ def test_menu_reaches_all_six_commands(office):
     # and Format with 规范写法, right after the plain Format, Writer only
     at = urls.index("vnd.gongwen:Format")
     assert urls[at:at + 2] == ["vnd.gongwen:Format", "vnd.gongwen:Format?normalize=all"]
-    # the guard's on/off switch last, after a separator
-    assert urls[-2:] == ["private:separator", "vnd.gongwen:TogglePlaceholderGuard"]
+    # the two on/off switches last, after a separator: the guard's, then 输入时检查
+    assert urls[-3:] == ["private:separator", "vnd.gongwen:TogglePlaceholderGuard",
+                         "vnd.gongwen:ToggleProofreading"]
     entry = items.getByName(sorted(items.getElementNames())[at + 1])
     assert entry.getByName("Context") == "com.sun.star.text.TextDocument"
     assert entry.getByName("Title") in (

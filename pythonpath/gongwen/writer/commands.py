@@ -52,6 +52,9 @@ COMMANDS: Dict[str, Command] = {
     "ChoosePreset": Command("choose_preset", "choose_preset", True),
     "TogglePlaceholderGuard": Command("guard", "toggle_placeholder_guard", False,
                                       state="placeholder_guard_state"),
+    # 输入时检查: 边写边查 on/off (the grammar checker, gongwen.writer.proofreader).
+    "ToggleProofreading": Command("proofreader", "toggle_proofreading", False,
+                                  state="proofreading_state"),
 }
 
 
