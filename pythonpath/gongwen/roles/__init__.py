@@ -79,6 +79,7 @@ from gongwen.roles.parts import (
     split_line,
 )
 from gongwen.roles.record import mark_record
+from gongwen.roles.signoff import ONE_LINE_MAX_CHARS
 from gongwen.roles.tail import mark_attachments, mark_tail
 from gongwen.spec import Role
 
@@ -86,7 +87,7 @@ __all__ = [
     "LOOKED_AT", "ParagraphLook", "is_red", "KIND_DOCUMENT", "KIND_LETTER", "KIND_MINUTES",
     "LAYOUT_CHOICES", "PART_ATTACHMENT", "PART_MAIN", "PART_RECORD", "HeadingNumber", "Part",
     "RunIn", "Split", "classify", "document_kind", "document_parts", "heading_level",
-    "parse_heading_number", "run_in_heading", "split_line",
+    "parse_heading_number", "run_in_heading", "split_line", "ONE_LINE_MAX_CHARS",
 ]
 
 
