@@ -200,3 +200,69 @@ def test_saving_on_close_asks_too_and_escape_keeps_the_document_open(screen, tmp
             screen.key("Escape")
         screen.office.close(document)
         screen.office.close(keeper)
+
+
+def _top_window(screen: Screen, title: str):
+    toolkit = screen.office.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit",
+                                                           screen.office.ctx)
+    for index in range(toolkit.getTopWindowCount()):
+        window = toolkit.getTopWindow(index)
+        if hasattr(window, "getTitle") and window.getTitle() == title:
+            return window
+    return None
+
+
+def _accessible_states(window) -> dict:
+    """Every radio button and check box of ``window``: its name -> checked."""
+    from com.sun.star.accessibility.AccessibleRole import CHECK_BOX, RADIO_BUTTON
+    from com.sun.star.accessibility.AccessibleStateType import CHECKED
+
+    found = {}
+    pending = [window.getAccessibleContext()]
+    while pending:
+        context = pending.pop()
+        if context.getAccessibleRole() in (RADIO_BUTTON, CHECK_BOX):
+            states = context.getAccessibleStateSet()
+            found[context.getAccessibleName()] = states.contains(CHECKED)
+        for index in range(context.getAccessibleChildCount()):
+            child = context.getAccessibleChild(index)
+            if child is not None:
+                pending.append(child.getAccessibleContext())
+    return found
+
+
+def test_print_anyway_after_view_first_prints_the_whole_document(screen, tmp_path):
+    """查看第一处 (Escape) selects the first ``XX``; 仍然打印 must then open LibreOffice's
+    print dialog on 全部页面, not on 选中内容 (it printed one yellow X)."""
+    document, _ = changed_document(screen, tmp_path, "printing.odt",
+                                   "关于XX的报告\n正文第一段。\n时间：20XX年X月\n")
+    try:
+        screen.press(document, "ctrl+p")
+        assert screen.wait_for(screen.dialog) is not None, "Ctrl+P brought up no question"
+        screen.key("Escape")
+        assert screen.wait_for(lambda: screen.dialog() is None)
+        selection = document.getCurrentController().getSelection().getByIndex(0)
+        assert selection.getString() == "XX"
+
+        screen.press(document, "ctrl+p")
+        assert screen.wait_for(screen.dialog) is not None
+        screen.key("alt+p")  # 仍然打印(P)
+        printing = screen.wait_for(lambda: _top_window(screen, "打印"))
+        assert printing is not None, "仍然打印 opened no print dialog"
+        time.sleep(1.0)
+        shot = screen.shot(tmp_path / "print.png")
+        if os.environ.get("GONGWEN_PRINT_SHOT"):
+            shutil.copyfile(shot, os.environ["GONGWEN_PRINT_SHOT"])
+        states = _accessible_states(printing)
+        chosen = [name for name, checked in states.items() if checked]
+        assert any(name.startswith(("所有页面", "全部页面")) for name in chosen), states
+        assert not any(name.startswith("选中内容") for name in chosen), states
+        selection = document.getCurrentController().getSelection().getByIndex(0)
+        assert selection.getString() == ""  # the cursor at the placeholder, nothing selected
+    finally:
+        for _ in range(3):
+            if _top_window(screen, "打印") is None and screen.dialog() is None:
+                break
+            screen.key("Escape")
+            time.sleep(0.5)
+        screen.office.close(document)
