@@ -108,7 +108,7 @@ def _format_locked(invocation: Invocation) -> Outcome:
     if kind is not None and kind not in roles.LAYOUT_CHOICES:
         return Outcome(False, messages.text("format_layout_unknown", locale, layout=kind,
                                             choices=", ".join(roles.LAYOUT_CHOICES)))
-    preset = presets.preset_for(invocation)
+    preset, notice = presets.preset_and_notice(invocation)
     settings = layout.settings_from(preset.data)
     title = messages.text("format_undo_title", locale)
     with undo.undo_step(document, title) as manager:
@@ -132,7 +132,8 @@ def _format_locked(invocation: Invocation) -> Outcome:
             format_table(table, plan.table_style)
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
     presets.keep(invocation, preset)
-    return Outcome(True, summary(plan.roles, counts, locale, page.kept_texts(old)))
+    report = summary(plan.roles, counts, locale, page.kept_texts(old))
+    return Outcome(True, f"{notice}\n{report}" if notice else report, "undo")
 
 
 def page_states(document, plan: layout.LayoutPlan) -> Tuple[page.PageState, page.PageState]:
