@@ -266,3 +266,35 @@ def test_print_anyway_after_view_first_prints_the_whole_document(screen, tmp_pat
             screen.key("Escape")
             time.sleep(0.5)
         screen.office.close(document)
+
+
+def test_commands_report_in_an_infobar_not_a_modal_box(screen, tmp_path):
+    """检查占位符, 一键公文格式, 清除占位符标记: no modal box (a visible soffice with dialogs
+    allowed would wait for a click here); the status bar and one non-modal infobar with
+    查看第一处 / 撤销; the Result a script reads is unchanged (issue 19)."""
+    document, _ = changed_document(screen, tmp_path, "reports.odt",
+                                   "关于XX的报告\n县人民政府：\n现将有关情况报告如下。\n")
+    office = screen.office
+    controller = document.getCurrentController()
+    try:
+        assert not controller.hasInfobar("gongwen")
+        checked = office.dispatch(document, "vnd.gongwen:CheckPlaceholders")
+        assert checked == (True, messages.text("placeholder_found", "zh-CN", count=1))
+        assert controller.hasInfobar("gongwen") and screen.dialog() is None
+        formatted = office.dispatch(document, "vnd.gongwen:Format")
+        assert formatted.ok and controller.hasInfobar("gongwen")
+        time.sleep(1.0)
+        shot = screen.shot(tmp_path / "infobar.png")
+        if os.environ.get("GONGWEN_INFOBAR_SHOT"):
+            shutil.copyfile(shot, os.environ["GONGWEN_INFOBAR_SHOT"])
+        # no other top window (a message box) came up
+        toolkit = office.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", office.ctx)
+        titles = [toolkit.getTopWindow(i).getTitle() for i in range(toolkit.getTopWindowCount())
+                  if hasattr(toolkit.getTopWindow(i), "getTitle")]
+        assert DIALOG_TITLE not in titles, titles
+        cleared = office.dispatch(document, "vnd.gongwen:ClearPlaceholderMarks")
+        assert cleared.ok and controller.hasInfobar("gongwen")
+        controller.removeInfobar("gongwen")  # the user closes it
+        assert not controller.hasInfobar("gongwen")
+    finally:
+        office.close(document)
