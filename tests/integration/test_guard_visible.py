@@ -298,3 +298,46 @@ def test_commands_report_in_an_infobar_not_a_modal_box(screen, tmp_path):
         assert not controller.hasInfobar("gongwen")
     finally:
         office.close(document)
+
+
+def _post(office, work) -> None:
+    """``work`` on soffice's main thread, not waited for (it opens modal dialogs)."""
+    from rig.office import _MainThreadCall
+
+    office.smgr.createInstanceWithContext("com.sun.star.awt.AsyncCallback", office.ctx) \
+        .addCallback(_MainThreadCall(work), None)
+
+
+def test_export_anyway_after_view_first_exports_the_whole_document(screen, tmp_path):
+    """The same for 文件 > 导出为 PDF: after 查看第一处, 仍然导出 opens the PDF options on
+    全部 (范围), not on 当前选择."""
+    document, _ = changed_document(screen, tmp_path, "exporting.odt",
+                                   "关于XX的报告\n正文第一段。\n时间：20XX年X月\n")
+    office = screen.office
+    helper = office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
+                                                   office.ctx)
+    frame = office.frame(document)
+    try:
+        _post(office, lambda: helper.executeDispatch(frame, ".uno:ExportToPDF", "", 0, ()))
+        assert screen.wait_for(screen.dialog) is not None, "Export brought up no question"
+        screen.key("Escape")
+        assert screen.wait_for(lambda: screen.dialog() is None)
+        assert document.getCurrentController().getSelection().getByIndex(0).getString() == "XX"
+
+        _post(office, lambda: helper.executeDispatch(frame, ".uno:ExportToPDF", "", 0, ()))
+        assert screen.wait_for(screen.dialog) is not None
+        screen.key("alt+e")  # 仍然导出(E)
+        options = screen.wait_for(lambda: _top_window(screen, "PDF 选项"))
+        assert options is not None, "仍然导出 opened no PDF options"
+        time.sleep(1.0)
+        states = _accessible_states(options)
+        chosen = [name for name, checked in states.items() if checked]
+        assert any(name.startswith("全部") for name in chosen), states
+        assert not any(name.startswith("当前选择") for name in chosen), states
+    finally:
+        for _ in range(4):
+            if _top_window(screen, "PDF 选项") is None and screen.dialog() is None:
+                break
+            screen.key("Escape")
+            time.sleep(0.5)
+        office.close(document)
