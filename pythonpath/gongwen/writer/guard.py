@@ -152,8 +152,14 @@ class Interceptor(unohelper.Base, XDispatchProviderInterceptor, XInterceptorInfo
         return tuple(pattern for command in decide.GUARDED_COMMANDS
                      for pattern in (command, command + "?*"))
 
-    # XDispatchProvider
+    # XDispatchProvider. Asked on the main thread by menus and toolbars, and on a bridge
+    # thread by a script's dispatch: the frame's own provider is asked on the main thread
+    # (pyuno keeps the GIL across that call, which waits for the SolarMutex).
     def queryDispatch(self, url, target_frame_name, search_flags):
+        return mainthread.call(self.ctx, lambda: self._query(url, target_frame_name,
+                                                             search_flags))
+
+    def _query(self, url, target_frame_name, search_flags):
         if self.slave is None:
             return None
         real = self.slave.queryDispatch(url, target_frame_name, search_flags)
@@ -216,12 +222,20 @@ class GuardedDispatch(unohelper.Base, XNotifyingDispatch):
             self.real.dispatch(url, arguments)
             _finished(self, listener, ok=True)
 
-    # Enabled/disabled and the modified state are the real command's.
+    # Enabled/disabled and the modified state are the real command's (from the main loop
+    # when asked off the main thread).
     def addStatusListener(self, listener, url) -> None:
-        self.real.addStatusListener(listener, url)
+        _now_or_later(self.ctx, lambda: self.real.addStatusListener(listener, url))
 
     def removeStatusListener(self, listener, url) -> None:
-        self.real.removeStatusListener(listener, url)
+        _now_or_later(self.ctx, lambda: self.real.removeStatusListener(listener, url))
+
+
+def _now_or_later(ctx, work) -> None:
+    if mainthread.is_main_thread():
+        work()
+    else:
+        mainthread.later(ctx, work)
 
 
 # Per frame, the placeholder 查看第一处 selected last (its text range).
