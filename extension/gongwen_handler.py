@@ -13,6 +13,7 @@ bridge thread). Whatever touches a document or a frame runs on the main thread
 or a status request hands its work over and returns.
 """
 
+import os
 import sys
 import traceback
 
@@ -32,6 +33,20 @@ JOB_SERVICE_NAMES = ("com.sun.star.task.Job",)
 # on/off), across all frames: (frame, listener, URL, source). Told again after a command
 # (see _refresh).
 _stateful = []
+
+
+try:  # cyclic garbage is collected on the main thread only (gongwen.writer.mainthread)
+    from gongwen.writer import mainthread as _mainthread
+
+    _mainthread.collect_on_main_thread_only()
+except Exception:
+    traceback.print_exc(file=sys.stderr)
+
+if os.environ.get("GONGWEN_FAULTHANDLER"):  # the test rig: Python stacks on SIGUSR1
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
 
 
 def _command_name(complete_url):

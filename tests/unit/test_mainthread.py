@@ -67,3 +67,18 @@ def test_later_never_runs_work_on_the_calling_thread_and_logs_its_failure(capsys
     ctx.posted.pop().notify(None)
     assert ran == [1]
     assert "ZeroDivisionError" in capsys.readouterr().err
+
+
+def test_garbage_is_collected_on_the_main_thread_only(monkeypatch):
+    import gc
+
+    collected = []
+    monkeypatch.setattr(gc, "collect", lambda *a: collected.append(threading.current_thread()))
+    monkeypatch.setattr(gc, "isenabled", lambda: False)  # as after collect_on_main_thread_only
+    monkeypatch.setattr(gc, "get_count", lambda: (10_000, 0, 0))
+    worker = threading.Thread(target=mainthread.collect)
+    worker.start()
+    worker.join(5)
+    assert collected == []
+    mainthread.collect()
+    assert collected == [threading.main_thread()]

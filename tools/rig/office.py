@@ -130,6 +130,29 @@ def _kill_group(pid: int) -> None:
         pass
 
 
+def _write_stacks(group: int, log) -> None:
+    """What a hung soffice.bin was waiting for, into ``log`` before the kill: the Python
+    stacks of the extension's threads (faulthandler on SIGUSR1, registered by the extension
+    when ``GONGWEN_FAULTHANDLER`` is set, as the rig sets it) and every thread's native
+    stack (gdb, when installed)."""
+    gdb = shutil.which("gdb") or "true"
+    for entry in Path("/proc").iterdir():
+        try:
+            if not entry.name.isdigit() or os.getpgid(int(entry.name)) != group or \
+                    (entry / "comm").read_text().strip() != "soffice.bin":
+                continue
+        except (OSError, ValueError):
+            continue
+        log.flush()
+        try:
+            os.kill(int(entry.name), signal.SIGUSR1)  # the extension's Python stacks
+            time.sleep(1.0)
+            subprocess.run([gdb, "-p", entry.name, "-batch", "-ex", "thread apply all bt 25"],
+                           stdout=log, stderr=subprocess.DEVNULL, timeout=60)
+        except subprocess.TimeoutExpired:
+            pass
+
+
 class _Watchdog:
     """Kills a soffice that stops answering (see ``HANG_TIMEOUT_S``).
 
@@ -166,6 +189,7 @@ class _Watchdog:
                 self.office.killed_as_hung = True
                 with open(self.office.workdir / "soffice.log", "a") as log:
                     log.write(f"\nrig: soffice answered nothing for {silent:.0f} s; killed\n")
+                    _write_stacks(self.process.pid, log)
                 _kill_group(self.process.pid)
                 return
 
@@ -286,7 +310,8 @@ class Office:
         # XDG_CONFIG_HOME: the extension's user presets and remembered 版式 choice
         # (gongwen.presets.config_dir) stay in the throwaway folder, not the tester's home.
         env = dict(os.environ, LC_ALL=f"{self.language}.UTF-8", LANGUAGE=self.language,
-                   FONTCONFIG_FILE=str(FONTCONFIG), XDG_CONFIG_HOME=str(self.config_home))
+                   FONTCONFIG_FILE=str(FONTCONFIG), XDG_CONFIG_HOME=str(self.config_home),
+                   GONGWEN_FAULTHANDLER="1")
         if self.display:
             env["DISPLAY"] = self.display
         else:

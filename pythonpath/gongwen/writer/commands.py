@@ -13,7 +13,7 @@ from typing import Callable, Dict, NamedTuple, Optional, Tuple
 from urllib.parse import parse_qsl
 
 from gongwen import messages
-from gongwen.writer import ui
+from gongwen.writer import mainthread, ui
 
 PROTOCOL = "vnd.gongwen:"
 TEXT_DOCUMENT = "com.sun.star.text.TextDocument"
@@ -96,6 +96,7 @@ def run(ctx, frame, url: str) -> Outcome:
     if outcome.message:
         ui.show_message(ctx, frame, outcome.message, error=not outcome.ok,
                         button=_button(outcome, locale))
+    mainthread.collect()  # the garbage a command leaves, here rather than on another thread
     return outcome
 
 

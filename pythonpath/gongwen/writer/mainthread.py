@@ -8,6 +8,16 @@ SolarMutex; the main thread, holding the SolarMutex, may be waiting for the GIL 
 a toolbar's controllers calls the extension's ``queryDispatch``). Seen: soffice hung for
 good, once in 25 scripted loads (issue 19; docs/LO_NOTES.md).
 
+Python's cyclic garbage collector is the other way in: it runs in whichever thread
+allocates past its threshold, and finalizing a pyuno callable that wraps a Writer object
+releases that object with the GIL held, which waits for the SolarMutex. Measured (the
+bridge stress test, faulthandler + gdb): the main thread, starting a ``threading.Timer``,
+waited for the new thread's bootstrap, which had started a collection and waited for the
+SolarMutex the main thread held. So :func:`collect_on_main_thread_only` switches the
+automatic collector off for soffice's Python (the extension calls it when LibreOffice loads
+it) and :func:`collect` does the same work on the main thread: after every hand-over and
+every command, when as many objects were allocated as would have started a collection.
+
 So an entry point that may run off the main thread hands its work over
 (``com.sun.star.awt.AsyncCallback``, whose ``notify`` LibreOffice runs from its main loop)
 and either returns at once (:func:`later`: jobs, the status bar's timer) or waits without
@@ -16,6 +26,7 @@ holding the GIL (:func:`call`: a dispatch, whose caller waits for its result any
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -69,6 +80,7 @@ class _Work(unohelper.Base, XCallback):
             self.error = error
         finally:
             self.done.set()
+            collect()
 
 
 def _post(ctx, work: _Work) -> None:
@@ -108,3 +120,18 @@ def call(ctx, work: Callable[[], object]):
     if job.error is not None:
         raise job.error
     return job.result
+
+
+def collect_on_main_thread_only() -> None:
+    """No automatic collection in soffice's Python from now on: :func:`collect` does it, on
+    the main thread (see the module docstring)."""
+    gc.disable()
+
+
+def collect() -> None:
+    """On the main thread, a collection when the automatic one would have run by now (it
+    is off: :func:`collect_on_main_thread_only`); elsewhere nothing."""
+    if gc.isenabled() or not is_main_thread():
+        return
+    if gc.get_count()[0] >= gc.get_threshold()[0]:
+        gc.collect()
