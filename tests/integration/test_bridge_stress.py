@@ -70,6 +70,20 @@ def _load(office, path: Path, hidden: bool):
     return office.desktop.loadComponentFromURL(url, "_blank", 0, props(Hidden=hidden))
 
 
+def _rss_mb(office) -> int:
+    """soffice.bin's resident memory (the extension collects Python's garbage itself)."""
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and os.getpgid(int(entry.name)) == office.process.pid \
+                    and (entry / "comm").read_text().strip() == "soffice.bin":
+                for line in (entry / "status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1]) // 1024
+        except (OSError, ValueError):
+            continue
+    return -1
+
+
 def _dispatch(office, document, url: str):
     """From this thread, over the bridge: soffice runs it on a bridge thread."""
     helper = office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
@@ -83,6 +97,7 @@ def test_scripted_cycles_never_hang(bridged, samples_dir: Path, tmp_path: Path):
     (tmp_path / "docs").mkdir()
     sources = _documents(tmp_path / "docs", samples_dir)
     started = time.monotonic()
+    rss_at_start = _rss_mb(office)
     formatted = 0
     for cycle in range(CYCLES):
         source = sources[cycle % len(sources)]
@@ -106,5 +121,6 @@ def test_scripted_cycles_never_hang(bridged, samples_dir: Path, tmp_path: Path):
             raise
         assert not office.killed_as_hung, f"soffice was killed as hung in cycle {cycle}"
     elapsed = time.monotonic() - started
-    print(f"{CYCLES} cycles in {elapsed:.1f} s ({elapsed / CYCLES:.2f} s a cycle)")
+    print(f"{CYCLES} cycles in {elapsed:.1f} s ({elapsed / CYCLES:.2f} s a cycle); "
+          f"soffice.bin RSS {rss_at_start} -> {_rss_mb(office)} MB")
     assert formatted == CYCLES, "every Format reported its result"
