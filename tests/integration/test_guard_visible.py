@@ -341,3 +341,43 @@ def test_export_anyway_after_view_first_exports_the_whole_document(screen, tmp_p
             screen.key("Escape")
             time.sleep(0.5)
         office.close(document)
+
+
+def _print_dialog_states(screen, document, keys_after_question: str = "") -> dict:
+    screen.press(document, "ctrl+p")
+    if keys_after_question:
+        assert screen.wait_for(screen.dialog) is not None, "Ctrl+P brought up no question"
+        screen.key(keys_after_question)
+    printing = screen.wait_for(lambda: _top_window(screen, "打印"))
+    assert printing is not None, "no print dialog"
+    time.sleep(1.0)
+    return _accessible_states(printing)
+
+
+def _close_dialogs(screen) -> None:
+    for _ in range(3):
+        if _top_window(screen, "打印") is None and screen.dialog() is None:
+            break
+        screen.key("Escape")
+        time.sleep(0.5)
+
+
+def _select_first_paragraph(document) -> None:
+    paragraph = document.getText().createEnumeration().nextElement()
+    document.getCurrentController().select(paragraph)
+
+
+@pytest.mark.parametrize("text, asked, selection_printed", [
+    ("关于XX的报告\n正文第一段。\n", True, False),     # 仍然打印: whatever the selection
+    ("关于春季植树的报告\n正文第一段。\n", False, True),  # no question: the user's selection
+])
+def test_a_selection_the_user_made(screen, tmp_path, text, asked, selection_printed):
+    document, _ = changed_document(screen, tmp_path, "own-selection.odt", text)
+    try:
+        _select_first_paragraph(document)
+        states = _print_dialog_states(screen, document, "alt+p" if asked else "")
+        chosen = [name for name, checked in states.items() if checked]
+        assert any(name.startswith("选中内容") for name in chosen) == selection_printed, states
+    finally:
+        _close_dialogs(screen)
+        screen.office.close(document)

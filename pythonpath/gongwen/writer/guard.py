@@ -238,8 +238,10 @@ def _now_or_later(ctx, work) -> None:
         mainthread.later(ctx, work)
 
 
-# Per frame, the placeholder 查看第一处 selected last (its text range).
+# Per frame, the placeholder 查看第一处 selected last (its text range), or _ANY_SELECTION
+# once the user answered 仍然打印/仍然导出 (whatever is selected then, the whole document).
 _viewed: dict = {}
+_ANY_SELECTION = object()
 
 
 def _whole_document(frame) -> None:
@@ -249,19 +251,21 @@ def _whole_document(frame) -> None:
     and checks 当前选择 whenever text is selected; after 查看第一处 (or Escape) the first
     placeholder was selected, so 仍然打印 printed one ``XX``. When the selection is still
     the one the guard made, it is collapsed to its start (the cursor stays at the
-    placeholder), and both dialogs start on 全部页面 / 全部. A selection the user made is
-    theirs: printing it stays possible."""
+    placeholder), and both dialogs start on 全部页面 / 全部. After 仍然打印/仍然导出 any
+    text selection is collapsed the same way (the user asked for the document, issue 19).
+    Without a question, a selection the user made is theirs: printing it stays possible."""
     viewed = _viewed.pop(id(frame), None)
     if viewed is None:
         return
     try:
         controller = frame.getController()
         selection = controller.getSelection()
-        if selection is None or not selection.supportsService(
-                "com.sun.star.text.TextRanges") or selection.getCount() != 1:
+        if selection is None or not selection.supportsService("com.sun.star.text.TextRanges"):
+            return
+        if selection.getCount() != 1 and viewed is not _ANY_SELECTION:
             return
         current = selection.getByIndex(0)
-        if _same_range(current, viewed):
+        if viewed is _ANY_SELECTION or _same_range(current, viewed):
             controller.select(current.getStart())
     except Exception:  # the command runs all the same
         traceback.print_exc(file=sys.stderr)
@@ -307,6 +311,7 @@ def _may_go_ahead(ctx, frame, action: str) -> bool:
         traceback.print_exc(file=sys.stderr)
         return True
     if decide.goes_ahead(result):
+        _viewed[id(frame)] = _ANY_SELECTION  # 仍然打印/导出: the whole document, always
         return True
     try:
         if placeholders.select_first(frame, document, locale, found):
