@@ -847,6 +847,11 @@ def page_fingerprint(document) -> Dict[str, object]:
             enumeration = text.createEnumeration()
             while enumeration.hasMoreElements():
                 paragraph = enumeration.nextElement()
+                if paragraph.supportsService("com.sun.star.text.TextTable"):
+                    paragraphs.append(("table", tuple(
+                        paragraph.getCellByName(cell).getString()
+                        for cell in paragraph.getCellNames())))
+                    continue
                 paragraphs.append((tuple(paragraph.getPropertyValue(key)
                                          for key in _FOOTER_PARA), _portions(paragraph)))
             entry[text_name] = paragraphs
@@ -881,5 +886,29 @@ def test_one_undo_restores_a_word_footer_with_its_page_field_and_keeps_history(
         office.uno_dispatch(document, ".uno:Redo")
         office.uno_dispatch(document, ".uno:Undo")
         assert page_fingerprint(document) == before
+    finally:
+        office.close(document)
+
+
+@pytest.mark.parametrize("name", ["footer-table", "sections-footer", "sections-inherited-footer",
+                                  "report-wps-footer-text"])
+def test_one_undo_restores_the_page_styles_of_real_like_word_files(office, tmp_path: Path,
+                                                                    name: str):
+    """Footers in tables, a second section with its own page setup and header, the
+    author's footer text: one Ctrl+Z gives back every page style in use as it was."""
+    from tests import realdocs
+
+    document = office.open(realdocs.build(realdocs.BY_NAME[name], tmp_path))
+    try:
+        manager = document.getUndoManager()
+        text = document.getText()
+        text.insertString(text.getEnd(), "用户的修改", False)
+        history = manager.getAllUndoActionTitles()
+        before = page_fingerprint(document)
+        assert office.dispatch(document, FORMAT).ok
+        assert page_fingerprint(document) != before
+        office.uno_dispatch(document, ".uno:Undo")
+        assert page_fingerprint(document) == before
+        assert manager.getAllUndoActionTitles() == history
     finally:
         office.close(document)

@@ -112,6 +112,17 @@ def _format_locked(invocation: Invocation) -> Outcome:
     settings = layout.settings_from(preset.data)
     title = messages.text("format_undo_title", locale)
     with undo.undo_step(document, title) as manager:
+        # The page styles first: their headers and footers are rewritten with Writer's undo
+        # locked, which moves the body's node numbers, and Writer's own undo actions keep
+        # node numbers. Recorded after this change, they are undone before it is undone,
+        # each with the numbers it knew (measured: page styles changed after the list
+        # labels were typed in, one Ctrl+Z crashed soffice on a WPS-numbered report with a
+        # footer of its own). The plan of the text as it is decides the page; the labels
+        # and 规范写法 edits below change it only where they change a page fact.
+        early = layout.plan_document(body.texts, options, settings, kind=kind)
+        old, new = page_states(document, early)
+        undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
+                                old, new)
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
         restructured = structure.apply_structure(
@@ -119,12 +130,14 @@ def _format_locked(invocation: Invocation) -> Outcome:
         if restructured:  # a one-line 落款 split, typed blank lines removed
             body = read_body(document)
         plan = layout.plan_document(body.texts, options, settings, kind=kind)
+        if _page_facts(plan) != _page_facts(early):  # rare: e.g. a split line made a 版记
+            again_old, again = page_states(document, plan)
+            undoable.apply_undoably(manager, title,
+                                    lambda state: page.write_state(document, state),
+                                    again_old, again)
         changes = paragraph_changes(plan, body.texts)
         styles.ensure_paragraph_styles(document, plan)
         styles.ensure_character_styles(document, plan)
-        old, new = page_states(document, plan)
-        undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
-                                old, new)
         normalized = apply_paragraphs(document, body, changes,
                                       layout_body_style(plan))
         normalized.update(restructured)
@@ -134,6 +147,12 @@ def _format_locked(invocation: Invocation) -> Outcome:
     presets.keep(invocation, preset)
     report = summary(plan.roles, counts, locale, page.kept_texts(old))
     return Outcome(True, f"{notice}\n{report}" if notice else report, "undo")
+
+
+def _page_facts(plan: layout.LayoutPlan) -> Tuple[bool, bool]:
+    """What of the text decides the page styles: a 版记 page, a letter's first page."""
+    return (any(paragraph.record_page for paragraph in plan.paragraphs),
+            plan.first_page is not None)
 
 
 def page_states(document, plan: layout.LayoutPlan) -> Tuple[page.PageState, page.PageState]:
