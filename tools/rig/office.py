@@ -307,8 +307,9 @@ class Office:
         args = [SOFFICE, "--invisible", "--norestore", "--nodefault", "--nolockcheck",
                 "--nologo", f"-env:UserInstallation={self.profile.as_uri()}",
                 f"--accept=pipe,name={self.pipe};urp;"]
-        # XDG_CONFIG_HOME: the extension's user presets and remembered 版式 choice
-        # (gongwen.presets.config_dir) stay in the throwaway folder, not the tester's home.
+        # XDG_CONFIG_HOME: the extension's user presets folder
+        # (gongwen.presets.config_dir) stays in the throwaway folder, not the tester's home
+        # (the remembered 版式 choice is in the profile, throwaway too).
         env = dict(os.environ, LC_ALL=f"{self.language}.UTF-8", LANGUAGE=self.language,
                    FONTCONFIG_FILE=str(FONTCONFIG), XDG_CONFIG_HOME=str(self.config_home),
                    GONGWEN_FAULTHANDLER="1")
