@@ -114,8 +114,12 @@ def writer_doc(office):
 
 
 def _forget_remembered_preset(office) -> None:
-    """A ``Format?preset=`` remembers the user's choice in soffice's configuration folder
-    (the rig's own): forget it after each test, so the next starts from the default."""
-    from gongwen import presets
+    """The 版式 menu remembers the user's choice in soffice's profile (the rig's own):
+    forget it after each test, so the next starts from the default."""
+    from gongwen.writer import presets as writer_presets
 
-    (office.config_home / presets.APP_NAME / presets.SETTINGS_FILE).unlink(missing_ok=True)
+    try:
+        if writer_presets.remembered(office.ctx):
+            writer_presets.remember_choice(office.ctx, "")
+    except Exception:  # soffice is gone: the check that follows reports it
+        pass

@@ -912,6 +912,14 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "已关闭输入时检查",
         "en": "Check as you type is off",
     },
+    # ---- reports without a modal box (issue 19): the infobar's buttons ----
+    "infobar_view_first": {"zh": "查看第一处", "en": "View the First"},
+    "infobar_undo": {"zh": "撤销", "en": "Undo"},
+    "preset_remembered_gone": {
+        "zh": "记住的版式“{preset}”已找不到，已改用 GB/T 9704 标准版式",
+        "en": "The remembered layout preset \u201c{preset}\u201d is gone; "
+              "using GB/T 9704 instead",
+    },
 }
 
 

@@ -27,7 +27,8 @@ points) or ``"size_pt"`` (points), so what ``presets show`` prints is itself a v
 Where presets come from: the built-ins beside this module (``presets/NAME.json``), the
 user's folder (:func:`user_presets_dir`, ``~/.config/gongwen/presets`` on Linux), or a path
 to a ``.json`` file. A built-in name wins over a user file of the same name. The user's
-remembered choice (Writer's 版式 menu) lives in ``settings.json`` beside that folder.
+remembered choice (Writer's 版式 menu) lives in the LibreOffice profile
+(``gongwen.writer.presets``); the CLI never reads it.
 
 Standard library only, Python 3.8 (this module also runs inside LibreOffice).
 """
@@ -47,8 +48,6 @@ DEFAULT = "gbt9704"
 BUILTIN_DIR = Path(__file__).resolve().parent / "presets"
 BUILTIN_SOURCE = "built-in"
 APP_NAME = "gongwen"
-SETTINGS_FILE = "settings.json"
-SETTINGS_PRESET_KEY = "preset"
 
 GRID = "grid"
 FIXED_PT = "fixed_pt"
@@ -474,35 +473,3 @@ def _mm(value: float) -> str:
     return f"{round(value, 1):g}"
 
 
-# --- the user's remembered choice ---------------------------------------------------------------
-
-def settings_path() -> Path:
-    return config_dir() / SETTINGS_FILE
-
-
-def remembered(path: Optional[Path] = None) -> Optional[str]:
-    """The preset the user chose last in Writer, or None (never chosen, or unreadable)."""
-    try:
-        settings = json.loads((path or settings_path()).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    choice = settings.get(SETTINGS_PRESET_KEY) if isinstance(settings, dict) else None
-    return choice if isinstance(choice, str) and choice else None
-
-
-def remember_choice(ref: str, path: Optional[Path] = None) -> None:
-    """Keeps ``ref`` as the user's choice; other settings in the file stay. Written to a
-    temporary file first, so a crash never leaves half a file."""
-    target = path or settings_path()
-    try:
-        settings = json.loads(target.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        settings = {}
-    if not isinstance(settings, dict):
-        settings = {}
-    settings[SETTINGS_PRESET_KEY] = ref
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n",
-                         encoding="utf-8")
-    os.replace(str(temporary), str(target))

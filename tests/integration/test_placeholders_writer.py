@@ -499,3 +499,14 @@ def test_writer_marks_the_new_forms_and_underlined_blanks_as_the_cli_counts(offi
         assert marks(document) == []
     finally:
         office.close(document)
+
+
+def test_next_from_start_selects_the_first_wherever_the_cursor_is(office, writer_doc):
+    """The infobar's 查看第一处 after 检查占位符 (its infobar: test_guard_visible.py)."""
+    writer_doc.getText().setString("关于XX的报告\n联系人：XXX")
+    controller = writer_doc.getCurrentController()
+    controller.select(writer_doc.getText().getEnd())
+    assert office.dispatch(writer_doc, "vnd.gongwen:NextPlaceholder?from=start").ok
+    assert controller.getSelection().getByIndex(0).getString() == "XX"
+    assert office.dispatch(writer_doc, "vnd.gongwen:NextPlaceholder").ok
+    assert controller.getSelection().getByIndex(0).getString() == "XXX"

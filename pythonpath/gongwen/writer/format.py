@@ -118,12 +118,24 @@ def _format_locked(invocation: Invocation) -> Outcome:
     if seal is not None and seal not in spec.SEALS:
         return Outcome(False, messages.text("format_seal_unknown", locale, seal=seal,
                                             choices=", ".join(spec.SEALS)))
-    preset = presets.preset_for(invocation)
+    preset, notice = presets.preset_and_notice(invocation)
     settings = layout.with_seal(layout.settings_from(preset.data), seal,
                                 presets.stored_seal(document))
     title = messages.text("format_undo_title", locale)
     with tracking.Tracking(invocation.ctx, document, tracking.asked(invocation.args)) as track, \
             undo.undo_step(document, title) as manager:
+        # The page styles first: their headers and footers are rewritten with Writer's undo
+        # locked, which moves the body's node numbers, and Writer's own undo actions keep
+        # node numbers. Recorded after this change, they are undone before it is undone,
+        # each with the numbers it knew (measured: page styles changed after the list
+        # labels were typed in, one Ctrl+Z crashed soffice on a WPS-numbered report with a
+        # footer of its own). The plan of the text as it is decides the page; the labels
+        # and 规范写法 edits below change it only where they change a page fact.
+        early = layout.plan_document(body.texts, options, settings, kind=kind,
+                                     looks=looks.read_looks(document))
+        old, new = page_states(document, early)
+        undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
+                                old, new)
         page.drop_body_page_numbers(document)  # numbers typed in body frames: layout
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
@@ -145,14 +157,16 @@ def _format_locked(invocation: Invocation) -> Outcome:
                 body = read_body(document)
         plan = layout.plan_document(body.texts, options, settings, kind=kind,
                                     looks=looks_of_plan(looks.read_looks(document), host))
+        if _page_facts(plan) != _page_facts(early):  # rare: e.g. a split line made a 版记
+            again_old, again = page_states(document, plan)
+            undoable.apply_undoably(manager, title,
+                                    lambda state: page.write_state(document, state),
+                                    again_old, again)
         changes = paragraph_changes(plan, body.texts, track.on)
         if host is not None:
             changes = {host[index]: change for index, change in changes.items()}
         styles.ensure_paragraph_styles(document, plan)
         styles.ensure_character_styles(document, plan)
-        old, new = page_states(document, plan)
-        undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
-                                old, new)
         normalized = apply_paragraphs(document, body, changes,
                                       layout_body_style(plan), track,
                                       options.any and _fields_or_notes(document))
@@ -168,7 +182,14 @@ def _format_locked(invocation: Invocation) -> Outcome:
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
     presets.keep(invocation, preset)
     presets.keep_seal(document, settings.seal, asked=seal is not None)
-    return Outcome(True, summary(plan.roles, counts, locale, page.kept_texts(old)))
+    report = summary(plan.roles, counts, locale, page.kept_texts(old))
+    return Outcome(True, f"{notice}\n{report}" if notice else report, "undo")
+
+
+def _page_facts(plan: layout.LayoutPlan) -> Tuple[bool, bool]:
+    """What of the text decides the page styles: a 版记 page, a letter's first page."""
+    return (any(paragraph.record_page for paragraph in plan.paragraphs),
+            plan.first_page is not None)
 
 
 def page_states(document, plan: layout.LayoutPlan) -> Tuple[page.PageState, page.PageState]:
