@@ -69,7 +69,9 @@ def assert_22_line_grid(layout) -> None:
         body = [line for line in page.body_lines if line.height_mm < BODY_LINE_MAX_MM]
         fractions = [grid_slot(line) % 1 for line in body]
         assert max(fractions) - min(fractions) < 0.1, f"page {page.index + 1} is off the grid"
-        if page.index < len(layout.pages) - 1:
+        # a full page in pdfmeasure's sense: not the last, not one that ends early because
+        # the 落款 chain or the headings opening the next page keep with what follows
+        if layout.is_full_page(page.index):
             last = max(grid_slot(line) for line in page.body_lines)
             assert int(last) + 1 == spec.PAGE.lines, f"page {page.index + 1} ends at {last:.2f}"
 

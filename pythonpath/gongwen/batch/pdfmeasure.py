@@ -40,8 +40,9 @@ Definitions (they decide what the numbers mean):
   block's height. A page that ends earlier than that is a full page, and reported.
   Likewise a page that ends early because the headings that open the next page keep with
   their text (no heading alone at a page's foot): its last grid slot plus the lines of
-  those headings (one-line paragraphs starting two body characters in, ending short of
-  the right edge) reaches 22.
+  those headings (paragraphs of at most two lines, starting two body characters in and
+  ending without a full stop, followed by another paragraph) plus one (the line the text
+  under them could not leave alone) reaches 22.
 - *full line*: a body line that (1) starts at the left edge of the type area (so not an
   indented first line, which holds 26 characters, and not a centred or right-aligned line),
   (2) reaches the right edge of the type area (so not a paragraph's last line), (3) holds
@@ -463,20 +464,27 @@ def is_latin_break(line: Line, next_line: Optional[Line],
 
 
 def leading_headings(page: Page, expected: Expected = GBT9704) -> int:
-    """How many lines at the top of ``page`` a heading that kept with its text takes (module
-    docstring): a paragraph of at most :data:`HEADING_LINES` lines (its first starting two
-    body characters in, the others at the left edge) followed by another paragraph; 0 when
-    the page starts otherwise."""
+    """How many lines at the foot of the page before a heading that kept with its text may
+    leave (module docstring): the lines of the short paragraphs (at most
+    :data:`HEADING_LINES` lines each, the first starting two body characters in, the others
+    at the left edge, ending without a full stop) that open ``page`` and are followed by
+    another paragraph, a heading under a heading included, plus one: the paragraph after
+    them must bring two lines (Writer's orphan control); 0 when the page starts otherwise."""
     indent = expected.type_left + 2 * expected.body_char_mm
     lines = page.body_lines
-    if not lines or abs(lines[0].x_left_mm - indent) > MARGIN_TOLERANCE_MM:
+    starts = [i for i, line in enumerate(lines)
+              if abs(line.x_left_mm - indent) <= MARGIN_TOLERANCE_MM]
+    if not starts or starts[0] != 0:
         return 0
-    for count, line in enumerate(lines[1:HEADING_LINES + 1], 1):
-        if abs(line.x_left_mm - indent) <= MARGIN_TOLERANCE_MM:
-            return count  # the next paragraph starts here
-        if abs(line.x_left_mm - expected.type_left) > MARGIN_TOLERANCE_MM:
-            return 0
-    return 0
+    kept = 0
+    for start, end in zip(starts, starts[1:]):
+        inner = lines[start + 1:end]
+        if end - start > HEADING_LINES or any(
+                abs(line.x_left_mm - expected.type_left) > MARGIN_TOLERANCE_MM for line in inner) \
+                or lines[end - 1].compact_text.endswith(_SENTENCE_ENDS):
+            break  # text, not a heading (a heading on its own line ends without a stop)
+        kept = end
+    return kept + 1 if kept else 0
 
 
 def grid_slot(line: Line, expected: Expected = GBT9704) -> int:
@@ -486,6 +494,7 @@ def grid_slot(line: Line, expected: Expected = GBT9704) -> int:
 
 # The longest heading the keep rule may carry to the next page, in lines.
 HEADING_LINES = 2
+_SENTENCE_ENDS = ("。", "！", "？", "；", "：")
 
 
 def is_signature_page(page: Page, expected: Expected = GBT9704) -> bool:
