@@ -123,6 +123,12 @@ class Looks:
         size = self.items[index].size_pt
         return size is not None and size >= self.body_pt + LARGER_BY_PT
 
+    def same_size(self, index: int, other: int) -> bool:
+        """Not known to differ in size: a title's lines are set alike, the text under it
+        smaller."""
+        size, other_size = self.items[index].size_pt, self.items[other].size_pt
+        return size is None or other_size is None or abs(size - other_size) < LARGER_BY_PT
+
     def is_plain(self, index: int) -> bool:
         """Known to be set as the text is: not centred, not larger (a line of body text)."""
         look = self.items[index]
