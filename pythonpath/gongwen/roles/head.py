@@ -20,7 +20,7 @@ from gongwen.roles.common import (
 from gongwen.roles.headings import heading_level
 from gongwen.roles.looks import Looks
 from gongwen.roles.minutes import ATTENDANCE
-from gongwen.roles.outline import heading_form
+from gongwen.roles.outline import heading_form, is_numbered_label
 from gongwen.roles.signoff import is_tail_date
 from gongwen.spec import Role
 
@@ -218,4 +218,5 @@ def is_addressee(text: str, max_chars: int = ADDRESSEE_MAX_CHARS, ends: bool = T
         and not _NOT_ADDRESSEE.search(text)
         and not heading_level(text)
         and not ATTENDANCE.match(text)
+        and not is_numbered_label(text)
     )

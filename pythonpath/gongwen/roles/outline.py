@@ -41,6 +41,8 @@ _FORMS = (
     ("latin_upper", re.compile(r"^[A-HＡ-Ｈ]\s*[.．、]")),
     ("latin_lower", re.compile(r"^[（(]?[a-hａ-ｈ]\s*[)）]")),
     ("enumerated", re.compile(r"^" + _CN + r"是")),
+    # 【会议议题】 / 【工作回顾】 alone on a line: a 纪要's or a 总结's own heading form.
+    ("lenticular", re.compile(r"^【(?=[^】]{2,16}】$)")),
 )
 # Forms whose number is plainly a list mark (i. / A． / a)): like 一、 … they head a line that
 # is one sentence or a phrase, ``，`` and ``；`` in it included; the others only a phrase.
@@ -74,8 +76,8 @@ def heading_form(text: str, labels: Sequence[str] = ()) -> Optional[str]:
     ...                            "第一部分 工作回顾", "1.2 建设内容", "一是加强领导")]
     ['cn', 'digit_space', 'latin_upper', 'latin_lower', 'part', 'decimal2', 'enumerated']
     >>> [heading_form(t) for t in ("ii. 实现会议时间的选择、修改功能；", "第一条  工作机构",
-    ...                            "2.1个人方面", "问题2：")]
-    ['roman_lower', 'article', 'decimal2', None]
+    ...                            "2.1个人方面", "问题2：", "【会议议题】")]
+    ['roman_lower', 'article', 'decimal2', None, 'lenticular']
     >>> heading_form("问题2：", labels=("问题",))
     'label:问题'
     >>> [heading_form(t) for t in ("1 个月内完成", "A．方案已定。请执行。", "一是学，二是用。",
@@ -128,6 +130,12 @@ def _goes_on(text: str, start: int) -> bool:
     return False
 
 
+def is_numbered_label(text: str) -> bool:
+    """``问题1：`` / ``议题二``: a word and a number alone (never a 主送 or a title)."""
+    match = _LABELLED.match(clean(text))
+    return bool(match) and not match.group("label").startswith(_NOT_LABELS)
+
+
 def heading_labels(texts: Sequence[str], roles: Sequence[Optional[str]]) -> List[str]:
     """The words a document numbers its headings with (问题1：… 问题2：): a word met alone
     with two different numbers at least.
@@ -137,8 +145,8 @@ def heading_labels(texts: Sequence[str], roles: Sequence[Optional[str]]) -> List
     """
     numbers: Dict[str, set] = {}
     for text, role in zip(texts, roles):
-        match = _LABELLED.match(text) if role is None else None
-        if match and not match.group("label").startswith(_NOT_LABELS):
+        match = _LABELLED.match(text) if role is None and is_numbered_label(text) else None
+        if match:
             numbers.setdefault(match.group("label"), set()).add(clean(text))
     return [label for label, seen in numbers.items() if len(seen) >= 2]
 
