@@ -83,6 +83,11 @@ def test_team_minutes_title_fields_and_attendance():
     assert classify(texts) == roles  # the field lines are no title by their text alone
 
 
+def test_minutes_layout_asked_for_makes_a_bare_title_the_mark():
+    texts = ["会议纪要", "出席：张三", "会议研究了XX。"]
+    assert classify(texts, kind="minutes")[:2] == [Role.MINUTES_MARK, Role.ATTENDANCE]
+
+
 def test_a_line_set_smaller_does_not_continue_the_title():
     texts = ["关于项目进度的会议纪要", "项目组第三次例会", "会议讨论了进度。"]
     looks = [ParagraphLook(size_pt=22), ParagraphLook(size_pt=12), ParagraphLook(size_pt=12)]

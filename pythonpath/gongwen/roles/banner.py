@@ -170,7 +170,8 @@ def force_minutes_mark(texts: List[str], roles: List[Optional[str]], head_start:
         roles[issuers[0]] = Role.MINUTES_MARK
         return head_start
     first = next_filled(texts, 0)
-    if first >= len(texts) or roles[first] is not None or not _is_agency(texts[first]):
+    if first >= len(texts) or roles[first] is not None \
+            or not (_is_agency(texts[first]) or _BARE_MINUTES.match(texts[first])):
         return head_start
     roles[first] = Role.MINUTES_MARK
     index = next_filled(texts, first + 1)
@@ -195,7 +196,7 @@ _BARE_MINUTES = re.compile(r"^(?:会\s*议\s*)?纪\s*要$")
 
 def _numbered_mark(texts: List[str], looks: Looks, index: int) -> bool:
     below = next_filled(texts, index + 1)
-    return looks.is_red(index) or (
+    return looks.is_red(index) or looks.style_role(index) == Role.MINUTES_MARK or (
         below < len(texts) and bool(_MINUTES_NUMBER.match(texts[below])))
 
 

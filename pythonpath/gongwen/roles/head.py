@@ -48,7 +48,7 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
     above = set(roles[:index]) - {None, Role.BLANK}
     under_banner = bool(above) and Role.MINUTES_MARK not in above
     long_title = under_banner or _headed_text_under(texts, index) \
-        or (index < len(texts) and bool(_NAMES_ITS_KIND.search(texts[index])))
+        or (index < len(texts) and bool(NAMES_ITS_KIND.search(texts[index])))
     limit = BANNER_TITLE_MAX_CHARS if long_title else TITLE_MAX_CHARS
     by_look = index < len(texts) and looks.is_title(index)
     lines = 0
@@ -80,8 +80,9 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
 
 # A title ends by naming its 文种 (GB/T 9704 §7.3.1): such a line may be long (a 公告
 # naming a 规划 with its years and 征求意见稿 in brackets runs to 46 characters).
-_NAMES_ITS_KIND = re.compile(r"(?:通知|通告|公告|决定|意见|报告|请示|批复|复函|函|通报|纪要|决议"
-                             r"|命令|议案|方案|办法|规定|细则|规则|总结|计划|要点|讲话)$")
+NAMES_ITS_KIND = re.compile(r"(?:通知|通告|公告|决定|意见|报告|请示|批复|复函|函|通报|纪要|决议"
+                             r"|命令|议案|方案|办法|规定|细则|规则|总结|计划|要点|讲话|申请表|登记表|报名表"
+                             r"|名单|目录|清单)$")
 
 
 def _headed_text_under(texts: List[str], index: int) -> bool:

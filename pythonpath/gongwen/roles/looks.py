@@ -123,6 +123,10 @@ class Looks:
         size = self.items[index].size_pt
         return size is not None and size >= self.body_pt + LARGER_BY_PT
 
+    def known(self, index: int) -> bool:
+        """The host described this paragraph (the first :data:`LOOKED_AT` of a document)."""
+        return self.items[index] != NO_LOOK
+
     def same_size(self, index: int, other: int) -> bool:
         """Not known to differ in size: a title's lines are set alike, the text under it
         smaller."""
