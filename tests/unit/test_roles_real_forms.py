@@ -69,6 +69,27 @@ def test_lenticular_brackets_alone_head_a_part():
     assert roles[1] == roles[3] == Role.HEADING1
 
 
+def test_bold_short_lines_head_a_text_that_numbers_none():
+    texts = ["2019年个人工作总结", "回顾这一年，我在领导的关心下完成了各项工作任务，收获很大。",
+             "工作回顾", "全年完成项目五个，客户满意度达到了百分之九十五以上，获得表扬。",
+             "会议地点：线上", "存在不足", "对业务的理解还不够深入，需要在明年继续加强学习和积累。"]
+    plain = ParagraphLook(size_pt=12, align="justify", bold=False)
+    bold = ParagraphLook(size_pt=12, align="justify", bold=True)
+    looks = [ParagraphLook(size_pt=18, align="center", bold=True), plain, bold, plain, bold,
+             bold, plain]
+    roles = classify(texts, looks=looks)
+    assert [roles[2], roles[4], roles[5]] == [Role.HEADING1, Role.BODY, Role.HEADING1]
+    # Formatted, the line carries the heading style instead of bold: the same role again.
+    formatted = [look._replace(bold=False, style="公文一级标题") if role == Role.HEADING1
+                 else look for look, role in zip(looks, roles)]
+    assert classify(texts, looks=formatted) == roles
+    # Numbered headings in the text: bold is emphasis there.
+    numbered = texts[:2] + ["一、工作回顾"] + texts[3:]
+    assert classify(numbered, looks=looks)[5] == Role.BODY
+    # Where the whole text is bold, bold says nothing.
+    assert Role.HEADING1 not in classify(texts, looks=[looks[0]] + [bold] * 6)
+
+
 # --- 纪要 and 会议记录 of firms and teams ---------------------------------------------------------
 
 def test_team_minutes_title_fields_and_attendance():

@@ -135,5 +135,5 @@ def classify(paragraphs: Sequence[str], kind: Optional[str] = None,
     if kind == KIND_MINUTES or is_minutes(texts, roles):
         mark_attendance(texts, roles, body_start, main_end)
     mark_tail(texts, roles, body_start, main_end)
-    mark_headings(texts, roles)
+    mark_headings(texts, roles, seen)
     return [role or Role.BODY for role in roles]

@@ -35,6 +35,8 @@ LOOKED_AT = 30
 ISSUER_MIN_PT = spec.FONT_SIZES_PT["一号"]
 # "Larger than the text": a title set in 小二 over 三号 text is 2 pt larger.
 LARGER_BY_PT = 1.5
+# A line of text, not a heading, when longer than this.
+BOLD_TEXT_MIN_CHARS = 20
 
 
 class ParagraphLook(NamedTuple):
@@ -60,6 +62,9 @@ _STYLE_ROLES: Dict[str, str] = {
     spec.style_name(role): role
     for role in (Role.ISSUER, Role.MINUTES_MARK, Role.TITLE, Role.ADDRESSEE, Role.DOC_NUMBER)
 }
+
+
+_HEADING1_STYLE = spec.style_name(Role.HEADING1)
 
 
 def is_red(rgb: Optional[int]) -> bool:
@@ -90,6 +95,11 @@ class Looks:
             if look.size_pt and look.align != Align.CENTER:
                 sizes[look.size_pt] += len(text)
         self.body_pt: float = sizes.most_common(1)[0][0] if sizes else spec.PAGE.body_size_pt
+        # Whether the text is set bold: a bold line then says nothing (most lines of some
+        # length, as far as the host tells).
+        weights = Counter(bool(look.bold) for look, text in zip(self.items, texts)
+                          if look.bold is not None and len(text) > BOLD_TEXT_MIN_CHARS)
+        self.text_bold: bool = weights[True] > weights[False]
 
     def __bool__(self) -> bool:
         return any(look != NO_LOOK for look in self.items)
@@ -122,6 +132,13 @@ class Looks:
     def is_larger(self, index: int) -> bool:
         size = self.items[index].size_pt
         return size is not None and size >= self.body_pt + LARGER_BY_PT
+
+    def is_bold(self, index: int) -> bool:
+        """Set bold where the text is not: emphasis a reader takes for a heading. After
+        Format the line is in the 公文 heading style (黑体, not bold), which says the same."""
+        if self.items[index].style == _HEADING1_STYLE:
+            return True
+        return bool(self.items[index].bold) and not self.text_bold
 
     def known(self, index: int) -> bool:
         """The host described this paragraph (the first :data:`LOOKED_AT` of a document)."""

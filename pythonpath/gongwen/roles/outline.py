@@ -19,6 +19,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from gongwen.roles.common import ascii_number, clean
 from gongwen.roles.headings import parse_heading_number, run_in_heading
+from gongwen.roles.looks import Looks
+from gongwen.roles.signoff import is_tail_date
 from gongwen.spec import Role
 
 _CN = "[一二三四五六七八九十百零〇]+"
@@ -176,7 +178,8 @@ class Outline:
         return level
 
 
-def mark_headings(texts: Sequence[str], roles: List[Optional[str]]) -> None:
+def mark_headings(texts: Sequence[str], roles: List[Optional[str]],
+                  looks: Optional[Looks] = None) -> None:
     """Every paragraph not yet given a role: a heading of its level, or body text (a 段内
     标题 is body: the renderers set its first sentence in the level's font).
 
@@ -194,6 +197,8 @@ def mark_headings(texts: Sequence[str], roles: List[Optional[str]]) -> None:
     """
     labels = heading_labels(texts, roles)
     for start, end in _numbered_parts(roles):
+        if looks is not None:
+            _mark_bold_headings(texts, roles, start, end, labels, looks)
         decimal_root = _has_decimal_root(texts[start:end], roles[start:end])
         outline = Outline()
         regulation = False  # under a 第一章 or a 第一条 named by a phrase
@@ -215,6 +220,26 @@ def mark_headings(texts: Sequence[str], roles: List[Optional[str]]) -> None:
                 continue
             regulation = regulation or form in ("chapter", "article")
             roles[index] = HEADING_ROLES[outline.place(form) - 1]
+
+
+# A bold line that heads a part: a phrase, no sentence, no field (会议地点：线上), no date.
+_BOLD_HEADING_CHARS = (2, 20)
+_NOT_IN_BOLD_HEADING = re.compile(r"[，。；：！？,;:!?、]")
+
+
+def _mark_bold_headings(texts: Sequence[str], roles: List[Optional[str]], start: int, end: int,
+                        labels: Sequence[str], looks: Looks) -> None:
+    """In a text that numbers no heading (a personal 总结), short lines set bold where the
+    text is not are its headings: 工作回顾 / 存在不足 / 明年计划."""
+    if any(roles[index] is None and heading_form(texts[index], labels) is not None
+           for index in range(start, end)):
+        return
+    for index in range(start, end):
+        text = texts[index]
+        if roles[index] is None and looks.is_bold(index) \
+                and _BOLD_HEADING_CHARS[0] <= len(text) <= _BOLD_HEADING_CHARS[1] \
+                and not _NOT_IN_BOLD_HEADING.search(text) and not is_tail_date(text):
+            roles[index] = Role.HEADING1
 
 
 def _numbered_parts(roles: Sequence[Optional[str]]) -> List[Tuple[int, int]]:
