@@ -131,6 +131,12 @@ def test_summary_signed_by_its_author_with_a_slash_date():
     assert roles[3:] == [Role.SIGNATURE, Role.DATE]
 
 
+def test_a_date_typed_with_hao_ends_an_application():
+    roles = classify(["转正申请", "尊敬的领导：", "我于去年入职。", "此致", "敬礼！",
+                      "申请人：张某", "2019年1月2号"])
+    assert roles[3:] == [Role.CLOSING, Role.CLOSING, Role.SIGNATURE, Role.DATE]
+
+
 def test_two_contacts_under_the_date_are_the_note():
     roles = classify(["关于XX的通知", "各院系：", "现将有关事项通知如下。", "特此通知。", "",
                       "教务处 学工部", "2026年3月1日", "",
