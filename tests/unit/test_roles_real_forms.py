@@ -116,6 +116,24 @@ def test_a_line_set_smaller_does_not_continue_the_title():
     assert classify(texts)[:2] == [Role.TITLE, Role.TITLE]  # the text alone cannot tell
 
 
+def test_a_second_document_in_the_file_gets_its_title_by_its_look():
+    texts = ["2018年度工作总结", "一、思想方面", "认真学习，提高认识，全年参加培训十二次以上。",
+             "2019年度工作计划", "1.维护后台系统。", "要点小结"]
+    title = ParagraphLook(size_pt=18, align="center")
+    text = ParagraphLook(size_pt=10.5, align="left")
+    roles = classify(texts, looks=[title, text, text, title, text, text])
+    assert roles[3] == Role.TITLE
+    # Set as the text is, the same line is no title; neither is a large line that names no
+    # kind and is not centred like the title.
+    assert classify(texts, looks=[title, text, text, text, text, text])[3] != Role.TITLE
+    left = ParagraphLook(size_pt=18, align="left")
+    assert classify(texts, looks=[title, text, text, text, text, left])[5] != Role.TITLE
+    # Formatted: both titles in 公文标题, centred 2号, the text 三号.
+    styled = ParagraphLook(size_pt=22, align="center", style="公文标题")
+    body = ParagraphLook(size_pt=16, align="justify", style="公文正文")
+    assert classify(texts, looks=[styled, body, body, styled, body, body]) == roles
+
+
 # --- 落款 and 附注 --------------------------------------------------------------------------------
 
 def test_letter_closing_name_and_a_date_with_its_weekday():

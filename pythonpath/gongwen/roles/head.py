@@ -22,7 +22,7 @@ from gongwen.roles.looks import Looks
 from gongwen.roles.minutes import ATTENDANCE
 from gongwen.roles.outline import heading_form, is_numbered_label
 from gongwen.roles.signoff import is_tail_date
-from gongwen.spec import Role
+from gongwen.spec import Align, Role
 
 TITLE_MAX_CHARS = 40
 TITLE_MAX_LINES = 3
@@ -221,3 +221,27 @@ def is_addressee(text: str, max_chars: int = ADDRESSEE_MAX_CHARS, ends: bool = T
         and not ATTENDANCE.match(text)
         and not is_numbered_label(text)
     )
+
+
+# 会议纪要（第二次）: the kind named before a bracket saying which one.
+_WHICH = re.compile(r"\s*[（(][^（）()]{1,12}[）)]$")
+
+
+def mark_later_titles(texts: List[str], roles: List[Optional[str]], start: int, end: int,
+                      looks: Looks) -> None:
+    """A second document in the same file (three 纪要 one under the other, a 总结 and then
+    next year's 计划): a line set as the title is set, larger than the text, that reads as a
+    title and names its kind (or is centred like it) is a title too."""
+    titles = [index for index, role in enumerate(roles) if role == Role.TITLE]
+    if not titles or not looks.known(titles[0]) or not looks.is_larger(titles[0]):
+        return
+    first = looks.items[titles[0]]
+    for index in range(max(start, titles[-1] + 2), end):
+        look = looks.items[index]
+        if roles[index] is not None or not looks.known(index) or not looks.is_larger(index) \
+                or not looks.same_size(index, titles[0]) or look.align != first.align:
+            continue
+        text = texts[index]
+        if _is_title_line(text) and (look.align == Align.CENTER
+                                     or NAMES_ITS_KIND.search(_WHICH.sub("", text))):
+            roles[index] = Role.TITLE

@@ -84,7 +84,9 @@ class Looks:
 
     def __init__(self, looks: Optional[Sequence[Optional[ParagraphLook]]],
                  texts: Sequence[str]) -> None:
-        given = list(looks or ())[:len(texts)]
+        # Only what the hosts describe counts, so the core decides as the button and the
+        # CLI do whoever calls it with more.
+        given = list(looks or ())[:min(len(texts), LOOKED_AT)]
         self.items: List[ParagraphLook] = [look or NO_LOOK for look in given]
         self.items += [NO_LOOK] * (len(texts) - len(self.items))
         # The text's size: the one most characters of lines not centred have (a head has
