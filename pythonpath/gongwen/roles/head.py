@@ -57,8 +57,8 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
         if by_look:
             if not (looks.is_title(index) and _is_title_line(texts[index], BANNER_TITLE_MAX_CHARS)):
                 break
-        elif not _is_title_line(texts[index], limit) or (lines and (
-                not looks.same_size(index, index - 1) or _FIELD.match(texts[index]))):
+        elif not _is_title_line(texts[index], limit) \
+                or (lines and not looks.same_size(index, index - 1)):
             break
         roles[index] = Role.TITLE
         index += 1
@@ -131,8 +131,8 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
     True
     >>> _is_title_line("一、加强学习"), _is_title_line("国发〔2024〕11号")
     (False, False)
-    >>> _is_title_line("第一章　总则")
-    False
+    >>> _is_title_line("第一章　总则"), _is_title_line("会议时间：2019年5月6日8点 至 10点")
+    (False, False)
     """
     return (
         bool(text)
@@ -144,11 +144,11 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
         and banner_role(text) not in (Role.DOC_NUMBER, Role.SIGNER, Role.COPY_NUMBER)
         and not ATTENDANCE.match(text)
         and not _CHAPTER.match(text)
+        and not _FIELD.match(text)
     )
 
 
-# 会议时间：2024年7月1日 / 实验名称: … under a title: a field of a 纪要's head, never the
-# title's second line (a title of its own may have a colon: 年度总结：砥砺前行).
+# 会议时间：2024年7月1日 / 实验名称: …: a field of a form or a 纪要's head, never a title.
 _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[：:]\s*\S")
 
 
