@@ -39,7 +39,7 @@ _CN_SMALL = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五�
 _YMD_CHINESE = re.compile(
     r"^(?P<y>\d{4}|" + _CN_YEAR + r")\s*年\s*"
     r"(?P<m>\d{1,2}|" + _CN_SMALL + r")\s*月\s*"
-    r"(?P<d>\d{1,2}|" + _CN_SMALL + r")\s*日$"
+    r"(?P<d>\d{1,2}|" + _CN_SMALL + r")\s*[日号]$"  # 2019年1月2号 as people say it
 )
 # 2021.12.31, 2021-12-31, 2021/12/31 (one separator used consistently).
 _YMD_NUMERIC = re.compile(r"^(?P<y>\d{4})(?P<sep>[.\-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")

@@ -22,7 +22,9 @@ from labelled import Look, Paragraph
 # when 41 real Word files and GBK .txt came in (工作总结, 转正申请, 纪要, 倡议书, a university
 # 通知 for red-head paper, a 章程, attachment files): 87.5 % of 1 611 on tune, 89.4 % of 596
 # on held-out, 146 documents, texts only (before them: 92.6 % of 856, 93.6 % of 454).
-FLOORS = {"tune": 87.0, "heldout": 89.0}
+# Raised with the looks and the rules for real Word files (issue #20, second pass): 99.4 % of
+# 1 611 on tune, 97.0 % of 596 on held-out (core = CLI = Writer; 94.1 % / 92.8 % before).
+FLOORS = {"tune": 99.0, "heldout": 96.5}
 MIN_DOCUMENTS = 145
 MIN_PARAGRAPHS = 2200
 

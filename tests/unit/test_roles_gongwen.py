@@ -9,6 +9,7 @@ import pytest
 
 from gongwen import messages
 from gongwen.roles import (
+    ParagraphLook,
     Part,
     RunIn,
     Split,
@@ -349,8 +350,17 @@ def test_attendance_lines_outside_minutes_are_body():
 
 
 def test_a_sentence_after_the_attendance_is_not_a_name_list():
+    # 会议纪要 alone names no body: a firm's or a team's minutes have it as their title
+    # (tests/data/realcorpus/README.md), and the attendance lines are looked for all the same.
     result = classify(["会议纪要", "出席：张三、李四", "列席：王五", "会议研究了XX。"])
-    assert result == [Role.MINUTES_MARK, Role.ATTENDANCE, Role.ATTENDANCE, Role.BODY]
+    assert result == [Role.TITLE, Role.ATTENDANCE, Role.ATTENDANCE, Role.BODY]
+
+
+def test_a_bare_minutes_mark_is_one_when_numbered_or_red():
+    assert classify(["会议纪要", "第3期", "会议研究了XX。"])[:2] == [Role.MINUTES_MARK,
+                                                                 Role.DOC_NUMBER]
+    red = [ParagraphLook(size_pt=36, color_rgb=0xFF0000, align="center"), None, None]
+    assert classify(["会议纪要", "出席：张三", "会议研究了XX。"], looks=red)[0] == Role.MINUTES_MARK
 
 
 # --- run-in headings --------------------------------------------------------------------

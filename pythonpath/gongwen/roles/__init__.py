@@ -53,7 +53,7 @@ from gongwen.roles.attached import (
 )
 from gongwen.roles.banner import force_minutes_mark, mark_banner
 from gongwen.roles.common import clean
-from gongwen.roles.head import mark_head
+from gongwen.roles.head import mark_head, mark_later_titles
 from gongwen.roles.headings import (
     HeadingNumber,
     RunIn,
@@ -136,5 +136,6 @@ def classify(paragraphs: Sequence[str], kind: Optional[str] = None,
     if kind == KIND_MINUTES or is_minutes(texts, roles):
         mark_attendance(texts, roles, body_start, main_end)
     mark_tail(texts, roles, body_start, main_end)
-    mark_headings(texts, roles)
+    mark_later_titles(texts, roles, body_start, main_end, seen)
+    mark_headings(texts, roles, seen)
     return [role or Role.BODY for role in roles]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from gongwen.roles.common import next_filled
-from gongwen.roles.head import TITLE_MAX_LINES, is_addressee, subtitle_lines
+from gongwen.roles.common import is_agency_word, next_filled
+from gongwen.roles.head import NAMES_ITS_KIND, TITLE_MAX_LINES, is_addressee, subtitle_lines
 from gongwen.roles.looks import Looks
 from gongwen.roles.signoff import (
     ONE_LINE_MAX_CHARS,
@@ -143,6 +143,19 @@ def mark_unmarked_attached_text(
     return end
 
 
+def _title_goes_on(line: str, under: str) -> bool:
+    """Without looks, by the text: a title line broken after a dash, or an agency's name
+    over what it issues (``西安电子科技大学`` / ``优才海外访学项目实施细则``).
+
+    >>> _title_goes_on("2018年度访学项目—", "体验项目申请表"), _title_goes_on("XX大学", "实施细则")
+    (True, True)
+    >>> _title_goes_on("项目日程", "第一天　报到")
+    False
+    """
+    return line.endswith(("—", "-", "－", "——")) or (
+        is_agency_word(line) and bool(NAMES_ITS_KIND.search(under)))
+
+
 def _mark_title_on(texts: List[str], roles: List[Optional[str]], index: int,
                    looks: Looks) -> int:
     """An attached text's title at ``index``: the lines under it set alike (a title broken
@@ -150,7 +163,9 @@ def _mark_title_on(texts: List[str], roles: List[Optional[str]], index: int,
     index += 1
     lines = 1
     while index < len(texts) and roles[index] is None and lines < TITLE_MAX_LINES \
-            and looks.is_title(index) and is_attachment_title(texts[index]):
+            and is_attachment_title(texts[index]) \
+            and (looks.is_title(index) or (not looks.known(index)
+                                           and _title_goes_on(texts[index - 1], texts[index]))):
         roles[index] = Role.ATTACHMENT_TITLE
         index += 1
         lines += 1

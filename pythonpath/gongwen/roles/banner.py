@@ -117,7 +117,8 @@ def mark_banner(texts: List[str], roles: List[Optional[str]], looks: Looks) -> i
             role = Role.DOC_NUMBER
         if role is None and _ORDER_NUMBER.match(text) and _under_an_order(texts, roles, index):
             role = Role.DOC_NUMBER
-        if role is None and not names and not minutes and _is_minutes_mark(text):
+        if role is None and not names and not minutes and _is_minutes_mark(text) \
+                and (not _BARE_MINUTES.match(text) or _numbered_mark(texts, looks, index)):
             role = Role.MINUTES_MARK
             minutes = True
         if role is None and not minutes and _looks_like_masthead(texts, looks, index):
@@ -169,7 +170,8 @@ def force_minutes_mark(texts: List[str], roles: List[Optional[str]], head_start:
         roles[issuers[0]] = Role.MINUTES_MARK
         return head_start
     first = next_filled(texts, 0)
-    if first >= len(texts) or roles[first] is not None or not _is_agency(texts[first]):
+    if first >= len(texts) or roles[first] is not None \
+            or not (_is_agency(texts[first]) or _BARE_MINUTES.match(texts[first])):
         return head_start
     roles[first] = Role.MINUTES_MARK
     index = next_filled(texts, first + 1)
@@ -185,6 +187,17 @@ def _is_minutes_number(text: str, after_a_name: bool) -> bool:
     on one line, or the date alone under the 印发机关's line."""
     return (bool(_MINUTES_NUMBER.match(text)) or signature_date_split(text) is not None
             or (after_a_name and is_tail_date(text)))
+
+
+# 会议纪要 alone names no body: a firm's or a team's minutes under their title, unless it is
+# set as a mark (red) or numbered like one (第3期 under it).
+_BARE_MINUTES = re.compile(r"^(?:会\s*议\s*)?纪\s*要$")
+
+
+def _numbered_mark(texts: List[str], looks: Looks, index: int) -> bool:
+    below = next_filled(texts, index + 1)
+    return looks.is_red(index) or looks.style_role(index) == Role.MINUTES_MARK or (
+        below < len(texts) and bool(_MINUTES_NUMBER.match(texts[below])))
 
 
 def _is_minutes_mark(text: str) -> bool:

@@ -32,9 +32,25 @@ BRACKETED = re.compile(r"^[（(].*[）)]$")
 LIST_SEPARATORS = ("、", "，", ",", "；", ";")
 
 
+# Word's symbol fonts (Wingdings, Symbol) put their glyphs in the Private Use Area: a
+# check mark typed after a sentence (U+F075 after 。 in a 实施方案) is no text.
+def _no_text(char: str) -> bool:
+    return char in "\ufeff\u200b" or "\ue000" <= char <= "\uf8ff"
+
+
 def clean(text: str) -> str:
-    """Trim whitespace of every kind (NBSP, U+3000, BOM, zero-width space)."""
-    return text.strip().strip("\ufeff\u200b").strip()
+    """Trim whitespace of every kind (NBSP, U+3000, BOM, zero-width space) and symbol-font
+    glyphs at either end.
+
+    >>> clean("\u2002（1）跟踪新资料登录环节。\uf075\u2002")
+    '（1）跟踪新资料登录环节。'
+    """
+    trimmed = text.strip()
+    while trimmed and (_no_text(trimmed[0]) or _no_text(trimmed[-1])):
+        start = 1 if _no_text(trimmed[0]) else 0
+        end = -1 if _no_text(trimmed[-1]) and len(trimmed) > start else len(trimmed)
+        trimmed = trimmed[start:end].strip()
+    return trimmed
 
 
 def ascii_number(digits: str) -> str:

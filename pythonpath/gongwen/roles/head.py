@@ -20,9 +20,9 @@ from gongwen.roles.common import (
 from gongwen.roles.headings import heading_level
 from gongwen.roles.looks import Looks
 from gongwen.roles.minutes import ATTENDANCE
-from gongwen.roles.outline import heading_form
+from gongwen.roles.outline import heading_form, is_numbered_label
 from gongwen.roles.signoff import is_tail_date
-from gongwen.spec import Role
+from gongwen.spec import Align, Role
 
 TITLE_MAX_CHARS = 40
 TITLE_MAX_LINES = 3
@@ -48,7 +48,7 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
     above = set(roles[:index]) - {None, Role.BLANK}
     under_banner = bool(above) and Role.MINUTES_MARK not in above
     long_title = under_banner or _headed_text_under(texts, index) \
-        or (index < len(texts) and bool(_NAMES_ITS_KIND.search(texts[index])))
+        or (index < len(texts) and bool(NAMES_ITS_KIND.search(texts[index])))
     limit = BANNER_TITLE_MAX_CHARS if long_title else TITLE_MAX_CHARS
     by_look = index < len(texts) and looks.is_title(index)
     lines = 0
@@ -57,7 +57,8 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
         if by_look:
             if not (looks.is_title(index) and _is_title_line(texts[index], BANNER_TITLE_MAX_CHARS)):
                 break
-        elif not _is_title_line(texts[index], limit):
+        elif not _is_title_line(texts[index], limit) \
+                or (lines and not looks.same_size(index, index - 1)):
             break
         roles[index] = Role.TITLE
         index += 1
@@ -79,8 +80,9 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
 
 # A title ends by naming its 文种 (GB/T 9704 §7.3.1): such a line may be long (a 公告
 # naming a 规划 with its years and 征求意见稿 in brackets runs to 46 characters).
-_NAMES_ITS_KIND = re.compile(r"(?:通知|通告|公告|决定|意见|报告|请示|批复|复函|函|通报|纪要|决议"
-                             r"|命令|议案|方案|办法|规定|细则|规则|总结|计划|要点|讲话)$")
+NAMES_ITS_KIND = re.compile(r"(?:通知|通告|公告|决定|意见|报告|请示|批复|复函|函|通报|纪要|决议"
+                             r"|命令|议案|方案|办法|规定|细则|规则|总结|计划|要点|讲话|申请表|登记表|报名表"
+                             r"|名单|目录|清单)$")
 
 
 def _headed_text_under(texts: List[str], index: int) -> bool:
@@ -129,8 +131,8 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
     True
     >>> _is_title_line("一、加强学习"), _is_title_line("国发〔2024〕11号")
     (False, False)
-    >>> _is_title_line("第一章　总则")
-    False
+    >>> _is_title_line("第一章　总则"), _is_title_line("会议时间：2019年5月6日8点 至 10点")
+    (False, False)
     """
     return (
         bool(text)
@@ -142,7 +144,12 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
         and banner_role(text) not in (Role.DOC_NUMBER, Role.SIGNER, Role.COPY_NUMBER)
         and not ATTENDANCE.match(text)
         and not _CHAPTER.match(text)
+        and not _FIELD.match(text)
     )
+
+
+# 会议时间：2024年7月1日 / 实验名称: …: a field of a form or a 纪要's head, never a title.
+_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[：:]\s*\S")
 
 
 # 第一章 总则 / 第二条 … of an attached 办法 or 规定: body, never part of a title above.
@@ -212,4 +219,29 @@ def is_addressee(text: str, max_chars: int = ADDRESSEE_MAX_CHARS, ends: bool = T
         and not _NOT_ADDRESSEE.search(text)
         and not heading_level(text)
         and not ATTENDANCE.match(text)
+        and not is_numbered_label(text)
     )
+
+
+# 会议纪要（第二次）: the kind named before a bracket saying which one.
+_WHICH = re.compile(r"\s*[（(][^（）()]{1,12}[）)]$")
+
+
+def mark_later_titles(texts: List[str], roles: List[Optional[str]], start: int, end: int,
+                      looks: Looks) -> None:
+    """A second document in the same file (three 纪要 one under the other, a 总结 and then
+    next year's 计划): a line set as the title is set, larger than the text, that reads as a
+    title and names its kind (or is centred like it) is a title too."""
+    titles = [index for index, role in enumerate(roles) if role == Role.TITLE]
+    if not titles or not looks.known(titles[0]) or not looks.is_larger(titles[0]):
+        return
+    first = looks.items[titles[0]]
+    for index in range(max(start, titles[-1] + 2), end):
+        look = looks.items[index]
+        if roles[index] is not None or not looks.known(index) or not looks.is_larger(index) \
+                or not looks.same_size(index, titles[0]) or look.align != first.align:
+            continue
+        text = texts[index]
+        if _is_title_line(text) and (look.align == Align.CENTER
+                                     or NAMES_ITS_KIND.search(_WHICH.sub("", text))):
+            roles[index] = Role.TITLE

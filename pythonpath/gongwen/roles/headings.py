@@ -17,13 +17,16 @@ _CLOSE = "[）)]"
 _HEADING1 = re.compile(r"^(" + _CN_NUMBER + r")\s*[、.．]")
 _HEADING2 = re.compile(r"^" + _OPEN + r"\s*(" + _CN_NUMBER + r")\s*" + _CLOSE + r"(?:\s*[、.．])?")
 _HEADING3 = re.compile(r"^(" + DIGITS + r")\s*[.．、]")
-_HEADING4 = re.compile(r"^" + _OPEN + r"\s*(" + DIGITS + r")\s*" + _CLOSE + r"(?:\s*[、.．])?")
+# （1） and, as people type it too, 1） / 1) with the opening bracket left out.
+_HEADING4 = re.compile(r"^" + _OPEN + r"?\s*(" + DIGITS + r")\s*" + _CLOSE + r"(?:\s*[、.．])?")
 # "一、二季度全县…", "一、二、三产业…", "二、三等奖…": the 一、 enumerates numbers, it is
 # no heading number.
 _NUMBER_ENUMERATION = re.compile(
     r"^[一二三四五六七八九十]+(?:[、，,至到~～\-－—]|季|月|年级|产业|类|等|级|批|期|号|轮|档|线)"
 )
 _DIGIT = re.compile(r"^[0-9０-９]")
+# …but a year or a class right after it is the heading's text: 1.2015级、2016级本科生；
+_YEAR = re.compile(r"^(?:19|20)[0-9]{2}\s*(?:年|级|届)")
 _RUN_IN_END = "。：；:;"
 # Closing quotes and brackets right after the mark still belong to the heading sentence.
 _RUN_IN_CLOSERS = "”’」』）)》"
@@ -55,6 +58,8 @@ def parse_heading_number(text: str) -> Optional[HeadingNumber]:
     HeadingNumber(level=3, prefix='2、', normalized='2.')
     >>> parse_heading_number("(3)每周一次")
     HeadingNumber(level=4, prefix='(3)', normalized='（3）')
+    >>> parse_heading_number("2）新浪理财师"), parse_heading_number("1.2015级本科生；")[0]
+    (HeadingNumber(level=4, prefix='2）', normalized='（2）'), 3)
 
     Not headings: a number that is part of the sentence, or 一是 / 二是.
 
@@ -74,7 +79,9 @@ def parse_heading_number(text: str) -> Optional[HeadingNumber]:
         return HeadingNumber(1, match.group(0), match.group(1) + "、")
     match = _HEADING3.match(cleaned)
     # 1.5 / 3.5% / 1、2月份: a digit right after the separator makes it a number.
-    if match and not _DIGIT.match(cleaned[match.end():]) and ascii_number(match.group(1)) != "0":
+    rest = cleaned[match.end():] if match else ""
+    if match and (not _DIGIT.match(rest) or _YEAR.match(rest)) \
+            and ascii_number(match.group(1)) != "0":
         return HeadingNumber(3, match.group(0), ascii_number(match.group(1)) + ".")
     return None
 

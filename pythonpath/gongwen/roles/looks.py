@@ -35,6 +35,8 @@ LOOKED_AT = 30
 ISSUER_MIN_PT = spec.FONT_SIZES_PT["一号"]
 # "Larger than the text": a title set in 小二 over 三号 text is 2 pt larger.
 LARGER_BY_PT = 1.5
+# A line of text, not a heading, when longer than this.
+BOLD_TEXT_MIN_CHARS = 20
 
 
 class ParagraphLook(NamedTuple):
@@ -62,6 +64,9 @@ _STYLE_ROLES: Dict[str, str] = {
 }
 
 
+_HEADING1_STYLE = spec.style_name(Role.HEADING1)
+
+
 def is_red(rgb: Optional[int]) -> bool:
     """Red as 红头 are set: FF0000, C00000, E60012 …, not a dark brown or an orange.
 
@@ -79,7 +84,9 @@ class Looks:
 
     def __init__(self, looks: Optional[Sequence[Optional[ParagraphLook]]],
                  texts: Sequence[str]) -> None:
-        given = list(looks or ())[:len(texts)]
+        # Only what the hosts describe counts, so the core decides as the button and the
+        # CLI do whoever calls it with more.
+        given = list(looks or ())[:min(len(texts), LOOKED_AT)]
         self.items: List[ParagraphLook] = [look or NO_LOOK for look in given]
         self.items += [NO_LOOK] * (len(texts) - len(self.items))
         # The text's size: the one most characters of lines not centred have (a head has
@@ -90,6 +97,11 @@ class Looks:
             if look.size_pt and look.align != Align.CENTER:
                 sizes[look.size_pt] += len(text)
         self.body_pt: float = sizes.most_common(1)[0][0] if sizes else spec.PAGE.body_size_pt
+        # Whether the text is set bold: a bold line then says nothing (most lines of some
+        # length, as far as the host tells).
+        weights = Counter(bool(look.bold) for look, text in zip(self.items, texts)
+                          if look.bold is not None and len(text) > BOLD_TEXT_MIN_CHARS)
+        self.text_bold: bool = weights[True] > weights[False]
 
     def __bool__(self) -> bool:
         return any(look != NO_LOOK for look in self.items)
@@ -122,6 +134,23 @@ class Looks:
     def is_larger(self, index: int) -> bool:
         size = self.items[index].size_pt
         return size is not None and size >= self.body_pt + LARGER_BY_PT
+
+    def is_bold(self, index: int) -> bool:
+        """Set bold where the text is not: emphasis a reader takes for a heading. After
+        Format the line is in the 公文 heading style (黑体, not bold), which says the same."""
+        if self.items[index].style == _HEADING1_STYLE:
+            return True
+        return bool(self.items[index].bold) and not self.text_bold
+
+    def known(self, index: int) -> bool:
+        """The host described this paragraph (the first :data:`LOOKED_AT` of a document)."""
+        return self.items[index] != NO_LOOK
+
+    def same_size(self, index: int, other: int) -> bool:
+        """Not known to differ in size: a title's lines are set alike, the text under it
+        smaller."""
+        size, other_size = self.items[index].size_pt, self.items[other].size_pt
+        return size is None or other_size is None or abs(size - other_size) < LARGER_BY_PT
 
     def is_plain(self, index: int) -> bool:
         """Known to be set as the text is: not centred, not larger (a line of body text)."""

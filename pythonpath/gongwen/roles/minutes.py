@@ -12,19 +12,26 @@ from gongwen.roles.common import AGENCY_MAX_CHARS, LIST_SEPARATORS, SENTENCE_END
 from gongwen.roles.headings import heading_level
 from gongwen.spec import Role
 
+# 出席：/ 参会人员：/ 会议主持：/ 与会者：/ 记录人：/ 文档记录者：/ 主讲:
 ATTENDANCE = re.compile(
-    r"^(?:出\s*席|列\s*席|请\s*假|缺\s*席|参\s*加|参\s*会|主\s*持|记\s*录)(?:会议)?"
-    r"(?:人员|领导|同志|单位|人)?\s*[：:]"
+    r"^(?:会议|文档)?(?:出\s*席|列\s*席|请\s*假|缺\s*席|参\s*加|参\s*会|与\s*会|主\s*持|主\s*讲"
+    r"|记\s*录)(?:会议)?(?:人员|领导|同志|单位|人|者|员)?\s*[：:]"
 )
+# 会议纪要（第二次）, 第一次讨论会议纪要, 项目组会议记录: a 纪要 or a 会议记录 by its title.
+_MINUTES_TITLE = re.compile(r"(?:纪要|会议记录)(?:\s*[（(][^（）()]{1,12}[）)])?$")
 ATTENDANCE_MAX_LINES = 4
 
 
 def is_minutes(texts: List[str], roles: List[Optional[str]]) -> bool:
-    """A 纪要 by its mark, or by a title such as ``关于……的会议纪要``."""
+    """A 纪要 by its mark, or by a title such as ``关于……的会议纪要`` (or a 会议记录's).
+
+    >>> is_minutes(["会议纪要（第一次）", "与会者：张三"], ["title", None])
+    True
+    """
     if Role.MINUTES_MARK in roles:
         return True
     title = "".join(text for text, role in zip(texts, roles) if role == Role.TITLE)
-    return title.endswith("纪要")
+    return bool(_MINUTES_TITLE.search(title))
 
 
 def mark_attendance(

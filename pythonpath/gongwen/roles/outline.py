@@ -15,18 +15,20 @@ Standard library only, Python 3.8 compatible.
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
-from gongwen.roles.common import clean
+from gongwen.roles.common import ascii_number, clean
 from gongwen.roles.headings import parse_heading_number, run_in_heading
+from gongwen.roles.looks import Looks
+from gongwen.roles.signoff import is_tail_date
 from gongwen.spec import Role
 
 _CN = "[一二三四五六七八九十百零〇]+"
 _DIGITS = "[0-9０-９]{1,2}"
 _GAP = "[ \u3000\u00a0\t]"
 # What counts after a number in a sentence: 1 个月, 3 名, 2 次, 5 项 (not 1 项目背景).
-_NOT_A_UNIT = (r"(?![个月年日天名人次万亿元家所条份位批期号时分周倍米吨亩户岁%％0-9０-９]"
-               r"|项(?!目))")
+_NOT_A_UNIT = (r"(?![月年日天名人次万亿元家所条份位批期号时分周倍米吨亩户岁%％0-9０-９]"
+               r"|项(?!目)|个(?!人))")
 # (form, pattern) in the order they are tried; a form is a key of its own level.
 _FORMS = (
     ("part", re.compile(r"^第" + _CN + r"部分")),
@@ -36,10 +38,26 @@ _FORMS = (
     ("decimal2", re.compile(r"^" + _DIGITS + r"[.．]" + _DIGITS + _GAP + r"*" + _NOT_A_UNIT
                             + r"(?![.．])")),
     ("digit_space", re.compile(r"^" + _DIGITS + _GAP + r"+" + _NOT_A_UNIT)),
+    ("roman_upper", re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)\s*[.．、)）]")),
+    ("roman_lower", re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)\s*[.．、)）]")),
     ("latin_upper", re.compile(r"^[A-HＡ-Ｈ]\s*[.．、]")),
     ("latin_lower", re.compile(r"^[（(]?[a-hａ-ｈ]\s*[)）]")),
     ("enumerated", re.compile(r"^" + _CN + r"是")),
+    # 【会议议题】 / 【工作回顾】 alone on a line: a 纪要's or a 总结's own heading form.
+    ("lenticular", re.compile(r"^【(?=[^】]{2,16}】$)")),
 )
+# Forms whose number is plainly a list mark (i. / A． / a)): like 一、 … they head a line that
+# is one sentence or a phrase, ``，`` and ``；`` in it included; the others only a phrase.
+_MARKED = ("roman_upper", "roman_lower", "latin_upper", "latin_lower")
+MARKED_MAX_CHARS = 60
+# 第一条　工作机构 — an article named by a phrase, its text in the paragraphs under it — is a
+# heading; 第一条　为规范管理，制定本办法。 is the article itself: body.
+_ARTICLE = re.compile(r"^第" + _CN + r"条" + _GAP + r"*(?P<name>[^，。；：,;:！？!?]{2,8})$")
+# 问题1： / 议题二 / 任务3 alone on a line, met with two numbers at least: the document's
+# own heading form (not a figure's or table's number).
+_LABELLED = re.compile(r"^(?P<label>[\u4e00-\u9fff]{1,4}?)\s*(?:[0-9０-９]{1,2}|"
+                       r"[一二三四五六七八九十]{1,3})\s*[：:]?$")
+_NOT_LABELS = ("第", "图", "表", "附件", "附表", "附图", "附录", "图表", "序号", "编号")
 _SENTENCE_ENDS = ("。", "；", ";")
 # A line that reads as a heading: short, and no sentence in it.
 HEADING_MAX_CHARS = 40
@@ -51,31 +69,88 @@ _RANK = {form: level for level, form in _STANDARD_RANK.items()}
 HEADING_ROLES = (Role.HEADING1, Role.HEADING2, Role.HEADING3, Role.HEADING4)
 
 
-def heading_form(text: str) -> Optional[str]:
+def heading_form(text: str, labels: Sequence[str] = ()) -> Optional[str]:
     """The kind of number a heading line opens with (``cn`` for 一、, ``cn_paren``, ``digit``,
-    ``digit_paren``; the others by :data:`_FORMS`), or None.
+    ``digit_paren``; the others by :data:`_FORMS`, ``article`` for 第一条 and a phrase,
+    ``label:问题`` for 问题1： when ``labels`` holds 问题), or None.
 
     >>> [heading_form(t) for t in ("一、总体要求", "1 项目背景", "A．既定方案", "a) 范围",
     ...                            "第一部分 工作回顾", "1.2 建设内容", "一是加强领导")]
     ['cn', 'digit_space', 'latin_upper', 'latin_lower', 'part', 'decimal2', 'enumerated']
-    >>> [heading_form(t) for t in ("1 个月内完成", "A．方案已定，请执行。", "一是学，二是用。",
-    ...                            "2024 年工作", "第一条　为规范管理，制定本办法。", "1.5万元")]
-    [None, None, None, None, None, None]
+    >>> [heading_form(t) for t in ("ii. 实现会议时间的选择、修改功能；", "第一条  工作机构",
+    ...                            "2.1个人方面", "问题2：", "【会议议题】")]
+    ['roman_lower', 'article', 'decimal2', None, 'lenticular']
+    >>> heading_form("问题2：", labels=("问题",))
+    'label:问题'
+    >>> [heading_form(t) for t in ("1 个月内完成", "A．方案已定。请执行。", "一是学，二是用。",
+    ...                            "2024 年工作", "第一条　为规范管理，制定本办法。", "1.5万元",
+    ...                            "2.1.1问题：数据库中日期类型不知道怎么转换")]
+    [None, None, None, None, None, None, None]
     """
     text = clean(text)
     number = parse_heading_number(text)
     if number is not None:
         return _STANDARD_RANK[number.level]
-    if not text or len(text) > HEADING_MAX_CHARS or _SENTENCE.search(text) \
-            or text.endswith(("：", ":")):
+    if not text:
         return None
+    if _ARTICLE.match(text):
+        return "article"
+    labelled = _LABELLED.match(text)
+    if labelled and labelled.group("label") in labels:
+        return "label:" + labelled.group("label")
     for form, pattern in _FORMS:
         match = pattern.match(text)
         rest = clean(text[match.end():]) if match else ""
+        if not rest:
+            continue
+        if form in _MARKED:
+            if len(text) <= MARKED_MAX_CHARS and not _goes_on(text, match.end()):
+                return form
+            return None
+        if len(text) > HEADING_MAX_CHARS or _SENTENCE.search(text) \
+                or text.endswith(("：", ":")):
+            return None
         # 第一章　总　　则 is spaced out on purpose; a digit's columns are a typed table.
-        if rest and (form in ("part", "chapter") or not _COLUMNS.search(rest)):
+        if form in ("part", "chapter"):
+            return form
+        if not _COLUMNS.search(rest) and not _goes_on(text, match.end()):
             return form
     return None
+
+
+# A heading sentence that goes on (``问题：数据库……``, ``指导思想。以……``) opens a paragraph
+# of text.
+_SENTENCE_OR_LABEL_END = re.compile(r"[。！？!?：:；;]")
+
+
+def _goes_on(text: str, start: int) -> bool:
+    for mark in _SENTENCE_OR_LABEL_END.finditer(text, start):
+        before, after = text[mark.start() - 1:mark.start()], text[mark.end():mark.end() + 1]
+        if mark.group() in "：:" and before.isdigit() and after.isdigit():
+            continue  # 8:30
+        return bool(clean(text[mark.end():]))
+    return False
+
+
+def is_numbered_label(text: str) -> bool:
+    """``问题1：`` / ``议题二``: a word and a number alone (never a 主送 or a title)."""
+    match = _LABELLED.match(clean(text))
+    return bool(match) and not match.group("label").startswith(_NOT_LABELS)
+
+
+def heading_labels(texts: Sequence[str], roles: Sequence[Optional[str]]) -> List[str]:
+    """The words a document numbers its headings with (问题1：… 问题2：): a word met alone
+    with two different numbers at least.
+
+    >>> heading_labels(["问题1：", "说明。", "问题2：", "图1", "表1"], [None] * 5)
+    ['问题']
+    """
+    numbers: Dict[str, set] = {}
+    for text, role in zip(texts, roles):
+        match = _LABELLED.match(text) if role is None and is_numbered_label(text) else None
+        if match:
+            numbers.setdefault(match.group("label"), set()).add(clean(text))
+    return [label for label, seen in numbers.items() if len(seen) >= 2]
 
 
 class Outline:
@@ -103,7 +178,8 @@ class Outline:
         return level
 
 
-def mark_headings(texts: Sequence[str], roles: List[Optional[str]]) -> None:
+def mark_headings(texts: Sequence[str], roles: List[Optional[str]],
+                  looks: Optional[Looks] = None) -> None:
     """Every paragraph not yet given a role: a heading of its level, or body text (a 段内
     标题 is body: the renderers set its first sentence in the level's font).
 
@@ -111,22 +187,91 @@ def mark_headings(texts: Sequence[str], roles: List[Optional[str]]) -> None:
     >>> roles = [None] * len(texts)
     >>> mark_headings(texts, roles); roles
     ['heading1', 'body', 'heading2', 'heading3', 'heading1']
+
+    ``1.`` over ``1.1`` is the top of a decimal outline, whatever the standard says of 1.:
+
+    >>> texts = ["1.简述", "这是……。", "2.问题与解决", "2.1关于代码", "3.简要总结"]
+    >>> roles = [None] * len(texts)
+    >>> mark_headings(texts, roles); roles
+    ['heading1', 'body', 'heading1', 'heading2', 'heading1']
     """
-    outline = Outline()
-    chapters = False
-    for index, text in enumerate(texts):
-        if roles[index] is not None:
-            if roles[index] in (Role.ATTACHMENT_MARK, Role.ATTACHMENT_TITLE):
-                outline, chapters = Outline(), False  # an attached text numbers anew
+    labels = heading_labels(texts, roles)
+    for start, end in _numbered_parts(roles):
+        if looks is not None:
+            _mark_bold_headings(texts, roles, start, end, labels, looks)
+        decimal_root = _has_decimal_root(texts[start:end], roles[start:end])
+        outline = Outline()
+        regulation = False  # under a 第一章 or a 第一条 named by a phrase
+        for index in range(start, end):
+            if roles[index] is not None:
+                continue
+            text = texts[index]
+            form = heading_form(text, labels)
+            if form is None or _number_alone(text):
+                roles[index] = Role.BODY
+                continue
+            if form == "digit" and decimal_root:
+                form = "decimal1"
+            standard = form in _RANK
+            # Under a 第一章 or 第一条 the numbered sentences are an article's items: text.
+            if (regulation and standard and clean(text).endswith(_SENTENCE_ENDS)) \
+                    or (standard and run_in_heading(text)):
+                roles[index] = Role.BODY
+                continue
+            regulation = regulation or form in ("chapter", "article")
+            roles[index] = HEADING_ROLES[outline.place(form) - 1]
+
+
+# A bold line that heads a part: a phrase, no sentence, no field (会议地点：线上), no date.
+_BOLD_HEADING_CHARS = (2, 20)
+_NOT_IN_BOLD_HEADING = re.compile(r"[，。；：！？,;:!?、]")
+
+
+def _mark_bold_headings(texts: Sequence[str], roles: List[Optional[str]], start: int, end: int,
+                        labels: Sequence[str], looks: Looks) -> None:
+    """In a text that numbers no heading (a personal 总结), short lines set bold where the
+    text is not are its headings: 工作回顾 / 存在不足 / 明年计划."""
+    if any(roles[index] is None and heading_form(texts[index], labels) is not None
+           for index in range(start, end)):
+        return
+    for index in range(start, end):
+        text = texts[index]
+        if roles[index] is None and looks.is_bold(index) \
+                and _BOLD_HEADING_CHARS[0] <= len(text) <= _BOLD_HEADING_CHARS[1] \
+                and not _NOT_IN_BOLD_HEADING.search(text) and not is_tail_date(text):
+            roles[index] = Role.HEADING1
+
+
+def _numbered_parts(roles: Sequence[Optional[str]]) -> List[Tuple[int, int]]:
+    """The stretches numbered on their own: the main text, then each attached text."""
+    starts = [0] + [index + 1 for index, role in enumerate(roles)
+                    if role in (Role.ATTACHMENT_MARK, Role.ATTACHMENT_TITLE)]
+    ends = starts[1:] + [len(roles)]
+    return [(start, end) for start, end in zip(starts, ends) if start < end]
+
+
+def _number_alone(text: str) -> bool:
+    """``5.`` with nothing after it: an empty list item, not a heading."""
+    number = parse_heading_number(text)
+    return number is not None and not clean(clean(text)[len(number.prefix):])
+
+
+_DECIMAL = re.compile(r"^([0-9０-９]{1,2})[.．][0-9０-９]{1,2}(?![0-9０-９])")
+
+
+def _has_decimal_root(texts: Sequence[str], roles: Sequence[Optional[str]]) -> bool:
+    """``2.问题与解决`` with ``2.1关于代码`` under it: the digit form numbers a decimal
+    outline's top level."""
+    last_digit: Optional[str] = None
+    for text, role in zip(texts, roles):
+        if role is not None:
             continue
-        form = heading_form(text)
-        if form is None:
-            roles[index] = Role.BODY
+        number = parse_heading_number(text)
+        if number is not None and number.level == 3:
+            last_digit = number.normalized.rstrip(".")
             continue
-        chapters = chapters or form == "chapter"
-        level = outline.place(form)
-        standard = form in _RANK
-        # Under a 第一章 the numbered paragraphs are a regulation's articles: text.
-        article = chapters and standard and clean(text).endswith(_SENTENCE_ENDS)
-        roles[index] = Role.BODY if article or (standard and run_in_heading(text)) \
-            else HEADING_ROLES[level - 1]
+        decimal = _DECIMAL.match(clean(text))
+        if decimal and last_digit is not None and heading_form(text) in ("decimal2", "decimal3") \
+                and ascii_number(decimal.group(1)) == last_digit:
+            return True
+    return False

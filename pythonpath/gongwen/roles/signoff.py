@@ -40,7 +40,8 @@ _CLOSING = re.compile(
 )
 _SIGNATURE_LABEL = re.compile(
     r"^(?:述职人|报告人|汇报人|发言人|述廉人|署名|单位|申请人|申请单位|填报人|填表人|经办人"
-    r"|负责人|签名|签字)\s*(?:[（(][^）)]{0,6}[）)])?\s*[：:]"
+    r"|负责人|签名|签字|总结人|总结者|撰写人|撰稿人|执笔人|起草人|倡议人|倡议单位|发起人"
+    r"|发起单位|(?:项目|小组|团队)?组长|队长)\s*(?:[（(][^）)]{0,6}[）)])?\s*[：:]"
 )
 # A line of the form "label：value" (a 署名 has no colon unless its label is one above).
 _LABELLED_LINE = re.compile(r"^[^：:]{1,12}[：:]")
@@ -54,6 +55,8 @@ _YEAR_MONTH = re.compile(r"^(?:[0-9０-９]{4}|[〇零OoＯ○0一二三四五�
                          r"(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月$")
 # Forms and 申请 label the date line: 日期：2024年3月1日.
 _DATE_LABEL = re.compile(r"^(?:日\s*期|时\s*间)\s*[：:]\s*")
+# Word's date field puts the weekday after it: 2019年10月4日星期五.
+_WEEKDAY = re.compile(r"\s*[（(]?\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[）)]?$")
 # The seal or signature placeholder of a 落款: （盖章）, (签字).
 # …and a joint notice's 代章 line: （国家卫生健康委代章）, one 落款 with the names above it.
 SEAL = re.compile(r"^[（(]\s*(?:盖\s*章|公\s*章|印\s*章|签\s*章|签\s*名|签\s*字"
@@ -64,10 +67,12 @@ def is_tail_date(text: str) -> bool:
     """A 成文日期 as people type it under a 署名: a full date, or a year and month only.
 
     >>> [is_tail_date(t) for t in ("2024年1月5日", "2024年1月", "二〇二四年一月", "2024年",
-    ...                             "日期：2024年  月  日")]
-    [True, True, True, False, True]
+    ...                             "日期：2024年  月  日", "2019年10月4日星期五", "星期五")]
+    [True, True, True, False, True, True, False]
     """
-    text = _DATE_LABEL.sub("", text, count=1)
+    text = _WEEKDAY.sub("", _DATE_LABEL.sub("", text, count=1), count=1)
+    if not text:
+        return False
     return is_date_line(text) or bool(_YEAR_MONTH.match(text))
 
 
@@ -77,7 +82,8 @@ _DATE_ENDINGS = tuple("日号月0123456789０１２３４５６７８９")
 
 def date_suffix_start(text: str) -> Optional[int]:
     """Where a date that ends ``text`` starts, if ``text`` ends with one (short lines only)."""
-    if len(text) > ONE_LINE_MAX_CHARS or not text.rstrip().endswith(_DATE_ENDINGS):
+    if len(text) > ONE_LINE_MAX_CHARS \
+            or not _WEEKDAY.sub("", text.rstrip()).endswith(_DATE_ENDINGS):
         return None  # every paragraph comes here: the parser only for what can end a date
     for start in range(len(text)):
         if not text[start].isspace() and is_tail_date(text[start:]):

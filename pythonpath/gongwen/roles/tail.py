@@ -7,7 +7,7 @@ Standard library only, Python 3.8 compatible.
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from gongwen.dates import is_date_line
 from gongwen.roles.common import (
@@ -124,6 +124,8 @@ def mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: int
             break
         dates += 1
         index = skip_up(roles, index - 1, start)
+    if not dates:
+        index, dates = _date_above_signature(texts, roles, index, start)
     signatures = 0
     while (index >= start and signatures < SIGNATURE_MAX_LINES
            and is_signature(texts[index], dated=dates > 0)):
@@ -139,6 +141,19 @@ def mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: int
         index = skip_up(roles, index - 1, start)
     if not closings and (dates or signatures) and is_generic_closing(texts, roles, index, start):
         roles[index] = Role.CLOSING
+
+
+def _date_above_signature(texts: List[str], roles: List[Optional[str]], index: int,
+                          start: int) -> Tuple[int, int]:
+    """A web page's 落款 with the date put above the agency's name: mark both; return the
+    index above them and the number of dates marked."""
+    if index < start or not is_signature(texts[index], dated=False):
+        return index, 0
+    above = skip_up(roles, index - 1, start)
+    if above < start or not is_tail_date(texts[above]):
+        return index, 0
+    roles[index], roles[above] = Role.SIGNATURE, Role.DATE
+    return skip_up(roles, above - 1, start), 1
 
 
 def _mark_notes(
@@ -166,13 +181,21 @@ def _mark_notes(
     return index
 
 
+# The second contact of a 附注 on its own line: 韩建汶（学工部）电话：65643400.
+_PHONE = re.compile(r"(?:电话|手机|传真|座机|联系方式)\s*[：:]\s*[0-9０-９(（+＋]"
+                    r"[0-9０-９()（）+＋\-－ ]{4,}")
+
+
 def _is_contact(text: str) -> bool:
-    """联系人：张三，电话：12345678 (the parentheses forgotten).
+    """联系人：张三，电话：12345678 (the parentheses forgotten), or a name and a number.
 
     >>> _is_contact("联系人：李四，电话：12345678901"), _is_contact("联系人要及时报送。")
     (True, False)
+    >>> _is_contact("韩建汶（学工部）电话：65643400")
+    True
     """
-    return len(text) <= NOTE_MAX_CHARS and bool(CONTACT.match(text))
+    return len(text) <= NOTE_MAX_CHARS and bool(CONTACT.match(text) or (
+        _PHONE.search(text) and not any(mark in text for mark in "。；;")))
 
 
 def is_bracketed(text: str) -> bool:

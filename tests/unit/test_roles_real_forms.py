@@ -1,0 +1,169 @@
+"""Roles of the forms real Word files use (issue #20): personal 总结, 纪要 of firms and teams,
+letters, rules attached to a 通知. Each case is a general rule seen in the real corpus
+(tests/data/realcorpus), written here with texts of our own."""
+
+from __future__ import annotations
+
+from gongwen.roles import ParagraphLook, classify
+from gongwen.spec import Role
+
+# --- heading forms ---------------------------------------------------------------------------
+
+def test_digit_with_a_closing_bracket_only_is_heading4():
+    roles = classify(["年度总结", "（一）主要业绩", "1)客户画像", "完成了画像的设计。",
+                      "2）理财平台", "参与了推荐的改造。"])
+    assert roles[2] == roles[4] == Role.HEADING4
+
+
+def test_roman_items_are_headings_even_with_a_comma_or_a_semicolon():
+    roles = classify(["项目总结", "一、项目目标", "我们提出了五项功能：",
+                      "i. 实现会议室的创建、删除功能；", "ii. 实现两种身份，管理员和普通用户；",
+                      "iii. 支持查询。这一项后来又做了扩充，加入了导出。"])
+    assert roles[3:] == [Role.HEADING2, Role.HEADING2, Role.BODY]
+
+
+def test_articles_named_by_a_phrase_are_headings_and_their_items_text():
+    roles = classify(["XX学院访学项目实施细则", "为开拓视野，制定本细则。", "第一条  工作机构",
+                      "项目由学工处负责。", "第二条  申请条件", "申请的同学须满足：",
+                      "（一）热爱祖国，品德优良；", "（二）成绩优秀。",
+                      "第三条  本细则自发布之日起由学工处负责解释和实施"])
+    assert roles[2] == roles[4] == Role.HEADING1
+    assert roles[6:] == [Role.BODY] * 3
+
+
+def test_a_word_numbered_alone_is_the_documents_heading_form():
+    roles = classify(["讨论会纪要", "问题1：", "说明：逻辑是什么？", "问题2：", "说明：怎样分工？",
+                      "表1"])
+    assert roles[1] == roles[3] == Role.HEADING1
+    assert roles[5] == Role.BODY  # a table's number met once
+    assert classify(["总结", "问题1：", "只此一问。"])[1] == Role.BODY
+
+
+def test_one_dot_over_decimals_is_the_top_of_a_decimal_outline():
+    roles = classify(["项目总结", "1.简述", "这是第一次开发。", "2.问题与解决", "2.1关于代码",
+                      "2.1.1问题：日期格式不知道怎么转换", "解决：查资料。", "3.简要总结",
+                      "收获很多。"])
+    assert roles[1:] == [Role.HEADING1, Role.BODY, Role.HEADING1, Role.HEADING2, Role.BODY,
+                         Role.BODY, Role.HEADING1, Role.BODY]
+
+
+def test_standard_digits_keep_their_level_beside_decimals_of_their_own():
+    roles = classify(["年度总结", "一、工作回顾", "1.1工作概览", "内容。", "二、存在问题",
+                      "2.1个人方面", "内容。", "三、工作目标", "1.要提高主动性。"])
+    assert roles[5] == Role.HEADING2 and roles[8] == Role.HEADING3
+
+
+def test_a_number_alone_and_symbol_glyphs_are_no_heading_text():
+    roles = classify(["总结", "一、不足", "1.容易急躁。", "5.", "（1）观察运行状况。\uf075\u2002",
+                      "（2）及时纠正错误。"])
+    assert roles[3] == Role.BODY
+    assert roles[4] == roles[5] == Role.HEADING4
+
+
+def test_a_year_after_the_number_is_the_headings_text():
+    assert classify(["通知", "一、范围", "1.2015级、2016级本科生；"])[2] == Role.HEADING3
+
+
+def test_lenticular_brackets_alone_head_a_part():
+    roles = classify(["项目组会议纪要", "【会议议题】", "讨论进度。", "【会议决定】", "下周交付。"])
+    assert roles[1] == roles[3] == Role.HEADING1
+
+
+def test_bold_short_lines_head_a_text_that_numbers_none():
+    texts = ["2019年个人工作总结", "回顾这一年，我在领导的关心下完成了各项工作任务，收获很大。",
+             "工作回顾", "全年完成项目五个，客户满意度达到了百分之九十五以上，获得表扬。",
+             "会议地点：线上", "存在不足", "对业务的理解还不够深入，需要在明年继续加强学习和积累。"]
+    plain = ParagraphLook(size_pt=12, align="justify", bold=False)
+    bold = ParagraphLook(size_pt=12, align="justify", bold=True)
+    looks = [ParagraphLook(size_pt=18, align="center", bold=True), plain, bold, plain, bold,
+             bold, plain]
+    roles = classify(texts, looks=looks)
+    assert [roles[2], roles[4], roles[5]] == [Role.HEADING1, Role.BODY, Role.HEADING1]
+    # Formatted, the line carries the heading style instead of bold: the same role again.
+    formatted = [look._replace(bold=False, style="公文一级标题") if role == Role.HEADING1
+                 else look for look, role in zip(looks, roles)]
+    assert classify(texts, looks=formatted) == roles
+    # Numbered headings in the text: bold is emphasis there.
+    numbered = texts[:2] + ["一、工作回顾"] + texts[3:]
+    assert classify(numbered, looks=looks)[5] == Role.BODY
+    # Where the whole text is bold, bold says nothing.
+    assert Role.HEADING1 not in classify(texts, looks=[looks[0]] + [bold] * 6)
+
+
+# --- 纪要 and 会议记录 of firms and teams ---------------------------------------------------------
+
+def test_team_minutes_title_fields_and_attendance():
+    big = ParagraphLook(size_pt=22, align="justify")
+    small = ParagraphLook(size_pt=14, align="justify")
+    texts = ["会议纪要（第一次）", "实验名称: 派单系统初步模型",
+             "会议时间：2019年5月6日8点 至 10点",
+             "与会者：张三、李四、王五.", "文档记录者：王五", "会议内容摘要：确定大纲。"]
+    roles = classify(texts, looks=[big] + [small] * 5)
+    assert roles == [Role.TITLE, Role.BODY, Role.BODY, Role.ATTENDANCE, Role.ATTENDANCE,
+                     Role.BODY]
+    assert classify(texts) == roles  # the field lines are no title by their text alone
+
+
+def test_minutes_layout_asked_for_makes_a_bare_title_the_mark():
+    texts = ["会议纪要", "出席：张三", "会议研究了XX。"]
+    assert classify(texts, kind="minutes")[:2] == [Role.MINUTES_MARK, Role.ATTENDANCE]
+
+
+def test_a_line_set_smaller_does_not_continue_the_title():
+    texts = ["关于项目进度的会议纪要", "项目组第三次例会", "会议讨论了进度。"]
+    looks = [ParagraphLook(size_pt=22), ParagraphLook(size_pt=12), ParagraphLook(size_pt=12)]
+    assert classify(texts, looks=looks)[:2] == [Role.TITLE, Role.BODY]
+    assert classify(texts)[:2] == [Role.TITLE, Role.TITLE]  # the text alone cannot tell
+
+
+def test_a_second_document_in_the_file_gets_its_title_by_its_look():
+    texts = ["2018年度工作总结", "一、思想方面", "认真学习，提高认识，全年参加培训十二次以上。",
+             "2019年度工作计划", "1.维护后台系统。", "要点小结"]
+    title = ParagraphLook(size_pt=18, align="center")
+    text = ParagraphLook(size_pt=10.5, align="left")
+    roles = classify(texts, looks=[title, text, text, title, text, text])
+    assert roles[3] == Role.TITLE
+    # Set as the text is, the same line is no title; neither is a large line that names no
+    # kind and is not centred like the title.
+    assert classify(texts, looks=[title, text, text, text, text, text])[3] != Role.TITLE
+    left = ParagraphLook(size_pt=18, align="left")
+    assert classify(texts, looks=[title, text, text, text, text, left])[5] != Role.TITLE
+    # Formatted: both titles in 公文标题, centred 2号, the text 三号.
+    styled = ParagraphLook(size_pt=22, align="center", style="公文标题")
+    body = ParagraphLook(size_pt=16, align="justify", style="公文正文")
+    assert classify(texts, looks=[styled, body, body, styled, body, body]) == roles
+
+
+# --- 落款 and 附注 --------------------------------------------------------------------------------
+
+def test_letter_closing_name_and_a_date_with_its_weekday():
+    roles = classify(["尊敬的李老师：", "感谢您的指导。", "此致", "", "敬礼", "",
+                      "              郭某某", "            2019年10月4日星期五"])
+    assert roles == [Role.ADDRESSEE, Role.BODY, Role.CLOSING, Role.BLANK, Role.CLOSING,
+                     Role.BLANK, Role.SIGNATURE, Role.DATE]
+
+
+def test_summary_signed_by_its_author_with_a_slash_date():
+    roles = classify(["2018年度工作总结", "一、思想方面", "认真学习。", "总结者：刘某",
+                      "时间： 2019/1/2"])
+    assert roles[3:] == [Role.SIGNATURE, Role.DATE]
+
+
+def test_a_date_typed_with_hao_ends_an_application():
+    roles = classify(["转正申请", "尊敬的领导：", "我于去年入职。", "此致", "敬礼！",
+                      "申请人：张某", "2019年1月2号"])
+    assert roles[3:] == [Role.CLOSING, Role.CLOSING, Role.SIGNATURE, Role.DATE]
+
+
+def test_two_contacts_under_the_date_are_the_note():
+    roles = classify(["关于XX的通知", "各院系：", "现将有关事项通知如下。", "特此通知。", "",
+                      "教务处 学工部", "2026年3月1日", "",
+                      "联系人：方某（教务处）  电话：55660000", "韩某（学工部）电话：65640000"])
+    assert roles[3:] == [Role.CLOSING, Role.BLANK, Role.SIGNATURE, Role.DATE, Role.BLANK,
+                         Role.NOTE, Role.NOTE]
+
+
+def test_a_date_put_above_the_agency_name():
+    roles = classify(["XX县林长制办公室关于调整林长的通知", "各乡镇：", "现将名录印发给你们。",
+                      "2024年5月15日", "XX县林长制办公室"])
+    assert roles[3:] == [Role.DATE, Role.SIGNATURE]
