@@ -45,7 +45,10 @@ def test_formatted_sample_measures_22_by_28_in_writer(office, samples_dir: Path,
     assert cli.main(["format", str(source), "--out-dir", str(out_dir)]) == 0
     layout = measure_pdf(export(office, out_dir / source.name, tmp_path))
     assert len(layout.pages) >= 3, "the sample should fill several pages"
-    assert layout.lines_per_full_page()[1:] == [22] * (len(layout.pages) - 2)
+    # Every full page has 22 lines; a page may end early only where pdfmeasure excuses it
+    # (a heading opening the next page keeps with its text, the 落款 keeps with the body).
+    full = layout.lines_per_full_page()
+    assert set(full) == {22} and len(full) >= len(layout.pages) - 2
     counts = layout.full_lines_char_counts()
     assert len(counts) > 20 and counts.count(28) >= len(counts) - 5
     assert check_gbt9704(layout) == []

@@ -136,7 +136,10 @@ def test_sample_measures_gbt9704_directly_and_after_docx_round_trip(office, samp
         assert all_text(document) == text_before
         layout = measure_pdf(office.export_pdf(document, tmp_path / "direct.pdf"))
         assert len(layout.pages) >= 3
-        assert layout.lines_per_full_page()[1:] == [22] * (len(layout.pages) - 2)
+        # Every full page has 22 lines; a page may end early only where pdfmeasure excuses it
+        # (a heading opening the next page keeps with its text, the 落款 keeps with the body).
+        full = layout.lines_per_full_page()
+        assert set(full) == {22} and len(full) >= len(layout.pages) - 2
         counts = layout.full_lines_char_counts()
         assert len(counts) > 40 and counts.count(28) >= 0.9 * len(counts)
         assert check_gbt9704(layout) == []
