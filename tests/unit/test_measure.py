@@ -284,6 +284,15 @@ def test_a_page_may_end_short_by_the_heading_that_keeps_with_its_text():
     # a page starting with a full body line excuses nothing
     layout = parse_bbox_xhtml(_with_last_page(_full_page(21), [(FULL, PAGE.left, RIGHT)] * 3))
     assert check_gbt9704(layout) == ["page 3: 21 lines, not 22"]
+    # a numbered heading that is one sentence keeps with its text too (四级标题 （1）…。)
+    numbered = ("　　（1）各股室主动对接上级业务部门。", PAGE.left + 2 * CHAR,
+                PAGE.left + 18 * CHAR)
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(20), [numbered] + _full_page(21)))
+    assert check_gbt9704(layout) == []
+    # ... but a numbered paragraph of two sentences is text (a run-in heading)
+    run_in = ("　　（1）抓学习。全年学习了十次。", PAGE.left + 2 * CHAR, PAGE.left + 17 * CHAR)
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(21), [run_in] + _full_page(21)))
+    assert check_gbt9704(layout) == ["page 3: 21 lines, not 22"]
 
 
 # --- a full line short because an unbreakable Latin run went to the next line -----------
