@@ -9,7 +9,9 @@ and laid-out document, timed until Writer has laid out every page again (``PageC
 - the baseline: LibreOffice's own Find & Replace All of one regex (a comma after a Chinese
   character becomes ，), natively (``XReplaceable.replaceAll``).
 
-Target: punctuation's cost ≤ 2× the baseline. Also: the core's analysis of every paragraph
+Target: punctuation's cost ≤ 2× the baseline. The runs are interleaved and each figure is
+the best of ``REPEATS`` (this machine's 2 cores are shared: a busy neighbour doubled single
+runs), the medians are reported too. Also: the core's analysis of every paragraph
 (:func:`gongwen.punctuation.punctuation_fixes`), in this Python.
 """
 
@@ -27,7 +29,7 @@ from typing import Callable, Dict, List
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = 100
-REPEATS = 3
+REPEATS = 5
 SLIP_RATE = 0.3
 SLIPS = {"，": ",", "：": ":", "；": ";", "。": "."}
 TARGET_RATIO = 2.0
@@ -73,29 +75,32 @@ def main() -> Dict[str, object]:
     finally:
         office.stop()
         shutil.rmtree(work, ignore_errors=True)
+    best = {name: min(values) for name, values in times.items()}
     median = {name: statistics.median(values) for name, values in times.items()}
-    cost = median["punctuation"] - median["format"]
-    ratio = cost / median["baseline"]
+    cost = best["punctuation"] - best["format"]
+    ratio = cost / best["baseline"]
+    median_ratio = (median["punctuation"] - median["format"]) / median["baseline"]
     results = {
         "pages": PAGES, "paragraphs": len(paragraphs), "fixes": fixes,
         "analysis_s": round(analysis, 3),
-        "format_s": round(median["format"], 3),
-        "format_punctuation_s": round(median["punctuation"], 3),
+        "format_s": round(best["format"], 3),
+        "format_punctuation_s": round(best["punctuation"], 3),
         "punctuation_cost_s": round(cost, 3),
-        "format_punctuation_tracked_s": round(median["tracked"], 3),
-        "baseline_replace_all_s": round(median["baseline"], 3),
+        "format_punctuation_tracked_s": round(best["tracked"], 3),
+        "baseline_replace_all_s": round(best["baseline"], 3),
         "ratio": round(ratio, 2),
+        "median_ratio": round(median_ratio, 2),
         "meets_target": ratio <= TARGET_RATIO,
         "message": info.get("message"),
         "load_average": os.getloadavg()[0],
         "runs": {name: [round(v, 3) for v in values] for name, values in times.items()},
     }
     print(f"   {PAGES} pages, {len(paragraphs)} paragraphs, {fixes} marks to fix "
-          f"(core analysis {analysis:.2f} s): Format {median['format']:.2f} s, with "
-          f"punctuation {median['punctuation']:.2f} s (cost {cost:.2f} s; as tracked changes "
-          f"{median['tracked']:.2f} s); native Replace "
-          f"All of one regex {median['baseline']:.2f} s; ratio {ratio:.2f}× (target ≤ "
-          f"{TARGET_RATIO}×: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
+          f"(core analysis {analysis:.2f} s), best of {REPEATS}: Format {best['format']:.2f} s, "
+          f"with punctuation {best['punctuation']:.2f} s (cost {cost:.2f} s; as tracked "
+          f"changes {best['tracked']:.2f} s); native Replace All of one regex "
+          f"{best['baseline']:.2f} s; ratio {ratio:.2f}× (medians: {median_ratio:.2f}×; target "
+          f"≤ {TARGET_RATIO}×: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
     return results
 
 

@@ -199,13 +199,16 @@ PROTECTED = (
             ("Hello, my world.", "This is English, mostly.", "I love this job!",
              "Hello, world.")),
 )
-_PROTECTED = re.compile("|".join("(?:" + rule.pattern + ")" for rule in PROTECTED))
+# Every pattern starts with one of these: the lookahead fails at once on Chinese text, where
+# trying each alternative at each character took 0.16 s for the 100-page report's paragraphs
+# (0.03 s with it).
+_PROTECTED = re.compile("(?=[A-Za-z0-9(（+._%-])(?:"
+                        + "|".join("(?:" + rule.pattern + ")" for rule in PROTECTED) + ")")
 
 
-def _protected(text: str) -> List[Tuple[int, int]]:
-    """Spans whose marks stay; a heading's number, if any, last."""
+def _protected(text: str, label: Optional[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """Spans whose marks stay, and the heading's number ``label`` if any."""
     spans = [(match.start(), match.end()) for match in _PROTECTED.finditer(text) if match.end()]
-    label = _heading_label(text)
     if label is not None:
         spans.append(label)
     return spans
@@ -371,8 +374,9 @@ class _State:
         # What each character reads as once full-width digits and letters are ASCII: the
         # context rules and the protected patterns look at this.
         self.view = text.translate(_WIDTH)
-        spans = _protected(self.view)
-        self.label = _Spans(len(text), spans[-1:] if _heading_label(self.view) else ())
+        label = _heading_label(self.view)
+        spans = _protected(self.view, label)
+        self.label = _Spans(len(text), [label] if label else ())
         if _PLACEHOLDER_HINT.search(text):  # 年  月  日, （插入…照片）: blanks to fill
             spans += [(p.start, p.end) for p in placeholders.find_placeholders(self.view)]
         self.protected = _Spans(len(text), spans)

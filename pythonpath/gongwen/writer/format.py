@@ -508,27 +508,40 @@ def replace_ranges(paragraph, edits: Sequence[TextEdit],
     attributes (a bold number stays bold, a plain comma after a bold word stays plain:
     inserted before, or by setString on the old, it would continue the bold); then the old
     text is deleted. Everything else in the paragraph is untouched. One cursor walks the
-    paragraph: about nine calls an edit (measured: 1 500 edits on 100 pages in 0.45 s less
-    than with a new cursor for each step).
+    paragraph from its last edit to its first: seven calls an edit (measured: 1 500 edits
+    on 100 pages cost 0.6 s less than with a new cursor for each step).
     """
     text = paragraph.getText()
     start = paragraph.getStart()
     cursor = text.createTextCursorByRange(start)
     made = []
+    at: Optional[int] = 0  # where the collapsed cursor is; None: not known
     for edit in edits:
-        cursor.gotoRange(start, False)
-        cursor.goRight(edit.start, False)
+        if at is not None and at >= edit.start:
+            cursor.goLeft(at - edit.start, False)  # edits come last first
+        else:
+            cursor.gotoRange(start, False)
+            cursor.goRight(edit.start, False)
         cursor.goRight(edit.length, True)
         if cursor.getString() != edit.before:
+            at = None
             continue
         if track is not None:
             track.record(edit.kind in normalize.KINDS)
+        if not edit.length:  # nothing to delete: the new text goes where the cursor is
+            text.insertString(cursor, edit.after, False)
+            at = None
+            made.append(edit)
+            continue
         if edit.after:
+            # The cursor's end sits where the new text goes, so it grows over it (Writer
+            # moves every position at the insertion point): give it back the old only.
             text.insertString(cursor.getEnd(), edit.after, False)
-            cursor.collapseToStart()
-            cursor.goRight(edit.length, True)
-        if edit.length:
-            cursor.setString("")
+            cursor.goLeft(_utf16_length(edit.after), True)
+        cursor.setString("")
+        # Direct: the cursor is where the old text was. Recorded, the old text is still
+        # there (deleted), and where the cursor is is not guaranteed.
+        at = edit.start if track is None or not track.on else None
         made.append(edit)
     if track is not None:
         track.record(False)
