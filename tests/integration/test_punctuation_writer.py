@@ -218,3 +218,19 @@ def _writer_texts(office, path: Path) -> List[str]:
         return texts(document)
     finally:
         office.close(document)
+
+
+def test_the_layout_is_never_a_revision(office, tmp_path: Path):
+    """A recording document formatted without 规范写法: no revision at all (the styles,
+    indents and page are what Format is for), and it still records afterwards."""
+    name = profile_name(office)
+    document = load_lines(office, TYPED, tmp_path)
+    try:
+        document.RecordChanges = True
+        assert office.dispatch(document, FORMAT).ok
+        assert redlines(document) == []
+        assert texts(document) == TYPED
+        assert document.RecordChanges is True
+        assert profile_name(office) == name
+    finally:
+        office.close(document)

@@ -114,8 +114,8 @@ def _format_locked(invocation: Invocation) -> Outcome:
     preset = presets.preset_for(invocation)
     settings = layout.settings_from(preset.data)
     title = messages.text("format_undo_title", locale)
-    with tracking.Tracking(invocation.ctx, document, tracking.asked(invocation.args)) as track, \
-            undo.undo_step(document, title) as manager:
+    with tracking.Tracking(invocation.ctx, document, tracking.asked(invocation.args),
+                           options.any) as track, undo.undo_step(document, title) as manager:
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
         made: List[layout.StructureEdit] = []
