@@ -356,7 +356,8 @@ def apply_fixes(text: str, fixes: Iterable[Tuple]) -> str:
 
 
 _PLACEHOLDER_HINT = re.compile("[ \u3000…]")
-_CANDIDATE = re.compile("[,.:;?!()\"'\\-…。 \u00a0\u3000\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_CANDIDATE = re.compile("[,.:;?!()\"'\\-…。 \u00a0\u3000"
+                        "\uff0e\uff0f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def analyse(text: str) -> Analysis:
