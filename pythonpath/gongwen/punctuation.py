@@ -328,6 +328,44 @@ RULES = (
 )
 
 
+# ---- the font of the marks ------------------------------------------------------------------
+
+# Characters Unicode leaves to the font's choice (East Asian Width "ambiguous"): Word sets
+# them in the Latin font unless the run says w:hint="eastAsia"; Writer gives them the script
+# of the character before (measured: ” after OK came out in the Latin font).
+EAST_ASIAN_AMBIGUOUS = "“”‘’—…·"
+
+
+def western_side_marks(text: str) -> List[int]:
+    """Offsets of the ambiguous marks Writer would set in the Latin font: the nearest
+    character before them (past spaces and other such marks) is no Chinese one, or there is
+    none and the one after is no Chinese one either. In a Chinese sentence they belong in
+    the CJK font (full width), so the renderer sets it on them.
+
+    >>> western_side_marks("他说“OK”，“好”。")
+    [5]
+    >>> western_side_marks("“Word”文档")
+    [0, 5]
+    """
+    found = []
+    for at, ch in enumerate(text):
+        if ch not in EAST_ASIAN_AMBIGUOUS:
+            continue
+        before = at - 1
+        while before >= 0 and (text[before] in EAST_ASIAN_AMBIGUOUS or text[before] in " \t"):
+            before -= 1
+        if before >= 0:
+            western = not is_chinese(text[before])
+        else:
+            after = at + 1
+            while after < len(text) and text[after] in EAST_ASIAN_AMBIGUOUS + " \t":
+                after += 1
+            western = after < len(text) and not is_chinese(text[after])
+        if western and any(is_han(c) for c in text):
+            found.append(at)
+    return found
+
+
 # ---- the analysis ---------------------------------------------------------------------------
 
 def punctuation_fixes(text: str) -> List[TextFix]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import layout, messages, normalize, roles
+from gongwen import layout, messages, normalize, punctuation, roles
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
 from gongwen.writer import (
@@ -245,6 +245,9 @@ def _text_without_notes(paragraph) -> str:
 Change = Dict[str, object]  # property name -> value, EDITS -> List[TextEdit], SPANS
 EDITS = "edits"
 SPANS = "spans"  # -> List[CharSpan], set once the edits are made
+# -> List[CharSpan] whose style is a font: quotes, dashes and ellipses Writer would set in
+# the Latin font (after Latin text), given the CJK one, set once the edits are made
+MARK_FONTS = "mark_fonts"
 
 
 class CharSpan(NamedTuple):
@@ -297,6 +300,11 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str],
             change[EDITS] = text_edits(texts[index], paragraph.edits)
         if paragraph.spans:
             change[SPANS] = _char_spans(paragraph, texts[index], tracked)
+        marks = punctuation.western_side_marks(paragraph.text)
+        if marks:
+            font = plan.styles[paragraph.style].east_asian_font
+            change[MARK_FONTS] = _char_spans(paragraph._replace(spans=tuple(
+                layout.Span(at, at + 1, font) for at in marks)), texts[index], tracked)
         if change:
             changes[index] = change
     return changes
@@ -387,7 +395,7 @@ def _apply_change(target, change: Change, track: Optional[tracking.Tracking] = N
     if reset:
         target.getText().createTextCursorByRange(target).setPropertiesToDefault(tuple(reset))
     for key, value in change.items():
-        if key not in (EDITS, SPANS, RESET):
+        if key not in (EDITS, SPANS, RESET, MARK_FONTS):
             _set_property(target, key, value)
     edits: Sequence[TextEdit] = change.get(EDITS, ())  # type: ignore[assignment]
     if edits and portions:
@@ -395,6 +403,8 @@ def _apply_change(target, change: Change, track: Optional[tracking.Tracking] = N
     made = [edit.kind for edit in replace_ranges(target, edits, track)]
     for span in change.get(SPANS, ()):  # type: ignore[attr-defined]
         set_char_style(target, span)
+    for span in change.get(MARK_FONTS, ()):  # type: ignore[attr-defined]
+        set_char_style(target, span, "CharFontName")
     return made
 
 
@@ -475,8 +485,9 @@ def _cursor_width(portion, most: int) -> int:
     return 1
 
 
-def set_char_style(paragraph, span: CharSpan) -> bool:
-    """The span's character style on its range (checked: False if the text is not there)."""
+def set_char_style(paragraph, span: CharSpan, name: str = "CharStyleName") -> bool:
+    """The span's character style (or the property ``name``) on its range (checked: False
+    if the text is not there)."""
     text = paragraph.getText()
     cursor = text.createTextCursorByRange(paragraph.getStart())
     cursor.gotoStartOfParagraph(False)
@@ -484,7 +495,7 @@ def set_char_style(paragraph, span: CharSpan) -> bool:
     cursor.goRight(span.length, True)
     if cursor.getString() != span.text:
         return False
-    cursor.setPropertyValue("CharStyleName", span.style)
+    cursor.setPropertyValue(name, span.style)
     return True
 
 
