@@ -1,7 +1,7 @@
 """``python -m bench [NAME...]`` (``make bench``): runs the benchmarks, saves the figures.
 
 Every ``bench/bench_<name>.py`` has a ``main()`` that prints its own lines and returns a dict
-of figures; this runner collects them into ``out/bench.json`` for the README.
+of figures; this runner collects them into ``out/bench.json`` for ``bench/README.md``.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Dict, List
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ("zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt")
+SAMPLES = ("xiangzhen-dangwei-shuji-shuzhi.txt", "xian-jiaoyuju-niandu-zongjie.txt")
 
 
 def _median_ms(function: Callable[[], object], runs: int) -> float:
@@ -43,8 +43,7 @@ def _quiet_check(argv: List[str]) -> int:
 
 
 def _samples() -> List[str]:
-    shared = Path(os.environ.get("GONGWEN_SHARED", ROOT.parent / "shared"))
-    return [str(shared / "samples" / name) for name in SAMPLES]
+    return [str(ROOT / "tests" / "data" / "samples" / name) for name in SAMPLES]
 
 
 def main() -> Dict[str, float]:

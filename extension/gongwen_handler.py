@@ -1,12 +1,20 @@
-"""The UNO component of 公文助手: a ProtocolHandler for ``vnd.gongwen:`` URLs, and the job
-that puts the save/export/print guard on every Writer frame.
+"""The UNO components of 公文助手: a ProtocolHandler for ``vnd.gongwen:`` URLs, the job
+that puts the save/export/print guard on every Writer frame, and the grammar checker of
+边写边查 (``org.gongwen.writer.Proofreader``, in ``gongwen.writer.proofreader``).
 
 LibreOffice loads this file without a package, so it imports ``gongwen`` from
 the extension's ``pythonpath/``. All it does is route a URL to
 ``gongwen.writer.commands.run`` and report the outcome, and hand a job's event to
 ``gongwen.writer.guard``; the work lives there.
+
+Threads: LibreOffice calls this component from its main thread (a click, a toolbar binding
+its controllers) and from others (a script's dispatch or load over a UNO bridge runs on a
+bridge thread). Whatever touches a document or a frame runs on the main thread
+(``gongwen.writer.mainthread``): a dispatch hands its command over and waits for it, a job
+or a status request hands its work over and returns.
 """
 
+import os
 import sys
 import traceback
 
@@ -28,6 +36,20 @@ JOB_SERVICE_NAMES = ("com.sun.star.task.Job",)
 _stateful = []
 
 
+try:  # cyclic garbage is collected on the main thread only (gongwen.writer.mainthread)
+    from gongwen.writer import mainthread as _mainthread
+
+    _mainthread.collect_on_main_thread_only()
+except Exception:
+    traceback.print_exc(file=sys.stderr)
+
+if os.environ.get("GONGWEN_FAULTHANDLER"):  # the test rig: Python stacks on SIGUSR1
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
+
+
 def _command_name(complete_url):
     """``vnd.gongwen:InsertScaffold?type=x`` -> ``InsertScaffold``."""
     return complete_url[len(PROTOCOL):].split("?", 1)[0]
@@ -43,6 +65,7 @@ class ProtocolHandler(unohelper.Base, XInitialization, XDispatchProvider, XServi
         if args:
             self.frame = args[0]
             _install_guard(self.ctx, self.frame)
+            _remember_proofing_setting(self.ctx)
 
     # XDispatchProvider
     def queryDispatch(self, url, target_frame_name, search_flags):
@@ -74,12 +97,10 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
         self.frame = frame
 
     def dispatch(self, url, arguments):
-        self._run(url)
-        _refresh(self.ctx, self.frame, _command_name(url.Complete))
+        self._on_main_thread(url.Complete)
 
     def dispatchWithNotification(self, url, arguments, listener):
-        ok, message = self._run(url)
-        _refresh(self.ctx, self.frame, _command_name(url.Complete))
+        ok, message = self._on_main_thread(url.Complete)
         if listener is not None:
             event = uno_struct("com.sun.star.frame.DispatchResultEvent")
             event.Source = self
@@ -87,23 +108,55 @@ class Dispatcher(unohelper.Base, XNotifyingDispatch):
             event.Result = message
             listener.dispatchFinished(event)
 
-    def _run(self, url):
+    def _on_main_thread(self, complete_url):
+        """The command's (ok, message), run on the main thread (this one, or handed over)."""
+        try:
+            from gongwen.writer import mainthread
+
+            return mainthread.call(self.ctx, lambda: self._run(complete_url))
+        except Exception:  # gongwen itself failed to load, or the main thread never came
+            return _failure()
+
+    def _run(self, complete_url):
         try:
             from gongwen.writer import commands
 
-            outcome = commands.run(self.ctx, self.frame, url.Complete)
+            outcome = commands.run(self.ctx, self.frame, complete_url)
+            _refresh(self.ctx, self.frame, _command_name(complete_url))
             return outcome.ok, outcome.message
-        except Exception:  # gongwen itself failed to load: commands.run reports the rest
-            traceback.print_exc(file=sys.stderr)
-            return False, "公文助手出错：" + traceback.format_exc(limit=1).strip().splitlines()[-1]
+        except Exception:  # commands.run reports its own failures: this is gongwen's loading
+            return _failure()
 
     def addStatusListener(self, listener, url):
-        if _send_state(self.ctx, self, self.frame, listener, url):
-            _stateful.append((self.frame, listener, url, self))
+        # Reads the document (the 版式 check mark): on the main thread, where LibreOffice
+        # asks from anyway; from another thread it is answered a moment later.
+        def send():
+            if _send_state(self.ctx, self, self.frame, listener, url):
+                _stateful.append((self.frame, listener, url, self))
+
+        _main_thread_later(self.ctx, send)
 
     def removeStatusListener(self, listener, url):
         _stateful[:] = [entry for entry in _stateful
                         if not (entry[1] == listener and entry[2].Complete == url.Complete)]
+
+
+def _failure():
+    traceback.print_exc(file=sys.stderr)
+    return False, "公文助手出错：" + traceback.format_exc(limit=1).strip().splitlines()[-1]
+
+
+def _main_thread_later(ctx, work):
+    """``work()`` now when on the main thread, else soon on it; never in a caller's way."""
+    try:
+        from gongwen.writer import mainthread
+
+        if mainthread.is_main_thread():
+            work()
+        else:
+            mainthread.later(ctx, work)
+    except Exception:
+        traceback.print_exc(file=sys.stderr)
 
 
 def _send_state(ctx, source, frame, listener, url):
@@ -150,12 +203,18 @@ class GuardJob(unohelper.Base, XJob, XServiceInfo):
         self.ctx = ctx
 
     def execute(self, arguments):
+        """Never does the work here: a script's load runs this on a bridge thread (where it
+        once deadlocked soffice), and the main thread may be the caller, inside a load. The
+        frame is guarded a moment later, from the main loop."""
         try:
-            from gongwen.writer import guard
+            from gongwen.writer import guard, mainthread
 
-            guard.install_from_job(self.ctx, arguments)
+            frame = guard.frame_of_job(arguments)
+            ctx = self.ctx
+            mainthread.later(ctx, lambda: guard.install_with_sweep(ctx, frame))
         except Exception:  # never in the way of opening a document
             traceback.print_exc(file=sys.stderr)
+        _remember_proofing_setting(self.ctx)
         return ()
 
     def getImplementationName(self):
@@ -169,12 +228,23 @@ class GuardJob(unohelper.Base, XJob, XServiceInfo):
 
 
 def _install_guard(ctx, frame):
+    """A new handler's frame, and the desktop's other frames: from the main loop (a script's
+    dispatch creates handlers on a bridge thread)."""
     try:
-        from gongwen.writer import guard
+        from gongwen.writer import guard, mainthread
 
-        guard.install(ctx, frame)
-        guard.install_everywhere(ctx)
+        mainthread.later(ctx, lambda: guard.install_with_sweep(ctx, frame))
     except Exception:  # the commands work without the guard
+        traceback.print_exc(file=sys.stderr)
+
+
+def _remember_proofing_setting(ctx):
+    """The checking thread must not read the configuration itself: hand it the switch."""
+    try:
+        from gongwen.writer import proofreader
+
+        proofreader.remember_setting(ctx)
+    except Exception:  # the commands work without 边写边查
         traceback.print_exc(file=sys.stderr)
 
 
@@ -187,3 +257,11 @@ def uno_struct(type_name):
 g_ImplementationHelper = unohelper.ImplementationHelper()
 g_ImplementationHelper.addImplementation(ProtocolHandler, IMPLEMENTATION_NAME, SERVICE_NAMES)
 g_ImplementationHelper.addImplementation(GuardJob, JOB_IMPLEMENTATION_NAME, JOB_SERVICE_NAMES)
+try:  # the grammar checker's class lives with the glue; the handler works without it
+    from gongwen.writer.proofreader import IMPLEMENTATION_NAME as PROOFREADER_NAME
+    from gongwen.writer.proofreader import SERVICE_NAMES as PROOFREADER_SERVICES
+    from gongwen.writer.proofreader import Proofreader
+
+    g_ImplementationHelper.addImplementation(Proofreader, PROOFREADER_NAME, PROOFREADER_SERVICES)
+except Exception:
+    traceback.print_exc(file=sys.stderr)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+from typing import List
 
 import pytest
 
@@ -18,6 +21,46 @@ def shared_path() -> Path:
     return Path(os.environ.get("GONGWEN_SHARED", ROOT.parent / "shared"))
 
 
+# Every .docx the CLI writes during the session (``format``, ``new``, in the test process or
+# a subprocess: ``gongwen.batch.files`` logs them) is validated against the ISO/IEC 29500
+# Transitional schemas when the session ends (tests/docxvalid.py); one that does not
+# validate fails the run (exit status 1, the problems in the summary).
+_WRITTEN: List[Path] = []
+
+
+def pytest_configure(config):
+    from gongwen.batch.files import WRITTEN_LOG_ENV
+
+    folder = Path(tempfile.mkdtemp(prefix="gongwen-written-"))
+    log = folder / "written.txt"
+    log.touch()
+    _WRITTEN.append(log)
+    os.environ[WRITTEN_LOG_ENV] = str(log)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if not _WRITTEN:
+        return
+    log = _WRITTEN.pop()
+    paths = [Path(line) for line in dict.fromkeys(log.read_text("utf-8").splitlines())
+             if line.endswith(".docx")]
+    shutil.rmtree(str(log.parent), ignore_errors=True)
+    if not paths:
+        return
+    from tests import docxvalid
+
+    bad = docxvalid.report(paths)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"docx validation: {len(paths)} .docx written by the CLI, "
+                            f"{len(bad)} not valid")
+        for path, problems in bad.items():
+            for problem in problems[:5]:
+                reporter.write_line(f"  {path}: {problem}", red=True)
+    if bad:
+        session.exitstatus = 1
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "integration" in Path(str(item.fspath)).parts:
@@ -28,15 +71,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    path = shared_path()
-    assert path.is_dir(), f"../shared is missing: {path} (set GONGWEN_SHARED)"
-    return path
-
-
-@pytest.fixture(scope="session")
-def samples_dir(shared_dir: Path) -> Path:
-    return shared_dir / "samples"
+def samples_dir() -> Path:
+    """The repository's own sample reports (tests/samples.py says what they hold)."""
+    return ROOT / "tests" / "data" / "samples"
 
 
 @pytest.fixture(scope="session")
@@ -77,8 +114,12 @@ def writer_doc(office):
 
 
 def _forget_remembered_preset(office) -> None:
-    """A ``Format?preset=`` remembers the user's choice in soffice's configuration folder
-    (the rig's own): forget it after each test, so the next starts from the default."""
-    from gongwen import presets
+    """The 版式 menu remembers the user's choice in soffice's profile (the rig's own):
+    forget it after each test, so the next starts from the default."""
+    from gongwen.writer import presets as writer_presets
 
-    (office.config_home / presets.APP_NAME / presets.SETTINGS_FILE).unlink(missing_ok=True)
+    try:
+        if writer_presets.remembered(office.ctx):
+            writer_presets.remember_choice(office.ctx, "")
+    except Exception:  # soffice is gone: the check that follows reports it
+        pass

@@ -1,4 +1,4 @@
-"""Build ``gongwen/templates/<key>.docx``, one docxtpl template per scaffold (``make templates``).
+"""Build ``templates/<key>.docx``, one docxtpl template per scaffold (``make templates``).
 
 Each template is made from the scaffold data (``gongwen/scaffolds/<key>.json``): one
 paragraph per scaffold paragraph, in the named 公文 style of its role, with the page setup,
@@ -35,7 +35,7 @@ from gongwen import spec  # noqa: E402
 from gongwen.batch import docxlayout  # noqa: E402
 from gongwen.scaffolds import FIELD_PATTERN, Scaffold, load_all  # noqa: E402
 
-DEFAULT_OUT = REPO / "pythonpath" / "gongwen" / "templates"  # package data
+DEFAULT_OUT = REPO / "templates"  # shipped as the package data gongwen/templates/
 
 # Fixed metadata: a template's bytes depend only on the scaffold data and the layout code.
 FIXED_TIME = datetime.datetime(2024, 1, 1, 0, 0, 0)

@@ -36,15 +36,22 @@ def open_document(office: Office, document: Path | None):
 
 
 def screenshot(out: Path, document: Path | None = None, dispatch: str | None = None,
-               settle_s: float = 6.0, language: str = "zh_CN", dialogs: bool = False) -> Path:
+               settle_s: float = 6.0, language: str = "zh_CN", dialogs: bool = False,
+               stock_fonts: bool = False) -> Path:
     if not dialogs:  # a modal box would wait for a click forever
         os.environ["GONGWEN_NO_DIALOGS"] = "1"
     xvfb = Xvfb(SCREEN).start()
     workdir = Path(tempfile.mkdtemp(prefix="gongwen-shot-"))
     office = Office(build_oxt.build(workdir / "gongwen.oxt"), workdir, display=xvfb.display,
-                    language=language)
+                    language=language, own_fonts=not stock_fonts)
     try:
         office.start()
+        if stock_fonts:  # as a user's machine draws: the extension's stand-ins, which
+            from gongwen.writer import fonts  # count from LibreOffice's next start
+
+            fonts.sync(office.ctx)
+            office.stop()
+            office._launch()
         if document is not None:
             document = Path(shutil.copy(document, workdir / document.name))
         doc = open_document(office, document)
@@ -71,8 +78,11 @@ def main() -> None:
     parser.add_argument("--dialogs", action="store_true",
                         help="let the command show its window (only for commands that open a "
                              "modeless one, such as CheckFormat: a modal box would wait)")
+    parser.add_argument("--stock-fonts", action="store_true",
+                        help="fonts as a user's machine has them (no tools/fontconfig mapping)")
     args = parser.parse_args()
-    print(screenshot(args.out, args.document, args.dispatch, dialogs=args.dialogs))
+    print(screenshot(args.out, args.document, args.dispatch, dialogs=args.dialogs,
+                     stock_fonts=args.stock_fonts))
 
 
 if __name__ == "__main__":

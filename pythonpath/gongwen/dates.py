@@ -26,12 +26,13 @@ from typing import Optional, Tuple
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－／", "0123456789.-/")
 
 # Chinese digits for a year written digit by digit (二〇二一). People often type
-# the letter O or a full-width zero instead of 〇, so those count as zero too.
+# the letter O, a digit zero or the white circle ○ (gov.cn: 二○○四, a college: 二0一一)
+# instead of 〇, so those count as zero too.
 _CN_DIGITS = {
-    "〇": 0, "零": 0, "O": 0, "o": 0, "Ｏ": 0, "0": 0,
+    "〇": 0, "零": 0, "O": 0, "o": 0, "Ｏ": 0, "0": 0, "○": 0,
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }
-_CN_YEAR = "[〇零OoＯ一二三四五六七八九]{4}"
+_CN_YEAR = "[〇零OoＯ○0一二三四五六七八九]{4}"
 # 一 … 九, 十, 十一 … 十九, 二十 … 三十一 (months and days).
 _CN_SMALL = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 

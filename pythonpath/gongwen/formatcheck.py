@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple
 
-from gongwen import dates, layout, messages, normalize, placeholders, punctuation, roles
+from gongwen import dates, layout, messages, normalize, placeholders, punctuation, roles, spec
 from gongwen.spec import MM_PER_PT, Align, Role
 
 CODES = ("page", "font", "size", "indent", "numbering", "punctuation", "date", "structure",
@@ -94,11 +94,17 @@ class DocumentFacts(NamedTuple):
     stand_in: Optional[Callable[[str], Optional[str]]] = None
 
 
+def looks_of(paragraphs: Sequence[ParagraphFacts]) -> List[roles.ParagraphLook]:
+    """What the classifier reads of the first paragraphs' looks, as the formatter reads it."""
+    return [roles.ParagraphLook(p.size_pt, p.color_rgb, p.align, p.bold)
+            for p in paragraphs[:roles.LOOKED_AT]]
+
+
 def check(facts: DocumentFacts, settings: Optional[layout.Settings] = None,
           locale: str = "zh-CN") -> List[Problem]:
     """Every problem of the document, in paragraph order (page and fonts first)."""
     texts = [paragraph.text for paragraph in facts.paragraphs]
-    plan = layout.plan_document(texts, settings=settings)
+    plan = layout.plan_document(texts, settings=settings, looks=looks_of(facts.paragraphs))
     say = _Sayer(locale, texts)
     found: List[Problem] = []
     if facts.page is not None:
@@ -203,8 +209,9 @@ def _appearance(index: int, paragraph: ParagraphFacts, planned: layout.Paragraph
     if paragraph.bold is not None and paragraph.bold != look.bold:
         found.append(say("font", "bold" if paragraph.bold else "not_bold", index, role=role))
     if paragraph.size_pt is not None and abs(paragraph.size_pt - look.size_pt) > PT_TOLERANCE:
-        found.append(say("size", "size", index, role=role, size=paragraph.size_pt,
-                         expected=look.size_pt))
+        found.append(say("size", "size", index, role=role,
+                         size=size_words(paragraph.size_pt, say.locale),
+                         expected=size_words(look.size_pt, say.locale)))
     found.extend(_indents(index, paragraph, planned, look, role, say))
     return found
 
@@ -390,6 +397,12 @@ def _form(prefix: str) -> str:
     return _LABEL_VALUE.sub("N", prefix.strip())
 
 
+def wrong_number_form(number: roles.HeadingNumber) -> bool:
+    """The heading number is not written in its GB/T 9704 §7.3.3 form (``一.`` ``(一)``
+    ``1、``); what it counts is another rule's. 边写边查 (``gongwen.proofing``) asks too."""
+    return _form(number.prefix) != _form(number.normalized)
+
+
 def _numbering(texts: Sequence[str], paragraph_roles: Sequence[str],
                say: _Sayer) -> List[Problem]:
     found: List[Problem] = []
@@ -407,7 +420,7 @@ def _numbering(texts: Sequence[str], paragraph_roles: Sequence[str],
         start = text.find(number.prefix)
         end = start + len(number.prefix)
         place = dict(index=index, start=start, end=end)
-        if _form(number.prefix) != _form(number.normalized):
+        if wrong_number_form(number):
             found.append(say("numbering", "numbering_form", **place, label=number.prefix.strip(),
                              expected=number.normalized))
         form = _form(number.prefix)
@@ -470,6 +483,57 @@ def outside_run_in(values: Sequence[Tuple[object, str]]) -> List[Tuple[object, s
 def named_fonts(paragraphs: Sequence[ParagraphFacts]) -> Set[str]:
     """The fonts the paragraphs use (what :class:`DocumentFacts`'s ``fonts`` may hold)."""
     return {font for p in paragraphs for font in (p.east_asian_font, p.latin_font) if font}
+
+
+def category(code: str, locale: str = "zh-CN") -> str:
+    """The words a row of the human output starts with (字体, 字号 …): ``code`` stays as it
+    is in ``lint --json``, a contract."""
+    return messages.text("lint_category_" + code.replace("-", "_"), locale)
+
+
+def size_words(size_pt: float, locale: str = "zh-CN") -> str:
+    """A type size as a Chinese user names it: 三号, or 磅 when it has no 字号 name."""
+    name = spec.size_name(size_pt)
+    if name is None:
+        return messages.text("lint_size_points", locale, size=round(size_pt, 1))
+    return messages.text("lint_size_named", locale, name=name, size=size_pt)
+
+
+def row_text(problem: Problem, locale: str = "zh-CN") -> str:
+    """One problem as 检查格式's window lists it: category, place, what, what to do."""
+    if messages.language(locale) == "en":
+        place = f"{problem.label}: " if problem.label else ""
+        return f"[{category(problem.code, locale)}] {place}{problem.message} → {problem.fix}"
+    place = f"{problem.label}：" if problem.label else ""
+    return f"【{category(problem.code, locale)}】{place}{problem.message} → {problem.fix}"
+
+
+def wrap_row(text: str, columns: int, indent: str = "　　") -> List[str]:
+    """``text`` in lines of at most ``columns`` columns (a CJK character two, others one),
+    continuation lines indented; breaks go after a space or between CJK characters, never
+    inside a Latin word or number when that can be helped."""
+    lines: List[str] = []
+    line, width, lead = "", 0, ""
+    for token in re.findall(r"[A-Za-z0-9._:/#%+-]+ ?|.", text):
+        size = sum(2 if _is_wide(ch) else 1 for ch in token)
+        if line and width + size > columns and token[0] not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            lead = indent
+            line, width = lead, sum(2 if _is_wide(ch) else 1 for ch in lead)
+        line += token
+        width += size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+# Marks a line does not start with (GB/T 15834's closing marks): they stay on the line before.
+_NO_LINE_START = "，。、；：？！）》”’…—"
+
+
+def _is_wide(ch: str) -> bool:
+    return _is_cjk(ch) or 0x3000 <= ord(ch) <= 0x30FF or ord(ch) >= 0x2E80 and \
+        not 0xFB00 <= ord(ch) <= 0xFDFF
 
 
 def count_message(count: int, locale: str = "zh-CN") -> str:

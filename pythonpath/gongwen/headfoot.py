@@ -15,6 +15,8 @@ True
 False
 >>> is_page_number_only([text("- 3 -")]), is_page_number_only([text("Page "), page_field()])
 (True, True)
+>>> is_page_number_only([text("第 "), page_field(), text(" 页 / 共 "), count_field(), text(" 页")])
+True
 >>> is_page_number_only([])
 False
 """
@@ -22,7 +24,7 @@ False
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from typing import List, NamedTuple, Sequence
 
 TEXT = "text"
 PAGE = "page"      # the current page's number (Word PAGE, Writer PageNumber)
@@ -64,7 +66,7 @@ _F = "\x03"      # another field
 _DECORATION = "[\\s\u3000\\-—–－_~·.•|｜]*"
 _NUMBER = "(?:第\\s*" + _P + "\\s*页|[Pp]age\\s*" + _P + "|[Pp]\\.\\s*" + _P + "|" + _P + ")"
 _COUNT = "[" + _P + _N + "]"
-_TOTAL = ("(?:\\s*(?:[,，;；]\\s*)?(?:共\\s*" + _COUNT + "\\s*页|(?:/|／|of)\\s*" + _COUNT
+_TOTAL = ("(?:\\s*(?:[,，;；/／|｜]\\s*)?(?:共\\s*" + _COUNT + "\\s*页|(?:/|／|of)\\s*" + _COUNT
           + "\\s*页?))?")
 _PAGE_NUMBER_ONLY = re.compile("^" + _DECORATION + _NUMBER + "\\s*页?" + _TOTAL + _DECORATION
                                + "$")
@@ -88,6 +90,58 @@ def is_page_number_only(portions: Sequence[Portion]) -> bool:
                for p in portions):
         return False
     return bool(_PAGE_NUMBER_ONLY.match(tokens(portions)))
+
+
+def is_floating_page_number(portions: Sequence[Portion]) -> bool:
+    """A frame or text box in the body that shows only this is a page number typed there
+    (LibreOffice's .doc import puts text-box numbers there): a page number of at most three
+    digits. Both renderers drop such objects; a framed ``2024`` is a year and stays.
+
+    >>> is_floating_page_number([text("2")]), is_floating_page_number([text("- 12 -")])
+    (True, True)
+    >>> is_floating_page_number([text("2024")]), is_floating_page_number([text("附件2")])
+    (False, False)
+    """
+    numbers = _DIGITS.findall("".join(p.text for p in portions if p.kind == TEXT))
+    return is_page_number_only(portions) and all(len(number) <= 3 for number in numbers)
+
+
+# Between two page numbers typed into the body stand more paragraphs than this (a page
+# holds more): a run of bare numbers close together is a list, not pages.
+TYPED_NUMBER_GAP = 3
+
+
+def typed_page_numbers(texts: Sequence[str]) -> List[int]:
+    """Indices of body paragraphs that are page numbers typed as text (a .doc made on a
+    typewriter's habits, or LibreOffice's import of text-box numbers): each a page number
+    alone (:func:`is_floating_page_number`), together the sequence 1, 2, 3 … (from 2 when
+    the first page had none), two at least, more than ``TYPED_NUMBER_GAP`` paragraphs
+    apart. Both renderers drop them: the 公文 footer numbers every page.
+
+    >>> body = ["正文"] * 5
+    >>> typed_page_numbers(["标题"] + body + ["1"] + body + ["- 2 -"] + body + ["3"])
+    [6, 12, 18]
+    >>> typed_page_numbers(["1", "2", "3"]), typed_page_numbers(["标题"] + body + ["2024"])
+    ([], [])
+    """
+    chain: List[int] = []
+    expected = 0
+    for index, value in enumerate(texts):
+        if not value.strip() or not is_floating_page_number([text(value)]):
+            continue
+        digits = _DIGITS.findall(value)
+        if len(digits) != 1:
+            continue
+        number = int(digits[0].translate(_FULL_WIDTH))
+        if chain and number == expected and index - chain[-1] > TYPED_NUMBER_GAP:
+            chain.append(index)
+            expected += 1
+        elif len(chain) < 2 and number in (1, 2):
+            chain, expected = [index], number + 1
+    return chain if len(chain) >= 2 else []
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def is_empty(portions: Sequence[Portion]) -> bool:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import normalize, placement, presets, punctuation, roles, spec, wholedoc
+from gongwen import normalize, placement, presets, punctuation, roles, spec, titlebreak, wholedoc
 from gongwen.normalize import Normalization
 from gongwen.spec import MM_PER_PT, Align, Role
 
@@ -58,13 +58,17 @@ _TWIPS_PER_PT = 20
 # Inherited formatting (text copied off a web page, an old template's look): direct
 # formatting that covers every text run of a paragraph is the paragraph's look, which the
 # style decides, and goes; on part of a paragraph it is the author's emphasis and stays.
-# Font names and sizes go wherever they are (the styles decide them).
+# Font names and sizes go wherever they are (the styles decide them). Bold and italic are
+# looks like the others: a title or a pasted paragraph bold (and italic) as a whole gets
+# its style's weight, in both paths (issue 19); a bold phrase inside a sentence stays.
+BOLD = "bold"
+ITALIC = "italic"
 UNDERLINE = "underline"
 COLOR = "color"
 HIGHLIGHT = "highlight"
 SHADING = "shading"
 CHAR_STYLE = "char_style"  # one character style over the whole paragraph (a link's look)
-INHERITED_LOOKS = (UNDERLINE, COLOR, HIGHLIGHT, SHADING, CHAR_STYLE)
+INHERITED_LOOKS = (BOLD, ITALIC, UNDERLINE, COLOR, HIGHLIGHT, SHADING, CHAR_STYLE)
 
 
 def floor_to_twip(pt: float) -> float:
@@ -118,6 +122,8 @@ class Settings(NamedTuple):
     page_number: PageNumber
     latin_font: str
     roles: Dict[str, RoleFont]
+    # The 落款 (GB/T 9704 §7.3.5): spec.SEAL_NONE, SEAL_STAMP or SEAL_SIGNATURE.
+    seal: str = spec.SEAL_NONE
 
 
 def standard() -> Settings:
@@ -141,7 +147,22 @@ def settings_from(data: Dict) -> Settings:
         PageNumber(number["format"], number["position"], number["font"],
                    float(number["size_pt"]), float(number["below_mm"]),
                    float(spec.PAGE.page_number_indent_chars)),
-        data["fonts"]["latin"], roles_)
+        data["fonts"]["latin"], roles_, data.get("seal", spec.SEAL_NONE))
+
+
+# The document custom property that keeps a document's 落款 choice (spec.SEALS), as
+# ``GongwenPreset`` keeps its preset: a later plain Format (Writer or CLI) and 检查格式 use it.
+SEAL_PROPERTY = "GongwenSeal"
+
+
+def with_seal(settings: Settings, asked: Optional[str] = None,
+              stored: Optional[str] = None) -> Settings:
+    """The settings with the 落款 in force: the one a command asked for, else the one the
+    document keeps (a value it does not know is ignored), else the preset's."""
+    for seal in (asked, stored):
+        if seal in spec.SEALS:
+            return settings._replace(seal=seal)
+    return settings
 
 
 # --- what a renderer carries out ------------------------------------------------------------
@@ -252,6 +273,14 @@ class ParagraphPlan(NamedTuple):
     # The first page has a page style (Writer) or footer (.docx) of its own: the
     # :attr:`LayoutPlan.first_page` of 信函格式.
     first_page: bool = False
+    # A title over several lines (§7.3.1): offsets into ``text`` where a line break
+    # (Writer's, a .docx w:br) starts each further line; the edits put them there.
+    line_breaks: Tuple[int, ...] = ()
+    # Invisible rules on the left and right whose distance carries this paragraph's rules
+    # out to the type area's edges past its indents (a border spans the text's box and the
+    # side borders' distance, in Writer and Word alike): the 版记's first rule over a
+    # hanging 抄送 (§7.4.1: every rule as wide as the type area).
+    reach_rules: Optional[Tuple[Rule, Rule]] = None
 
 
 # What :func:`structure_edits` may ask a renderer to do to the paragraphs themselves.
@@ -297,6 +326,10 @@ class FirstPage(NamedTuple):
     rule: Rule
     rule_from_bottom_mm: float
     rule_overhang_mm: float
+    # The first page's own top margin, which puts the agency name's top LETTER.name_top
+    # from the paper's edge (a host that can give page 1 its own margin: Writer's first
+    # page style); None: the page's.
+    top_mm: Optional[float] = None
 
 
 class LayoutPlan(NamedTuple):
@@ -426,54 +459,151 @@ def grid_char_spacing(size_pt: float, page: PageSetup) -> float:
     return min(0.0, floor_to_twip(pitch - size_pt))
 
 
+def separating_blanks(texts: Sequence[str]) -> bool:
+    """Blank paragraphs stand between every two others (a .txt typed with an empty line, or
+    a line of one space, after each paragraph, as the State Council's reports are): then
+    they are separators, which say nothing about the paragraphs' roles. The .txt reader
+    drops them (:func:`gongwen.batch.inputs.text_paragraphs`); Writer keeps them."""
+    blank = [not text.strip() for text in texts]
+    return any(blank) and not any(not a and not b for a, b in zip(blank, blank[1:]))
+
+
+def classify(texts: Sequence[str], kind: Optional[str] = None,
+             looks: Optional[Sequence[Optional[roles.ParagraphLook]]] = None) -> List[str]:
+    """:func:`gongwen.roles.classify`, reading separating blank paragraphs as the .txt
+    reader does: the other paragraphs are classified as if they were gone, so a document
+    gets the same roles with and without them (a .txt opened in Writer and through the
+    CLI; measured: 各位代表： read as body beside its separators, 主送 without them)."""
+    if not separating_blanks(texts):
+        return roles.classify(texts, kind, looks)
+    kept = [index for index, text in enumerate(texts) if text.strip()]
+    kept_looks = None if looks is None else \
+        [looks[i] if i < len(looks) else None for i in kept]
+    found = [Role.BLANK] * len(texts)
+    for index, role in zip(kept, roles.classify([texts[i] for i in kept], kind, kept_looks)):
+        found[index] = role
+    return found
+
+
 def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
                   settings: Optional[Settings] = None,
                   paragraph_roles: Optional[Sequence[str]] = None,
-                  kind: Optional[str] = None) -> LayoutPlan:
+                  kind: Optional[str] = None,
+                  looks: Optional[Sequence[Optional[roles.ParagraphLook]]] = None,
+                  record_used_pt: Optional[float] = None) -> LayoutPlan:
     """The whole plan for a body whose paragraphs read ``texts``.
 
     ``paragraph_roles`` skips the classifier (the scaffold inserter knows its roles).
     ``kind`` is the special format asked for (``layout=letter|minutes``); None: the one
-    the document shows (:func:`gongwen.roles.document_kind`).
+    the document shows (:func:`gongwen.roles.document_kind`). ``looks``: how the source sets
+    the first paragraphs (:class:`gongwen.roles.ParagraphLook`), evidence for the classifier.
     The paragraphs are taken as they are: :func:`structure_edits` says first what to split
     or remove when 规范写法 asks for it, and the renderer plans the result.
+    ``record_used_pt``: how much of the text's last page is used when that page is even (a
+    host that laid the document out knows it): the 版记 then goes at that page's foot if it
+    has room, rather than on a page of its own (§7.4).
     """
     settings = settings or standard()
     styles = appearances(settings)
     if paragraph_roles is None:
-        paragraph_roles = roles.classify(texts, kind)
+        paragraph_roles = classify(texts, kind, looks)
     kind = kind or roles.document_kind(texts, paragraph_roles)
     paragraphs = [_paragraph(index, text, paragraph_roles, styles, options)
                   for index, text in enumerate(texts)]
+    page = page_setup(settings)
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.role in _BROKEN_TITLES:
+            paragraphs[index] = _break_title(paragraph, texts[index], styles, page)
     shown = [paragraph.text for paragraph in paragraphs]
     for part in roles.document_parts(paragraph_roles):  # each attached text has its 落款
-        part_texts = shown[part.start:part.end]
-        part_roles = paragraph_roles[part.start:part.end]
-        plain = placement.signature_and_date_indents(part_texts, part_roles)
-        autospaced = placement.signature_and_date_indents(
-            part_texts, part_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
-        for offset, chars in plain.items():
-            index = part.start + offset
-            paragraphs[index] = paragraphs[index]._replace(
-                right_chars=chars, right_chars_autospaced=autospaced[offset])
+        _place_closing(paragraphs, shown, paragraph_roles, part, styles, settings)
     attachment = styles[spec.style_name(Role.ATTACHMENT)]
     spacing_chars = attachment.char_spacing_pt / attachment.size_pt
     for index, (left, first) in placement.attachment_indents(
             shown, paragraph_roles, attachment.first_line_chars, spacing_chars).items():
         paragraphs[index] = paragraphs[index]._replace(left_chars=left, first_line_chars=first)
-    page = page_setup(settings)
-    paragraphs = wholedoc.arrange(paragraphs, styles, page, texts, kind)
+    paragraphs = wholedoc.arrange(paragraphs, styles, page, texts, kind, record_used_pt)
     first_page = None
     if kind == roles.KIND_LETTER and wholedoc.head_end(paragraph_roles):
-        first_page = wholedoc.letter_first_page(page)
+        first_page = wholedoc.letter_first_page(
+            page, styles[spec.style_name(Role.ISSUER)].size_pt)
         paragraphs[0] = paragraphs[0]._replace(first_page=True)
     return LayoutPlan(page, styles, paragraphs, spec.TABLE_TEXT.name,
                       char_appearances(settings), kind, first_page)
 
 
+def _place_closing(paragraphs: List[ParagraphPlan], shown: Sequence[str],
+                   paragraph_roles: Sequence[str], part: roles.Part,
+                   styles: Dict[str, Appearance], settings: Settings) -> None:
+    """The 署名 and 成文日期 of one text: §7.3.5.2, or a sealed 落款 (§7.3.5.1, §7.3.5.3),
+    and the text above them kept with them (never a 落款 alone on a page)."""
+    part_texts = shown[part.start:part.end]
+    part_roles = paragraph_roles[part.start:part.end]
+    if settings.seal in (spec.SEAL_STAMP, spec.SEAL_SIGNATURE):
+        plain = placement.sealed_indents(part_texts, part_roles, settings.seal)
+        autospaced = placement.sealed_indents(part_texts, part_roles, settings.seal,
+                                              autospace=placement.WRITER_AUTOSPACE_CHARS)
+    else:
+        plain = placement.signature_and_date_indents(part_texts, part_roles)
+        autospaced = placement.signature_and_date_indents(
+            part_texts, part_roles, autospace=placement.WRITER_AUTOSPACE_CHARS)
+    for offset, chars in plain.items():
+        index = part.start + offset
+        paragraphs[index] = paragraphs[index]._replace(
+            right_chars=chars, right_chars_autospaced=autospaced[offset])
+    above = placement.kept_with_closing(part_roles)
+    if above is not None and not styles[paragraphs[part.start + above].style].keep_with_next:
+        paragraphs[part.start + above] = paragraphs[part.start + above]._replace(
+            keep_with_next=True)
+    pitch = page_setup(settings).line_pitch_pt
+    for offset, lines in placement.sealed_lines_before(part_roles, settings.seal).items():
+        index = part.start + offset
+        paragraphs[index] = paragraphs[index]._replace(space_before_pt=round(lines * pitch, 2))
+
+
+_BROKEN_TITLES = (Role.TITLE, Role.ATTACHMENT_TITLE)
+BREAK_EDIT = "layout"  # a normalize.Edit kind (wholedoc.LAYOUT_EDIT): a layout-only change
+
+
+def _break_title(paragraph: ParagraphPlan, typed: str, styles: Dict[str, Appearance],
+                 page: PageSetup) -> ParagraphPlan:
+    """A title's line breaks (:mod:`gongwen.titlebreak`), recomputed from its text without
+    the breaks it has (so Format is idempotent and a title edited later breaks anew):
+    edits remove the old breaks and put a break after the character that ends each line.
+    A title that 规范写法 rewrites keeps its own breaks (the offsets would cross)."""
+    if paragraph.edits:
+        return paragraph
+    look = styles[paragraph.style]
+    per_line = titlebreak.chars_per_line(page.type_width_mm / MM_PER_PT, look.size_pt)
+    clean = titlebreak.without_breaks(typed)
+    breaks = titlebreak.title_breaks(clean.strip(), per_line)
+    lead = len(clean) - len(clean.lstrip())
+    breaks = tuple(offset + lead for offset in breaks)
+    typed_index = [i for i, ch in enumerate(typed) if ch != titlebreak.LINE_BREAK]
+    kept = set()
+    edits: List[normalize.Edit] = []
+    for offset in breaks:
+        after = typed_index[offset - 1] + 1  # where the break goes in the typed text
+        if typed[after:after + 1] == titlebreak.LINE_BREAK:
+            kept.add(after)
+            continue
+        char = typed[after - 1]
+        edits.append(normalize.Edit(after - 1, after, char + titlebreak.LINE_BREAK,
+                                    BREAK_EDIT))
+    for index, ch in enumerate(typed):
+        if ch == titlebreak.LINE_BREAK and index not in kept:
+            edits.append(normalize.Edit(index, index + 1, "", BREAK_EDIT))
+    edits.sort(key=lambda edit: edit.start)
+    text = normalize.apply_edits(typed, edits) if edits else typed
+    starts = tuple(i + 1 for i, ch in enumerate(text) if ch == titlebreak.LINE_BREAK)
+    return paragraph._replace(text=text, edits=tuple(edits), line_breaks=starts)
+
+
 def structure_edits(texts: Sequence[str], options: Normalization,
                     paragraph_roles: Optional[Sequence[str]] = None,
-                    kind: Optional[str] = None) -> List[StructureEdit]:
+                    kind: Optional[str] = None,
+                    looks: Optional[Sequence[Optional[roles.ParagraphLook]]] = None
+                    ) -> List[StructureEdit]:
     """What 规范写法 asks to change in the paragraphs themselves, in paragraph order:
 
     - ``spaces``: a 落款 typed on one line (``事业六部      2018年1月26日``) is split into a
@@ -494,7 +624,7 @@ def structure_edits(texts: Sequence[str], options: Normalization,
     if not (options.leading_spaces or options.blank_lines):
         return []
     if paragraph_roles is None:
-        paragraph_roles = roles.classify(texts, kind)
+        paragraph_roles = classify(texts, kind, looks)
     found: List[StructureEdit] = []
     for index, (text, role) in enumerate(zip(texts, paragraph_roles)):
         if options.blank_lines and role == Role.BLANK and not text.strip() \
@@ -563,8 +693,9 @@ def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],
             and (paragraph_roles[index + 1] == Role.BLANK
                  or _title_goes_on(role, paragraph_roles[index + 1])):
         after = 0.0
-    # §7.3.4: one blank line before the first attachment only, none between the items.
-    if role == Role.ATTACHMENT and index > 0 and paragraph_roles[index - 1] == Role.ATTACHMENT:
+    # §7.3.4: one blank line before the first attachment only, none between the items;
+    # §7.3.5: likewise one before the 落款, none between its 署名 lines (联合行文, 代章).
+    if index > 0 and (role, paragraph_roles[index - 1]) in _ONE_BLOCK:
         before = 0.0
     # A typed blank line inside the 落款 chain keeps the chain on one page.
     if role == Role.BLANK and placement.blank_inside_kept_chain(paragraph_roles, index):
@@ -573,6 +704,12 @@ def _paragraph(index: int, text: str, paragraph_roles: Sequence[str],
     return ParagraphPlan(role, style.name, shown, edits, before, after, keep,
                          spans=_run_in_spans(shown, role), first_line_chars=first_line,
                          left_chars=left)
+
+
+# A role after itself (or a 署名 after a one-line 落款) goes on one block: no space between.
+_ONE_BLOCK = {(Role.ATTACHMENT, Role.ATTACHMENT), (Role.SIGNATURE, Role.SIGNATURE),
+              (Role.SIGNATURE, Role.SIGNATURE_DATE), (Role.SIGNATURE_DATE, Role.SIGNATURE),
+              (Role.SIGNATURE_DATE, Role.SIGNATURE_DATE)}
 
 
 # How far typed spaces may hang into the left margin (28 mm, five characters), in characters.

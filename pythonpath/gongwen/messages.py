@@ -168,7 +168,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     # --- the CLI's input files (gongwen.batch: every file; gongwen.batch.docxtext: .docx) ---
     "cli_file_missing": {"zh": "文件不存在", "en": "no such file"},
-    "cli_file_directory": {"zh": "是文件夹，不是文件", "en": "is a directory"},
+    "cli_file_directory": {
+        "zh": "是文件夹，不是文件（加 --recursive 处理其中的文档）",
+        "en": "is a directory (add --recursive for the documents in it)",
+    },
     "cli_file_not_regular": {
         "zh": "不是普通文件（是管道或设备）", "en": "not a regular file (a pipe or device)",
     },
@@ -280,8 +283,12 @@ MESSAGES: Dict[str, Dict[str, str]] = {
               "not at the type area's edge {edge:.1f} mm",
     },
     "pdf_page_number_missing": {
-        "zh": "第 {page} 页：版心下方没有页码“— {page} —”",
-        "en": "page {page}: no page number '— {page} —' below the type area",
+        "zh": "第 {page} 页：版心下方没有页码“{shown}”",
+        "en": "page {page}: no page number '{shown}' below the type area",
+    },
+    "pdf_page_number_centre": {
+        "zh": "第 {page} 页：页码中心在 {at:.1f} mm，应为 {expected:.1f} mm（居中）",
+        "en": "page {page}: page number centred at {at:.1f} mm, expected {expected:.1f} mm",
     },
     "pdf_page_number_reads": {
         "zh": "第 {page} 页：页码为 {number}", "en": "page {page}: page number reads {number}",
@@ -297,25 +304,27 @@ MESSAGES: Dict[str, Dict[str, str]] = {
               "expected {expected:.1f} mm (left, one character in)",
     },
     "pdf_page_number_top": {
-        "zh": "第 {page} 页：页码上沿在 {at:.1f} mm，应为 {expected:.1f} mm（版心下 7 mm）",
+        "zh": "第 {page} 页：页码上沿在 {at:.1f} mm，应为 {expected:.1f} mm（版心下 {below:g} mm）",
         "en": "page {page}: page number top at {at:.1f} mm, "
-              "expected {expected:.1f} mm (7 mm below the type area)",
+              "expected {expected:.1f} mm ({below:g} mm below the type area)",
     },
     "pdf_paper": {
-        "zh": "第 {page} 页：纸张 {width:.1f} × {height:.1f} mm，应为 A4（210 × 297 mm）",
-        "en": "page {page}: paper is {width:.1f} × {height:.1f} mm, not A4 (210 × 297 mm)",
+        "zh": "第 {page} 页：纸张 {width:.1f} × {height:.1f} mm，"
+              "应为 {expected_width:g} × {expected_height:g} mm",
+        "en": "page {page}: paper is {width:.1f} × {height:.1f} mm, "
+              "not {expected_width:g} × {expected_height:g} mm",
     },
     "pdf_size_body": {
-        "zh": "正文字号 {size:g} 磅，应为三号（{expected:g} 磅）",
-        "en": "body text is {size:g} pt, not 3号 ({expected:g} pt)",
+        "zh": "正文字号为{size}，应为{expected}",
+        "en": "body text is {size}, not {expected}",
     },
     "pdf_size_title": {
-        "zh": "标题字号 {size:g} 磅，应为二号（{expected:g} 磅）",
-        "en": "the title is {size:g} pt, not 2号 ({expected:g} pt)",
+        "zh": "标题字号为{size}，应为{expected}",
+        "en": "the title is {size}, not {expected}",
     },
     "pdf_size_page_number": {
-        "zh": "第 {page} 页：页码字号 {size:g} 磅，应为四号（{expected:g} 磅）",
-        "en": "page {page}: page number is {size:g} pt, not 4号 ({expected:g} pt)",
+        "zh": "第 {page} 页：页码字号为{size}，应为{expected}",
+        "en": "page {page}: page number is {size}, not {expected}",
     },
     "pdf_fix": {
         "zh": "用 gongwen format --pdf 或 Writer 的“一键公文格式”重排原文档后重新导出",
@@ -387,10 +396,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "lint_not_bold": {"zh": "{role}应加粗", "en": "{role} should be bold"},
     "lint_fix_not_bold": {"zh": "设为加粗", "en": "make it bold"},
     "lint_size": {
-        "zh": "{role}字号 {size:g} 磅，应为 {expected:g} 磅",
-        "en": "{role} is {size:g} pt, not {expected:g} pt",
+        "zh": "{role}字号为{size}，应为{expected}",
+        "en": "{role} is {size}, not {expected}",
     },
-    "lint_fix_size": {"zh": "字号改为 {expected:g} 磅", "en": "set the size to {expected:g} pt"},
+    "lint_fix_size": {"zh": "字号改为{expected}", "en": "set the size to {expected}"},
     "lint_indent_first_line": {
         "zh": "{role}首行缩进 {chars:g} 字，应为 {expected:g} 字",
         "en": "{role}: first-line indent {chars:g} characters, not {expected:g}",
@@ -827,6 +836,89 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "guard_switched_off": {
         "zh": "已关闭：保存、导出、打印前不再提醒待填占位符",
         "en": "Off: no warning about placeholders before saving, exporting, printing",
+    },    # --- folders as inputs (batch/walk.py) ---
+    "cli_walk_skipped": {
+        "zh": "跳过了 {count} 个不是文档的文件：{named}{more}",
+        "en": "skipped {count} files that are not documents: {named}{more}",
+    },
+    "cli_walk_more": {"zh": " 等（另有 {count} 个）", "en": " and {count} more"},
+    # --- 检查格式 in a user's words (issue 19): the category a row starts with (the codes
+    # stay as they are in lint --json), a size as its 字号 ---
+    "lint_category_page": {"zh": "页面", "en": "page"},
+    "lint_category_font": {"zh": "字体", "en": "font"},
+    "lint_category_size": {"zh": "字号", "en": "size"},
+    "lint_category_indent": {"zh": "缩进", "en": "indent"},
+    "lint_category_numbering": {"zh": "编号", "en": "numbering"},
+    "lint_category_punctuation": {"zh": "标点", "en": "punctuation"},
+    "lint_category_date": {"zh": "日期", "en": "date"},
+    "lint_category_structure": {"zh": "结构", "en": "structure"},
+    "lint_category_placeholder": {"zh": "占位符", "en": "placeholder"},
+    "lint_category_font_missing": {"zh": "缺少字体", "en": "missing font"},
+    "lint_category_direct_format": {"zh": "直接格式", "en": "direct formatting"},
+    "lint_size_named": {"zh": "{name}", "en": "{size:g} pt ({name})"},
+    "lint_size_points": {"zh": "{size:g} 磅", "en": "{size:g} pt"},
+    # --- the stand-ins for missing official fonts (writer/fonts.py): a replacement switched
+    # on in this session counts from LibreOffice's next start ---
+    "font_stand_in_after_restart": {
+        "zh": "{font}（重启 LibreOffice 后生效）", "en": "{font} (once LibreOffice restarts)",
+    },
+    # --- 落款 with a seal (GB/T 9704 §7.3.5) ---
+    "preset_bad_seal": {
+        "zh": "应为 none（不加盖印章）、stamp（加盖印章）或 signature（加盖签发人签名章），"
+              "而不是 {given}",
+        "en": "expected none (no seal), stamp (the agency's seal) or signature "
+              "(the signer's seal), not {given}",
+    },
+    "format_seal_unknown": {
+        "zh": "未知的落款方式“{seal}”，可选：{choices}",
+        "en": "unknown 落款 “{seal}”; choose from {choices}",
+    },
+    # --- 边写边查, the grammar checker (gongwen.proofing, gongwen.writer.proofreader) ---
+    "proof_service_name": {"zh": "公文助手（边写边查）", "en": "Gongwen (check as you type)"},
+    "proof_full_placeholder": {
+        "zh": "模板留下的待填内容（X、××、○○、某某、XXXX年XX月XX日、【待补】、[姓名] 等）"
+              "须在成文前填写；与“检查占位符”同一规则。",
+        "en": "A blank left by the template (X, ××, ○○, 某某, XXXX年XX月XX日, 【待补】, [name] …) "
+              "must be filled in before the document goes out; the rule of Check Placeholders.",
+    },
+    "proof_full_punctuation": {
+        "zh": "GB/T 15834—2011《标点符号用法》第4章：中文文本使用全角标点；数字、网址、"
+              "电子邮箱、文件名中的半角符号不在此列。",
+        "en": "GB/T 15834-2011 (Use of punctuation marks), chapter 4: Chinese text takes "
+              "full-width marks; numbers, web and e-mail addresses and file names keep theirs.",
+    },
+    "proof_full_punctuation_width": {
+        "zh": "GB/T 15835—2011《出版物上数字用法》：数字和拉丁字母用半角。",
+        "en": "GB/T 15835-2011 (Use of numbers in publications): digits and Latin letters are "
+              "half-width.",
+    },
+    "proof_full_numbering": {
+        "zh": "GB/T 9704—2012 第7.3.3条：文中结构层次序数依次用“一、”“（一）”“1.”“（1）”标注。",
+        "en": "GB/T 9704-2012 §7.3.3: the levels of a text are numbered 一、, （一）, 1. and "
+              "（1）.",
+    },
+    "proof_full_date": {
+        "zh": "GB/T 9704—2012 第7.3.5.1条：成文日期用阿拉伯数字将年、月、日标全，"
+              "年份应标全称，月、日不编虚位（即1不编为01）。",
+        "en": "GB/T 9704-2012 §7.3.5.1: the date in Arabic numerals with year, month and day "
+              "in full, and no leading zero (1, not 01).",
+    },
+    "proof_switched_on": {
+        "zh": "已开启输入时检查：占位符、半角标点、标题序号、成文日期下会显示波浪线",
+        "en": "Check as you type is on: placeholders, half-width marks, heading numbers and "
+              "dates are underlined",
+    },
+    "proof_switched_off": {
+        "zh": "已关闭输入时检查",
+        "en": "Check as you type is off",
+    },
+    # ---- reports without a modal box (issue 19): the infobar's buttons ----
+    "infobar_view_first": {"zh": "查看第一处", "en": "View the First"},
+    "infobar_undo": {"zh": "撤销", "en": "Undo"},
+    "preset_remembered_gone": {
+        "zh": "记住的版式“{preset}”已找不到，已改用 GB/T 9704 标准版式",
+        "en": "The remembered layout preset \u201c{preset}\u201d is gone; "
+              "using GB/T 9704 instead",
     },
 }
 

@@ -162,6 +162,84 @@ def signature_and_date_indents(texts: Sequence[str], paragraph_roles: Sequence[s
     return placed
 
 
+def sealed_indents(texts: Sequence[str], paragraph_roles: Sequence[str], seal: str,
+                   autospace: float = 0.0) -> Dict[int, float]:
+    """Right indents in characters of the 署名 and 成文日期 paragraphs of a sealed 落款, by
+    paragraph index ({} for ``spec.SEAL_NONE``: :func:`signature_and_date_indents`).
+
+    - 加盖印章 (§7.3.5.1): every date 右空四字; each 署名 centred over the date (以成文日期为准
+      居中), by its own width, so the 署名s of a 联合行文 line up on one axis;
+    - 加盖签发人签名章 (§7.3.5.3): the date 右空四字; the 署名 (the 签发人职务) two characters
+      left of a 签名章 that stands four characters in.
+
+    >>> sealed_indents(["正文。", "某县人民政府", "2021年12月31日"],
+    ...                ["body", "signature", "date"], "stamp")
+    {1: 4.5, 2: 4.0}
+    >>> sealed_indents(["正文。", "局长", "2021年12月31日"], ["body", "signature", "date"],
+    ...                "signature")
+    {1: 10.0, 2: 4.0}
+    """
+    if seal not in (spec.SEAL_STAMP, spec.SEAL_SIGNATURE):
+        return {}
+    signature_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.SIGNATURE]
+    date_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.DATE]
+    if not signature_rows or not date_rows:
+        return {}
+    date_right = spec.SEAL.date_right_chars
+    placed: Dict[int, float] = {row: date_right for row in date_rows}
+    if seal == spec.SEAL_SIGNATURE:
+        right = date_right + spec.SEAL.signature_seal_chars + spec.SEAL.title_gap_chars
+        placed.update({row: right for row in signature_rows})
+        return dict(sorted(placed.items()))
+    date_width = text_width_chars(texts[date_rows[0]], autospace)
+    for row in signature_rows:
+        width = text_width_chars(texts[row], autospace)
+        placed[row] = round(max(0.0, date_right + (date_width - width) / 2), 3)
+    return dict(sorted(placed.items()))
+
+
+def sealed_lines_before(paragraph_roles: Sequence[str], seal: str) -> Dict[int, float]:
+    """Blank lines above each 署名 and 成文日期 of a sealed 落款, by paragraph index, blank
+    lines the author typed there counted in ({} for ``spec.SEAL_NONE``).
+
+    加盖印章: the first 署名 two blank lines under the text (the seal's top within a line of
+    it), a 联合行文's further 署名s ``stamp_rows_apart`` lines under the one before (their
+    seals must not touch), the date on the line under the last. 加盖签发人签名章: the 职务
+    two blank lines under the text, the date one blank line under it.
+
+    >>> sealed_lines_before(["body", "blank", "signature", "date"], "stamp")
+    {2: 1.0, 3: 0.0}
+    >>> sealed_lines_before(["body", "signature", "signature", "date"], "stamp")
+    {1: 2.0, 2: 4.0, 3: 0.0}
+    >>> sealed_lines_before(["body", "signature", "date"], "signature")
+    {1: 2.0, 2: 1.0}
+    """
+    if seal not in (spec.SEAL_STAMP, spec.SEAL_SIGNATURE):
+        return {}
+    signature_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.SIGNATURE]
+    date_rows = [i for i, role in enumerate(paragraph_roles) if role == Role.DATE]
+    if not signature_rows or not date_rows:
+        return {}
+    stamp = seal == spec.SEAL_STAMP
+    wanted = spec.SEAL.stamp_blank_lines if stamp else spec.SEAL.signature_blank_lines
+    result: Dict[int, float] = {}
+    for number, row in enumerate(signature_rows):
+        typed = _typed_blanks_above(paragraph_roles, row)
+        lines = wanted if number == 0 else spec.SEAL.stamp_rows_apart - 1
+        result[row] = float(max(0, lines - typed))
+    date_lines = 0 if stamp else spec.SEAL.signature_date_blank_lines
+    for row in date_rows:
+        result[row] = float(max(0, date_lines - _typed_blanks_above(paragraph_roles, row)))
+    return result
+
+
+def _typed_blanks_above(paragraph_roles: Sequence[str], index: int) -> int:
+    count = 0
+    while index - count - 1 >= 0 and paragraph_roles[index - count - 1] == Role.BLANK:
+        count += 1
+    return count
+
+
 def blank_inside_kept_chain(paragraph_roles: Sequence[str], index: int) -> bool:
     """Whether the blank line at ``index`` sits inside the 落款 chain (结束语 → 署名 → 日期).
 
@@ -172,13 +250,29 @@ def blank_inside_kept_chain(paragraph_roles: Sequence[str], index: int) -> bool:
     True
     >>> blank_inside_kept_chain(["body", "blank", "heading1"], 1)
     False
+    >>> blank_inside_kept_chain(["heading1", "blank", "body"], 1)
+    True
     """
     before = _nearest_filled(paragraph_roles, index, -1)
     after = _nearest_filled(paragraph_roles, index, 1)
     if before is None or after is None:
         return False
-    kept = spec.PARAGRAPH_STYLES[paragraph_roles[before]].keep_with_next
-    return kept and paragraph_roles[after] in (Role.SIGNATURE, Role.DATE)
+    style = spec.PARAGRAPH_STYLES.get(paragraph_roles[before])
+    return bool(style and style.keep_with_next) or paragraph_roles[after] == Role.SIGNATURE
+
+
+def kept_with_closing(paragraph_roles: Sequence[str]) -> Optional[int]:
+    """The paragraph of text above a 落款 (the first 署名), which keeps with it: the 署名
+    and 成文日期 never go alone to a new page (§7.3.5.4 tightens the page instead; the
+    host carries the text's last lines over with them). None without a 署名.
+
+    >>> kept_with_closing(["body", "body", "blank", "signature", "date"])
+    1
+    """
+    signatures = [i for i, role in enumerate(paragraph_roles) if role == Role.SIGNATURE]
+    if not signatures:
+        return None
+    return _nearest_filled(paragraph_roles, signatures[0], -1)
 
 
 def _nearest_filled(paragraph_roles: Sequence[str], index: int, step: int) -> Optional[int]:

@@ -10,7 +10,12 @@ of truth and the built-in ``gbt9704.json`` holds no numbers at all. The resolved
      "page_number": {"format": "— {n} —", "position": "outside" | "center" | "right",
                      "size_pt": 14.0, "font": "宋体", "below_mm": 7.0},
      "fonts": {"latin": "Times New Roman"},
-     "roles": {role: {"font": "仿宋_GB2312", "size_pt": 16.0, "bold": false}, …}}
+     "roles": {role: {"font": "仿宋_GB2312", "size_pt": 16.0, "bold": false}, …},
+     "seal": "none" | "stamp" | "signature"}
+
+``seal`` is how the 落款 is laid out (GB/T 9704 §7.3.5): ``none`` without a seal (§7.3.5.2),
+``stamp`` for a document that carries the agency's seal (§7.3.5.1), ``signature`` for one
+with the 签发人签名章 (§7.3.5.3).
 
 A preset's name is its file's name without ``.json``; ``name`` inside a file is for the
 reader (and names a preset kept without a file, such as the copy in a document).
@@ -22,7 +27,8 @@ points) or ``"size_pt"`` (points), so what ``presets show`` prints is itself a v
 Where presets come from: the built-ins beside this module (``presets/NAME.json``), the
 user's folder (:func:`user_presets_dir`, ``~/.config/gongwen/presets`` on Linux), or a path
 to a ``.json`` file. A built-in name wins over a user file of the same name. The user's
-remembered choice (Writer's 版式 menu) lives in ``settings.json`` beside that folder.
+remembered choice (Writer's 版式 menu) lives in the LibreOffice profile
+(``gongwen.writer.presets``); the CLI never reads it.
 
 Standard library only, Python 3.8 (this module also runs inside LibreOffice).
 """
@@ -42,8 +48,6 @@ DEFAULT = "gbt9704"
 BUILTIN_DIR = Path(__file__).resolve().parent / "presets"
 BUILTIN_SOURCE = "built-in"
 APP_NAME = "gongwen"
-SETTINGS_FILE = "settings.json"
-SETTINGS_PRESET_KEY = "preset"
 
 GRID = "grid"
 FIXED_PT = "fixed_pt"
@@ -51,6 +55,7 @@ POSITIONS = ("outside", "center", "right")
 PAGE_NUMBER_SLOT = "{n}"
 # Keys a file may hold at the top besides the four sections.
 HEADER_KEYS = ("name", "description", "extends")
+SEAL_KEY = "seal"  # the 落款: spec.SEALS
 
 Data = Dict[str, Any]
 
@@ -268,6 +273,7 @@ def standard_data() -> Data:
                          "size_pt": float(spec.PARAGRAPH_STYLES[role].size_pt),
                          "bold": spec.PARAGRAPH_STYLES[role].bold}
                   for role in role_keys()},
+        SEAL_KEY: spec.SEAL_NONE,
     }
 
 
@@ -367,6 +373,12 @@ def _position(value: Any, where: str, path: str) -> str:
     return value
 
 
+def _seal(value: Any, where: str, path: str) -> str:
+    if value not in spec.SEALS:
+        raise PresetError(_at(where, path), "preset_bad_seal", given=_given(value))
+    return value
+
+
 def _number_format(value: Any, where: str, path: str) -> str:
     if not isinstance(value, str) or value.count(PAGE_NUMBER_SLOT) != 1:
         raise PresetError(_at(where, path), "preset_bad_format", given=_given(value))
@@ -399,11 +411,13 @@ _HEADER: Dict[str, Checker] = {"name": _text, "description": _text, "extends": _
 def _checked_file(raw: Any, where: str) -> Data:
     """The file's keys, each checked, sizes in points (``size`` becomes ``size_pt``)."""
     sections = {"page": _PAGE, "page_number": _PAGE_NUMBER, "fonts": _FONTS}
-    top = _object(raw, where, "", list(_HEADER) + list(sections) + ["roles"])
+    top = _object(raw, where, "", list(_HEADER) + list(sections) + ["roles", SEAL_KEY])
     result: Data = {}
     for key, value in top.items():
         if key in _HEADER:
             result[key] = _HEADER[key](value, where, key)
+        elif key == SEAL_KEY:
+            result[key] = _seal(value, where, key)
         elif key == "roles":
             roles = _object(value, where, key, role_keys())
             result[key] = {role: _section(style, where, f"roles.{role}", _ROLE)
@@ -459,35 +473,3 @@ def _mm(value: float) -> str:
     return f"{round(value, 1):g}"
 
 
-# --- the user's remembered choice ---------------------------------------------------------------
-
-def settings_path() -> Path:
-    return config_dir() / SETTINGS_FILE
-
-
-def remembered(path: Optional[Path] = None) -> Optional[str]:
-    """The preset the user chose last in Writer, or None (never chosen, or unreadable)."""
-    try:
-        settings = json.loads((path or settings_path()).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    choice = settings.get(SETTINGS_PRESET_KEY) if isinstance(settings, dict) else None
-    return choice if isinstance(choice, str) and choice else None
-
-
-def remember_choice(ref: str, path: Optional[Path] = None) -> None:
-    """Keeps ``ref`` as the user's choice; other settings in the file stay. Written to a
-    temporary file first, so a crash never leaves half a file."""
-    target = path or settings_path()
-    try:
-        settings = json.loads(target.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        settings = {}
-    if not isinstance(settings, dict):
-        settings = {}
-    settings[SETTINGS_PRESET_KEY] = ref
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n",
-                         encoding="utf-8")
-    os.replace(str(temporary), str(target))

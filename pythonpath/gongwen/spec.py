@@ -8,7 +8,7 @@ an older Python than Debian does).
 
 from __future__ import annotations
 
-from typing import Dict, NamedTuple, Optional, Tuple
+from typing import Dict, NamedTuple, Optional, Set, Tuple
 
 # Chinese type size names (字号) in points.
 FONT_SIZES_PT: Dict[str, float] = {
@@ -17,6 +17,15 @@ FONT_SIZES_PT: Dict[str, float] = {
 }
 
 MM_PER_PT = 25.4 / 72
+
+
+def size_name(size_pt: float, tolerance_pt: float = 0.25) -> Optional[str]:
+    """The 字号 of a size in points (三号 for 16), or None when it has no name: a size a
+    Chinese user reads, not a number of 磅."""
+    for name, named_pt in FONT_SIZES_PT.items():
+        if abs(size_pt - named_pt) <= tolerance_pt:
+            return name
+    return None
 
 
 class Page(NamedTuple):
@@ -56,7 +65,8 @@ PAGE_NUMBER_FONT = "宋体"
 
 
 class Font(NamedTuple):
-    """An official 公文 font and the fonts that stand in for it, best first."""
+    """An official 公文 font and the fonts that stand in for it, best first; the last is
+    the free face of a stock Linux (fonts-noto-cjk, fonts-arphic-ukai)."""
 
     name: str
     fallbacks: Tuple[str, ...]
@@ -64,14 +74,51 @@ class Font(NamedTuple):
     def chain(self) -> Tuple[str, ...]:
         return (self.name,) + self.fallbacks
 
+    @property
+    def stand_in(self) -> str:
+        return self.fallbacks[-1]
 
-XIAOBIAOSONG = Font("方正小标宋简体", ("小标宋", "宋体", "Noto Serif CJK SC"))
-FANGSONG = Font("仿宋_GB2312", ("仿宋", "FangSong", "Noto Serif CJK SC"))
-KAITI = Font("楷体_GB2312", ("楷体", "KaiTi", "Noto Serif CJK SC"))
-HEITI = Font("黑体", ("SimHei", "Noto Sans CJK SC"))
+
+# 小标宋 is a heavy Song face: the nearest free one is a serif CJK face (the replacement
+# table names families only, so Noto Serif CJK SC's Bold cannot be asked for by name).
+XIAOBIAOSONG = Font("方正小标宋简体", ("方正小标宋_GBK", "小标宋", "宋体", "Noto Serif CJK SC"))
+FANGSONG = Font("仿宋_GB2312", ("方正仿宋_GBK", "仿宋", "FangSong", "Noto Serif CJK SC"))
+KAITI = Font("楷体_GB2312", ("方正楷体_GBK", "楷体", "KaiTi", "AR PL UKai CN"))
+HEITI = Font("黑体", ("SimHei", "方正黑体_GBK", "Noto Sans CJK SC"))
 SONGTI = Font("宋体", ("SimSun", "Noto Serif CJK SC"))
-# Latin text and digits in body paragraphs (GB/T 9704 leaves them to the author).
+# Latin text and digits in body paragraphs (GB/T 9704 leaves them to the author); where
+# it is missing LibreOffice's own table draws its metric twin (measured: pdffonts lists
+# LiberationSerif), so the extension needs no entry for it.
 LATIN_FONT = "Times New Roman"
+LATIN = Font(LATIN_FONT, ("Liberation Serif",))
+OFFICIAL_FONTS = (XIAOBIAOSONG, FANGSONG, KAITI, HEITI, SONGTI, LATIN)
+
+# The names the extension's font replacement table (工具 ▸ 选项 ▸ 字体 ▸ 替换表, the
+# configuration org.openoffice.Office.Common/Font/Substitution) gives a stand-in when they
+# are not installed. LibreOffice applies only entries marked "always" (7.4: vcl's
+# ImplDirectFontSubstitution), which would hide a real font of that name, so the shipped
+# entries start switched off and the extension switches on those whose font is missing
+# (gongwen.writer.fonts); the table is read when LibreOffice starts.
+# The 方正 _GBK names are those house presets use (docs/presets/example-house.json).
+REPLACED_FONT_NAMES = ("方正小标宋简体", "方正小标宋_GBK", "小标宋", "仿宋_GB2312",
+                       "方正仿宋_GBK", "仿宋", "楷体_GB2312", "方正楷体_GBK", "楷体", "黑体",
+                       "方正黑体_GBK", "宋体")
+
+
+def font_stand_in(name: str, installed: Optional[Set[str]] = None) -> str:
+    """What stands in for the official font ``name``: the first of the fonts after it in
+    its chain that is installed (``installed``: lower-cased family names), else "" — or,
+    when ``installed`` is None, the free stock face (:attr:`Font.stand_in`)."""
+    owners = sorted((font for font in OFFICIAL_FONTS if name in font.chain()),
+                    key=lambda font: font.name != name)  # its own Font first (宋体)
+    for font in owners:
+        chain = font.chain()
+        if name in chain:
+            if installed is None:
+                return font.stand_in
+            later = chain[chain.index(name) + 1:]
+            return next((other for other in later if other.lower() in installed), "")
+    return ""
 
 
 class Role:
@@ -140,8 +187,9 @@ class ParaStyle(NamedTuple):
     # Only the 落款 chain: GB/T 9704 §7.3.5.2 puts the 署名 one blank line under the 正文
     # and the 成文日期 on the line under the 署名, and §7.3.5.4 fixes a lack of room by
     # tightening spacing, never by sending the 落款 alone to a new page. So 结束语 → 署名 →
-    # 成文日期 stay together; that page may end short. Headings stay False: a 背题 costs one
-    # line, while a keep would shorten the 22-line page before every heading that lands last.
+    # 成文日期 stay together; that page may end short. Headings keep with their text too:
+    # a heading alone at a page's foot (背题) is the first thing a reviewer sends back
+    # (seen: 八、利润率 ended page 2, its text began page 3).
     keep_with_next: bool = False
     # Left indent of every line, in characters (版记: 1 character in on each side).
     left_chars: float = 0
@@ -156,10 +204,10 @@ PARAGRAPH_STYLES: Dict[str, ParaStyle] = {
                           first_line_chars=0, space_after_lines=1),
     Role.ADDRESSEE: ParaStyle("公文主送", FANGSONG, _BODY_PT, Align.LEFT, first_line_chars=0),
     Role.BODY: ParaStyle("公文正文", FANGSONG, _BODY_PT),
-    Role.HEADING1: ParaStyle("公文一级标题", HEITI, _BODY_PT),
-    Role.HEADING2: ParaStyle("公文二级标题", KAITI, _BODY_PT),
-    Role.HEADING3: ParaStyle("公文三级标题", FANGSONG, _BODY_PT),
-    Role.HEADING4: ParaStyle("公文四级标题", FANGSONG, _BODY_PT),
+    Role.HEADING1: ParaStyle("公文一级标题", HEITI, _BODY_PT, keep_with_next=True),
+    Role.HEADING2: ParaStyle("公文二级标题", KAITI, _BODY_PT, keep_with_next=True),
+    Role.HEADING3: ParaStyle("公文三级标题", FANGSONG, _BODY_PT, keep_with_next=True),
+    Role.HEADING4: ParaStyle("公文四级标题", FANGSONG, _BODY_PT, keep_with_next=True),
     Role.CLOSING: ParaStyle("公文结束语", FANGSONG, _BODY_PT, keep_with_next=True),
     Role.ATTACHMENT: ParaStyle("公文附件说明", FANGSONG, _BODY_PT, space_before_lines=1),
     Role.SIGNATURE: ParaStyle("公文署名", FANGSONG, _BODY_PT, Align.RIGHT,
@@ -268,6 +316,9 @@ class Record(NamedTuple):
     outer_rule: float = 0.35          # the first and the last rule
     inner_rule: float = 0.25          # the rules between
     rule_gap: float = 0.35            # text → rule (1 pt), so a line keeps about its pitch
+    # The thinnest side border both hosts draw (Word's w:sz 2, a quarter point), white:
+    # invisible, it only carries the rules past a hanging 抄送's indents.
+    reach_rule: float = 0.09
 
 
 RECORD = Record()
@@ -280,6 +331,7 @@ class Letter(NamedTuple):
     carries no page number. The standard names no thickness: a 1.5 pt line and a 0.75 pt
     one 0.75 pt apart, Word's "thick-thin, small gap" (its thin line and gap are fixed)."""
 
+    name_top: float = 30.0            # the agency name's top from the paper's top edge
     rule_length: float = 170.0
     top_rule_gap: float = 4.0
     bottom_rule_from_edge: float = 20.0
@@ -290,3 +342,38 @@ class Letter(NamedTuple):
 
 
 LETTER = Letter()
+
+
+# How the 落款 is laid out (GB/T 9704 §7.3.5): whether the document is sealed.
+SEAL_NONE = "none"            # 不加盖印章 (§7.3.5.2): 署名 右空二字, one blank line under the body
+SEAL_STAMP = "stamp"          # 加盖印章 (§7.3.5.1)
+SEAL_SIGNATURE = "signature"  # 加盖签发人签名章 (§7.3.5.3)
+SEALS = (SEAL_NONE, SEAL_STAMP, SEAL_SIGNATURE)
+
+
+class Seal(NamedTuple):
+    """The sealed 落款 (GB/T 9704 §7.3.5.1, §7.3.5.3), in characters of 3号 and lines.
+
+    加盖印章: 成文日期 右空四字, the 署名 centred over it (以成文日期为准居中); the seal (about
+    42 mm across) 端正、居中下压署名和成文日期 with its top 上距正文（或附件说明）一行之内: a
+    seal whose top is half a line under the body has its centre 2.5 lines down, so the
+    署名 goes on the third line under the body (two blank lines), the date on the fourth,
+    both just under the centre. 联合行文: each 署名 on its own row under its own seal; rows
+    ``stamp_rows_apart`` lines apart so that two 42 mm seals neither cross nor touch.
+
+    加盖签发人签名章: 正文下空二行 the 签名章 右空四字, the 签发人职务 二字 to its left (the
+    职务 is the 署名 paragraph; the 签名章 goes where ``signature_seal_chars`` leave room),
+    成文日期 签名章下空一行 右空四字.
+    """
+
+    date_right_chars: float = 4.0
+    stamp_blank_lines: int = 2
+    seal_diameter_mm: float = 42.0
+    stamp_rows_apart: int = 5
+    signature_blank_lines: int = 2
+    signature_seal_chars: float = 4.0
+    title_gap_chars: float = 2.0
+    signature_date_blank_lines: int = 1
+
+
+SEAL = Seal()

@@ -50,6 +50,7 @@ INK_BOTTOM_GAP_EM = 0.19
 # Under an exact line of the pitch, 3号 text ends this far above the line's bottom; the red
 # rule's distance is counted from the text (measured the same way).
 TEXT_BOTTOM_GAP_PT = 2.0
+WHITE_RGB = 0xFFFFFF
 # Left free under the 版记 so that rounding (twips, 1/100 mm) never pushes its last line
 # onto the next page: the line then ends 0.7 mm above the type area's bottom edge.
 RECORD_FOOT_SLACK_PT = 2.0
@@ -61,10 +62,13 @@ LIST_LABEL_CHARS = 8  # the longest label: 参会人员： and the like
 
 def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout.Appearance],
             page: layout.PageSetup, texts: Sequence[str],
-            kind: str = roles.KIND_DOCUMENT) -> List[layout.ParagraphPlan]:
+            kind: str = roles.KIND_DOCUMENT,
+            record_used_pt: Optional[float] = None) -> List[layout.ParagraphPlan]:
     """The paragraphs with the whole-document layout added (see the module docstring);
     ``texts`` are the paragraphs as typed (the plans' edits are offsets into them), ``kind``
-    the GB/T 9704 format (a letter's 版头 is §10's)."""
+    the GB/T 9704 format (a letter's 版头 is §10's). ``record_used_pt``: the text's last
+    page is even and this much of it is used (the host laid it out): the 版记 goes at its
+    foot when it has room (:func:`foot_space`)."""
     result = list(paragraphs)
     role_list = [paragraph.role for paragraph in result]
     letter = kind == roles.KIND_LETTER
@@ -75,7 +79,32 @@ def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout
     _attachments(result, role_list)
     _attendance(result, role_list, styles)
     _record(result, role_list, styles, page, texts, rules=not letter)
+    if record_used_pt is not None:
+        first = record_start(result)
+        room = foot_space(result[first], record_used_pt) if first is not None else None
+        if room is not None:
+            result[first] = result[first]._replace(record_page=False, space_before_pt=room)
     return result
+
+
+# A 版记 shares the text's last page only with this much to spare besides the own page's
+# RECORD_FOOT_SLACK_PT (points); the hosts check where it landed and give it its own page
+# back if its last line went over (measured: it then ends 0.9 mm above the type area's foot).
+RECORD_SHARE_SLACK_PT = 0.5
+
+
+def record_start(paragraphs: Sequence[layout.ParagraphPlan]) -> Optional[int]:
+    """The index of the 版记's first paragraph when it is planned on a page of its own."""
+    return next((index for index, paragraph in enumerate(paragraphs)
+                 if paragraph.record_page), None)
+
+
+def foot_space(first: layout.ParagraphPlan, used_pt: float) -> Optional[float]:
+    """The space above the 版记 at the foot of an even last page of which the text uses
+    ``used_pt`` (from the type area's top to its last line's bottom); None when it does
+    not fit there (§7.4: then it takes a page of its own, the next even one)."""
+    room = (first.space_before_pt or 0.0) - used_pt - RECORD_SHARE_SLACK_PT
+    return round(room, 2) if room >= 0 else None
 
 
 def letter_rule(distance_pt: float = 0.0) -> layout.Rule:
@@ -89,10 +118,16 @@ def letter_overhang_mm(page: layout.PageSetup) -> float:
     return round(max(0.0, LETTER.rule_length - page.type_width_mm) / 2, 2)
 
 
-def letter_first_page(page: layout.PageSetup) -> layout.FirstPage:
-    """信函格式's first page: no page number, the double rule 20 mm above the paper's edge."""
+def letter_first_page(page: layout.PageSetup,
+                      mark_size_pt: Optional[float] = None) -> layout.FirstPage:
+    """信函格式's first page: no page number, the double rule 20 mm above the paper's edge,
+    and (given the agency name's size) a top margin that puts the name's ink 30 mm under
+    the paper's top edge (§10.1): the name is the first line, its ink INK_DROP_EM down."""
+    top = None
+    if mark_size_pt is not None:
+        top = round(LETTER.name_top - INK_DROP_EM * mark_size_pt * MM_PER_PT, 1)
     return layout.FirstPage(letter_rule(), LETTER.bottom_rule_from_edge,
-                            letter_overhang_mm(page))
+                            letter_overhang_mm(page), top)
 
 
 def _letter_head(result: List[layout.ParagraphPlan], role_list: Sequence[str],
@@ -245,7 +280,9 @@ def _overlaps(edits: Sequence[Edit], start: int, end: int) -> bool:
 def _attachments(result: List[layout.ParagraphPlan], role_list: Sequence[str]) -> None:
     """Each attached text starts a new page (§7.3.7); page numbers run on."""
     for part in roles.document_parts(role_list):
-        if part.kind == roles.PART_ATTACHMENT:
+        # A file that is an attachment (附件1 on its first line) starts on its first page.
+        text_above = any(role != Role.BLANK for role in role_list[:part.start])
+        if part.kind == roles.PART_ATTACHMENT and text_above:
             result[part.start] = result[part.start]._replace(page_break_before=True)
 
 
@@ -317,6 +354,8 @@ def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
     imprints = [i for i in indices if role_list[i] == Role.IMPRINT]
     if imprints and imprints[0] > first:
         result[imprints[0]] = result[imprints[0]]._replace(rule_above=inner)
+    for index in {first, last} | set(imprints[:1]):
+        result[index] = _reaching(result[index], styles[result[index].style])
     _at_the_foot(result, role_list, styles, page, first, last)
 
 
@@ -346,6 +385,29 @@ def _at_the_foot(result: List[layout.ParagraphPlan], role_list: Sequence[str],
     room = page.type_height_mm / MM_PER_PT - height - RECORD_FOOT_SLACK_PT
     result[first] = result[first]._replace(record_page=True,
                                            space_before_pt=round(max(0.0, room), 2))
+
+
+def _reaching(paragraph: layout.ParagraphPlan,
+              look: layout.Appearance) -> layout.ParagraphPlan:
+    """A paragraph whose text box is narrower than the type area (a 抄送 hanging after its
+    colon) gets invisible side rules at the distance of its indents, so that its rules
+    still run the type area's width."""
+    def pick(value: Optional[float], default: float) -> float:
+        return default if value is None else value
+
+    left = pick(paragraph.left_chars, look.left_chars)
+    first = pick(paragraph.first_line_chars, look.first_line_chars)
+    right = pick(paragraph.right_chars, look.right_chars)
+    box_left = min(left, left + first)
+    if box_left <= 0 and right <= 0:
+        return paragraph
+    width_pt = RECORD.reach_rule / MM_PER_PT
+
+    def side(chars: float) -> layout.Rule:
+        return layout.Rule(RECORD.reach_rule, WHITE_RGB,
+                           float(max(0, round(chars * look.size_pt - width_pt))))
+
+    return paragraph._replace(reach_rules=(side(box_left), side(right)))
 
 
 def estimated_lines(paragraph: layout.ParagraphPlan, look: layout.Appearance,

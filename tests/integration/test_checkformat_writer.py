@@ -16,7 +16,7 @@ from gongwen.writer.commands import Invocation
 from gongwen.writer.ui import QUIET_ENV
 
 OFFICIAL_FONTS = {"方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体", "宋体", "Times New Roman"}
-SAMPLES = ["xian-zhengxie-jiguan-2021-zongjie", "zhengxie-lingdao-banzi-shuzhi"]
+SAMPLES = ["xian-jiaoyuju-niandu-zongjie", "xiangzhen-dangwei-shuji-shuzhi"]
 NOTICE = ["青山县人民政府关于做好2024年防汛工作的通知", "各乡镇人民政府，县直各单位：",
           "为切实做好今年防汛工作，现将有关事项通知如下。", "一、提高思想认识",
           "各单位要高度重视防汛工作。", "特此通知。", "青山县人民政府", "2024年5月10日"]
@@ -117,8 +117,11 @@ def test_the_command_changes_nothing_and_gives_the_count(office, notice, monkeyp
     monkeypatch.setenv(QUIET_ENV, "1")
     outcome = checkformat.check_format(invocation(office, notice))
     assert outcome.ok
-    count = len(problems(notice))
-    assert count >= 2 and outcome.message == f"{count} format problem(s) found"
+    # the command judges the fonts soffice has (font-missing too, as a user sees it)
+    count = len(checkformat.format_problems(notice, settings_of(), "en-US",
+                                            ctx=office.ctx).problems)
+    assert count >= len(problems(notice)) >= 2
+    assert outcome.message == f"{count} format problem(s) found"
     # through the toolbar's dispatch too (soffice shows the list: nothing is written either)
     assert office.dispatch(notice, "vnd.gongwen:CheckFormat").ok
     assert not notice.isModified()
@@ -162,3 +165,31 @@ def test_list_labels_count_in_writer_and_selection_skips_them(office, tmp_path):
         assert selected == checked.paragraphs[numbered[0]].getString()  # no label in it
     finally:
         office.close(document)
+
+
+def test_the_list_speaks_chinese_wraps_long_rows_and_selects_from_any_line(office, notice):
+    """Each row starts with its category in Chinese; a long problem takes several lines of
+    the list, and every one of them selects its place."""
+    formatted_notice(office, notice)
+    body_paragraph(notice).getEnd().setString("全年完成XX项任务,效果好。")
+    checked = checkformat.format_problems(notice, settings_of(), "zh-CN",
+                                          installed=OFFICIAL_FONTS)
+    zh = Invocation(office.ctx, office.frame(notice), notice, {}, "zh-CN")
+    shown = checkformat.show(zh, checked)
+    try:
+        items = shown.dialog.getControl("problems").getItems()
+        assert [line for line, _ in shown.rows] == list(items)
+        firsts = [items[row] for row, (_, number) in enumerate(shown.rows)
+                  if row == 0 or shown.rows[row - 1][1] != number]
+        assert len(firsts) == len(checked.problems)
+        assert all(line.startswith("【") and "】" in line for line in firsts)
+        assert {line[1:line.index("】")] for line in firsts} <= {"占位符", "标点"}
+        placeholder = next(number for number, p in enumerate(checked.problems)
+                           if p.code == "placeholder")
+        lines = [row for row, (_, number) in enumerate(shown.rows) if number == placeholder]
+        narrow = checkformat.list_rows(checked.problems, "zh-CN", columns=20)
+        assert len(narrow) > len(checked.problems)  # long rows wrap
+        shown.select(lines[-1])
+        assert notice.getCurrentController().getSelection().getByIndex(0).getString() == "XX"
+    finally:
+        shown.close()

@@ -63,10 +63,11 @@ def test_menu_reaches_all_six_commands(office):
     assert menu.getByName("Context") == "com.sun.star.text.TextDocument"
     items = menu.getByName("Submenu")
     names = sorted(items.getElementNames())
-    # the 版式 submenu (tests/integration/test_presets_writer.py) holds its own entries
+    # the 版式 and 落款 submenus (tests/integration/test_presets_writer.py) hold their own
+    # entries
     submenus = [name for name in names if items.getByName(name).hasByName("Submenu")
                 and items.getByName(name).getByName("Submenu").getElementNames()]
-    assert len(submenus) == 1
+    assert len(submenus) == 2
     names = [name for name in names if name not in submenus]
     urls = [items.getByName(name).getByName("URL") for name in names]
     commands = [parse_url(url)[0] for url in urls if url != "private:separator"]
@@ -75,8 +76,9 @@ def test_menu_reaches_all_six_commands(office):
     # and Format with 规范写法, right after the plain Format, Writer only
     at = urls.index("vnd.gongwen:Format")
     assert urls[at:at + 2] == ["vnd.gongwen:Format", "vnd.gongwen:Format?normalize=all"]
-    # the guard's on/off switch last, after a separator
-    assert urls[-2:] == ["private:separator", "vnd.gongwen:TogglePlaceholderGuard"]
+    # the two on/off switches last, after a separator: the guard's, then 输入时检查
+    assert urls[-3:] == ["private:separator", "vnd.gongwen:TogglePlaceholderGuard",
+                         "vnd.gongwen:ToggleProofreading"]
     entry = items.getByName(sorted(items.getElementNames())[at + 1])
     assert entry.getByName("Context") == "com.sun.star.text.TextDocument"
     assert entry.getByName("Title") in (

@@ -286,7 +286,7 @@ def test_each_date_form_is_rewritten_only_when_asked(office, tmp_path: Path, wri
 
 def test_page_number_is_4hao_songti_with_em_dashes(office, samples_dir: Path, tmp_path: Path):
     source = tmp_path / "sample.txt"
-    source.write_text((samples_dir / "zhengxie-lingdao-banzi-shuzhi.txt").read_text(
+    source.write_text((samples_dir / "xiangzhen-dangwei-shuji-shuzhi.txt").read_text(
         encoding="utf-8"), encoding="utf-8")
     document = office.load_text(source)
     try:
@@ -330,7 +330,7 @@ def test_undo_gives_a_word_docx_back_its_own_direct_formatting(office, samples_d
     from docx.shared import Mm, Pt
 
     word = docx.Document()
-    lines = (samples_dir / "zhengxie-lingdao-banzi-shuzhi.txt").read_text(
+    lines = (samples_dir / "xiangzhen-dangwei-shuji-shuzhi.txt").read_text(
         encoding="utf-8").splitlines()[:30]
     for index, line in enumerate(lines):
         paragraph = word.add_paragraph()

@@ -12,7 +12,7 @@ from gongwen import cli
 from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 from tests.corpus import build_corpus
 
-SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
+SAMPLES = ["xiangzhen-dangwei-shuji-shuzhi.txt", "xian-jiaoyuju-niandu-zongjie.txt"]
 
 
 def sample_docx(sample: Path, folder: Path) -> Path:

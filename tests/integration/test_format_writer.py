@@ -18,7 +18,7 @@ from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.spec import Role
 from rig.office import body_paragraphs as paragraph_elements
 
-SAMPLES = ["zhengxie-lingdao-banzi-shuzhi.txt", "xian-zhengxie-jiguan-2021-zongjie.txt"]
+SAMPLES = ["xiangzhen-dangwei-shuji-shuzhi.txt", "xian-jiaoyuju-niandu-zongjie.txt"]
 FORMAT = "vnd.gongwen:Format"
 
 PAGE_KEYS = ("Width", "Height", "TopMargin", "BottomMargin", "LeftMargin", "RightMargin",
@@ -172,10 +172,15 @@ def test_roles_get_their_styles_and_the_message_counts_them(office, samples_dir:
         keeps = [p.ParaKeepTogether for p in paragraph_elements(document)]
     finally:
         office.close(document)
-    # The 落款 chain stays together, the typed blank line inside it included; nothing else.
+    # The 落款 chain stays together, the typed blank line inside it included, and every
+    # heading with its text (no 背题); nothing else.
     assert keeps[-4:] == [True, True, True, False]
-    assert not any(keeps[:-4])
     style = {role: spec.style_name(role) for role in Role.ALL}
+    headings = {style[role] for role in (Role.HEADING1, Role.HEADING2, Role.HEADING3,
+                                         Role.HEADING4)}
+    assert [name for name, keep in zip(names[:-4], keeps[:-4]) if keep] \
+        == [name for name in names[:-4] if name in headings]
+    assert any(keeps[:-4])
     assert names[0] == style[Role.TITLE] and names[1] == style[Role.ADDRESSEE]
     assert names[texts.index("特此报告。")] == style[Role.CLOSING]
     assert names[texts.index("XX县政协领导班子")] == style[Role.SIGNATURE]
@@ -772,5 +777,143 @@ def test_an_empty_header_keeps_the_type_area_at_37_mm(office, samples_dir: Path,
         assert fingerprint(document) == original
         assert style.HeaderIsOn
         assert (style.HeaderHeight, style.HeaderIsDynamicHeight, style.TopMargin) == header
+    finally:
+        office.close(document)
+
+
+# ---- one undo restores a Word file's own footer (issue 19) ---------------------------------
+
+_PAGE_PROPS = ("TopMargin", "BottomMargin", "LeftMargin", "RightMargin", "FooterIsOn",
+               "FooterIsShared", "FooterHeight", "FooterBodyDistance", "FooterIsDynamicHeight",
+               "FooterDynamicSpacing", "HeaderIsOn", "GridMode")
+_FOOTER_PARA = ("ParaAdjust", "ParaLeftMargin", "ParaFirstLineIndent", "ParaTopMargin",
+                "ParaBottomMargin")
+_FOOTER_CHAR = ("CharHeight", "CharFontName", "CharFontNameAsian", "CharWeight")
+
+
+def _word_file_with_its_own_footer(folder: Path) -> Path:
+    """A Word-made report: 9 pt centred ``第 N 页`` (a PAGE field) 1.5 cm from the edge."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    from tests import realdocs
+
+    document = docx.Document()
+    for line in ["关于2024年度工作情况的报告", "县人民政府：", "现将有关情况报告如下。",
+                 "一、主要工作", "全年完成各项任务。", "特此报告。", "XX县发展和改革局",
+                 "2024年3月1日"]:
+        document.add_paragraph(line)
+    section = document.sections[0]
+    section.footer_distance = Cm(1.5)
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("第 ")
+    realdocs._field(paragraph, "PAGE", "1")
+    paragraph.add_run(" 页")
+    for run in paragraph.runs:
+        run.font.size = Pt(9)
+        run.font.name = "宋体"
+    path = folder / "own-footer.docx"
+    document.save(str(path))
+    return path
+
+
+def _portions(paragraph) -> List[Tuple[str, str, tuple]]:
+    found = []
+    chunks = paragraph.createEnumeration()
+    while chunks.hasMoreElements():
+        portion = chunks.nextElement()
+        kind = portion.getPropertyValue("TextPortionType")
+        field = ""
+        if kind == "TextField":
+            field = [name for name in portion.getPropertyValue("TextField")
+                     .getSupportedServiceNames() if ".TextField." in name][0]
+        found.append((kind, field or portion.getString(),
+                      tuple(portion.getPropertyValue(key) for key in _FOOTER_CHAR)))
+    return found
+
+
+def page_fingerprint(document) -> Dict[str, object]:
+    """Every page style in use: its geometry, and its footers' paragraphs (text, fields,
+    fonts, sizes, alignment, spacing), read independently of gongwen.writer.page."""
+    family = document.getStyleFamilies().getByName("PageStyles")
+    result: Dict[str, object] = {}
+    for name in family.getElementNames():
+        style = family.getByName(name)
+        if not style.isInUse():
+            continue
+        entry: Dict[str, object] = {key: style.getPropertyValue(key) for key in _PAGE_PROPS}
+        for text_name in ("FooterText", "FooterTextLeft", "FooterTextFirst"):
+            text = style.getPropertyValue(text_name) if style.FooterIsOn else None
+            if text is None:
+                continue
+            paragraphs = []
+            enumeration = text.createEnumeration()
+            while enumeration.hasMoreElements():
+                paragraph = enumeration.nextElement()
+                if paragraph.supportsService("com.sun.star.text.TextTable"):
+                    paragraphs.append(("table", tuple(
+                        paragraph.getCellByName(cell).getString()
+                        for cell in paragraph.getCellNames())))
+                    continue
+                paragraphs.append((tuple(paragraph.getPropertyValue(key)
+                                         for key in _FOOTER_PARA), _portions(paragraph)))
+            entry[text_name] = paragraphs
+        result[name] = entry
+    return result
+
+
+def test_one_undo_restores_a_word_footer_with_its_page_field_and_keeps_history(
+        office, tmp_path: Path):
+    document = office.open(_word_file_with_its_own_footer(tmp_path))
+    try:
+        manager = document.getUndoManager()
+        text = document.getText()
+        text.insertString(text.getEnd(), "用户的修改", False)  # the user's own history
+        history = manager.getAllUndoActionTitles()
+        before = page_fingerprint(document)
+        footer = before["Standard"]["FooterText"] if "Standard" in before else \
+            next(iter(before.values()))["FooterText"]
+        assert [kind for kind, _, _ in footer[0][1]] == ["Text", "TextField", "Text"]
+        assert footer[0][1][0][2][0] == 9.0  # the author's 9 pt
+        body = all_text(document)
+        assert office.dispatch(document, FORMAT).ok
+        assert page_fingerprint(document) != before
+        office.uno_dispatch(document, ".uno:Undo")
+        after = page_fingerprint(document)
+        for name, entry in before.items():
+            for key, value in entry.items():
+                assert after[name][key] == value, (name, key)
+        assert after == before
+        assert all_text(document) == body
+        assert manager.getAllUndoActionTitles() == history  # Undo is not grey
+        office.uno_dispatch(document, ".uno:Redo")
+        office.uno_dispatch(document, ".uno:Undo")
+        assert page_fingerprint(document) == before
+    finally:
+        office.close(document)
+
+
+@pytest.mark.parametrize("name", ["footer-table", "sections-footer", "sections-inherited-footer",
+                                  "report-wps-footer-text"])
+def test_one_undo_restores_the_page_styles_of_real_like_word_files(office, tmp_path: Path,
+                                                                    name: str):
+    """Footers in tables, a second section with its own page setup and header, the
+    author's footer text: one Ctrl+Z gives back every page style in use as it was."""
+    from tests import realdocs
+
+    document = office.open(realdocs.build(realdocs.BY_NAME[name], tmp_path))
+    try:
+        manager = document.getUndoManager()
+        text = document.getText()
+        text.insertString(text.getEnd(), "用户的修改", False)
+        history = manager.getAllUndoActionTitles()
+        before = page_fingerprint(document)
+        assert office.dispatch(document, FORMAT).ok
+        assert page_fingerprint(document) != before
+        office.uno_dispatch(document, ".uno:Undo")
+        assert page_fingerprint(document) == before
+        assert manager.getAllUndoActionTitles() == history
     finally:
         office.close(document)

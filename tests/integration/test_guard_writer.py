@@ -122,7 +122,8 @@ def test_the_menu_entry_shows_the_state_and_switching_off_lets_save_through(
     url.Complete = TOGGLE
     dispatch = office.frame(document).queryDispatch(url, "", 0)
     checkmark = _Checkmark()
-    dispatch.addStatusListener(checkmark, url)
+    # On the main thread, as the menu bar asks (off it, the state comes a moment later).
+    office.on_main_thread(lambda: dispatch.addStatusListener(checkmark, url))
     assert checkmark.states == [True]
 
     assert office.dispatch(document, TOGGLE).ok

@@ -16,9 +16,10 @@ from typing import List, Tuple
 import pytest
 
 from gongwen.placeholders import find_placeholders, icu_pattern
+from tests.samples import COUNTS, sample_path
 from tests.unit.test_placeholders import TRICKY_NEGATIVE, TRICKY_POSITIVE
 
-SAMPLES = {"zhengxie-lingdao-banzi-shuzhi.txt": 48, "xian-zhengxie-jiguan-2021-zongjie.txt": 58}
+SAMPLES = COUNTS
 
 Match = Tuple[str, int, str]  # paragraph text, offset in it, matched text
 
@@ -56,7 +57,7 @@ def load_lines(office, tmp_path: Path, name: str, lines: List[str]):
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_find_all_matches_every_placeholder_of_the_samples(office, samples_dir, tmp_path, name):
     copy = tmp_path / name
-    shutil.copy(samples_dir / name, copy)
+    shutil.copy(sample_path(name), copy)
     lines = copy.read_text(encoding="utf-8").splitlines()
     document = office.load_text(copy)
     try:

@@ -21,6 +21,7 @@ from tests.integration.test_placeholders_writer import (
     one_of,
     selected_text,
 )
+from tests.samples import COUNTS, sample_path
 
 NEXT, PREVIOUS = "vnd.gongwen:NextPlaceholder", "vnd.gongwen:PreviousPlaceholder"
 PARAGRAPH_BREAK = 0
@@ -270,13 +271,13 @@ def test_frames_in_the_body_are_walked_top_to_bottom(office, writer_doc):
 
 # ---- each sample as .docx: table cell, header, footnote ---------------------------------
 
-SAMPLES = {"xian-zhengxie-jiguan-2021-zongjie.txt": 58, "zhengxie-lingdao-banzi-shuzhi.txt": 48}
+SAMPLES = COUNTS
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_each_sample_as_docx_with_table_header_and_footnote(office, samples_dir, tmp_path,
                                                             name):
-    lines = (samples_dir / name).read_text(encoding="utf-8").splitlines()
+    lines = sample_path(name).read_text(encoding="utf-8").splitlines()
     in_cell = next(i for i, line in enumerate(lines) if i > 2 and core.count_placeholders(line))
     header_text, footnote_text = "XX县政协办公室", "据XX统计"
     source = tmp_path / "report.txt"

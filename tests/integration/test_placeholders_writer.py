@@ -16,12 +16,10 @@ import pytest
 
 from gongwen import messages, spec
 from gongwen import placeholders as core
+from tests.samples import COUNTS, OWN, SHUZHI, ZONGJIE, sample_path
 
 STYLE = spec.PLACEHOLDER_CHAR_STYLE
-SAMPLES = {
-    "xian-zhengxie-jiguan-2021-zongjie.txt": 58,
-    "zhengxie-lingdao-banzi-shuzhi.txt": 48,
-}
+SAMPLES = COUNTS
 HEADER_FOOTER_PROPERTIES = ("HeaderText", "HeaderTextLeft", "HeaderTextFirst",
                             "FooterText", "FooterTextLeft", "FooterTextFirst")
 
@@ -140,7 +138,7 @@ def find_text(document, needle: str):
 @pytest.fixture
 def sample_doc(office, samples_dir, tmp_path, request):
     """A sample report imported as text (``request.param`` names it)."""
-    document = office.load_text(copy(samples_dir / request.param, tmp_path))
+    document = office.load_text(copy(sample_path(request.param), tmp_path))
     yield document
     office.close(document)
 
@@ -178,7 +176,7 @@ def test_native_search_finds_every_core_placeholder(office, sample_doc):
 def test_check_reaches_tables_headers_footers_frames_and_notes_of_a_docx(
         office, samples_dir, tmp_path):
     docx = pytest.importorskip("docx")
-    lines = (samples_dir / "zhengxie-lingdao-banzi-shuzhi.txt").read_text(
+    lines = (sample_path(SHUZHI)).read_text(
         encoding="utf-8").splitlines()
     in_table = next(i for i, line in enumerate(lines) if i > 1 and core.count_placeholders(line))
     table_line, header_text, footer_text = lines[in_table], "XX县政协办公室 XXXX年", "第X页"
@@ -260,10 +258,10 @@ def test_utf16_offsets_are_right_after_characters_outside_the_bmp(office, writer
 
 
 def test_filled_placeholder_loses_its_mark_on_recheck(office, samples_dir, tmp_path):
-    document = office.load_text(copy(samples_dir / "zhengxie-lingdao-banzi-shuzhi.txt",
+    document = office.load_text(copy(sample_path(SHUZHI),
                                       tmp_path))
     try:
-        check(office, document, 48)
+        check(office, document, OWN[SHUZHI])
         first = next(portion for _, paragraph in paragraphs(document.getText())
                      for portion in enumerate_uno(paragraph)
                      if STYLE in (portion.CharStyleNames or ()))
@@ -272,7 +270,7 @@ def test_filled_placeholder_loses_its_mark_on_recheck(office, samples_dir, tmp_p
         cursor.setString("3")                     # a user types over the marked X
         assert STYLE in cursor.CharStyleNames    # ... and the typed text inherits the mark
 
-        check(office, document, 47)
+        check(office, document, OWN[SHUZHI] - 1)
 
         assert STYLE not in (cursor.CharStyleNames or ())
         assert cursor.getString() == "3" and placeholder != "3"
@@ -281,12 +279,12 @@ def test_filled_placeholder_loses_its_mark_on_recheck(office, samples_dir, tmp_p
         office.close(document)
 
 
-@pytest.mark.parametrize("sample_doc", ["xian-zhengxie-jiguan-2021-zongjie.txt"],
+@pytest.mark.parametrize("sample_doc", [ZONGJIE],
                          indirect=True)
 def test_check_twice_does_not_double_mark(office, sample_doc):
-    check(office, sample_doc, 58)
+    check(office, sample_doc, OWN[ZONGJIE])
     first = marks(sample_doc)
-    check(office, sample_doc, 58)
+    check(office, sample_doc, OWN[ZONGJIE])
     assert marks(sample_doc) == first
     styles = sample_doc.getStyleFamilies().getByName("CharacterStyles")
     assert [name for name in styles.getElementNames() if name.startswith(STYLE)] == [STYLE]
@@ -361,17 +359,17 @@ def test_next_without_placeholders_says_so(office, writer_doc):
 
 def test_clear_removes_marks_and_keeps_text_and_other_formatting(office, samples_dir,
                                                                  tmp_path):
-    document = office.load_text(copy(samples_dir / "zhengxie-lingdao-banzi-shuzhi.txt",
+    document = office.load_text(copy(sample_path(SHUZHI),
                                       tmp_path))
     try:
         text = office.text(document)
-        bold = find_text(document, "X政协领导班子")   # a placeholder inside a bold red run
+        bold = find_text(document, "XX镇党委书记")   # a placeholder inside a bold red run
         bold.CharWeight = 150.0
         bold.CharColor = 0xC00000
-        emphasis = find_text(document, "X的坚强领导")  # ... and under the user's own style
+        emphasis = find_text(document, "X精神")  # ... and under the user's own style
         emphasis.CharStyleName = "Emphasis"
 
-        check(office, document, 48)
+        check(office, document, OWN[SHUZHI])
         marked_x = document.getText().createTextCursorByRange(emphasis.getStart())
         marked_x.goRight(1, True)
         assert tuple(marked_x.CharStyleNames) == ("Emphasis", STYLE)  # added, not replaced
@@ -394,15 +392,15 @@ def test_clear_removes_marks_and_keeps_text_and_other_formatting(office, samples
 
 def test_one_undo_removes_the_marks_and_keeps_earlier_history(office, samples_dir,
                                                               tmp_path):
-    document = office.load_text(copy(samples_dir / "zhengxie-lingdao-banzi-shuzhi.txt",
+    document = office.load_text(copy(sample_path(SHUZHI),
                                       tmp_path))
     try:
         undo = document.getUndoManager()
         body = document.getText()
         body.insertString(body.getStart(), "前言。", False)  # the user's own earlier edit
-        check(office, document, 48)
+        check(office, document, OWN[SHUZHI])
         first = marks(document)
-        check(office, document, 48)
+        check(office, document, OWN[SHUZHI])
 
         undo.undo()                       # the second check
         assert marks(document) == first
@@ -416,7 +414,7 @@ def test_one_undo_removes_the_marks_and_keeps_earlier_history(office, samples_di
 
 
 def test_read_only_document_is_refused(office, samples_dir, tmp_path):
-    document = office.open(copy(samples_dir / "zhengxie-lingdao-banzi-shuzhi.txt", tmp_path),
+    document = office.open(copy(sample_path(SHUZHI), tmp_path),
                            "Text (encoded)", FilterOptions="UTF8,LF,,,", ReadOnly=True)
     try:
         assert document.isReadonly()
@@ -501,3 +499,14 @@ def test_writer_marks_the_new_forms_and_underlined_blanks_as_the_cli_counts(offi
         assert marks(document) == []
     finally:
         office.close(document)
+
+
+def test_next_from_start_selects_the_first_wherever_the_cursor_is(office, writer_doc):
+    """The infobar's 查看第一处 after 检查占位符 (its infobar: test_guard_visible.py)."""
+    writer_doc.getText().setString("关于XX的报告\n联系人：XXX")
+    controller = writer_doc.getCurrentController()
+    controller.select(writer_doc.getText().getEnd())
+    assert office.dispatch(writer_doc, "vnd.gongwen:NextPlaceholder?from=start").ok
+    assert controller.getSelection().getByIndex(0).getString() == "XX"
+    assert office.dispatch(writer_doc, "vnd.gongwen:NextPlaceholder").ok
+    assert controller.getSelection().getByIndex(0).getString() == "XXX"

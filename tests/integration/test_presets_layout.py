@@ -18,7 +18,7 @@ from gongwen.batch.pdfmeasure import PdfLayout, measure_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 HOUSE = ROOT / "docs" / "presets" / "example-house.json"
-SAMPLE = "xian-zhengxie-jiguan-2021-zongjie.txt"
+SAMPLE = "xian-jiaoyuju-niandu-zongjie.txt"
 CJK_CHAR_MM = 16 * 25.4 / 72
 
 

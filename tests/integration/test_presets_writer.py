@@ -34,7 +34,9 @@ def checked(office, document, url: str):
     parsed.Complete = url
     dispatcher = office.frame(document).queryDispatch(parsed, "", 0)
     listener = _Listener()
-    dispatcher.addStatusListener(listener, parsed)
+    # On the main thread, as the menu bar asks (from a bridge thread the extension answers
+    # a moment later, from the main loop).
+    office.on_main_thread(lambda: dispatcher.addStatusListener(listener, parsed))
     dispatcher.removeStatusListener(listener, parsed)
     assert len(listener.states) == 1
     return listener.states[0]
@@ -50,18 +52,11 @@ def layout_entries(office):
     return [entries.getByName(name) for name in sorted(entries.getElementNames())]
 
 
-@pytest.fixture
-def remembered(office):
-    """The soffice's own settings.json (its XDG_CONFIG_HOME is the rig's), emptied after."""
-    path = office.config_home / presets.APP_NAME / presets.SETTINGS_FILE
-    yield path
-    path.unlink(missing_ok=True)
-
-
 def test_menu_has_a_layout_submenu_with_the_builtin_presets(office):
     entries = layout_entries(office)
     urls = [entry.getByName("URL") for entry in entries]
-    assert urls == [f"vnd.gongwen:Format?preset={name}" for name in presets.builtin_names()] + \
+    assert urls == [f"vnd.gongwen:ChoosePreset?preset={name}"
+                    for name in presets.builtin_names()] + \
         ["private:separator", "vnd.gongwen:ChoosePreset"]
     assert [entry.getByName("Title") for entry in entries if entry.getByName("Title")] == [
         "GB/T 9704 Standard (Document Grid)", "Fixed 28 pt Line Spacing", "Other Preset File…"]
@@ -69,40 +64,40 @@ def test_menu_has_a_layout_submenu_with_the_builtin_presets(office):
                for entry in entries)
 
 
-def test_the_current_preset_is_checked(office, writer_doc, remembered, tmp_path):
-    gbt, fixed, other = ("vnd.gongwen:Format?preset=gbt9704",
-                         "vnd.gongwen:Format?preset=fixed-28pt", "vnd.gongwen:ChoosePreset")
+def test_the_current_preset_is_checked(office, writer_doc, tmp_path):
+    gbt, fixed, other = ("vnd.gongwen:ChoosePreset?preset=gbt9704",
+                         "vnd.gongwen:ChoosePreset?preset=fixed-28pt",
+                         "vnd.gongwen:ChoosePreset")
     assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
         [True, False, False]
     # the user's remembered choice counts for a document that has none
-    remembered.parent.mkdir(parents=True, exist_ok=True)
-    remembered.write_text(json.dumps({"preset": "fixed-28pt"}), encoding="utf-8")
+    writer_presets.remember_choice(office.ctx, "fixed-28pt")
     assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
         [False, True, False]
     # the document's own wins
-    writer_presets.remember(writer_doc, presets.resolve("gbt9704"), user_choice=False)
+    writer_presets.remember(writer_doc, presets.resolve("gbt9704"))
     assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
         [True, False, False]
     house = tmp_path / "house.json"
     house.write_text(json.dumps({"page": {"top_mm": 30}}), encoding="utf-8")
-    writer_presets.remember(writer_doc, presets.resolve(str(house)), user_choice=False)
+    writer_presets.remember(writer_doc, presets.resolve(str(house)))
     assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
         [False, False, True]
     # entries without a state report none (no checkmark)
     assert checked(office, writer_doc, "vnd.gongwen:Format") is None
 
 
-def test_a_listening_menu_is_told_again_after_a_command(office, writer_doc, remembered):
+def test_a_listening_menu_is_told_again_after_a_command(office, writer_doc):
     import uno
 
     parsed = uno.createUnoStruct("com.sun.star.util.URL")
-    parsed.Complete = "vnd.gongwen:Format?preset=fixed-28pt"
+    parsed.Complete = "vnd.gongwen:ChoosePreset?preset=fixed-28pt"
     dispatcher = office.frame(writer_doc).queryDispatch(parsed, "", 0)
     listener = _Listener()
-    dispatcher.addStatusListener(listener, parsed)
+    office.on_main_thread(lambda: dispatcher.addStatusListener(listener, parsed))
     try:
         assert listener.states == [False]
-        writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"), user_choice=False)
+        writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"))
         office.dispatch(writer_doc, "vnd.gongwen:NextPlaceholder")
         assert listener.states == [False, True]
     finally:
@@ -113,9 +108,8 @@ def test_a_listening_menu_is_told_again_after_a_command(office, writer_doc, reme
 
 @pytest.mark.parametrize("filter_name, suffix", [("writer8", ".odt"),
                                                  ("MS Word 2007 XML", ".docx")])
-def test_the_document_keeps_its_preset_through_save_and_reopen(office, tmp_path, monkeypatch,
+def test_the_document_keeps_its_preset_through_save_and_reopen(office, tmp_path,
                                                                filter_name, suffix):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # this process's choice
     house = tmp_path / "house.json"
     house.write_text(json.dumps({"extends": "fixed-28pt", "description": "集团版式",
                                  "page_number": {"format": "- {n} -", "position": "center"}},
@@ -128,7 +122,7 @@ def test_the_document_keeps_its_preset_through_save_and_reopen(office, tmp_path,
         path = office.save_as(document, tmp_path / f"kept{suffix}", filter_name)
     finally:
         office.close(document)
-    assert presets.remembered() == str(house)  # and it became the user's choice
+    assert writer_presets.remembered(office.ctx) == ""  # the document's, not the user's
     reopened = office.open(path)
     try:
         props = reopened.getDocumentProperties().getUserDefinedProperties()
@@ -144,38 +138,78 @@ def test_the_document_keeps_its_preset_through_save_and_reopen(office, tmp_path,
 
 
 def test_preset_for_takes_the_url_then_the_document_then_the_user_then_gbt9704(
-        office, writer_doc, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    folder = presets.user_presets_dir()
-    folder.mkdir(parents=True)
-    (folder / "house.json").write_text(json.dumps({"page": {"top_mm": 30}}), encoding="utf-8")
+        office, writer_doc, tmp_path):
+    house = tmp_path / "house.json"
+    house.write_text(json.dumps({"page": {"top_mm": 30}}), encoding="utf-8")
 
     def chosen(**args):
         invocation = Invocation(office.ctx, office.frame(writer_doc), writer_doc, args, "en-US")
         return writer_presets.preset_for(invocation).ref
 
     assert chosen() == "gbt9704"
-    presets.remember_choice("house")
-    assert chosen() == "house"
-    writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"), user_choice=False)
+    writer_presets.remember_choice(office.ctx, str(house))
+    assert chosen() == str(house)
+    writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"))
     assert chosen() == "fixed-28pt"
     assert chosen(preset="gbt9704") == "gbt9704"
-    # keep(): a plain Format stores the document's preset but leaves the user's choice
-    writer_presets.keep(Invocation(None, None, writer_doc, {}, "en-US"),
-                        presets.resolve("gbt9704"))
-    assert (chosen(), presets.remembered()) == ("gbt9704", "house")
-    writer_presets.keep(Invocation(None, None, writer_doc, {"preset": "fixed-28pt"}, "en-US"),
-                        presets.resolve("fixed-28pt"))
-    assert (chosen(), presets.remembered()) == ("fixed-28pt", "fixed-28pt")
-    # a remembered preset that is gone falls back to gbt9704; a broken one is reported
-    presets.remember_choice("deleted")
+    # keep(): Format stores the document's preset and never touches the user's choice
+    writer_presets.keep(Invocation(office.ctx, None, writer_doc, {"preset": "gbt9704"},
+                                   "en-US"), presets.resolve("gbt9704"))
+    assert (chosen(), writer_presets.remembered(office.ctx)) == ("gbt9704", str(house))
+    # a broken remembered preset is reported
     props = writer_doc.getDocumentProperties().getUserDefinedProperties()
     props.removeProperty(writer_presets.PROPERTY)
-    assert chosen() == "gbt9704"
-    (folder / "house.json").write_text("{", encoding="utf-8")
-    presets.remember_choice("house")
+    house.write_text("{", encoding="utf-8")
     with pytest.raises(presets.PresetError):
         chosen()
+
+
+def _formatted_document(office):
+    document = office.new_writer()
+    document.getText().setString("关于春季植树的报告\n一、总体情况\n全年完成三项任务。")
+    return document
+
+
+def test_a_scripts_preset_applies_once_and_only_the_menu_is_remembered(office, tmp_path):
+    """``Format?preset=FILE`` from a script: that run and that document, not the default of
+    later documents (a temporary preset file once became everyone's layout)."""
+    temporary = tmp_path / "temporary.json"
+    temporary.write_text(json.dumps({"extends": "fixed-28pt"}), encoding="utf-8")
+    first, later = _formatted_document(office), _formatted_document(office)
+    try:
+        assert office.dispatch(first, f"vnd.gongwen:Format?preset={temporary}").ok
+        assert writer_presets.stored_preset(first).ref == str(temporary)
+        assert writer_presets.remembered(office.ctx) == ""
+        assert office.dispatch(later, "vnd.gongwen:Format").ok
+        assert writer_presets.stored_preset(later).ref == "gbt9704"
+        # the menu's entry: formats and is remembered, in the profile (not a settings.json)
+        assert office.dispatch(later, "vnd.gongwen:ChoosePreset?preset=fixed-28pt").ok
+        assert writer_presets.stored_preset(later).ref == "fixed-28pt"
+        assert writer_presets.remembered(office.ctx) == "fixed-28pt"
+        assert not list(office.config_home.rglob("settings.json"))
+    finally:
+        office.close(first)
+        office.close(later)
+
+
+def test_a_remembered_preset_whose_file_is_gone_falls_back_and_says_so_once(office, tmp_path):
+    gone = tmp_path / "gone.json"
+    gone.write_text(json.dumps({"extends": "fixed-28pt"}), encoding="utf-8")
+    first, second = _formatted_document(office), _formatted_document(office)
+    try:
+        assert office.dispatch(first, f"vnd.gongwen:ChoosePreset?preset={gone}").ok
+        assert writer_presets.remembered(office.ctx) == str(gone)
+        gone.unlink()
+        notice = f"The remembered layout preset \u201c{gone}\u201d is gone"
+        said = office.dispatch(second, "vnd.gongwen:Format")
+        assert said.ok and said.message.startswith(notice)
+        assert writer_presets.stored_preset(second).ref == "gbt9704"
+        assert writer_presets.remembered(office.ctx) == ""  # forgotten: said once
+        again = office.dispatch(second, "vnd.gongwen:Format")
+        assert again.ok and notice not in again.message
+    finally:
+        office.close(first)
+        office.close(second)
 
 
 def test_an_unusable_preset_fails_the_command_and_changes_nothing(office, tmp_path):
@@ -212,3 +246,29 @@ def test_the_builtin_preset_files_ship_in_the_extension(oxt):
     names = set(zipfile.ZipFile(oxt).namelist())
     for name in presets.builtin_names():
         assert f"pythonpath/gongwen/presets/{name}.json" in names
+
+
+def test_the_seal_submenu_checks_the_document_s_choice_and_a_plain_format_keeps_it(
+        office, tmp_path):
+    """落款 submenu (GB/T 9704 §7.3.5): ``不加盖印章`` is checked until a seal is chosen;
+    Format?seal=stamp stores the choice in the document (GongwenSeal), which a plain Format
+    and the checkmark then follow."""
+    from gongwen import layout as core_layout
+    from tests.integration.test_wholedoc import _docx_of
+
+    urls = [f"vnd.gongwen:Format?seal={seal}" for seal in ("none", "stamp", "signature")]
+    document = office.open(_docx_of(["关于做好冬季安全生产工作的通知", "各市人民政府：",
+                                     "现将有关事项通知如下。", "河西省人民政府", "2021年12月31日"],
+                                    tmp_path / "seal.docx"))
+    try:
+        assert [checked(office, document, url) for url in urls] == [True, False, False]
+        assert office.dispatch(document, urls[1]).ok
+        assert [checked(office, document, url) for url in urls] == [False, True, False]
+        properties = document.getDocumentProperties().getUserDefinedProperties()
+        assert properties.getPropertyValue(core_layout.SEAL_PROPERTY) == "stamp"
+        assert office.dispatch(document, "vnd.gongwen:Format").ok
+        assert [checked(office, document, url) for url in urls] == [False, True, False]
+        result = office.dispatch(document, "vnd.gongwen:Format?seal=round")
+        assert not result.ok and "round" in result.message and "stamp" in result.message
+    finally:
+        office.close(document)

@@ -342,3 +342,18 @@ def test_without_a_type_the_dialog_never_blocks_and_changes_nothing(office, writ
         assert not result.ok and "personal" in result.message
     else:
         assert result == (True, "")
+
+
+@pytest.mark.parametrize("key", DOCUMENT_KEYS)
+def test_the_org_given_fills_the_masthead_and_the_record(office, writer_doc, key):
+    """Issue 19: the 单位 typed in the chooser (here the URL's org=) reaches the 版头's
+    发文机关标志 and the 版记's 印发机关 as well as the title and the 署名."""
+    org = "青山县人民政府"
+    result = office.dispatch(writer_doc, f"vnd.gongwen:InsertScaffold?type={key}&org={org}")
+    assert result.ok, result.message
+    assert paragraphs(writer_doc) == expected(key, org=org)
+    texts = [text for text, _ in paragraphs(writer_doc)]
+    assert texts[0 if key in ("letter", "minutes") else 1].startswith(org)
+    assert not [text for text in texts if load_scaffold(key).fields()["org"].blank in text]
+    if key != "letter":
+        assert texts[-1].startswith(org + "办公室")

@@ -16,7 +16,7 @@ import pytest
 
 from gongwen import cli
 from gongwen.batch.pdfmeasure import Line, measure_pdf
-from rig.raster import Rule, red_bottom_mm, rules
+from rig.raster import Rule, red_bottom_mm, red_top_mm, rules
 from tests.integration.test_wholedoc import NOTICE, PATHS, _docx_of, both_paths
 
 LETTER = [
@@ -79,6 +79,14 @@ def test_a_letter_has_a_thick_over_thin_rule_4_mm_under_the_agency_name(letter_p
     assert number.top_mm > thin.bottom_mm
 
 
+def test_the_button_puts_the_letter_s_agency_name_30_mm_under_the_top_edge(letter_pdfs):
+    """§10.1: the red agency name's top 30 mm (± 1.5) from the paper's top edge: the first
+    page style has its own top margin (and keeps the type area's height). The CLI's .docx
+    cannot give page 1 a margin of its own in a flowing section: measured 41 mm there."""
+    top = red_top_mm(letter_pdfs["button"], 1)
+    assert top is not None and abs(top - 30.0) <= 1.5, top
+
+
 @pytest.mark.parametrize("path", PATHS)
 def test_a_letter_has_a_thin_over_thick_rule_20_mm_above_the_bottom_edge(letter_pdfs, path):
     _, (thin, thick) = _double_rules(letter_pdfs[path])
@@ -100,9 +108,15 @@ def test_a_letter_has_no_page_number_on_its_first_page_only(letter_pdfs, path):
 
 
 def test_a_letter_reads_the_same_from_both_paths(letter_pdfs):
-    pages = {path: [[(line.compact_text, round(line.top_mm)) for line in page.body_lines]
+    """The same lines at the same distances (the button's first page sits higher: its
+    agency name is 30 mm from the top edge, the .docx's 41 mm)."""
+    pages = {path: [[(line.compact_text, line.top_mm - page.body_lines[0].top_mm)
+                     for line in page.body_lines]
                     for page in measure_pdf(pdf).pages] for path, pdf in letter_pdfs.items()}
-    assert pages["button"] == pages["cli"]
+    assert [[text for text, _ in page] for page in pages["button"]] \
+        == [[text for text, _ in page] for page in pages["cli"]]
+    for button, from_cli in zip(pages["button"], pages["cli"]):
+        assert all(abs(one[1] - other[1]) < 1.0 for one, other in zip(button, from_cli))
 
 
 def test_layout_letter_asks_for_the_letter_format_on_any_document(office, tmp_path: Path):

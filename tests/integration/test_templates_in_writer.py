@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +22,10 @@ VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": "办
 
 def new_docx(tmp_path: Path, key: str, *flags: str) -> Path:
     out = tmp_path / f"{key}.docx"
+    # this tree's gongwen, whatever the interpreter's editable install points at
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "pythonpath"))
     subprocess.run([sys.executable, "-m", "gongwen", "new", key, "-o", str(out), *flags],
-                   check=True, capture_output=True)
+                   check=True, capture_output=True, env=env)
     return out
 
 
@@ -66,7 +69,9 @@ def assert_22_line_grid(layout) -> None:
         body = [line for line in page.body_lines if line.height_mm < BODY_LINE_MAX_MM]
         fractions = [grid_slot(line) % 1 for line in body]
         assert max(fractions) - min(fractions) < 0.1, f"page {page.index + 1} is off the grid"
-        if page.index < len(layout.pages) - 1:
+        # a full page in pdfmeasure's sense: not the last, not one that ends early because
+        # the 落款 chain or the headings opening the next page keep with what follows
+        if layout.is_full_page(page.index):
             last = max(grid_slot(line) for line in page.body_lines)
             assert int(last) + 1 == spec.PAGE.lines, f"page {page.index + 1} ends at {last:.2f}"
 

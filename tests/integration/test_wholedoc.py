@@ -158,11 +158,24 @@ def test_each_attachment_starts_a_page_top_left_with_its_title_on_line_3(notice_
         assert page.page_number is not None and page.page_number.number == page.index + 1
 
 
+# The notice without its second attachment: the text ends on page 3 (odd), so the 版记
+# takes page 4 of its own.
+ODD_END = NOTICE[:23] + NOTICE[-2:]
+
+
+@pytest.fixture(scope="module")
+def odd_end_pdfs(office, tmp_path_factory) -> Dict[str, Path]:
+    return both_paths(office, ODD_END, tmp_path_factory.mktemp("odd-end"))
+
+
 @pytest.mark.parametrize("path", PATHS)
-def test_the_record_ends_an_even_page_at_the_foot_without_page_numbers(notice_pdfs, path):
+def test_the_record_ends_an_even_page_at_the_foot_without_page_numbers(odd_end_pdfs, path):
+    """The text ends on an odd page: the 版记 has the next (even) page to itself, without
+    a page number (§7.4, §7.5)."""
+    notice_pdfs = odd_end_pdfs
     layout = measure_pdf(notice_pdfs[path])
     last = layout.pages[-1]
-    assert len(layout.pages) % 2 == 0
+    assert len(layout.pages) == 4
     assert last.page_number is None
     texts = [line.compact_text for line in last.body_lines]
     assert texts[0].startswith("抄送：") and texts[-1].endswith("印发"), texts
@@ -188,6 +201,72 @@ def test_the_record_ends_an_even_page_at_the_foot_without_page_numbers(notice_pd
     assert abs(cc.x_left_mm - (TYPE_LEFT + char)) < 0.5
     assert abs(imprint.x_left_mm - (TYPE_LEFT + char)) < 0.5
     assert abs(imprint.x_right_mm - (TYPE_RIGHT - char)) < 0.8
+
+
+LONG_CC = ("抄送：县委各部门，县人大常委会办公室，县政协办公室，县法院，县检察院，县人武部，"
+           "各人民团体，各新闻单位。")
+
+
+@pytest.fixture(scope="module")
+def long_cc_pdfs(office, tmp_path_factory) -> Dict[str, Path]:
+    return both_paths(office, NOTICE[:-2] + [LONG_CC, NOTICE[-1]],
+                      tmp_path_factory.mktemp("long-cc"))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_record_rule_spans_the_type_area_over_a_hanging_cc(long_cc_pdfs, path):
+    """§7.4.1: the first rule over a 抄送 that wraps (its lines hang after the colon) runs
+    28–184 mm like the others, the text keeping its indents (measured before: 33–179)."""
+    layout = measure_pdf(long_cc_pdfs[path])
+    found = rules(long_cc_pdfs[path], len(layout.pages))
+    assert len(found) == 3, found
+    for rule in found:
+        assert abs(rule.left_mm - TYPE_LEFT) < 0.5 and abs(rule.right_mm - TYPE_RIGHT) < 0.5
+    char = 14 * 25.4 / 72
+    lines = layout.pages[-1].body_lines
+    at = next(i for i, line in enumerate(lines) if line.compact_text.startswith("抄送"))
+    cc, wrapped = lines[at:at + 2]
+    assert cc.compact_text.startswith("抄送：")
+    assert abs(cc.x_left_mm - (TYPE_LEFT + char)) < 0.5
+    assert abs(wrapped.x_left_mm - (TYPE_LEFT + 4 * char)) < 0.5  # after 抄送：
+
+
+SHARING = NOTICE[:9] + ["坚持人民至上、生命至上，全面落实安全生产责任制，坚决防范和遏制重特大事故"
+                         "发生。" * 3] * 9 + NOTICE[10:12] + ["", "XX县人民政府", "2025年1月15日"] \
+    + NOTICE[-2:]
+
+
+@pytest.fixture(scope="module")
+def sharing_pdfs(office, tmp_path_factory) -> Dict[str, Path]:
+    return both_paths(office, SHARING, tmp_path_factory.mktemp("sharing"))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_the_notice_s_record_shares_its_last_attachment_s_even_page(notice_pdfs, path):
+    layout = measure_pdf(notice_pdfs[path])
+    assert len(layout.pages) == 4
+    texts = [line.compact_text for line in layout.pages[-1].body_lines]
+    assert texts[0] == "附件2" and texts[-2].startswith("抄送："), texts
+    found = rules(notice_pdfs[path], 4)
+    assert len(found) == 3 and abs(found[-1].bottom_mm - TYPE_BOTTOM) <= 1.5, found
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_the_record_shares_an_even_last_page_that_has_room(sharing_pdfs, path):
+    """§7.4: the text ends on page 4 with room at its foot: the 版记 goes there (no sheet
+    wasted: 4 pages, not 6), its last rule on the type area's bottom edge; the page keeps
+    its number (no blank page before it, §7.5)."""
+    layout = measure_pdf(sharing_pdfs[path])
+    assert len(layout.pages) == 4, layout.lines_per_page()
+    last = layout.pages[-1]
+    texts = [line.compact_text for line in last.body_lines]
+    assert "XX县人民政府" in texts and texts[-2].startswith("抄送："), texts
+    assert last.page_number is not None and last.page_number.number == 4
+    found = rules(sharing_pdfs[path], 4)
+    assert len(found) == 3, found
+    for rule in found:
+        assert abs(rule.left_mm - TYPE_LEFT) < 0.5 and abs(rule.right_mm - TYPE_RIGHT) < 0.5
+    assert abs(found[-1].bottom_mm - TYPE_BOTTOM) <= 1.5, found[-1]
 
 
 def test_both_paths_give_the_same_lines(notice_pdfs):

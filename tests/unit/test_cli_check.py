@@ -24,10 +24,10 @@ from lxml import etree
 
 from gongwen import cli
 from gongwen.batch import check, docxtext
-from tests.conftest import ROOT, shared_path
+from tests.conftest import ROOT
+from tests.samples import OWN, SHARED, SHUZHI, sample_path
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-SAMPLES = {"zhengxie-lingdao-banzi-shuzhi.txt": 48, "xian-zhengxie-jiguan-2021-zongjie.txt": 58}
 PLACEHOLDER_KEYS = {"text", "kind", "location", "paragraph", "start", "end", "context"}
 
 
@@ -461,26 +461,28 @@ def test_no_file_is_a_usage_error(capsys):
 
 # ---- the samples, and a real process ----------------------------------------------------------
 
-def test_samples_give_48_and_58(capsys):
-    paths = [str(shared_path() / "samples" / name) for name in sorted(SAMPLES)]
+@pytest.mark.parametrize("samples", [OWN, SHARED], ids=["own", "steering"])
+def test_the_samples_give_their_counts(capsys, samples):
+    paths = [str(sample_path(name)) for name in sorted(samples)]
     status, data, _ = run_json(capsys, *paths)
     assert status == 1
     counts = {Path(f["path"]).name: f["count"] for f in data["files"]}
-    assert counts == SAMPLES and data["total"] == 106
+    assert counts == samples and data["total"] == sum(samples.values())
 
 
 def test_subprocess_through_python_m_gongwen(tmp_path: Path, report_docx: Path):
     python = ROOT / ".venv" / "bin" / "python"
     if not python.exists():
         python = Path(sys.executable)
-    sample = shared_path() / "samples" / "zhengxie-lingdao-banzi-shuzhi.txt"
+    sample = sample_path(SHUZHI)
     env = dict(os.environ, LC_ALL="en_US.UTF-8", PYTHONPATH=str(ROOT / "pythonpath"))
     done = subprocess.run([str(python), "-m", "gongwen", "check", "--json", str(sample),
                            str(report_docx)], capture_output=True, env=env, cwd=tmp_path,
                           timeout=60)
     assert done.returncode == 1, done.stderr.decode()
     data = json.loads(done.stdout.decode("utf-8"))
-    assert [f["count"] for f in data["files"]] == [48, 14] and data["total"] == 62
+    assert [f["count"] for f in data["files"]] == [OWN[SHUZHI], 14]
+    assert data["total"] == OWN[SHUZHI] + 14
     done = subprocess.run([str(python), "-m", "gongwen", "check", str(tmp_path / "nope.txt")],
                           capture_output=True, env=env, timeout=60)
     assert done.returncode == 2

@@ -297,10 +297,13 @@ def test_signature_chain_keeps_with_next_and_title_is_off_the_grid(formatted: Pa
                if s.find("w:name", NS) is not None and s.get(w("type")) == "paragraph"}
     keep = {name: style.find("w:pPr/w:keepNext", NS).get(w("val"))
             for name, style in by_name.items() if name.startswith("公文")}
-    # 结束语 → 署名 → 成文日期 stay on one page (GB/T 9704 §7.3.5); nothing else is kept.
-    assert {name for name, value in keep.items() if value == "1"} == {"公文结束语", "公文署名"}
+    # 结束语 → 署名 → 成文日期 stay on one page (GB/T 9704 §7.3.5), and every heading with
+    # its text (no 背题); nothing else is kept.
+    kept = {"公文结束语", "公文署名",
+            "公文一级标题", "公文二级标题", "公文三级标题", "公文四级标题"}
+    assert {name for name, value in keep.items() if value == "1"} == kept
     assert {spec.style_name(role) for role, style in spec.PARAGRAPH_STYLES.items()
-            if style.keep_with_next} == {"公文结束语", "公文署名"}
+            if style.keep_with_next} == kept
     # Writer ignores an exact line height on a paragraph snapped to the grid and gives the
     # 2号 title two grid lines; off the grid it takes exactly one, then one blank line.
     title = by_name["公文标题"].find("w:pPr", NS)

@@ -18,14 +18,16 @@ from gongwen.batch import new as new_command
 from gongwen.cli import main
 from gongwen.placeholders import count_placeholders, find_placeholders
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
+from gongwen.spec import Role
 
 REPO = Path(__file__).resolve().parents[2]
-TEMPLATES = REPO / "pythonpath" / "gongwen" / "templates"  # package data
+TEMPLATES = REPO / "templates"  # the sources; shipped as gongwen/templates/
 KEYS = [key for key, _ in scaffold_types()]
 # The 述职/总结 genre: a title with blanks first, the 成文日期 last.
 REPORTS = ["personal", "leadership", "integrity", "party-building", "annual-summary"]
 ALL_VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": "办公室主任",
-              "date": "2026年1月9日", "recipient": "县委、县政府", "signer": "李四"}
+              "date": "2026年1月9日", "recipient": "县委、县政府", "signer": "李四",
+              "office": "县政协办公室"}
 
 
 @pytest.fixture(autouse=True)
@@ -91,7 +93,10 @@ def test_new_without_values_keeps_every_blank(capsys, tmp_path, key):
     assert (code, err) == (0, "") and stdout.strip() == str(out)
     expected = render(load_scaffold(key))
     got = paragraphs(out)
-    assert [p.text for p in got] == [p.text for p in expected]
+    # A title over one line carries its line breaks (GB/T 9704 §7.3.1), nothing else does.
+    assert [p.text.replace("\n", "") if e.role == Role.TITLE else p.text
+            for p, e in zip(got, expected)] == [p.text for p in expected]
+    assert len(got) == len(expected)
     assert [p.style.name for p in got] == [spec.style_name(p.role) for p in expected]
     if key in REPORTS:
         assert "XXXX" in got[0].text or "XX" in got[0].text
@@ -373,3 +378,14 @@ def etree_string(element) -> str:
     from lxml import etree
 
     return etree.tostring(element, encoding="unicode")
+
+
+def test_new_notice_with_org_fills_the_masthead_and_the_record(capsys, tmp_path):
+    """Issue 19: `new notice --org …` fills the 发文机关标志 and the 印发机关 too."""
+    out = tmp_path / "notice.docx"
+    code, _, err = run_cli(capsys, "new", "notice", "--org", "青山县人民政府", "-o", out)
+    assert (code, err) == (0, "")
+    texts = [p.text for p in paragraphs(out)]
+    assert "青山县人民政府文件" in texts
+    assert any(text.startswith("青山县人民政府办公室") and text.endswith("印发") for text in texts)
+    assert not [text for text in texts if "XX县人民政府" in text]

@@ -18,10 +18,12 @@ def test_parse_url_splits_command_and_query():
 
 
 def test_the_contract_commands_and_no_others():
-    # the six of issue 3, 版式 > 其他版式… (issue 15), 检查格式 and the guard's switch (13)
+    # the six of issue 3, 版式 > 其他版式… (issue 15), 检查格式 and the guard's switch (13),
+    # 输入时检查 (25)
     assert set(COMMANDS) == {"InsertScaffold", "CheckPlaceholders", "NextPlaceholder",
                              "PreviousPlaceholder", "ClearPlaceholderMarks", "Format",
-                             "ChoosePreset", "CheckFormat", "TogglePlaceholderGuard"}
+                             "ChoosePreset", "CheckFormat", "TogglePlaceholderGuard",
+                             "ToggleProofreading"}
     assert not is_command("format")
 
 

@@ -45,8 +45,8 @@ def addons():
     return ET.parse(ROOT / "extension" / "Addons.xcu").getroot()
 
 
-def test_the_tree_has_the_layout_issue_3_names():
-    for path in ("extension", "pythonpath/gongwen", "pythonpath/gongwen/templates", "tests",
+def test_the_tree_has_the_layout_the_design_card_names():
+    for path in ("extension", "pythonpath/gongwen", "templates", "tests",
                  "description.xml", "META-INF/manifest.xml", "Makefile", "README.md", ".ci/run"):
         assert (ROOT / path).exists(), path
     assert (ROOT / ".ci" / "run").stat().st_mode & 0o111, ".ci/run must be executable"
@@ -135,9 +135,10 @@ def test_window_state_docks_and_shows_the_toolbar_by_default():
 def test_oxt_carries_the_extension_and_nothing_stray(tmp_path: Path):
     names = set(zipfile.ZipFile(build_oxt.build(tmp_path / "g.oxt")).namelist())
     allowed = re.compile(r"(description\.xml|META-INF/manifest\.xml|LICENSE|gongwen_handler\.py"
-                         r"|extension/[A-Za-z]+\.xc[us]|extension/description/[a-zA-Z-]+\.txt"
+                         r"|extension/[A-Za-z]+\.xc[us]|extension/(description|release-notes)/[a-zA-Z-]+\.txt"
                          r"|extension/icons/[a-z0-9_]+\.png"
-                         r"|pythonpath/gongwen/([a-z_]+/)?[a-z0-9_-]+\.(py|json))$")
+                         r"|pythonpath/gongwen/([a-z_]+/)?[a-z0-9_-]+\.(py|json)"
+                         r"|pythonpath/gongwen/templates/[a-z-]+\.docx)$")
     assert sorted(name for name in names if not allowed.match(name)) == []
     assert not [name for name in names if name.startswith("pythonpath/gongwen/batch/")
                 or name in ("pythonpath/gongwen/cli.py", "pythonpath/gongwen/__main__.py")]

@@ -7,7 +7,7 @@ import pytest
 from gongwen import headfoot, layout, spec
 from gongwen.headfoot import count_field, is_page_number_only, page_field, text
 from gongwen.normalize import Normalization
-from gongwen.spec import Align
+from gongwen.spec import Align, Role
 
 REPORT = ["XX县政协2021年度工作总结", "", "县委：", "一、主要成绩", "全年完成X项。", "",
           "附件：1.统计表", "2.照片", "", "XX县政协办公室", "2021.12.31"]
@@ -140,7 +140,8 @@ def test_paragraphs_without_typed_spaces_keep_the_styles_indents():
 # --- headers and footers ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("footer", ["1", "- 1 -", "— 1 —", "第 1 页", "第1页 共5页", "1/5",
-                                    "Page 1 of 5", "page 2", "第 1 页，共 5 页", "·1·", "P. 3"])
+                                    "Page 1 of 5", "page 2", "第 1 页，共 5 页", "·1·", "P. 3",
+                                    "第1页/共2页", "第 1 页 / 共 5 页"])
 def test_page_number_only_as_typed_or_cached(footer):
     assert is_page_number_only([text(footer)])
 
@@ -159,3 +160,22 @@ def test_fields_with_decoration():
     assert not is_page_number_only([text("Copyright "), page_field()])
     assert not is_page_number_only([headfoot.Portion(headfoot.OTHER), page_field()])
     assert headfoot.is_empty([text("  ")]) and not headfoot.is_empty([page_field()])
+
+
+def test_blank_lines_between_every_paragraph_are_separators_for_the_roles():
+    """Issue 19: a .txt with a line of one space after every paragraph (Writer keeps them,
+    the CLI's reader drops them) gets the same roles either way."""
+    from gongwen.batch.inputs import text_paragraphs
+
+    texts = ["政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上", "各位代表：",
+             "现在，我代表国务院，向大会报告政府工作，请予审议。", "一、2023年工作回顾",
+             "过去一年是全面贯彻党的二十大精神的开局之年。"]
+    spaced = [line for text in texts for line in (text, " ")][:-1]
+    assert layout.separating_blanks(spaced) and layout.separating_blanks([" ", "正文。", ""])
+    assert not layout.separating_blanks(texts)
+    assert not layout.separating_blanks(["正文。", "", "正文。", "正文。"])
+    assert text_paragraphs("\n".join(spaced)) == texts
+    without = layout.classify(texts)
+    assert without[2] == Role.ADDRESSEE
+    assert [role for role in layout.classify(spaced) if role != Role.BLANK] == without
+    assert layout.plan_document(spaced).roles[4] == Role.ADDRESSEE

@@ -476,7 +476,7 @@ def test_subprocess_python_m_gongwen_lint(tmp_path):
 
 # --- the formatter and the checker agree ------------------------------------------------------
 
-SAMPLES = ["xian-zhengxie-jiguan-2021-zongjie", "zhengxie-lingdao-banzi-shuzhi"]
+SAMPLES = ["xian-jiaoyuju-niandu-zongjie", "xiangzhen-dangwei-shuji-shuzhi"]
 FORMATTER_CODES = {"page", "font", "size", "indent", "direct-format"}
 
 
@@ -521,3 +521,23 @@ def test_an_attached_text_numbers_its_headings_afresh():
     texts = CLEAN[:6] + ["附件", "防汛工作责任清单", "一、县级责任", "各单位落实。", "二、乡级责任",
                          "各乡镇落实。"]
     assert [p for p in text_problems(texts) if p.code == "numbering"] == []
+
+
+def test_lint_judges_the_closing_by_the_document_s_seal(tmp_path, capsys, monkeypatch):
+    """A document formatted with a seal (and keeping the choice) is clean; the same layout
+    in a document that keeps no seal has its 署名/成文日期 where §7.3.5.2 does not put them."""
+    from gongwen.batch import docxprops
+
+    monkeypatch.setattr(docxfacts, "_fontconfig_families", lambda: OFFICIAL_FONTS)
+    texts = CLEAN[:3] + ["青山县人民政府", "2024年5月6日"]
+    sealed = text_document("\n".join(texts))
+    format_document(sealed, seal="stamp")
+    path = tmp_path / "sealed.docx"
+    sealed.save(str(path))
+    status, out, _ = lint_cli(capsys, "--json", str(path))
+    assert status == 0, out
+    docxprops.write_text(sealed, layout.SEAL_PROPERTY, "none")
+    sealed.save(str(path))
+    status, out, _ = lint_cli(capsys, "--json", str(path))
+    found = json.loads(out)["files"][0]["problems"]
+    assert status == 1 and {p["code"] for p in found} == {"indent"}, found

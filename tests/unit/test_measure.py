@@ -265,6 +265,27 @@ def test_only_the_last_page_and_only_the_signature_block_excuse_a_short_page():
     assert check_gbt9704(layout) == ["page 3: 20 lines, not 22"]
 
 
+def test_a_page_may_end_short_by_the_heading_that_keeps_with_its_text():
+    """A heading never ends a page alone: the page before ends as many lines short as the
+    heading takes, and no more."""
+    heading = ("　　一、主要工作", PAGE.left + 2 * CHAR, PAGE.left + 8 * CHAR)
+    next_page = [heading] + _full_page(21)
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(21), next_page))
+    assert check_gbt9704(layout) == []
+    # and the line the next paragraph could not leave alone (orphan control)
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(20), next_page))
+    assert check_gbt9704(layout) == []
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(19), next_page))
+    assert check_gbt9704(layout) == ["page 3: 19 lines, not 22"]
+    # a one-line paragraph of text (it ends with a full stop) excuses nothing
+    text_line = ("　　全年完成了任务。", PAGE.left + 2 * CHAR, PAGE.left + 10 * CHAR)
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(21), [text_line] + _full_page(21)))
+    assert check_gbt9704(layout) == ["page 3: 21 lines, not 22"]
+    # a page starting with a full body line excuses nothing
+    layout = parse_bbox_xhtml(_with_last_page(_full_page(21), [(FULL, PAGE.left, RIGHT)] * 3))
+    assert check_gbt9704(layout) == ["page 3: 21 lines, not 22"]
+
+
 # --- a full line short because an unbreakable Latin run went to the next line -----------
 
 def _latin_page(short: str, next_words: List[Tuple[str, float]], next_left: float = PAGE.left

@@ -54,15 +54,19 @@ def test_wrong_title_body_and_page_number_sizes_are_size_problems():
     assert [(d.code, d.key) for d in found] == [
         ("size", "pdf_size_body"), ("size", "pdf_size_title"), ("size", "pdf_size_page_number")]
     assert [d.message() for d in found] == [
-        "body text is 12 pt, not 3号 (16 pt)", "the title is 18 pt, not 2号 (22 pt)",
-        "page 1: page number is 10.5 pt, not 4号 (14 pt)"]
+        "body text is 12 pt (小四), not 16 pt (三号)",
+        "the title is 18 pt (小二), not 22 pt (二号)",
+        "page 1: page number is 10.5 pt (五号), not 14 pt (四号)"]
+    # a Chinese user reads 字号, not 磅
+    assert [d.message("zh-CN") for d in found] == [
+        "正文字号为小四，应为三号", "标题字号为小二，应为二号", "第 1 页：页码字号为五号，应为四号"]
 
 
 def test_a_letter_page_is_not_a4():
     layout = PdfLayout([Page(0, 215.9, 279.4, [], None), Page(1, 210.0, 297.0, [], None)])
     found = pdfmeasure.paper_deviations(layout)
     assert [(d.code, d.page, d.message()) for d in found] == [
-        ("page", 0, "page 1: paper is 215.9 × 279.4 mm, not A4 (210 × 297 mm)")]
+        ("page", 0, "page 1: paper is 215.9 × 279.4 mm, not 210 × 297 mm")]
 
 
 def test_lines_outside_the_type_area_are_reported_once_a_page():
@@ -96,3 +100,54 @@ def test_a_red_agency_mark_above_the_title_is_not_the_title():
     runs = pdfmeasure.parse_pdf2xml(xml)
     assert runs[0].color == "#ff0000" and runs[0].size_pt == 36
     assert pdfmeasure.size_deviations(layout_with_page_number(), runs) == []
+
+
+# --- lint --preset: the PDF judged by the preset's plan (issue 19) ----------------------------
+
+HOUSE = Path(__file__).resolve().parents[2] / "docs" / "presets" / "example-house.json"
+
+
+def expected_of(ref: str) -> pdfmeasure.Expected:
+    from gongwen import layout, presets
+
+    return pdfmeasure.expected_from(layout.settings_from(presets.resolve(ref).data))
+
+
+def test_the_expectations_are_the_presets_plan():
+    standard = pdfmeasure.GBT9704
+    assert (standard.type_left, standard.type_right, standard.type_top,
+            standard.type_bottom) == (28, 184, 37, 262)
+    assert standard.lines == 22 and standard.page.chars_per_line == 28
+    assert (standard.body_size_pt, standard.title_size_pt) == (16, 22)
+    house = expected_of(str(HOUSE))
+    assert (house.type_left, house.type_right, house.type_top, house.type_bottom) == \
+        (27, 185, 35, 267)
+    assert not house.page.grid and abs(house.line_pitch_mm - 29 * 25.4 / 72) < 1e-9
+    assert house.lines == int(232 / (29 * 25.4 / 72))  # as many fixed lines as fit: 22
+    assert expected_of("fixed-28pt").lines == 22
+
+
+@pytest.mark.parametrize("form, shown, number", [
+    ("— {n} —", "— 12 —", 12), ("— {n} —", "—12—", 12), ("— {n} —", "-3-", 3),
+    ("- {n} -", "- 7 -", 7), ("- {n} -", "—7—", 7), ("第 {n} 页", "第 5 页", 5),
+    ("第 {n} 页", "第5页", 5), ("{n}", "9", 9)])
+def test_the_page_number_pattern_follows_the_presets_form(form, shown, number):
+    page = pdfmeasure.GBT9704.page
+    expected = pdfmeasure.Expected(
+        page._replace(page_number=page.page_number._replace(format=form)), 16, 22)
+    match = expected.number_pattern.match(shown)
+    assert match and int(match.group(1)) == number
+    assert not expected.number_pattern.match("第一章 总则")
+
+
+def test_a_centred_number_is_right_for_a_centred_preset_and_wrong_for_gbt9704():
+    house = expected_of(str(HOUSE))
+    centre = (27 + 185) / 2
+    pages = [Page(index, 210.0, 297.0, [], PageNumber(f"- {index + 1} -", index + 1,
+                                                       centre - 6, centre + 6, 267 + 7))
+             for index in range(2)]
+    numbers = {"pdf_page_number_odd", "pdf_page_number_even", "pdf_page_number_centre",
+               "pdf_page_number_top", "pdf_page_number_missing"}
+    assert not {d.key for d in pdfmeasure.deviations(PdfLayout(pages, house))} & numbers
+    keys = {d.key for d in pdfmeasure.deviations(PdfLayout(pages))}
+    assert {"pdf_page_number_odd", "pdf_page_number_even"} <= keys

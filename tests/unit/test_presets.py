@@ -209,10 +209,10 @@ def test_the_example_house_style_of_the_readme_is_what_it_says(user_dir):
     assert all(example.data["roles"][role]["font"].startswith("方正")
                and example.data["roles"][role]["font"].endswith("_GBK")
                for role in named["roles"])  # the roles it names; the others inherit
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## 版式预设"):]
+    guide = (ROOT / "docs" / "用户指南.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## 版式预设"):]
     block = section[section.index("```json") + len("```json"):]
-    shown = presets.from_json(block[:block.index("```")], "README.md", user_dir)
+    shown = presets.from_json(block[:block.index("```")], "用户指南.md", user_dir)
     assert shown.data["page"] == page and shown.data["page_number"] == number
     assert shown.data["roles"]["title"] == example.data["roles"]["title"]
 
@@ -326,31 +326,6 @@ def test_a_file_with_a_bom_is_read(user_dir):
     assert presets.resolve("bom", user_dir).data["page"]["lines"] == 20
 
 
-# ---- the remembered choice ----------------------------------------------------------------------
-
-def test_remembered_choice_round_trips_and_keeps_other_settings(tmp_path):
-    settings = tmp_path / "cfg" / "settings.json"
-    assert presets.remembered(settings) is None
-    presets.remember_choice("fixed-28pt", settings)
-    assert presets.remembered(settings) == "fixed-28pt"
-    data = json.loads(settings.read_text(encoding="utf-8"))
-    data["other"] = 1
-    settings.write_text(json.dumps(data), encoding="utf-8")
-    presets.remember_choice("/x/house.json", settings)
-    assert json.loads(settings.read_text(encoding="utf-8")) == {"preset": "/x/house.json",
-                                                                "other": 1}
-    settings.write_text("{broken", encoding="utf-8")
-    assert presets.remembered(settings) is None
-    presets.remember_choice("gbt9704", settings)
-    assert presets.remembered(settings) == "gbt9704"
-
-
-def test_settings_live_beside_the_user_presets(config_home):
-    presets.remember_choice("fixed-28pt")
-    assert (config_home / "gongwen" / "settings.json").is_file()
-    assert presets.remembered() == "fixed-28pt"
-
-
 # ---- the CLI ------------------------------------------------------------------------------------
 
 def run_cli(capsys, *argv: str):
@@ -457,5 +432,6 @@ def test_the_layout_submenu_lists_every_builtin_preset_then_other_files():
     urls = _urls(layout[0])
     named = [parse_url(url)[1]["preset"] for url in urls if "?preset=" in url]
     assert named == presets.builtin_names()
-    assert all(parse_url(url)[0] == "Format" for url in urls if "?preset=" in url)
+    # ChoosePreset, not Format: only the menu's choice is remembered (issue 19)
+    assert all(parse_url(url)[0] == "ChoosePreset" for url in urls if "?preset=" in url)
     assert urls[-2:] == ["private:separator", "vnd.gongwen:ChoosePreset"]

@@ -16,10 +16,11 @@ from typing import Dict, List, Tuple
 
 import pytest
 
+import labelled
 from gongwen.roles import classify, document_kind
 from gongwen.spec import Role
 
-LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
+LABELLED = labelled.LABELLED
 FILES = sorted(LABELLED.glob("*.txt"))
 
 # The document kind each file must get (every other file is a plain "document").
@@ -35,15 +36,9 @@ KINDS = {
 
 
 def read_labelled(path: Path) -> List[Tuple[str, str]]:
-    """(role, text) per paragraph; the text keeps every character after the first tab."""
-    pairs = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-        if not line:
-            continue
-        role, tab, text = line.partition("\t")
-        assert tab and role in Role.ALL, f"{path.name}:{number}: bad line {line!r}"
-        pairs.append((role, text))
-    return pairs
+    """(role, text) per paragraph; the text keeps every character after the first tab
+    (the shared reader, :mod:`labelled`, also takes looks and ``#`` comments)."""
+    return [(p.role, p.text) for p in labelled.read_labelled(path)]
 
 
 def per_role_report(results: List[Tuple[str, str, str, str]]) -> str:

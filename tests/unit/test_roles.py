@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import doctest
-import os
-from pathlib import Path
+import importlib
+import pkgutil
 from typing import List
 
 import pytest
@@ -12,16 +12,11 @@ import pytest
 from gongwen import roles
 from gongwen.roles import HeadingNumber, classify, heading_level, parse_heading_number
 from gongwen.spec import Role
-
-
-def samples_dir() -> Path:
-    shared = os.environ.get("GONGWEN_SHARED")
-    base = Path(shared) if shared else Path(__file__).resolve().parents[2].parent / "shared"
-    return base / "samples"
+from tests import samples
 
 
 def read_sample(name: str) -> List[str]:
-    return (samples_dir() / name).read_text(encoding="utf-8").split("\n")
+    return samples.read_sample(name).split("\n")
 
 
 LINGDAO = "zhengxie-lingdao-banzi-shuzhi.txt"
@@ -42,11 +37,14 @@ ZONGJIE_HEADINGS = {
     3: "二、聚焦中心工作",
     5: "三、强化党风廉政建设",
 }
+OWN_SHUZHI_HEADINGS = {i: f"{n}、" for i, n in zip(range(1, 14, 2), "一二三四五六七")}
+OWN_ZONGJIE_HEADINGS = {i: f"{n}、" for i, n in zip(range(1, 12, 2), "一二三四五六")}
 
 
 @pytest.mark.parametrize(
     "name, headings, body_lines",
-    [(LINGDAO, LINGDAO_HEADINGS, 9), (ZONGJIE, ZONGJIE_HEADINGS, 6)],
+    [(LINGDAO, LINGDAO_HEADINGS, 9), (ZONGJIE, ZONGJIE_HEADINGS, 6),
+     (samples.SHUZHI, OWN_SHUZHI_HEADINGS, 8), (samples.ZONGJIE, OWN_ZONGJIE_HEADINGS, 9)],
 )
 def test_sample_headings_and_body(name, headings, body_lines):
     paragraphs = read_sample(name)
@@ -224,7 +222,15 @@ def test_every_result_is_a_known_role():
     assert set(classify(paragraphs)) <= set(Role.ALL)
 
 
-def test_docstring_examples():
-    result = doctest.testmod(roles)
-    assert result.attempted > 10
+ROLE_MODULES = [roles] + [importlib.import_module(f"gongwen.roles.{info.name}")
+                         for info in pkgutil.iter_modules(roles.__path__)]
+
+
+@pytest.mark.parametrize("module", ROLE_MODULES, ids=lambda module: module.__name__)
+def test_docstring_examples(module):
+    result = doctest.testmod(module)
     assert result.failed == 0
+
+
+def test_the_docstrings_hold_examples():
+    assert sum(doctest.testmod(module).attempted for module in ROLE_MODULES) > 50

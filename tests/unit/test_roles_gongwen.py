@@ -138,7 +138,11 @@ def test_long_title_under_a_banner():
     title = "中共XX县委关于表彰2023年度全县优秀共产党员、优秀党务工作者和先进基层党组织的决定"
     assert len(title) > 40
     assert classify(["中共XX县委员会文件", "X发〔2024〕1号", title, "正文。"])[2] == Role.TITLE
-    assert classify([title, "正文。"])[0] == Role.BODY  # as before without a 版头
+    # Without a 版头 a long first line is a title when it names its 文种 (决定, 公告 …) …
+    assert classify([title, "正文。"])[0] == Role.TITLE
+    # … and a long line that names none stays what it was.
+    untitled = title[:-3] + "的有关情况和下一步工作安排"
+    assert len(untitled) > 40 and classify([untitled, "正文。"])[0] == Role.BODY
 
 
 @pytest.mark.parametrize("paragraphs", [

@@ -40,7 +40,7 @@ CN_NUMBERS = "一二三四五六七八九十"
 
 # A value for every field any shipped scaffold uses; none contains an X.
 ALL_VALUES = {"year": "2025", "org": "县政协", "name": "张三", "position": "办公室主任",
-              "date": "2026年1月9日", "recipient": "县委、县政府"}
+              "date": "2026年1月9日", "recipient": "县委、县政府", "office": "县政协办公室"}
 
 
 def values_for(scaffold: Scaffold) -> dict:
@@ -79,7 +79,8 @@ def test_a_document_scaffold_has_the_whole_gongwen(key):
     scaffold = load_scaffold(key)
     values = {"year": "2025", "org": "XX县人民政府", "date": "2025年3月1日",
               "recipient": "各乡镇人民政府", "signer": "张三"}
-    for given in ({}, {name: values[name] for name in scaffold.used_fields()}):
+    for given in ({}, {name: values[name] for name in scaffold.used_fields()
+                        if name in values}):
         paragraphs = render(scaffold, values=given)
         assert classify([p.text for p in paragraphs]) == [p.role for p in paragraphs]
     roles = [p.role for p in scaffold.paragraphs]
@@ -309,3 +310,32 @@ def test_invalid_json_is_reported_by_name(scaffold_copy: Path):
 def test_loader_is_python38_syntax():
     source = Path(scaffolds.__file__).read_text(encoding="utf-8")
     ast.parse(source, feature_version=(3, 8))
+
+
+@pytest.mark.parametrize("key", [key for key, _ in DOCUMENTS])
+def test_the_org_given_fills_the_masthead_the_record_and_every_other_place(key):
+    """Issue 19: the 单位 fills the 发文机关标志 (…文件, a 函's name, a 纪要's mark), the title,
+    the 署名 and, as its 办公室, the 印发机关 of the 版记: no place keeps the org's blank."""
+    scaffold = load_scaffold(key)
+    blank = scaffold.fields()["org"].blank
+    org = "青山县人民政府"
+    paragraphs = render(scaffold, org=org)
+    assert not [p.text for p in paragraphs if blank in p.text]
+    first = paragraphs[[p.role for p in paragraphs].index(
+        Role.MINUTES_MARK if key == "minutes" else Role.ISSUER)].text
+    assert first == {"minutes": org + "常务会议纪要", "letter": org}.get(key, org + "文件")
+    imprints = [p.text for p in paragraphs if p.role == Role.IMPRINT]
+    assert all(text.startswith(org + "办公室\t") for text in imprints)
+    assert classify([p.text for p in paragraphs]) == [p.role for p in paragraphs]
+    # nothing given: the org's blank is an agency's, so the 版头 still reads as one
+    assert blank in render(scaffold)[[p.role for p in paragraphs].index(
+        Role.MINUTES_MARK if key == "minutes" else Role.ISSUER)].text
+
+
+def test_the_imprint_is_the_orgs_office_unless_given():
+    assert scaffolds.office_of("青山县人民政府") == "青山县人民政府办公室"
+    assert scaffolds.office_of("青山县人民政府办公室") == "青山县人民政府办公室"
+    assert scaffolds.office_of("省政府办公厅") == "省政府办公厅"
+    notice = load_scaffold("notice")
+    imprint = render(notice, org="青山县教育局", values={"office": "青山县教育局综合科"})[-1]
+    assert imprint.text.startswith("青山县教育局综合科\t")

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import List
 
 import pytest
 
+import labelled
 from gongwen import layout, wholedoc
 from gongwen.spec import MASTHEAD, MM_PER_PT, RECORD, RED_RGB, Align, Role
 
-LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled"
+LABELLED = labelled.LABELLED
 EXTRA = ("line_pt", "page_break_before", "rule_above", "rule_below", "align",
          "first_line_chars", "left_chars", "right_tab_chars", "record_page")
 
 
 def _texts(name: str) -> List[str]:
-    lines = (LABELLED / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t", 1)[1] if "\t" in line else "" for line in lines]
+    return [p.text for p in labelled.read_labelled(LABELLED / name)]
 
 
 def _plan(name: str) -> layout.LayoutPlan:

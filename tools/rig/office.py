@@ -38,6 +38,7 @@ EXTENSION_ID = "org.gongwen.writer"
 # of the tests comes near it; every answer, to any thread, restarts the count.
 HANG_TIMEOUT_S = 120.0
 PING_INTERVAL_S = 2.0
+MAIN_LOOP_WAIT_S = 10.0  # one ping's wait for the main loop to run its callback
 # Kills the soffice group when this Python process dies without ``stop()`` (pytest killed
 # by a CI time limit or by SIGKILL): soffice runs in its own session and would outlive it.
 _GUARD = ('while kill -0 "$0" 2>/dev/null && kill -s 0 -- "-$1" 2>/dev/null; do sleep 1; done; '
@@ -129,20 +130,45 @@ def _kill_group(pid: int) -> None:
         pass
 
 
+def _write_stacks(group: int, log) -> None:
+    """What a hung soffice.bin was waiting for, into ``log`` before the kill: the Python
+    stacks of the extension's threads (faulthandler on SIGUSR1, registered by the extension
+    when ``GONGWEN_FAULTHANDLER`` is set, as the rig sets it) and every thread's native
+    stack (gdb, when installed)."""
+    gdb = shutil.which("gdb") or "true"
+    for entry in Path("/proc").iterdir():
+        try:
+            if not entry.name.isdigit() or os.getpgid(int(entry.name)) != group or \
+                    (entry / "comm").read_text().strip() != "soffice.bin":
+                continue
+        except (OSError, ValueError):
+            continue
+        log.flush()
+        try:
+            os.kill(int(entry.name), signal.SIGUSR1)  # the extension's Python stacks
+            time.sleep(1.0)
+            subprocess.run([gdb, "-p", entry.name, "-batch", "-ex", "thread apply all bt 25"],
+                           stdout=log, stderr=subprocess.DEVNULL, timeout=60)
+        except subprocess.TimeoutExpired:
+            pass
+
+
 class _Watchdog:
     """Kills a soffice that stops answering (see ``HANG_TIMEOUT_S``).
 
-    A pinger thread asks the toolkit how many windows it has, which needs soffice's main
-    lock (the SolarMutex), so a deadlocked soffice counts as hung too; a long call of the
-    test only delays the answer. (The Desktop's component list, pinged before, answered
-    through a deadlock between the main thread and a bridge thread: the run hung for good.)
-    The watchdog never waits on soffice itself, so it always gets to kill.
+    A pinger thread asks the toolkit how many windows it has and has soffice's main loop run
+    a callback, so a deadlocked main thread counts as hung too; a long call of the test only
+    delays the answer. (The Desktop's component list, pinged first, and then the window
+    count alone, both answered through a deadlock between the main thread and a bridge
+    thread: the run hung for good.) The watchdog never waits on soffice itself, so it
+    always gets to kill.
     """
 
-    def __init__(self, office: Office, process: subprocess.Popen, toolkit):
+    def __init__(self, office: Office, process: subprocess.Popen, toolkit, async_callback):
         self.office = office
         self.process = process
         self.toolkit = toolkit
+        self.async_callback = async_callback
         self.last_answer = time.monotonic()
         self._stopped = threading.Event()
         threading.Thread(target=self._watch, name="soffice-watchdog", daemon=True).start()
@@ -163,15 +189,24 @@ class _Watchdog:
                 self.office.killed_as_hung = True
                 with open(self.office.workdir / "soffice.log", "a") as log:
                     log.write(f"\nrig: soffice answered nothing for {silent:.0f} s; killed\n")
+                    _write_stacks(self.process.pid, log)
                 _kill_group(self.process.pid)
                 return
 
     def _ping(self) -> None:
+        """An answer needs soffice's main loop: a callback posted through AsyncCallback must
+        run. (The toolkit's window count alone kept answering while the main thread was
+        deadlocked against a bridge thread, measured in the bridge stress test: the run
+        hung for good.) A callback posted before the main loop runs is dropped by
+        LibreOffice, so each ping waits a little and the next one posts again."""
         try:
             self.toolkit.getTopWindowCount()
+            answer = _MainThreadCall(lambda: None)
+            self.async_callback.addCallback(answer, None)
         except Exception:  # gone: the test's own call fails and says so
             return
-        self.last_answer = time.monotonic()
+        if answer.done.wait(MAIN_LOOP_WAIT_S):
+            self.last_answer = time.monotonic()
 
 
 class _MainThreadCall(unohelper.Base, XCallback):
@@ -196,7 +231,7 @@ class Office:
     """One soffice process with its own profile; ``start`` installs the extension."""
 
     def __init__(self, oxt: Path, workdir: Optional[Path] = None, display: Optional[str] = None,
-                 language: str = "en_US"):
+                 language: str = "en_US", own_fonts: bool = True):
         self.oxt = oxt
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="gongwen-office-"))
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -207,6 +242,10 @@ class Office:
         # The UI language (and so the language of the extension's messages) follows the
         # locale; pin it so tests do not depend on the machine's LANG.
         self.language = language
+        # own_fonts: the project's font mapping (tools/fontconfig); False: the fonts as a
+        # stock system resolves them, as a user's machine does (the extension's own
+        # replacement table then decides what stands in).
+        self.own_fonts = own_fonts
         self.process: Optional[subprocess.Popen] = None
         self.hang_timeout_s = HANG_TIMEOUT_S  # read live by the watchdog
         self.killed_as_hung = False  # the watchdog killed the last soffice
@@ -272,10 +311,14 @@ class Office:
         args = [SOFFICE, "--invisible", "--norestore", "--nodefault", "--nolockcheck",
                 "--nologo", f"-env:UserInstallation={self.profile.as_uri()}",
                 f"--accept=pipe,name={self.pipe};urp;"]
-        # XDG_CONFIG_HOME: the extension's user presets and remembered 版式 choice
-        # (gongwen.presets.config_dir) stay in the throwaway folder, not the tester's home.
+        # XDG_CONFIG_HOME: the extension's user presets folder
+        # (gongwen.presets.config_dir) stays in the throwaway folder, not the tester's home
+        # (the remembered 版式 choice is in the profile, throwaway too).
         env = dict(os.environ, LC_ALL=f"{self.language}.UTF-8", LANGUAGE=self.language,
-                   FONTCONFIG_FILE=str(FONTCONFIG), XDG_CONFIG_HOME=str(self.config_home))
+                   FONTCONFIG_FILE=str(FONTCONFIG), XDG_CONFIG_HOME=str(self.config_home),
+                   GONGWEN_FAULTHANDLER="1")
+        if not self.own_fonts:
+            env.pop("FONTCONFIG_FILE")
         if self.display:
             env["DISPLAY"] = self.display
         else:
@@ -309,7 +352,9 @@ class Office:
         self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
         self.killed_as_hung = False
         toolkit = self.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
-        self._watchdog = _Watchdog(self, self.process, toolkit)
+        async_callback = self.smgr.createInstanceWithContext("com.sun.star.awt.AsyncCallback",
+                                                             self.ctx)
+        self._watchdog = _Watchdog(self, self.process, toolkit, async_callback)
 
     def _kill(self) -> None:
         if self._watchdog is not None:

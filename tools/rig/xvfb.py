@@ -34,7 +34,11 @@ class Xvfb:
         try:
             self.process = subprocess.Popen(
                 ["Xvfb", "-displayfd", str(write_end), "-screen", "0",
-                 f"{self.size[0]}x{self.size[1]}x24", "-nolisten", "tcp"],
+                 f"{self.size[0]}x{self.size[1]}x24", "-nolisten", "tcp",
+                 # Without it the server resets when its last client goes: the rig's
+                 # restart after installing the .oxt then met "Can't open display" (seen
+                 # several times here, 17:30-17:50 on 2026-12-07)
+                 "-noreset"],
                 pass_fds=(write_end,), start_new_session=True,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             os.close(write_end)

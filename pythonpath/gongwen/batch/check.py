@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence, Tu
 
 from gongwen import textcodec
 from gongwen.batch import InputError, read_bytes, require_file, say
+from gongwen.batch.walk import Progress, add_recursive_argument, expand, skipped_line
 from gongwen.placeholders import find_placeholders
 
 if TYPE_CHECKING:  # python-docx and soffice load only when a file needs them
@@ -82,6 +83,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "detected)")
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON / print one JSON object instead of lines")
+    add_recursive_argument(parser)
     parser.epilog = ("查找 finds: X/××/○○/某某/□□ 占位, 空白日期 blank dates "
                      "(XXXX年XX月XX日, 年  月  日), 空白文号 〔    〕, [姓名] 【单位名称】 "
                      "（插入…照片） （待补充）, {{标题}}, ____, "
@@ -94,13 +96,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gongwen.batch.inputs import Inputs
+    from gongwen.batch.inputs import ACCEPTED, Inputs
 
+    found = expand(args.files, args.recursive, ACCEPTED)
     with Inputs() as inputs:  # one soffice for the files that need converting
-        reports = [check_path(path, inputs) for path in args.files]
+        reports = []
+        progress = Progress(len(found.inputs))
+        for index, (path, _) in enumerate(found.inputs, 1):
+            progress.step(index, path)
+            reports.append(check_path(str(path), inputs))
+        progress.done()
     for report in reports:
         if report.error is not None:
             print(f"gongwen check: {report.path}: {report.error}", file=sys.stderr)
+    skipped = skipped_line("check", found.skipped)
+    if skipped:
+        print(skipped, file=sys.stderr)
     if args.json:
         print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
     else:

@@ -18,15 +18,15 @@ import shutil
 import subprocess
 from collections import Counter
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, NamedTuple, Optional, Tuple
+from typing import Dict, FrozenSet, List, NamedTuple, Optional, Sequence, Tuple
 
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import formatcheck
+from gongwen import formatcheck, roles, spec
 from gongwen.batch import docxlayout, docxtext, numbering
-from gongwen.batch.docxrender import _body_blocks
 from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts
+from gongwen.roles import ParagraphLook
 from gongwen.spec import MM_PER_PT, Align
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -47,7 +47,7 @@ def document_facts(document, installed: Optional[FrozenSet[str]] = None,
     resolver = _Resolver(document)
     body = document.element.body
     labelled = numbering.labelled_texts(document)  # as 一键公文格式 will type the labels
-    paragraphs = [_paragraph(p, resolver, labelled.get(p)) for p in _body_blocks(body)
+    paragraphs = [_paragraph(p, resolver, labelled.get(p)) for p in docxtext.body_blocks(body)
                   if p.tag == qn("w:p")]
     page = _page(body)
     if page is not None and not page.grid:
@@ -243,6 +243,30 @@ def _paragraph(p: etree._Element, resolver: _Resolver,
         underlined=tuple(underlined) if offset == len(plain) else ())
 
 
+def paragraph_looks(document, paragraphs: Sequence[etree._Element]) -> List[ParagraphLook]:
+    """How the source sets the first paragraphs (:data:`gongwen.roles.LOOKED_AT` of them),
+    evidence for the classifier: the effective size, colour and weight of most of each
+    one's text, its alignment and its style's name, through the style chain as above."""
+    resolver = _Resolver(document)
+    return [_look(p, resolver) for p in paragraphs[:roles.LOOKED_AT]]
+
+
+def _look(p: etree._Element, resolver: _Resolver) -> ParagraphLook:
+    pprs, rprs = resolver.paragraph_layers(p)
+    runs = [resolver.run(run, rprs, run_text) for run, run_text in _runs(p)]
+    colours = {r.color or None for r in runs if r.text.strip()}  # black: automatic
+    ppr = p.find(qn("w:pPr"))
+    pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    style = resolver.by_id.get(pstyle.get(qn("w:val"))) if pstyle is not None else None
+    name = style.find(qn("w:name")) if style is not None else None
+    return ParagraphLook(
+        size_pt=formatcheck.dominant([(r.size_pt, r.text) for r in runs], any_char=True),
+        color_rgb=colours.pop() if len(colours) == 1 else None,
+        align=_alignment(pprs),
+        bold=formatcheck.dominant([(r.bold, r.text) for r in runs], any_char=True),
+        style=name.get(qn("w:val")) if name is not None else None)
+
+
 def _runs(p: etree._Element):
     """(w:r, its text) of the paragraph's own runs, in order (not those of text boxes or
     deleted text), the text by the rules of :func:`docxtext.paragraph_text`."""
@@ -331,7 +355,7 @@ def body_line_pitch(document) -> Optional[float]:
     """The exact line height most body paragraphs have (fixed line spacing), or None."""
     resolver = _Resolver(document)
     heights: Counter = Counter()
-    for p in _body_blocks(document.element.body):
+    for p in docxtext.body_blocks(document.element.body):
         if p.tag != qn("w:p") or not docxtext.paragraph_text(p).strip():
             continue
         pprs, _ = resolver.paragraph_layers(p)
@@ -356,6 +380,12 @@ def _stand_in_judge(installed: Optional[FrozenSet[str]] = None):
     def stand_in(font: str) -> Optional[str]:
         if font.lower() in lowered:
             return None
+        # an official name: the stand-in soffice's replacement table gives it (Writer's
+        # extension and the CLI's own soffice keep the same table: batch/office.py)
+        if font in spec.REPLACED_FONT_NAMES:
+            replaced = spec.font_stand_in(font, lowered)
+            if replaced:
+                return replaced
         return _fc_match(font)
 
     return stand_in

@@ -517,9 +517,69 @@ def _drop_paragraph(p: etree._Element) -> None:
         parent.remove(sdt)
 
 
+_TEXT_BOX_CONTENT = qn("w:txbxContent")
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+
+
+def _box_paragraphs(run: etree._Element) -> List[etree._Element]:
+    """The paragraphs of the text boxes a run holds (both copies Word writes), not nested."""
+    return [p for box in run.iter(_TEXT_BOX_CONTENT) for p in box.findall(qn("w:p"))]
+
+
+def _shows_only_a_number(paragraphs: List[etree._Element], small: bool = False) -> bool:
+    """A text box or frame's paragraphs: one page number, the rest empty. ``small``: as
+    :func:`gongwen.headfoot.is_floating_page_number` judges a number in the body."""
+    numbers = [p for p in paragraphs if not is_empty_paragraph(p)]
+    judge = headfoot.is_floating_page_number if small else headfoot.is_page_number_only
+    return bool(numbers) and all(judge(portions(p)) for p in numbers)
+
+
+def page_number_boxes(container: etree._Element, small: bool = False
+                      ) -> List[etree._Element]:
+    """Runs holding a text box that shows only a page number (Word's page-number gallery,
+    WPS's 插入页码, LibreOffice's .doc import of a text-box number): the 公文 number
+    replaces them, as it replaces a footer paragraph that shows only one."""
+    found = []
+    for run in container.iter(qn("w:r")):
+        if any(a.tag == _TEXT_BOX_CONTENT for a in run.iterancestors()):
+            continue
+        paragraphs = _box_paragraphs(run)
+        if paragraphs and _shows_only_a_number(paragraphs, small):
+            found.append(run)
+    return found
+
+
+def page_number_frames(body: etree._Element) -> List[etree._Element]:
+    """Floating page numbers typed into the body itself (LibreOffice's .doc import puts a
+    text-box number there): framed paragraphs (``w:framePr``) and anchored text boxes that
+    show nothing but a number of at most three digits. Returns the framed paragraphs and
+    the runs holding such text boxes."""
+    found: List[etree._Element] = []
+    for p in body.iter(qn("w:p")):
+        if any(a.tag == _TEXT_BOX_CONTENT for a in p.iterancestors()):
+            continue
+        if p.find(f"{qn('w:pPr')}/{qn('w:framePr')}") is not None and \
+                _shows_only_a_number([p], small=True):
+            found.append(p)
+    return found + page_number_boxes(body, small=True)
+
+
+def drop_page_number_frames(body: etree._Element) -> int:
+    """Removes :func:`page_number_frames`; how many."""
+    found = page_number_frames(body)
+    for element in found:
+        if element.tag == qn("w:p"):
+            _drop_paragraph(element)
+        else:
+            element.getparent().remove(element)
+    return len(found)
+
+
 def remove_page_numbers(part_el: etree._Element) -> bool:
-    """Drops the part's page-number-only and empty paragraphs; True when the author's own
-    text remains."""
+    """Drops the part's page-number-only and empty paragraphs and text boxes that show only
+    a page number; True when the author's own text remains."""
+    for run in page_number_boxes(part_el):
+        run.getparent().remove(run)
     kept = False
     for p in _paragraphs(part_el):
         if is_page_number_paragraph(p) or is_empty_paragraph(p):
@@ -655,10 +715,21 @@ def apply_page_number_footers(document: DocxDocument,
     kept = set()
     settings = document.settings
     first_time = not settings.odd_and_even_pages_header_footer
+    # Written anew where python-docx's CT_Settings puts it (the schema's place): a file
+    # that had it last among the settings kept that slip.
+    settings.element._remove_evenAndOddHeaders()
     settings.odd_and_even_pages_header_footer = True
     # The author's lines in each kind of footer, as the next section inherits them.
     inherited: Dict[str, int] = {}
     for index, section in enumerate(document.sections):
+        if index > 0 and section.different_first_page_header_footer \
+                and not _shows_authors_text(section.first_page_header) \
+                and not _shows_authors_text(section.first_page_footer):
+            # A later section's own first page may fall on an even page, where the odd
+            # page's number (right) would sit on the wrong side (measured: page 6 of a
+            # Word file, 163 mm in). With nothing of the author's in its first-page
+            # header and footer, it is an ordinary page of its section.
+            section.different_first_page_header_footer = False
         if first_time and not section.header.is_linked_to_previous \
                 and section.even_page_header.is_linked_to_previous:
             section.even_page_header.is_linked_to_previous = False
@@ -672,7 +743,13 @@ def apply_page_number_footers(document: DocxDocument,
             footers.append(("first", section.first_page_footer))
         for kind, footer in footers:
             if footer.is_linked_to_previous:
-                if index > 0 and kind != "first":
+                # Without even/odd footers before, a section's own footer showed on its even
+                # pages too: the even pages get a copy of it (not the previous section's),
+                # so the number sits as high over the author's lines on both (measured: a
+                # long Word file's last section had its even numbers 13.7 mm down).
+                own_odd = first_time and kind == "even" and \
+                    not section.footer.is_linked_to_previous
+                if index > 0 and kind != "first" and not own_odd:
                     # inherits the previous section's numbered footer, and its lines
                     authors = max(authors, inherited.get(kind, 0))
                     continue
@@ -687,6 +764,18 @@ def apply_page_number_footers(document: DocxDocument,
         if authors:
             _lower_footer(section, page, authors)
     return [kind for kind in (headfoot.HEADER, headfoot.FOOTER) if kind in kept]
+
+
+def _shows_authors_text(part) -> bool:
+    """A header/footer (its own, or the one it inherits) shows text of the author's other
+    than a page number. Reads without adding a definition."""
+    while part is not None and not part._has_definition:
+        part = part._prior_headerfooter
+    if part is None:
+        return False
+    return any(not (is_page_number_paragraph(p) or is_empty_paragraph(p))
+               for p in _paragraphs(part._definition.element)) or \
+        any(True for _ in part._definition.element.iter(qn("w:tbl")))
 
 
 def _lower_footer(section: Section, page: layout.PageSetup, lines: int) -> None:

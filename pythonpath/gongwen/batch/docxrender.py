@@ -17,8 +17,18 @@ from typing import Collection, Dict, Iterator, List, Mapping, NamedTuple, Option
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import layout, normalize, punctuation
-from gongwen.batch import docxlayout, docxrevisions, docxtext, docxwhole, numbering, say
+from gongwen import headfoot, layout, normalize, punctuation, spec
+from gongwen.batch import (
+    docxfacts,
+    docxlayout,
+    docxprops,
+    docxrepair,
+    docxrevisions,
+    docxtext,
+    docxwhole,
+    numbering,
+    say,
+)
 from gongwen.batch.docxrevisions import Revision
 from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
@@ -105,9 +115,6 @@ _PPR_REMOVE = {qn("w:" + name) for name in (
 # Direct run properties that fight it: fonts, sizes, character spacing and scaling.
 _RPR_REMOVE = {qn("w:" + name) for name in (
     "rFonts", "sz", "szCs", "spacing", "w", "kern", "position", "fitText", "snapToGrid")}
-# Emphasis is kept when it marks part of a sentence, removed when it covers the whole
-# paragraph (then it is the paragraph's look, which the style decides).
-_EMPHASIS = [(qn("w:b"), qn("w:bCs")), (qn("w:i"), qn("w:iCs"))]
 _OBJECT_TAGS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 
 
@@ -118,6 +125,8 @@ class FormatResult:
     normalized: Dict[str, int] = field(default_factory=dict)
     # "header"/"footer" when the author's own text there was kept (gongwen.headfoot)
     kept: List[str] = field(default_factory=list)
+    # the 版记 was planned on a page of its own (the CLI may measure and bring it up)
+    record_page: bool = False
 
 
 def _runs(p: etree._Element) -> Iterator[etree._Element]:
@@ -142,9 +151,14 @@ def _clean_rpr(rpr: Optional[etree._Element], remove_emphasis: Sequence[str] = (
 
 # Inherited looks (gongwen.layout.INHERITED_LOOKS) as run properties: removed where every
 # text run of the paragraph carries one (the paragraph's look), kept on part of it.
-_LOOK_TAGS = {layout.UNDERLINE: qn("w:u"), layout.COLOR: qn("w:color"),
+# Bold and italic as emphasis: kept on part of a sentence, removed over the whole paragraph
+# (then it is the paragraph's look, which the style decides), with their complex-script twins.
+_LOOK_TAGS = {layout.BOLD: qn("w:b"), layout.ITALIC: qn("w:i"),
+              layout.UNDERLINE: qn("w:u"), layout.COLOR: qn("w:color"),
               layout.HIGHLIGHT: qn("w:highlight"), layout.SHADING: qn("w:shd"),
               layout.CHAR_STYLE: qn("w:rStyle")}
+assert tuple(_LOOK_TAGS) == layout.INHERITED_LOOKS  # one rule: every look the core names
+_LOOK_ALSO = {qn("w:b"): (qn("w:bCs"),), qn("w:i"): (qn("w:iCs"),)}
 _LOOK_OFF = {qn("w:u"): ("none",), qn("w:color"): ("auto",), qn("w:highlight"): ("none",)}
 
 
@@ -152,6 +166,8 @@ def _has_look(run: etree._Element, tag: str) -> bool:
     element = _rpr_child(run, tag)
     if element is None:
         return False
+    if tag in _LOOK_ALSO:
+        return _is_on(element)
     if tag == qn("w:shd"):
         return not (element.get(qn("w:val")) in (None, "clear", "nil")
                     and element.get(qn("w:fill")) in (None, "auto"))
@@ -192,17 +208,14 @@ def _clean_paragraph(p: etree._Element, keep_layout: bool) -> None:
             if child.tag in _PPR_REMOVE:
                 ppr.remove(child)
     text_runs = [r for r in _runs(p) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
-    remove = []
-    for tags in _EMPHASIS:
-        if text_runs and all(_is_on(_rpr_child(r, tags[0])) for r in text_runs):
-            remove.extend(tags)
     unlinked = [run for run in text_runs if not _in_hyperlink(run, p)]
-    looks = [_LOOK_TAGS[look] for look in whole_paragraph_looks(unlinked)]
+    looks = [tag for look in whole_paragraph_looks(unlinked)
+             for tag in (_LOOK_TAGS[look],) + _LOOK_ALSO.get(_LOOK_TAGS[look], ())]
     for run in _runs(p):
         linked = _in_hyperlink(run, p)  # a real link keeps its look
-        _clean_rpr(run.find(qn("w:rPr")), remove if linked else remove + looks)
+        _clean_rpr(run.find(qn("w:rPr")), () if linked else looks)
     if ppr is not None:
-        _clean_rpr(ppr.find(qn("w:rPr")), remove + looks)
+        _clean_rpr(ppr.find(qn("w:rPr")), looks)
 
 
 def _rpr_child(run: etree._Element, tag: str) -> Optional[etree._Element]:
@@ -220,19 +233,6 @@ def _set_style(p: etree._Element, sid: str) -> None:
         pstyle = etree.SubElement(ppr, qn("w:pStyle"))
         ppr.insert(0, pstyle)
     pstyle.set(qn("w:val"), sid)
-
-
-def _body_blocks(container: etree._Element) -> Iterator[etree._Element]:
-    """Body-level paragraphs and tables in order, looking inside content controls."""
-    for child in container:
-        if child.tag in (qn("w:p"), qn("w:tbl")):
-            yield child
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _body_blocks(content)
-        elif child.tag in (qn("w:customXml"), qn("w:ins"), qn("w:moveTo")):
-            yield from _body_blocks(child)
 
 
 # --- 规范写法: text rewrites inside the runs ------------------------------------------------
@@ -511,7 +511,8 @@ def restructure(document, options: Normalization, kind: Optional[str] = None,
     done: Counter = Counter()
     splits: List[Tuple[etree._Element, str, layout.StructureEdit]] = []
     dropped: List[etree._Element] = []
-    for edit in layout.structure_edits(texts, options, kind=kind):
+    looks = docxfacts.paragraph_looks(document, paragraphs)
+    for edit in layout.structure_edits(texts, options, kind=kind, looks=looks):
         p, text = paragraphs[edit.index], texts[edit.index]
         if edit.kind == layout.SPLIT and _can_split(p, text, edit):
             splits.append((p, text, edit))
@@ -610,22 +611,30 @@ def _set_run_style(run: etree._Element, sid: str) -> None:
 def body_paragraphs(document) -> List[etree._Element]:
     """The body's paragraphs as the formatter sees them: an empty one removed as a revision
     (``--track-changes``) is not there."""
-    return [b for b in _body_blocks(document.element.body)
+    return [b for b in docxtext.body_blocks(document.element.body)
             if b.tag == qn("w:p") and not _removed_as_revision(b)]
 
 
 def format_document(document, options: Normalization = normalize.NONE,
                     settings: Optional[layout.Settings] = None,
-                    kind: Optional[str] = None, track: bool = False) -> FormatResult:
+                    kind: Optional[str] = None, track: bool = False,
+                    seal: Optional[str] = None,
+                    record_used_pt: Optional[float] = None) -> FormatResult:
     """Carry out the core's plan on a python-docx Document in memory; return the role
     counts, how many paragraphs each 规范写法 in ``options`` rewrote, and what of the
     author's header/footer text was kept. ``kind``: a special format asked for
-    (``letter``/``minutes``; None: the one the document shows).
+    (``letter``/``minutes``; None: the one the document shows). ``seal``: the 落款 asked
+    for (None: the document's stored choice, else the preset's); the one used is stored
+    in the document (``layout.SEAL_PROPERTY``) as the Writer button does.
 
     Raises FormatError (and leaves nothing half-done on disk) if the text would change in
     any other way than those rewrites. ``track``: the rewrites are Word revisions by
     公文助手 (:mod:`gongwen.batch.docxrevisions`); the text checked is the accepted one.
     """
+    # Page numbers typed into frames and text boxes in the body are layout, not text: the
+    # 公文 footer numbers every page (a .doc's 1, 2, 3 stayed beside — N — before).
+    docxlayout.drop_page_number_frames(document.element.body)
+    drop_typed_page_numbers(document.element.body)
     labelled = document_text(document, numbering.labelled_texts(document))
     numbering.materialize_labels(document)  # list labels become typed text
     lost = text_changes(labelled, document_text(document))
@@ -634,10 +643,16 @@ def format_document(document, options: Normalization = normalize.NONE,
     revision = Revision(document.element) if track else None
     restructured = restructure(document, options, kind, revision)
     body = document.element.body
-    blocks = [b for b in _body_blocks(body) if not _removed_as_revision(b)]
+    blocks = [b for b in docxtext.body_blocks(body) if not _removed_as_revision(b)]
     paragraphs = [b for b in blocks if b.tag == qn("w:p")]
     texts = [paragraph_text(p) for p in paragraphs]
-    plan = layout.plan_document(texts, options, settings, kind=kind)
+    stored = docxprops.read_text(document, layout.SEAL_PROPERTY)
+    settings = layout.with_seal(settings or layout.standard(), seal, stored)
+    if seal is not None or stored is not None or settings.seal != spec.SEAL_NONE:
+        docxprops.write_text(document, layout.SEAL_PROPERTY, settings.seal)
+    plan = layout.plan_document(texts, options, settings, kind=kind,
+                                looks=docxfacts.paragraph_looks(document, paragraphs),
+                                record_used_pt=record_used_pt)
     rewrites = plan_rewrites(paragraphs, texts, plan.paragraphs)
     # What the text must be at the end: as it is, but for the rewrites asked for.
     expected = document_text(document, {p: rewrite.text for p, rewrite in rewrites.items()})
@@ -670,12 +685,33 @@ def format_document(document, options: Normalization = normalize.NONE,
         if block.tag == qn("w:tbl"):
             _fit_table(block, width)
             _format_table(block, table_style)
+    docxrepair.repair(document)  # schema order, each property once, unique drawing ids
 
     changed = text_changes(expected, document_text(document))
     if changed:
         raise FormatError(say("cli_format_text_changed", parts=", ".join(changed)))
     return FormatResult(dict(Counter(plan.roles)),
-                        {kind: normalized[kind] for kind in options.kinds}, kept)
+                        {kind: normalized[kind] for kind in options.kinds}, kept,
+                        any(paragraph.record_page for paragraph in plan.paragraphs))
+
+
+def drop_typed_page_numbers(body: etree._Element) -> int:
+    """Removes the page numbers typed as body paragraphs (:func:`gongwen.headfoot.
+    typed_page_numbers`); one that also ends a page or section keeps that, and only its
+    text goes. Returns how many."""
+    paragraphs = [b for b in docxtext.body_blocks(body) if b.tag == qn("w:p")]
+    found = headfoot.typed_page_numbers([paragraph_text(p) for p in paragraphs])
+    for index in found:
+        p = paragraphs[index]
+        keeps_layout = p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None or any(
+            element.tag != qn("w:br") or element.get(qn("w:type")) in ("page", "column")
+            for element in p.iter(qn("w:br"), *_OBJECT_TAGS))
+        if not keeps_layout:
+            p.getparent().remove(p)
+            continue
+        for t in list(p.iter(qn("w:t"))):
+            t.getparent().remove(t)
+    return len(found)
 
 
 def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,

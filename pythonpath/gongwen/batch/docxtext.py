@@ -180,6 +180,19 @@ def paragraph_text(paragraph: etree._Element) -> str:
     return "".join(pieces)
 
 
+def body_blocks(container: etree._Element) -> Iterator[etree._Element]:
+    """Body-level paragraphs and tables in order, looking inside content controls."""
+    for child in container:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from body_blocks(content)
+        elif child.tag in (_w("customXml"), _w("ins"), _w("moveTo")):
+            yield from body_blocks(child)
+
+
 # ---- internals ------------------------------------------------------------------------------
 
 def _check_docx_file(path: Path) -> None:

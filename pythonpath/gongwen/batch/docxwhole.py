@@ -10,7 +10,8 @@ Units and schema only: the plan decides.
 from __future__ import annotations
 
 import copy
-from typing import Callable, Dict, Optional
+import re
+from typing import Callable, Dict, Optional, Tuple
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -31,7 +32,8 @@ def apply_paragraph(p: etree._Element, paragraph: layout.ParagraphPlan,
     if paragraph.page_break_before:
         set_child(p, "pageBreakBefore", {})
     if paragraph.rule_above is not None or paragraph.rule_below is not None:
-        _borders(p, paragraph.rule_above, paragraph.rule_below, set_child)
+        _borders(p, paragraph.rule_above, paragraph.rule_below, set_child,
+                 paragraph.reach_rules)
     if paragraph.right_tab_chars is not None:
         _tab_stop(p, right_tab_twips(plan, paragraph), set_child)
     if paragraph.right_chars_autospaced is None and any(
@@ -91,13 +93,15 @@ def _border(tag: str, rule: layout.Rule) -> etree._Element:
 
 
 def _borders(p: etree._Element, above: Optional[layout.Rule], below: Optional[layout.Rule],
-             set_child: SetChild) -> None:
+             set_child: SetChild,
+             reach: Optional[Tuple[layout.Rule, layout.Rule]] = None) -> None:
     set_child(p, "pBdr", {})
     borders = p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}")
-    if above is not None:  # CT_PBdr order: top, left, bottom, right, between, bar
-        borders.append(_border("top", above))
-    if below is not None:
-        borders.append(_border("bottom", below))
+    left, right = reach or (None, None)
+    # CT_PBdr order: top, left, bottom, right, between, bar
+    for tag, rule in (("top", above), ("left", left), ("bottom", below), ("right", right)):
+        if rule is not None and (tag in ("top", "bottom") or rule.distance_pt):
+            borders.append(_border(tag, rule))
 
 
 # The first page's footer paragraph under 信函格式's bottom rule: one exact line this high.
@@ -176,25 +180,30 @@ def drop_run_colors(p: etree._Element) -> None:
             color.getparent().remove(color)
 
 
+# What a layout edit writes into ``w:t`` and the element it stands for.
+_CONTROL_ELEMENTS = {"\t": "w:tab", "\n": "w:br"}  # a tab stop; a title's line break
+
+
 def tabs_as_elements(p: etree._Element) -> None:
-    """Each tab character inside ``w:t`` (what a layout edit writes) becomes a ``w:tab`` run
-    between the text before and after it, with the run's formatting (one pass: a pasted
-    line held a thousand tabs)."""
+    """Each tab or line break character inside ``w:t`` (what a layout edit writes) becomes a
+    ``w:tab`` or ``w:br`` run between the text before and after it, with the run's
+    formatting (one pass: a pasted line held a thousand tabs)."""
     for text in list(p.iter(qn("w:t"))):
         value = text.text or ""
-        if "\t" not in value:
+        if not any(ch in value for ch in _CONTROL_ELEMENTS):
             continue
         run = text.getparent()
-        head, *tails = value.split("\t")
+        head, *rest_parts = re.split("([\t\n])", value)
+        tails = list(zip(rest_parts[::2], rest_parts[1::2]))  # (control, text after it)
         text.text = head
         bare = copy.deepcopy(run)  # the run's formatting, no content
         for child in list(bare):
             if child.tag != qn("w:rPr"):
                 bare.remove(child)
         last = run
-        for tail in tails:
+        for control, tail in tails:
             tab_run = copy.deepcopy(bare)
-            etree.SubElement(tab_run, qn("w:tab"))
+            etree.SubElement(tab_run, qn(_CONTROL_ELEMENTS[control]))
             last.addnext(tab_run)
             last = tab_run
             if tail:

@@ -2,6 +2,8 @@
 
 ``format`` and ``new`` both write through :func:`atomic_write`, so an interrupted run never
 leaves half a file, and an output gets the mode a new file would (or its input's, in place).
+With ``GONGWEN_WRITTEN_LOG`` set, each file written is appended to that file, one path a
+line: the test suite validates every .docx the CLI wrote (tests/docxvalid.py).
 """
 
 from __future__ import annotations
@@ -32,9 +34,20 @@ def atomic_write(target: Path, save: Callable[[str], None],
         else:
             os.chmod(str(temp), 0o666 & ~_umask())
         os.replace(str(temp), str(target))
+        _log_written(target)
     finally:
         if temp.exists():
             temp.unlink()
+
+
+WRITTEN_LOG_ENV = "GONGWEN_WRITTEN_LOG"
+
+
+def _log_written(target: Path) -> None:
+    log = os.environ.get(WRITTEN_LOG_ENV)
+    if log:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(str(target.resolve()) + "\n")
 
 
 def _umask() -> int:

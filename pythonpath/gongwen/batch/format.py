@@ -24,18 +24,23 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from gongwen import layout, normalize, roles
+from gongwen import layout, normalize, roles, spec
 from gongwen.batch import InputError, one_line, say
 from gongwen.batch.docxrender import FormatError, FormatResult, format_document
 from gongwen.batch.files import atomic_write, backup
 from gongwen.batch.inputs import ACCEPTED, DOCX, Inputs
 from gongwen.batch.presets import add_preset_argument, preset_from_args
+from gongwen.batch.walk import (
+    PROGRESS_THRESHOLD,
+    Input,
+    add_recursive_argument,
+    expand,
+    skipped_line,
+)
 from gongwen.normalize import Normalization
 
 EXIT_OK = 0
 EXIT_FAILED = 2
-# More inputs than this get a "[i/n]" progress prefix on their per-file line.
-PROGRESS_THRESHOLD = 3
 
 HELP_EPILOG = """\
 inputs: .docx, and .doc .wps .wpt .dot .odt .rtf (converted by LibreOffice, one soffice
@@ -45,7 +50,8 @@ output (exactly one):
   -o OUT.docx     one input only; OUT must not be the input (use --in-place) and must
                   not exist (unless --force)
   --out-dir DIR   writes DIR/<input stem>.docx for each input (DIR is created); an
-                  existing file there is refused unless --force
+                  existing file there is refused unless --force; with -r, a folder's
+                  documents keep their tree: DIR/<path below the folder>.docx
   --in-place      .docx inputs only: first copies IN.docx to IN.docx.bak (an existing
                   .bak, the oldest backup, is kept), then replaces IN.docx atomically
 --pdf also writes OUT.pdf beside each OUT.docx, exported by LibreOffice from the
@@ -88,7 +94,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = HELP_EPILOG
     parser.add_argument("inputs", nargs="+", metavar="IN",
-                        help="files to format: " + " ".join(ACCEPTED))
+                        help="files to format: " + " ".join(ACCEPTED) + " (folders with -r)")
+    add_recursive_argument(parser)
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("-o", "--output", metavar="OUT.docx", help="output file (one input only)")
     mode.add_argument("--out-dir", metavar="DIR", help="write DIR/<name>.docx for each input")
@@ -104,6 +111,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layout", choices=roles.LAYOUT_CHOICES,
                         help="GB/T 9704's 信函格式 (letter) or 纪要格式 (minutes), whatever the "
                              "document shows (by default: a 函 or a 纪要 mark chooses)")
+    parser.add_argument("--seal", choices=spec.SEALS,
+                        help="the 落款: none without a seal (GB/T 9704 7.3.5.2), stamp with the "
+                             "agency's seal (7.3.5.1), signature with the signer's seal "
+                             "(7.3.5.3); by default the document's stored choice, else the "
+                             "preset's (none)")
     parser.add_argument("--normalize", metavar="KINDS", action="append", default=[],
                         type=_normalization,
                         help="rewrite text: dates, numbering, spaces, blank-lines, punctuation "
@@ -136,19 +148,25 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def plan_outputs(args: argparse.Namespace) -> List[Tuple[Path, Optional[Path], Optional[str]]]:
-    """(input, output, refusal) for every input, decided before anything is written."""
-    inputs = [Path(name) for name in args.inputs]
+def plan_outputs(args: argparse.Namespace, inputs: Optional[List[Input]] = None
+                 ) -> List[Tuple[Path, Optional[Path], Optional[str]]]:
+    """(input, output, refusal) for every input, decided before anything is written.
+    ``inputs``: what the names expand to (folders with ``--recursive``)."""
+    if inputs is None:
+        inputs = [Input(Path(name), Path(Path(name).name)) for name in args.inputs]
     plans: List[Tuple[Path, Optional[Path], Optional[str]]] = []
     claimed: Dict[Path, Path] = {}
-    for source in inputs:
+    for source, mirrored in inputs:
+        if source.is_dir():  # named without --recursive
+            plans.append((source, None, say("cli_file_directory")))
+            continue
         if args.in_place:
             refusal = None if source.suffix.lower() == DOCX else \
                 say("format_in_place_docx_only", suffix=source.suffix or "(none)")
             plans.append((source, source, refusal))
             continue
         target = Path(args.output) if args.output else \
-            Path(args.out_dir) / (source.stem + ".docx")
+            Path(args.out_dir) / mirrored.with_suffix(".docx")
         refusal = None
         if _same_file(source, target):
             refusal = say("cli_format_output_is_input")
@@ -172,15 +190,23 @@ def pdf_path(output: Path) -> Path:
 def format_file(source: Path, target: Path, in_place: bool,
                 options: Normalization = normalize.NONE, inputs: Optional[Inputs] = None,
                 pdf: bool = False, settings: Optional[layout.Settings] = None,
-                kind: Optional[str] = None, track: bool = False) -> FormatResult:
+                kind: Optional[str] = None, track: bool = False,
+                seal: Optional[str] = None) -> FormatResult:
     """Format ``source`` into ``target`` (and its PDF); nothing is written if any step fails.
-    ``kind``: the special format asked for (``--layout``), None: the document's own."""
+    ``kind``: the special format asked for (``--layout``), None: the document's own;
+    ``seal``: the 落款 asked for (``--seal``), None: the document's stored one or the
+    preset's."""
     own = inputs is None
     inputs = inputs or Inputs()
     try:
         document = inputs.document(source)
         result = format_document(document, options=options, settings=settings, kind=kind,
-                                 track=track)
+                                 track=track, seal=seal)
+        if result.record_page:
+            document, result = _record_on_last_page(
+                document, result, lambda used: _format_again(
+                    inputs, source, used, options=options, settings=settings, kind=kind,
+                    track=track, seal=seal), inputs)
         if pdf:
             _write_with_pdf(document, source, target, in_place, inputs)
         elif in_place:
@@ -192,6 +218,62 @@ def format_file(source: Path, target: Path, in_place: bool,
     finally:
         if own:
             inputs.close()
+
+
+def _format_again(inputs: Inputs, source: Path, used_pt: float, **how) -> Tuple:
+    document = inputs.document(source)
+    return document, format_document(document, record_used_pt=used_pt, **how)
+
+
+def _record_on_last_page(document, result: FormatResult, again, inputs: Inputs) -> Tuple:
+    """The 版记 at the foot of the text's last page when that page is even and has room
+    (GB/T 9704 §7.4), as the Writer button does: the formatted document is laid out by the
+    batch's soffice (a PDF), which says where the text ends; formatted again with that, the
+    result is laid out once more and kept only if the 版记 stayed on that page. Without
+    soffice the 版记 keeps its own even page."""
+    try:
+        ends = _text_end(document, inputs)
+        if ends is None:
+            return document, result
+        number, used_pt = ends
+        moved, moved_result = again(used_pt)
+        if moved_result.record_page:
+            return document, result  # no room there
+        layout_ = _laid_out(moved, inputs)
+        last = layout_.pages[-1]
+        if last.page_number is not None and last.page_number.number == number:
+            return moved, moved_result
+    except (InputError, OSError):  # no soffice here, or it failed: keep the own page
+        pass
+    return document, result
+
+
+def _laid_out(document, inputs: Inputs):
+    from gongwen.batch.pdfmeasure import measure_pdf
+
+    folder = inputs.office.private_folder()
+    try:
+        docx_file = folder / "layout.docx"
+        document.save(str(docx_file))
+        pdf_file = folder / "layout.pdf"
+        inputs.to_pdf(docx_file, pdf_file)
+        return measure_pdf(pdf_file)
+    finally:
+        shutil.rmtree(str(folder), ignore_errors=True)
+
+
+def _text_end(document, inputs: Inputs) -> Optional[Tuple[int, float]]:
+    """(page number, points used from the type area's top) of the page where the text
+    before the 版记 ends, when that page is even; None otherwise."""
+    pages = [page for page in _laid_out(document, inputs).pages if page.body_lines]
+    if len(pages) < 2 or pages[-2].page_number is None:
+        return None
+    text_page = pages[-2]  # the 版记 has the last page of its own
+    number = text_page.page_number.number
+    if number % 2:
+        return None
+    bottom = max(line.bottom_mm for line in text_page.body_lines)
+    return number, (bottom - spec.PAGE.top) / spec.MM_PER_PT
 
 
 def _write_with_pdf(document, source: Path, target: Path, in_place: bool,
@@ -216,10 +298,11 @@ def _write_with_pdf(document, source: Path, target: Path, in_place: bool,
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output and len(args.inputs) != 1:
+    found = expand(args.inputs, getattr(args, "recursive", False), ACCEPTED, args.out_dir)
+    if args.output and len(found.inputs) != 1:
         print("gongwen format: " + say("cli_format_output_one_input"), file=sys.stderr)
         return EXIT_FAILED
-    plans = plan_outputs(args)
+    plans = plan_outputs(args, found.inputs)
     options = normalization(args)
     settings = layout.settings_from(preset_from_args(args).data)  # a bad preset: exit 2
     results = []
@@ -233,7 +316,8 @@ def run(args: argparse.Namespace) -> int:
                     result = format_file(source, target, args.in_place, options, inputs,
                                          pdf=args.pdf, settings=settings,
                                          kind=getattr(args, "layout", None),
-                                         track=getattr(args, "track_changes", False))
+                                         track=getattr(args, "track_changes", False),
+                                         seal=getattr(args, "seal", None))
                     entry.update(output=str(target), status="ok", roles=result.roles,
                                  normalized=result.normalized, kept=result.kept,
                                  pdf=str(pdf_path(target)) if args.pdf else None)
@@ -243,6 +327,9 @@ def run(args: argparse.Namespace) -> int:
                     entry["error"] = error.strerror or one_line(error)
             results.append(entry)
             _report(entry, index, total, args.json)
+    skipped = skipped_line("format", found.skipped)
+    if skipped:
+        print(skipped, file=sys.stderr)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     return EXIT_OK if all(r["status"] == "ok" for r in results) else EXIT_FAILED

@@ -134,9 +134,11 @@ def read_text(path: Path) -> Tuple[str, str]:
 def text_paragraphs(text: str) -> List[str]:
     """The paragraphs a .txt file becomes (module docstring): one per line, blank lines
     dropped when they separate every paragraph, else each run of them one empty one."""
+    from gongwen.layout import separating_blanks  # the one rule, which the roles read too
+
     lines = text.split("\n")
     blank = [not line.strip() for line in lines]
-    separators = not any(a is False and b is False for a, b in zip(blank, blank[1:]))
+    separators = separating_blanks(lines)
     paragraphs: List[str] = []
     for line, is_blank in zip(lines, blank):
         if not is_blank:

@@ -12,10 +12,12 @@ produce problems:
 
 Human output, one line per problem, then a total::
 
-    report.pdf: page: page 2: full line has 27 characters, not 28: …
-      → format the source document … and export it again
+    report.pdf: 页面: 第 2 页：…
+      → 用 gongwen format --pdf 或 Writer 的“一键公文格式”重排原文档后重新导出
 
-(a document's problems name their place: ``report.docx:paragraph 3: size: …``).
+(a document's problems name their place: ``report.docx:第 3 段: 字号: 标题字号为三号，应为二号``;
+each starts with its category in the reader's language, :func:`gongwen.formatcheck.category`,
+while ``--json`` gives the code).
 
 ``--json`` prints one object::
 
@@ -40,6 +42,7 @@ from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional
 
 from gongwen.batch import InputError, require_file, say
 from gongwen.batch.presets import add_preset_argument, preset_from_args
+from gongwen.batch.walk import Progress, add_recursive_argument, expand, skipped_line
 from gongwen.formatcheck import CODES, Problem  # the one Problem type, in the core
 
 __all__ = ["CODES", "Problem", "FileReport", "lint_document", "lint_file", "lint_path"]
@@ -56,12 +59,15 @@ class FileReport(NamedTuple):
     problems: List[Problem]
     error: Optional[str] = None
 
+PDF_SUFFIX = ".pdf"
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE",
                         help="文档或 PDF / a document (.docx .doc .wps .odt .rtf .txt…) or a PDF")
     parser.add_argument("--json", action="store_true",
                         help="输出 JSON / print one JSON object instead of lines")
+    add_recursive_argument(parser)
     add_preset_argument(parser)
     from gongwen.spec import PAGE
 
@@ -77,14 +83,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gongwen import layout
-    from gongwen.batch.inputs import Inputs
+    from gongwen.batch.inputs import ACCEPTED, Inputs
 
+    found = expand(args.files, args.recursive, ACCEPTED + (PDF_SUFFIX,))
     settings = layout.settings_from(preset_from_args(args).data)  # a bad preset: exit 2
     with Inputs() as inputs:
-        reports = [lint_path(path, inputs, settings) for path in args.files]
+        reports = []
+        progress = Progress(len(found.inputs))
+        for index, (path, _) in enumerate(found.inputs, 1):
+            progress.step(index, path)
+            reports.append(lint_path(str(path), inputs, settings))
+        progress.done()
     for report in reports:
         if report.error is not None:
             print(f"gongwen lint: {report.path}: {report.error}", file=sys.stderr)
+    skipped = skipped_line("lint", found.skipped)
+    if skipped:
+        print(skipped, file=sys.stderr)
     if args.json:
         print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
     else:
@@ -104,10 +119,10 @@ def lint_path(path: str, inputs: Optional[Inputs] = None,
 def lint_file(path: Path, inputs: Optional[Inputs] = None,
               settings: Optional[Settings] = None) -> List[Problem]:
     require_file(path)
-    if path.suffix.lower() == ".pdf":
+    if path.suffix.lower() == PDF_SUFFIX:
         from gongwen.batch.pdflint import lint_pdf
 
-        return lint_pdf(path)
+        return lint_pdf(path, settings)
     return lint_document(path, inputs, settings)
 
 
@@ -122,7 +137,14 @@ def lint_document(path: Path, inputs: Optional[Inputs] = None,
     if accepted.suffix_of(path) == accepted.TEXT:
         facts = docxfacts.text_facts(accepted.text_paragraphs(accepted.read_text(path)[0]))
     else:
-        facts = docxfacts.document_facts(accepted.open_input(path, inputs))
+        from gongwen import layout
+        from gongwen.batch import docxprops
+
+        document = accepted.open_input(path, inputs)
+        facts = docxfacts.document_facts(document)
+        # the 落款 is judged by the document's own choice (stored by Format)
+        settings = layout.with_seal(settings or layout.standard(), None,
+                                    docxprops.read_text(document, layout.SEAL_PROPERTY))
     return check_facts(facts, settings)
 
 
@@ -150,10 +172,15 @@ def to_json(reports: List[FileReport]) -> Dict[str, object]:
 
 
 def print_human(reports: List[FileReport]) -> None:
+    from gongwen.batch import cli_locale
+    from gongwen.formatcheck import category
+
+    locale = cli_locale()
     for report in reports:
         for p in report.problems:
             place = f"{report.path}:{p.label}" if p.label else report.path
-            print(f"{place}: {p.code}: {p.message}")
+            # the category in the reader's words; the code stays in --json (a contract)
+            print(f"{place}: {category(p.code, locale)}: {p.message}")
             if p.fix:
                 print(f"  → {p.fix}")
     readable = [r for r in reports if r.error is None]

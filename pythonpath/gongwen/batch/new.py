@@ -51,22 +51,25 @@ class BadInput(MessageError):
 
 
 def templates_dir() -> Path:
-    """``$GONGWEN_TEMPLATES`` if set, else the package's ``gongwen/templates/`` (package data:
-    there in a checkout, a pip install and a wheel alike)."""
+    """``$GONGWEN_TEMPLATES`` if set, else the package's ``gongwen/templates/`` (package data
+    of a pip install, a wheel and the .oxt), else a checkout's top-level ``templates/``."""
     override = os.environ.get(TEMPLATES_ENV)
     if override:
         return Path(override)
-    return Path(gongwen.__file__).resolve().parent / "templates"
+    package = Path(gongwen.__file__).resolve().parent
+    shipped = package / "templates"
+    return shipped if shipped.is_dir() else package.parent.parent / "templates"
 
 
 EPILOG = f"""\
 fields: year 年度, org 单位, name 姓名, position 职务, date 成文日期 (e.g. 2026-01-09),
-plus a type's own (see `python -m gongwen types --json`). --data takes a JSON or YAML
-mapping of field name (or Chinese label) to value; the flags win over it. Fields not given
+office 印发机关 (the 单位's 办公室 unless given), plus a type's own (see `python -m gongwen
+types --json`). --data takes a JSON or YAML mapping of field name (or Chinese label) to
+value; the flags win over it. Fields not given
 stay as X placeholders for `python -m gongwen check`.
 
 templates: $GONGWEN_TEMPLATES if set, else the package's gongwen/templates/ folder
-({templates_dir()}); rebuild them with `make templates`.
+(a checkout's templates/: {templates_dir()}); rebuild them with `make templates`.
 
 exit status: 0 written, 2 bad input (nothing written)."""
 

@@ -40,8 +40,10 @@ import time
 import uuid
 import weakref
 from pathlib import Path
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Set
+from xml.sax.saxutils import escape
 
+from gongwen import spec
 from gongwen.batch import InputError, say
 
 SOFFICE_ENV = "GONGWEN_SOFFICE"  # the soffice to run; default: the one on PATH
@@ -161,6 +163,7 @@ class Office:
             self.workdir = Path(tempfile.mkdtemp(prefix="gongwen-office-"))
             _LIVE.add(self)
             _install_cleanup()
+            seed_profile(self.workdir / "profile")
         job = self.workdir / f"job{next(self._jobs)}"
         job.mkdir()
         return job
@@ -310,6 +313,51 @@ class Office:
 
     def _process_alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
+
+
+# The font replacement table the Writer extension keeps (gongwen.writer.fonts), as the
+# profile's own settings: the PDFs soffice writes here draw a missing official font with
+# the same free stand-in as Writer does, not fontconfig's default sans.
+_REGISTRY_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items '
+                  'xmlns:oor="http://openoffice.org/2001/registry" '
+                  'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+                  'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n')
+_SUBSTITUTION = "/org.openoffice.Office.Common/Font/Substitution"
+
+
+def font_replacements(installed: Optional[Set[str]]) -> Dict[str, str]:
+    """Each official name missing here → its best installed stand-in (none: no entry)."""
+    if not installed:
+        return {}
+    lowered = {name.lower() for name in installed}
+    found = {name: spec.font_stand_in(name, lowered) for name in spec.REPLACED_FONT_NAMES
+             if name.lower() not in lowered}
+    return {name: stand_in for name, stand_in in found.items() if stand_in}
+
+
+def seed_profile(profile: Path, installed: Optional[Set[str]] = None) -> None:
+    """Writes the replacement table into a new profile's registrymodifications.xcu (read
+    when soffice starts). ``installed``: the font families (default: fontconfig's)."""
+    if installed is None:
+        from gongwen.batch import docxfacts
+
+        installed = set(docxfacts._fontconfig_families() or ())
+    table = font_replacements(installed)
+    if not table:
+        return
+    items = [f'<item oor:path="{_SUBSTITUTION}"><prop oor:name="Replacement" oor:op="fuse">'
+             '<value>true</value></prop></item>\n']
+    for number, (name, stand_in) in enumerate(table.items(), 1):
+        props = "".join(f'<prop oor:name="{key}" oor:op="fuse"><value>{escape(value)}'
+                        '</value></prop>'
+                        for key, value in (("ReplaceFont", name), ("SubstituteFont", stand_in),
+                                           ("Always", "true"), ("OnScreenOnly", "false")))
+        items.append(f'<item oor:path="{_SUBSTITUTION}/FontPairs"><node '
+                     f'oor:name="gongwen-{number}" oor:op="replace">{props}</node></item>\n')
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        _REGISTRY_HEAD + "".join(items) + "</oor:items>\n", encoding="utf-8")
 
 
 def _target_kind(target: Path) -> str:

@@ -1,10 +1,12 @@
 """The GB/T 9704 check of a PDF for ``lint``: :mod:`gongwen.batch.pdfmeasure`'s deviations
 as :class:`gongwen.batch.lint.Problem`.
 
-What is checked: every page A4; all body text inside the 156 × 225 mm type area; 22 lines
-on every full page and 28 characters on every full CJK line (the definitions are
-pdfmeasure's); ``— N —`` page numbers in 4号, odd pages right and even pages left one
-character in, 7 mm below the type area; the body in 3号 and a title on page 1 in 2号.
+What is checked, against the plan of the preset given (``lint --preset``; GB/T 9704 by
+default, whose numbers follow): every page A4; all body text inside the 156 × 225 mm type
+area; 22 lines on every full page (a fixed line height: as many as fit) and 28 characters
+on every full CJK line (the definitions are pdfmeasure's); ``— N —`` page numbers (the
+preset's form and place) in 4号, odd pages right and even pages left one character in,
+7 mm below the type area; the body in 3号 and a title on page 1 in 2号.
 """
 
 from __future__ import annotations
@@ -12,21 +14,24 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 from gongwen.batch import InputError, cli_locale, one_line, pdfmeasure, read_bytes, say
 from gongwen.batch.lint import Problem
 from gongwen.batch.pdfmeasure import Deviation
+from gongwen.layout import Settings
 
 
-def lint_pdf(path: Path) -> List[Problem]:
-    """The problems of a PDF; InputError if it is not a PDF poppler can read."""
+def lint_pdf(path: Path, settings: Optional[Settings] = None) -> List[Problem]:
+    """The problems of a PDF against the plan of ``settings`` (a preset's: its page, grid,
+    sizes and page-number form; GB/T 9704 by default); InputError if it is not a PDF
+    poppler can read."""
     if not read_bytes(path, 1024).lstrip().startswith(b"%PDF"):
         raise InputError(say("input_mislabelled", suffix=".pdf", actual=_what(path)))
     if not (shutil.which("pdftotext") and shutil.which("pdftohtml")):
         raise InputError(say("pdf_tools_missing"))
     try:
-        layout = pdfmeasure.measure_pdf(path)
+        layout = pdfmeasure.measure_pdf(path, pdfmeasure.expected_from(settings))
         runs = pdfmeasure.measure_type_sizes(path)
     except subprocess.CalledProcessError as error:
         detail = (error.stderr or b"").decode("utf-8", "replace").strip().splitlines()

@@ -38,6 +38,11 @@ Definitions (they decide what the numbers mean):
   room by tightening spacing, never by sending the 落款 to a page of its own), so when the
   date does not fit, the whole block moves and its page ends early, by less than the
   block's height. A page that ends earlier than that is a full page, and reported.
+  Likewise a page that ends early because the headings that open the next page keep with
+  their text (no heading alone at a page's foot): its last grid slot plus the lines of
+  those headings (paragraphs of at most two lines, starting two body characters in and
+  ending without a full stop, followed by another paragraph) plus one (the line the text
+  under them could not leave alone) reaches 22.
 - *full line*: a body line that (1) starts at the left edge of the type area (so not an
   indented first line, which holds 26 characters, and not a centred or right-aligned line),
   (2) reaches the right edge of the type area (so not a paragraph's last line), (3) holds
@@ -70,10 +75,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from gongwen import messages, spec
+from gongwen import formatcheck, layout, messages, spec
 from gongwen.spec import MM_PER_PT, PAGE, Role
 
-# Tolerances of the checks, in millimetres.
+# Tolerances of the checks, in millimetres. (The numbers below are GB/T 9704's, for the
+# tests; every check reads :class:`Expected`, the plan of the preset given.)
 MARGIN_TOLERANCE_MM = 1.0
 PAGE_NUMBER_TOLERANCE_MM = 2.0
 # How close to the type area's right edge a line must end to count as full.
@@ -87,7 +93,85 @@ CJK_PITCH_MM = PAGE.type_width / PAGE.chars_per_line
 # The 署名 and 成文日期 end this far in from the type area's right edge (右空二字).
 SIGNATURE_RIGHT_INDENT_MM = 2 * BODY_CHAR_MM
 
-_PAGE_NUMBER_RE = re.compile(r"^\s*[—–-]{1,2}\s*(\d+)\s*[—–-]{1,2}\s*$")
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the pages should measure, from a layout plan (:func:`expected_from`): the page
+    and its type area (mm), the lines and characters, the line pitch, the body's and the
+    title's sizes and the page number's form. GB/T 9704's is :data:`GBT9704`."""
+
+    page: layout.PageSetup
+    body_size_pt: float
+    title_size_pt: float
+
+    @property
+    def type_left(self) -> float:
+        return self.page.left_mm
+
+    @property
+    def type_right(self) -> float:
+        return self.page.width_mm - self.page.right_mm
+
+    @property
+    def type_top(self) -> float:
+        return self.page.top_mm
+
+    @property
+    def type_bottom(self) -> float:
+        return self.page.height_mm - self.page.bottom_mm
+
+    @property
+    def body_char_mm(self) -> float:
+        return self.body_size_pt * MM_PER_PT
+
+    @property
+    def line_pitch_mm(self) -> float:
+        """One grid line (the type height over the lines), or the fixed line height."""
+        return self.page.line_pitch_pt * MM_PER_PT
+
+    @property
+    def cjk_pitch_mm(self) -> float:
+        return self.page.type_width_mm / self.page.chars_per_line
+
+    @property
+    def lines(self) -> int:
+        """The body lines of a full page: the grid's, or as many fixed lines as fit."""
+        if self.page.grid:
+            return self.page.lines
+        return int(self.page.type_height_mm / self.line_pitch_mm + 0.01)
+
+    @property
+    def number_indent_mm(self) -> float:
+        number = self.page.page_number
+        return number.indent_chars * number.size_pt * MM_PER_PT
+
+    @property
+    def number_pattern(self) -> re.Pattern:
+        """The page number's form (``— {n} —``) as a pattern: any spaces, any dash for a
+        dash, the number as a group."""
+        before, after = self.page.page_number.around()
+        return re.compile(r"^\s*" + _loose(before) + r"(\d+)" + _loose(after) + r"\s*$")
+
+
+def _loose(text: str) -> str:
+    pattern = ""
+    for part in re.findall(r"[—–-]+|\s+|.", text.strip()):
+        if part[0] in "—–-":
+            pattern += "[—–-]{1," + str(2 * len(part)) + "}" + r"\s*"
+        elif not part.isspace():
+            pattern += re.escape(part) + r"\s*"
+    return r"\s*" + pattern
+
+
+def expected_from(settings: Optional[layout.Settings] = None) -> Expected:
+    """The expectations of a preset's plan (``layout.settings_from(preset.data)``)."""
+    styles = layout.appearances(settings)
+    return Expected(layout.page_setup(settings), styles[spec.style_name(Role.BODY)].size_pt,
+                    styles[spec.style_name(Role.TITLE)].size_pt)
+
+
+GBT9704 = expected_from()
 # CJK ideographs (BMP + Extension A), CJK symbols and punctuation, full-width forms,
 # general punctuation used in Chinese text (quotes, em dash, ellipsis), middle dot.
 _CJK_CHAR_RE = re.compile(
@@ -163,6 +247,7 @@ class Page:
 @dataclass
 class PdfLayout:
     pages: List[Page]
+    expected: Expected = GBT9704  # what the pages were measured against
 
     def lines_per_page(self) -> List[int]:
         return [len(page.body_lines) for page in self.pages]
@@ -173,10 +258,17 @@ class PdfLayout:
         if index >= last:
             return False
         page, signature_page = self.pages[index], self.pages[last]
-        if index == last - 1 and page.body_lines and is_signature_page(signature_page):
-            used = max(grid_slot(line) for line in page.body_lines)
-            needed = max(grid_slot(line) for line in signature_page.body_lines)
-            return used >= PAGE.lines or used + needed <= PAGE.lines
+        if index == last - 1 and page.body_lines and \
+                is_signature_page(signature_page, self.expected):
+            used = max(grid_slot(line, self.expected) for line in page.body_lines)
+            needed = max(grid_slot(line, self.expected) for line in signature_page.body_lines)
+            lines = self.expected.lines
+            return used >= lines or used + needed <= lines
+        if page.body_lines:
+            used = max(grid_slot(line, self.expected) for line in page.body_lines)
+            kept = leading_headings(self.pages[index + 1], self.expected)
+            if kept and used < self.expected.lines <= used + kept:
+                return False
         return True
 
     def lines_per_full_page(self) -> List[int]:
@@ -193,7 +285,7 @@ class PdfLayout:
         following = [(page.index, line) for page in self.pages for line in page.body_lines]
         result = []
         for position, (page_index, line) in enumerate(following):
-            if is_full_line(line, height):
+            if is_full_line(line, height, self.expected):
                 after = following[position + 1][1] if position + 1 < len(following) else None
                 result.append((page_index, line, after))
         return result
@@ -201,8 +293,8 @@ class PdfLayout:
     def full_lines_char_counts(self) -> List[int]:
         """CJK characters on each full line, a hanging closing punctuation mark excluded;
         Latin-break lines (see the module docstring) are left out."""
-        return [cjk_chars_in_type_area(line) for _, line, after in self.full_lines()
-                if not is_latin_break(line, after)]
+        return [cjk_chars_in_type_area(line, self.expected) for _, line, after
+                in self.full_lines() if not is_latin_break(line, after, self.expected)]
 
     def type_area_bbox(self, page_index: int) -> Optional[Tuple[float, float, float, float]]:
         return self.pages[page_index].type_area_bbox()
@@ -214,16 +306,17 @@ def pt_to_mm(value: Union[str, float]) -> float:
     return float(value) * MM_PER_PT
 
 
-def measure_pdf(path: Union[str, Path]) -> PdfLayout:
-    """Run ``pdftotext -bbox-layout`` on a PDF and measure it."""
+def measure_pdf(path: Union[str, Path], expected: Expected = GBT9704) -> PdfLayout:
+    """Run ``pdftotext -bbox-layout`` on a PDF and measure it (against ``expected``: where
+    the type area ends and what a page number reads decide which line is which)."""
     result = subprocess.run(
         ["pdftotext", "-bbox-layout", str(path), "-"],
         check=True, capture_output=True, timeout=120,
     )
-    return parse_bbox_xhtml(result.stdout.decode("utf-8"))
+    return parse_bbox_xhtml(result.stdout.decode("utf-8"), expected)
 
 
-def parse_bbox_xhtml(xhtml: str) -> PdfLayout:
+def parse_bbox_xhtml(xhtml: str, expected: Expected = GBT9704) -> PdfLayout:
     """Measure the XHTML that ``pdftotext -bbox-layout`` prints."""
     # pdftotext writes an XHTML DOCTYPE and may write entities XML does not know.
     body = xhtml[xhtml.find("<html"):] if "<html" in xhtml else xhtml
@@ -232,16 +325,16 @@ def parse_bbox_xhtml(xhtml: str) -> PdfLayout:
     pages = []
     for index, page_el in enumerate(root.iter(_XHTML + "page")):
         words = [_word(el) for el in page_el.iter(_XHTML + "word")]
-        lines = group_visual_lines([w for w in words if w.text.strip()])
+        lines = group_visual_lines([w for w in words if w.text.strip()], expected)
         pages.append(_page(index, pt_to_mm(page_el.get("width", "0")),
-                           pt_to_mm(page_el.get("height", "0")), lines))
+                           pt_to_mm(page_el.get("height", "0")), lines, expected))
     if not pages:  # tolerate snippets written without the XHTML namespace
         for index, page_el in enumerate(root.iter("page")):
             words = [_word(el) for el in page_el.iter("word")]
-            lines = group_visual_lines([w for w in words if w.text.strip()])
+            lines = group_visual_lines([w for w in words if w.text.strip()], expected)
             pages.append(_page(index, pt_to_mm(page_el.get("width", "0")),
-                               pt_to_mm(page_el.get("height", "0")), lines))
-    return PdfLayout(pages)
+                               pt_to_mm(page_el.get("height", "0")), lines, expected))
+    return PdfLayout(pages, expected)
 
 
 def _word(el: ET.Element) -> Word:
@@ -249,7 +342,7 @@ def _word(el: ET.Element) -> Word:
                 pt_to_mm(el.get("xMax", "0")), pt_to_mm(el.get("yMax", "0")))
 
 
-def group_visual_lines(words: Sequence[Word]) -> List[Line]:
+def group_visual_lines(words: Sequence[Word], expected: Expected = GBT9704) -> List[Line]:
     """Group words into visual lines by their vertical centres, top to bottom."""
     ordered = sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x_left))
     groups: List[List[Word]] = []
@@ -258,7 +351,7 @@ def group_visual_lines(words: Sequence[Word]) -> List[Line]:
         if groups:
             last = groups[-1]
             last_centre = sum((w.top + w.bottom) / 2 for w in last) / len(last)
-            if abs(centre - last_centre) < BODY_CHAR_MM / 2:
+            if abs(centre - last_centre) < expected.body_char_mm / 2:
                 last.append(word)
                 continue
         groups.append([word])
@@ -276,15 +369,16 @@ def group_visual_lines(words: Sequence[Word]) -> List[Line]:
     return lines
 
 
-def _page(index: int, width: float, height: float, lines: List[Line]) -> Page:
+def _page(index: int, width: float, height: float, lines: List[Line],
+          expected: Expected = GBT9704) -> Page:
     page_number = None
-    type_bottom = PAGE.height - PAGE.bottom
+    type_bottom = expected.type_bottom
     footer: List[Line] = []
     for position in range(len(lines) - 1, -1, -1):
         line = lines[position]
         if line.top_mm <= type_bottom - PAGE_NUMBER_TOLERANCE_MM:
             break
-        match = _PAGE_NUMBER_RE.match(line.text)
+        match = expected.number_pattern.match(line.text)
         if match:
             page_number = PageNumber(line.text, int(match.group(1)), line.x_left_mm,
                                      line.x_right_mm, line.top_mm)
@@ -305,11 +399,11 @@ def _median(values: Sequence[float]) -> float:
     return ordered[len(ordered) // 2] if ordered else 0.0
 
 
-def is_full_line(line: Line, body_height_mm: float) -> bool:
+def is_full_line(line: Line, body_height_mm: float, expected: Expected = GBT9704) -> bool:
     """A full line in the sense of the module docstring (``body_height_mm``: the median
     line height of the document, to leave out lines in larger type)."""
-    type_left = PAGE.left
-    type_right = PAGE.width - PAGE.right
+    type_left = expected.type_left
+    type_right = expected.type_right
     body_height = body_height_mm
     return (
         abs(line.x_left_mm - type_left) <= MARGIN_TOLERANCE_MM
@@ -319,17 +413,17 @@ def is_full_line(line: Line, body_height_mm: float) -> bool:
     )
 
 
-def hangs_punctuation(line: Line) -> bool:
+def hangs_punctuation(line: Line, expected: Expected = GBT9704) -> bool:
     """True when the line ends with a closing punctuation mark past the right edge."""
-    type_right = PAGE.width - PAGE.right
+    type_right = expected.type_right
     compact = line.compact_text
     return bool(compact) and compact[-1] in _CLOSING_PUNCTUATION and \
         line.x_right_mm > type_right + MARGIN_TOLERANCE_MM
 
 
-def cjk_chars_in_type_area(line: Line) -> int:
+def cjk_chars_in_type_area(line: Line, expected: Expected = GBT9704) -> int:
     count = sum(1 for ch in line.compact_text if _CJK_CHAR_RE.match(ch))
-    return count - 1 if hangs_punctuation(line) else count
+    return count - 1 if hangs_punctuation(line, expected) else count
 
 
 def is_kinsoku_short(next_line: Optional[Line]) -> bool:
@@ -341,7 +435,7 @@ def is_kinsoku_short(next_line: Optional[Line]) -> bool:
                             or (len(start) == 2 and start[1] in _CLOSING_PUNCTUATION))
 
 
-def latin_unit_width_mm(line: Line) -> float:
+def latin_unit_width_mm(line: Line, expected: Expected = GBT9704) -> float:
     """Width of the unbreakable Latin unit that starts ``line`` (``XX%。``), estimated
     from its first word box as the module docstring says; 0 if it starts with none."""
     if not line.words or not _LATIN_START_RE.match(line.compact_text[:1]):
@@ -353,32 +447,63 @@ def latin_unit_width_mm(line: Line) -> float:
         end += 1
     while end < len(text) and text[end] in _CLOSING_PUNCTUATION:
         end += 1
-    rest = sum(CJK_PITCH_MM if _CJK_CHAR_RE.match(ch) else CJK_PITCH_MM / 2
-               for ch in text[end:])
+    pitch = expected.cjk_pitch_mm
+    rest = sum(pitch if _CJK_CHAR_RE.match(ch) else pitch / 2 for ch in text[end:])
     return first.x_right - first.x_left - rest
 
 
-def is_latin_break(line: Line, next_line: Optional[Line]) -> bool:
+def is_latin_break(line: Line, next_line: Optional[Line],
+                   expected: Expected = GBT9704) -> bool:
     """True for a Latin-break line (module docstring): short of 28 characters because the
     Latin unit starting the next line of the same paragraph did not fit in the room left."""
-    if next_line is None or abs(next_line.x_left_mm - PAGE.left) > MARGIN_TOLERANCE_MM:
+    if next_line is None or abs(next_line.x_left_mm - expected.type_left) > MARGIN_TOLERANCE_MM:
         return False
-    room = (PAGE.chars_per_line - cjk_chars_in_type_area(line)) * CJK_PITCH_MM
-    return room > 0 and latin_unit_width_mm(next_line) > room
+    room = (expected.page.chars_per_line - cjk_chars_in_type_area(line, expected)) \
+        * expected.cjk_pitch_mm
+    return room > 0 and latin_unit_width_mm(next_line, expected) > room
 
 
-def grid_slot(line: Line) -> int:
+def leading_headings(page: Page, expected: Expected = GBT9704) -> int:
+    """How many lines at the foot of the page before a heading that kept with its text may
+    leave (module docstring): the lines of the short paragraphs (at most
+    :data:`HEADING_LINES` lines each, the first starting two body characters in, the others
+    at the left edge, ending without a full stop) that open ``page`` and are followed by
+    another paragraph, a heading under a heading included, plus one: the paragraph after
+    them must bring two lines (Writer's orphan control); 0 when the page starts otherwise."""
+    indent = expected.type_left + 2 * expected.body_char_mm
+    lines = page.body_lines
+    starts = [i for i, line in enumerate(lines)
+              if abs(line.x_left_mm - indent) <= MARGIN_TOLERANCE_MM]
+    if not starts or starts[0] != 0:
+        return 0
+    kept = 0
+    for start, end in zip(starts, starts[1:]):
+        inner = lines[start + 1:end]
+        if end - start > HEADING_LINES or any(
+                abs(line.x_left_mm - expected.type_left) > MARGIN_TOLERANCE_MM for line in inner) \
+                or lines[end - 1].compact_text.endswith(_SENTENCE_ENDS):
+            break  # text, not a heading (a heading on its own line ends without a stop)
+        kept = end
+    return kept + 1 if kept else 0
+
+
+def grid_slot(line: Line, expected: Expected = GBT9704) -> int:
     """Which of the 22 grid lines (1-based) the line's box ends on (module docstring)."""
-    return int((line.bottom_mm - PAGE.top) / GRID_PITCH_MM) + 1
+    return int((line.bottom_mm - expected.type_top) / expected.line_pitch_mm) + 1
 
 
-def is_signature_page(page: Page) -> bool:
+# The longest heading the keep rule may carry to the next page, in lines.
+HEADING_LINES = 2
+_SENTENCE_ENDS = ("。", "！", "？", "；", "：")
+
+
+def is_signature_page(page: Page, expected: Expected = GBT9704) -> bool:
     """True for a 落款 page (module docstring): an optional one-line 结束语, then two or
     more lines placed as §7.3.5.2 places 署名 and 成文日期: all start well inside the type
     area, none passes 右空二字, and the longer one ends there (the other is set relative to
     it, so it may end further in)."""
-    edge = PAGE.width - PAGE.right - SIGNATURE_RIGHT_INDENT_MM
-    indent = PAGE.left + 2 * BODY_CHAR_MM
+    edge = expected.type_right - 2 * expected.body_char_mm  # 右空二字
+    indent = expected.type_left + 2 * expected.body_char_mm
     lines = page.body_lines
     if lines and abs(lines[0].x_left_mm - indent) <= MARGIN_TOLERANCE_MM:
         lines = lines[1:]  # the 结束语, a paragraph of one line
@@ -404,7 +529,12 @@ class Deviation:
     context: str = ""
 
     def message(self, locale: str = "en-US") -> str:
-        return messages.text(self.key, locale, page=self.page + 1, **self.values)
+        values = dict(self.values)
+        if self.code == "size":  # sizes as 字号 (三号), the words of the document lint
+            for name in ("size", "expected"):
+                values[name] = formatcheck.size_words(float(values[name]),  # type: ignore
+                                                      locale)
+        return messages.text(self.key, locale, page=self.page + 1, **values)
 
 
 def check_gbt9704(layout: PdfLayout) -> List[str]:
@@ -427,23 +557,25 @@ def deviations(layout: PdfLayout) -> List[Deviation]:
         return [Deviation("page", 0, None, "pdf_no_pages")]
     found: List[Deviation] = []
     height = layout.body_line_height_mm()
+    expected = layout.expected
     for page in layout.pages:
         found.extend(_check_page_lines(layout, page))
-        found.extend(_check_type_area(page, height))
-        found.extend(_check_page_number(page))
+        found.extend(_check_type_area(page, height, expected))
+        found.extend(_check_page_number(page, expected))
     full = layout.full_lines()
     if not full and len(layout.pages) > 1:
         found.append(Deviation("page", 0, None, "pdf_no_full_line"))
     for page_index, line, next_line in full:
-        if is_latin_break(line, next_line):
+        if is_latin_break(line, next_line, expected):
             continue
-        count = cjk_chars_in_type_area(line)
-        if count == PAGE.chars_per_line - 1 and is_kinsoku_short(next_line):
+        count = cjk_chars_in_type_area(line, expected)
+        chars = expected.page.chars_per_line
+        if count == chars - 1 and is_kinsoku_short(next_line):
             continue
-        if count != PAGE.chars_per_line:
+        if count != chars:
             found.append(Deviation(
                 "page", page_index, _line_index(layout.pages[page_index], line),
-                "pdf_line_chars", dict(count=count, expected=PAGE.chars_per_line,
+                "pdf_line_chars", dict(count=count, expected=chars,
                                        text=line.compact_text), line.compact_text))
     return found
 
@@ -459,56 +591,68 @@ def _check_page_lines(layout: PdfLayout, page: Page) -> List[Deviation]:
     if page.index == 0 or not layout.is_full_page(page.index):
         return []
     count = len(page.body_lines)
-    if count != PAGE.lines:
+    if count != layout.expected.lines:
         return [Deviation("page", page.index, None, "pdf_page_lines",
-                          dict(count=count, expected=PAGE.lines))]
+                          dict(count=count, expected=layout.expected.lines))]
     return []
 
 
-def _check_type_area(page: Page, body_height_mm: float) -> List[Deviation]:
+def _check_type_area(page: Page, body_height_mm: float,
+                     expected: Expected = GBT9704) -> List[Deviation]:
     found = []
-    left, top = PAGE.left, PAGE.top
-    right, bottom = PAGE.width - PAGE.right, PAGE.height - PAGE.bottom
+    left, top = expected.type_left, expected.type_top
+    right, bottom = expected.type_right, expected.type_bottom
     tol = MARGIN_TOLERANCE_MM
     for index, line in enumerate(page.body_lines):
-        hang = BODY_CHAR_MM if hangs_punctuation(line) else 0.0
+        hang = expected.body_char_mm if hangs_punctuation(line, expected) else 0.0
         if (line.x_left_mm < left - tol or line.x_right_mm > right + tol + hang
                 or line.top_mm < top - tol or line.bottom_mm > bottom + tol):
             found.append(Deviation("page", page.index, index, "pdf_line_outside", dict(
                 left=line.x_left_mm, right=line.x_right_mm, top=line.top_mm,
                 bottom=line.bottom_mm, text=line.compact_text[:20]), line.compact_text))
     for index, line in enumerate(page.body_lines):
-        if is_full_line(line, body_height_mm) and not hangs_punctuation(line) \
+        if is_full_line(line, body_height_mm, expected) \
+                and not hangs_punctuation(line, expected) \
                 and abs(line.x_right_mm - right) > tol:
             found.append(Deviation("page", page.index, index, "pdf_full_line_edge",
                                    dict(end=line.x_right_mm, edge=right), line.compact_text))
     return found
 
 
-def _check_page_number(page: Page) -> List[Deviation]:
+def _check_page_number(page: Page, expected: Expected = GBT9704) -> List[Deviation]:
     number = page.page_number
+    form = expected.page.page_number
     if number is None:
-        return [Deviation("page", page.index, None, "pdf_page_number_missing")]
+        return [Deviation("page", page.index, None, "pdf_page_number_missing",
+                          dict(shown=form.format.format(n=page.index + 1)))]
     found = []
     context = number.text
     if number.number != page.index + 1:
         found.append(Deviation("page", page.index, None, "pdf_page_number_reads",
                                dict(number=number.number), context))
     tol = PAGE_NUMBER_TOLERANCE_MM
-    if (page.index + 1) % 2 == 1:
-        expected = PAGE.width - PAGE.right - PAGE_NUMBER_INDENT_MM
-        if abs(number.x_right_mm - expected) > tol:
+    odd = (page.index + 1) % 2 == 1
+    if form.position == layout.CENTER:
+        centre = (expected.type_left + expected.type_right) / 2
+        at = (number.x_left_mm + number.x_right_mm) / 2
+        if abs(at - centre) > tol:
+            found.append(Deviation("page", page.index, None, "pdf_page_number_centre",
+                                   dict(at=at, expected=centre), context))
+    elif odd or form.position == layout.RIGHT:
+        at_right = expected.type_right - expected.number_indent_mm
+        if abs(number.x_right_mm - at_right) > tol:
             found.append(Deviation("page", page.index, None, "pdf_page_number_odd",
-                                   dict(at=number.x_right_mm, expected=expected), context))
+                                   dict(at=number.x_right_mm, expected=at_right), context))
     else:
-        expected = PAGE.left + PAGE_NUMBER_INDENT_MM
-        if abs(number.x_left_mm - expected) > tol:
+        at_left = expected.type_left + expected.number_indent_mm
+        if abs(number.x_left_mm - at_left) > tol:
             found.append(Deviation("page", page.index, None, "pdf_page_number_even",
-                                   dict(at=number.x_left_mm, expected=expected), context))
-    expected_top = PAGE.height - PAGE.bottom + PAGE.page_number_gap
+                                   dict(at=number.x_left_mm, expected=at_left), context))
+    expected_top = expected.type_bottom + form.below_mm
     if abs(number.top_mm - expected_top) > tol:
         found.append(Deviation("page", page.index, None, "pdf_page_number_top",
-                               dict(at=number.top_mm, expected=expected_top), context))
+                               dict(at=number.top_mm, expected=expected_top,
+                                    below=form.below_mm), context))
     return found
 
 
@@ -516,11 +660,13 @@ def _check_page_number(page: Page) -> List[Deviation]:
 
 def paper_deviations(layout: PdfLayout) -> List[Deviation]:
     """Pages that are not A4 (210 × 297 mm, ±1 mm), upright."""
+    want = layout.expected.page
     return [Deviation("page", page.index, None, "pdf_paper",
-                      dict(width=page.width_mm, height=page.height_mm))
+                      dict(width=page.width_mm, height=page.height_mm,
+                           expected_width=want.width_mm, expected_height=want.height_mm))
             for page in layout.pages
-            if abs(page.width_mm - PAGE.width) > MARGIN_TOLERANCE_MM
-            or abs(page.height_mm - PAGE.height) > MARGIN_TOLERANCE_MM]
+            if abs(page.width_mm - want.width_mm) > MARGIN_TOLERANCE_MM
+            or abs(page.height_mm - want.height_mm) > MARGIN_TOLERANCE_MM]
 
 
 @dataclass
@@ -582,7 +728,9 @@ def size_deviations(layout: PdfLayout, runs: Sequence[TextRun]) -> List[Deviatio
     """The body text (the size most CJK characters are set in), the title (text larger than
     the body above the first body line of page 1) and the page numbers, against
     ``spec``'s 3号, 2号 and 4号."""
-    cjk = [run for run in runs if is_cjk_only(run.text) and not _PAGE_NUMBER_RE.match(run.text)]
+    expected = layout.expected
+    cjk = [run for run in runs
+           if is_cjk_only(run.text) and not expected.number_pattern.match(run.text)]
     if not cjk:
         return []
     weights: Dict[float, int] = {}
@@ -590,9 +738,9 @@ def size_deviations(layout: PdfLayout, runs: Sequence[TextRun]) -> List[Deviatio
         weights[round(run.size_pt, 1)] = weights.get(round(run.size_pt, 1), 0) + len(run.text)
     body = max(weights, key=lambda size: weights[size])
     found = []
-    if abs(body - PAGE.body_size_pt) > SIZE_TOLERANCE_PT:
+    if abs(body - expected.body_size_pt) > SIZE_TOLERANCE_PT:
         found.append(Deviation("size", 0, None, "pdf_size_body",
-                               dict(size=body, expected=PAGE.body_size_pt)))
+                               dict(size=body, expected=expected.body_size_pt)))
     first_body = min((run.top_mm for run in cjk if run.page == 0
                       and abs(run.size_pt - body) <= SIZE_TOLERANCE_PT), default=None)
     # The title is the large black text nearest above the body: a red 发文机关标志 (版头,
@@ -602,9 +750,9 @@ def size_deviations(layout: PdfLayout, runs: Sequence[TextRun]) -> List[Deviatio
     if title:
         size = max(title, key=lambda run: run.top_mm).size_pt
         title = [run for run in title if abs(run.size_pt - size) <= SIZE_TOLERANCE_PT]
-        if abs(size - spec.PARAGRAPH_STYLES[Role.TITLE].size_pt) > SIZE_TOLERANCE_PT:
+        if abs(size - expected.title_size_pt) > SIZE_TOLERANCE_PT:
             found.append(Deviation("size", 0, 0, "pdf_size_title", dict(
-                size=size, expected=spec.PARAGRAPH_STYLES[Role.TITLE].size_pt),
+                size=size, expected=expected.title_size_pt),
                 "".join(run.text for run in title)))
     for page in layout.pages:
         number = page.page_number
@@ -613,7 +761,8 @@ def size_deviations(layout: PdfLayout, runs: Sequence[TextRun]) -> List[Deviatio
         sizes = [run.size_pt for run in runs if run.page == page.index
                  and run.top_mm >= number.top_mm - PAGE_NUMBER_TOLERANCE_MM
                  and re.search(r"\d", run.text)]
-        if sizes and abs(max(sizes) - PAGE.page_number_size_pt) > SIZE_TOLERANCE_PT:
+        want = expected.page.page_number.size_pt
+        if sizes and abs(max(sizes) - want) > SIZE_TOLERANCE_PT:
             found.append(Deviation("size", page.index, None, "pdf_size_page_number", dict(
-                size=max(sizes), expected=PAGE.page_number_size_pt), number.text))
+                size=max(sizes), expected=want), number.text))
     return found

@@ -16,7 +16,10 @@ A scaffold file ``<key>.json`` sits beside this module; its file name is the typ
 ``render`` puts the given value there, or the field's X-form (``XXXX``, ``XX单位`` …) when no
 value is given, so the placeholder check still finds it. Every other ``X`` in the text is a
 plain blank for the author to fill in Writer. The common fields are in ``FIELDS``; a scaffold
-may declare more in ``"fields"``.
+may declare more in ``"fields"``, or give a common one its own blank there (a 通知's ``org``
+blank is ``XX县人民政府``, an agency the classifier reads as one in the 版头). One field fills
+every place it belongs: ``org`` the 发文机关标志, the title and the 署名; ``office`` (the
+印发机关), when not given, is the org's 办公室 (:func:`office_of`).
 
 The date line is the field ``date`` (``XXXX年XX月XX日`` until given): ``year`` never fills
 it, because a report on a year is usually signed in the next one.
@@ -62,8 +65,20 @@ FIELDS: Dict[str, Field] = {
         Field("name", "姓名", "XXX"),
         Field("position", "职务", "XX职务"),
         Field("date", "成文日期", "XXXX年XX月XX日", "date"),
+        # 印发机关 (GB/T 9704 §7.4.3: 一般应当是各级党政机关的办公厅（室）): when not given,
+        # the office of the 单位 (:func:`office_of`), so one 单位 fills the 版记 too.
+        Field("office", "印发机关", "XX单位办公室"),
     )
 }
+# Fields whose value, when not given, follows from another field's: name → that field.
+_DERIVED = {"office": "org"}
+_OFFICE_SUFFIXES = ("办公室", "办公厅")
+
+
+def office_of(org: str) -> str:
+    """The 印发机关 of a 单位: its 办公室 (县人民政府 → 县人民政府办公室); an office itself
+    prints its own documents."""
+    return org if org.endswith(_OFFICE_SUFFIXES) else org + "办公室"
 
 
 class ScaffoldParagraph(NamedTuple):
@@ -293,7 +308,11 @@ def normalize_values(scaffold: Scaffold, values: Optional[Mapping[str, Any]]) ->
 def field_values(scaffold: Scaffold, values: Optional[Mapping[str, Any]] = None) -> Dict[str, str]:
     """A value for every field: the given one, else the field's X-form."""
     filled = {name: field.blank for name, field in scaffold.fields().items()}
-    filled.update(normalize_values(scaffold, values))
+    given = normalize_values(scaffold, values)
+    filled.update(given)
+    for name, source in _DERIVED.items():
+        if name not in given and name in filled:
+            filled[name] = office_of(filled[source])
     return filled
 
 
@@ -317,5 +336,6 @@ def render(scaffold: Scaffold, year: Any = None, org: Optional[str] = None,
 __all__ = [
     "FIELDS", "FIELD_PATTERN", "Field", "InvalidValue", "Scaffold", "ScaffoldError",
     "ScaffoldParagraph", "UnknownScaffold", "field_values", "load_all", "load_scaffold",
+    "office_of",
     "normalize_values", "read_scaffold_file", "render", "scaffold_types", "section_titles",
 ]

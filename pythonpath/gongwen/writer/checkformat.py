@@ -8,8 +8,11 @@ document's own preset (:func:`gongwen.writer.presets.preset_for`), the plan 一�
 carries out. :func:`format_problems` is that, for tests and other callers.
 
 The command shows the problems in a modeless dialog (:class:`ProblemList`, built with
-the UNO dialog API like the scaffold chooser): clicking a row selects its place in the
-document, and the status bar gives the count. Nothing is written: no property is set, so
+the UNO dialog API like the scaffold chooser): each row starts with its category in the
+user's words (【字号】…, :func:`gongwen.formatcheck.row_text`), a long row wraps onto
+indented lines, and the window stands right of the page, as wide as the room there;
+clicking any line of a row selects its place in the document, and the status bar gives
+the count. Nothing is written: no property is set, so
 the document's modified flag and undo stack stay as they were. With ``GONGWEN_NO_DIALOGS``
 set (the test rig, screenshots) no dialog is made and the message gives the count.
 """
@@ -22,10 +25,10 @@ from typing import List, NamedTuple, Optional, Sequence, Set, Tuple
 import unohelper
 from com.sun.star.awt import XActionListener, XItemListener
 
-from gongwen import formatcheck, layout, listlabel, messages, spec
+from gongwen import formatcheck, layout, listlabel, messages
 from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts, Problem
 from gongwen.spec import MM_PER_PT, Align
-from gongwen.writer import numbering, ui
+from gongwen.writer import fonts, numbering, ui
 from gongwen.writer.commands import Invocation, Outcome
 
 _ADJUST = {0: Align.LEFT, 1: Align.RIGHT, 2: Align.JUSTIFY, 3: Align.CENTER, 4: Align.JUSTIFY}
@@ -47,16 +50,24 @@ class Checked(NamedTuple):
 
 
 def format_problems(document, settings: Optional[layout.Settings] = None,
-                    locale: str = "zh-CN", installed: Optional[Set[str]] = None) -> Checked:
+                    locale: str = "zh-CN", installed: Optional[Set[str]] = None,
+                    ctx=None) -> Checked:
     """Every format problem of a Writer document (see the module docstring); reads only.
-    ``installed`` replaces the toolkit's font list (tests)."""
+    ``installed`` replaces the toolkit's font list (tests); ``ctx``: soffice's component
+    context (default: this process's, which is soffice's inside the extension)."""
     paragraphs, facts, labels = _read_paragraphs(document)
     page = _read_page(document, paragraphs, facts)
-    fonts = formatcheck.named_fonts(facts)
+    named = formatcheck.named_fonts(facts)
+    if ctx is None:
+        import uno
+
+        ctx = uno.getComponentContext()
     if installed is None:
-        installed = _installed_fonts(document)
-    stand_in = _stand_in_judge(installed) if installed else None
-    model = DocumentFacts(facts, page, sorted(fonts), stand_in)
+        installed = fonts.installed_fonts(ctx)
+    # the face that really draws a missing font: the replacement table's, as applied
+    applied, pending = fonts.tables(ctx)
+    stand_in = fonts.stand_in_judge(installed, applied, pending, locale) if installed else None
+    model = DocumentFacts(facts, page, sorted(named), stand_in)
     return Checked(formatcheck.check(model, settings, locale), paragraphs, labels)
 
 
@@ -64,8 +75,10 @@ def check_format(invocation: Invocation) -> Outcome:
     from gongwen.writer import presets
     from gongwen.writer.scaffold_dialog import dialogs_disabled
 
-    settings = layout.settings_from(presets.preset_for(invocation).data)
-    checked = format_problems(invocation.document, settings, invocation.locale)
+    settings = layout.with_seal(layout.settings_from(presets.preset_for(invocation).data),
+                                None, presets.stored_seal(invocation.document))
+    checked = format_problems(invocation.document, settings, invocation.locale,
+                              ctx=invocation.ctx)
     message = formatcheck.count_message(len(checked.problems), invocation.locale)
     if dialogs_disabled():
         return Outcome(True, message)
@@ -217,49 +230,31 @@ def _fixed_line(elements: Sequence[object], facts: Sequence[ParagraphFacts]) -> 
     return heights.most_common(1)[0][0] if heights else None
 
 
-def _installed_fonts(document) -> Set[str]:
-    """The font families the toolkit can draw (what Writer's font box lists)."""
-    try:
-        import uno
-
-        ctx = uno.getComponentContext()
-        toolkit = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
-        device = toolkit.createScreenCompatibleDevice(1, 1)
-        return {descriptor.Name for descriptor in device.getFontDescriptors()}
-    except Exception:  # no toolkit: font-missing is not judged
-        return set()
-
-
-def _stand_in_judge(installed: Set[str]):
-    """None for an installed font, else the first of its GB/T 9704 stand-ins that is
-    installed (spec.Font.fallbacks, the order Writer's replacement table is set up in), or
-    "" when none is."""
-    lowered = {name.lower() for name in installed}
-    chains = [font.chain() for font in (spec.XIAOBIAOSONG, spec.FANGSONG, spec.KAITI,
-                                        spec.HEITI, spec.SONGTI)]
-
-    def stand_in(font: str) -> Optional[str]:
-        if font.lower() in lowered:
-            return None
-        for chain in chains:
-            if font in chain:
-                return next((other for other in chain if other.lower() in lowered), "")
-        return ""
-
-    return stand_in
-
-
 # --- the list --------------------------------------------------------------------------------
 
-WIDTH, HEIGHT = 330, 200
+WIDTH, HEIGHT = 250, 260  # dialog units: the widest the list gets, and its height
+MIN_WIDTH_PX = 300  # narrower than this, rows of 12 characters would be hard to read
 MARGIN = 6
 BUTTON_WIDTH, BUTTON_HEIGHT = 56, 14  # not a type size: dialog units
+COUNT_HEIGHT = 20  # two lines: the count and the hint wrap in a narrow window
+# Pixels per column of a list row (a CJK character two) in the UI font, plus what the
+# scroll bar and the row's padding take (measured in a zh-CN Writer under Xvfb: a Latin
+# letter of the UI font is up to 8 px, a CJK character 15 px).
+PX_PER_COLUMN = 8
+LIST_PADDING_PX = 30
+COLUMNS = 60  # the columns when the window's size is not known (headless)
 _open: List[ProblemList] = []  # the lists on screen (kept alive while shown)
 
 
-def row_text(problem: Problem) -> str:
-    place = f"{problem.label} · " if problem.label else ""
-    return f"{place}{problem.code}: {problem.message} → {problem.fix}"
+def row_text(problem: Problem, locale: str = "zh-CN") -> str:
+    return formatcheck.row_text(problem, locale)
+
+
+def list_rows(problems: Sequence[Problem], locale: str = "zh-CN",
+              columns: int = COLUMNS) -> List[Tuple[str, int]]:
+    """The list's lines and the problem each belongs to (a long row wraps)."""
+    return [(line, number) for number, problem in enumerate(problems)
+            for line in formatcheck.wrap_row(row_text(problem, locale), columns)]
 
 
 def show(invocation: Invocation, checked: Checked) -> ProblemList:
@@ -293,11 +288,13 @@ class ProblemList:
         model.Title = self._text("checkformat_title")
         model.Width, model.Height = WIDTH, HEIGHT
         count = formatcheck.count_message(len(self.checked.problems), self.locale)
-        self._add(model, "FixedText", "count", MARGIN, MARGIN, WIDTH - 2 * MARGIN, 10,
-                  Label=f"{count}　{self._text('checkformat_hint')}")
-        rows = tuple(row_text(problem) for problem in self.checked.problems)
-        self._add(model, "ListBox", "problems", MARGIN, MARGIN + 12, WIDTH - 2 * MARGIN,
-                  HEIGHT - 3 * MARGIN - 12 - BUTTON_HEIGHT, Border=1, TabIndex=0,
+        self._add(model, "FixedText", "count", MARGIN, MARGIN, WIDTH - 2 * MARGIN, COUNT_HEIGHT,
+                  Label=f"{count}　{self._text('checkformat_hint')}", MultiLine=True)
+        self.rows = list_rows(self.checked.problems, self.locale)
+        rows = tuple(line for line, _ in self.rows)
+        top = MARGIN + COUNT_HEIGHT + 2
+        self._add(model, "ListBox", "problems", MARGIN, top, WIDTH - 2 * MARGIN,
+                  HEIGHT - 2 * MARGIN - top - BUTTON_HEIGHT, Border=1, TabIndex=0,
                   StringItemList=rows)
         self._add(model, "Button", "close", WIDTH - MARGIN - BUTTON_WIDTH,
                   HEIGHT - MARGIN - BUTTON_HEIGHT, BUTTON_WIDTH, BUTTON_HEIGHT,
@@ -307,10 +304,31 @@ class ProblemList:
         toolkit = smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
         parent = self.frame.getContainerWindow()
         dialog.createPeer(toolkit, parent)
-        _beside_the_text(dialog, parent)
+        self._fit_beside_the_text(dialog, model, toolkit)
         dialog.getControl("problems").addItemListener(_OnRow(self))
         dialog.getControl("close").addActionListener(_OnClose(self))
         return dialog
+
+    def _fit_beside_the_text(self, dialog, model, toolkit) -> None:
+        """As wide as the room right of the text (the page's right margin and the grey
+        beyond it), at most WIDTH; the rows wrapped to that width; placed there."""
+        try:
+            room = _room_beside_the_text(self.frame, toolkit)
+            unit = dialog.convertSizeToPixel(_size(1000, 1000), _APPFONT).Width / 1000
+        except Exception:  # no window geometry (headless): as built, where the toolkit put it
+            return
+        width_px = max(MIN_WIDTH_PX, min(WIDTH * unit, room.right - room.text_right - _GAP))
+        width = int(width_px / unit)
+        model.Width = width
+        model.getByName("count").Width = width - 2 * MARGIN
+        model.getByName("problems").Width = width - 2 * MARGIN
+        model.getByName("close").PositionX = width - MARGIN - BUTTON_WIDTH
+        columns = int(((width - 2 * MARGIN) * unit - LIST_PADDING_PX) / PX_PER_COLUMN)
+        self.rows = list_rows(self.checked.problems, self.locale, max(20, columns))
+        model.getByName("problems").StringItemList = tuple(line for line, _ in self.rows)
+        # beside the page when it fits, else over its right margin, never off the screen
+        x = min(room.page_right + _GAP, room.right - int(width * unit))
+        dialog.setPosSize(max(room.text_right + _GAP, x), room.top, 0, 0, _POS)
 
     @staticmethod
     def _add(model, kind: str, name: str, x: int, y: int, width: int, height: int,
@@ -324,11 +342,11 @@ class ProblemList:
         model.insertByName(name, control)
 
     def select(self, row: int) -> None:
-        """Selects the place of problem ``row`` in the document (the paragraph, or the
-        characters the problem names)."""
-        if not 0 <= row < len(self.checked.problems):
+        """Selects the place of the problem on list line ``row`` in the document (the
+        paragraph, or the characters the problem names)."""
+        if not 0 <= row < len(self.rows):
             return
-        select_place(self.document, self.checked, self.checked.problems[row])
+        select_place(self.document, self.checked, self.checked.problems[self.rows[row][1]])
 
     def close(self) -> None:
         if self in _open:
@@ -340,16 +358,44 @@ class ProblemList:
             pass
 
 
-def _beside_the_text(dialog, parent) -> None:
-    """Near the window's top right corner, where it covers the least of the page."""
-    try:
-        outer, own = parent.getPosSize(), dialog.getPosSize()
-        x = outer.X + max(0, outer.Width - own.Width - 40)
-        dialog.setPosSize(x, outer.Y + 140, 0, 0, _POS)
-    except Exception:  # no window geometry (headless): where the toolkit put it
-        pass
+class _Room(NamedTuple):
+    """Screen x of the text's right edge, of the page's, and of the usable screen; the top
+    of the list."""
+
+    text_right: int
+    page_right: int
+    right: int
+    top: int
 
 
+_GAP = 12  # pixels between the text (or page) and the list
+
+
+def _room_beside_the_text(frame, toolkit) -> _Room:
+    """Where the page and its text end in the document's view: Writer centres a page in
+    its view (single-page layout), as wide as the page style at the view's zoom."""
+    outer = frame.getContainerWindow().getPosSize()
+    view = frame.getComponentWindow().getPosSize()  # relative to the container window
+    controller = frame.getController()
+    zoom = controller.getViewSettings().getPropertyValue("ZoomValue") / 100
+    styles = controller.getModel().getStyleFamilies().getByName("PageStyles")
+    style = styles.getByName(controller.getViewCursor().getPropertyValue("PageStyleName"))
+    px_per_hmm = toolkit.createScreenCompatibleDevice(1, 1).getInfo().PixelPerMeterX / 1e5
+    page_px = style.getPropertyValue("Width") * zoom * px_per_hmm
+    margin_px = style.getPropertyValue("RightMargin") * zoom * px_per_hmm
+    page_right = int(outer.X + view.X + view.Width / 2 + page_px / 2)
+    work = toolkit.getWorkArea()
+    right = work.X + work.Width if work.Width > 0 else outer.X + outer.Width
+    return _Room(int(page_right - margin_px), page_right, right, outer.Y + view.Y + 40)
+
+
+def _size(width: int, height: int):
+    import uno
+
+    return uno.createUnoStruct("com.sun.star.awt.Size", width, height)
+
+
+_APPFONT = 17  # com.sun.star.util.MeasureUnit.APPFONT: dialog units
 _POS = 3  # com.sun.star.awt.PosSize.POS
 
 

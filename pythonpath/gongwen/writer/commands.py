@@ -9,11 +9,11 @@ from __future__ import annotations
 import importlib
 import sys
 import traceback
-from typing import Callable, Dict, NamedTuple, Optional
+from typing import Callable, Dict, NamedTuple, Optional, Tuple
 from urllib.parse import parse_qsl
 
 from gongwen import messages
-from gongwen.writer import ui
+from gongwen.writer import fonts, mainthread, ui
 
 PROTOCOL = "vnd.gongwen:"
 TEXT_DOCUMENT = "com.sun.star.text.TextDocument"
@@ -30,6 +30,14 @@ class Invocation(NamedTuple):
 class Outcome(NamedTuple):
     ok: bool
     message: str
+    action: str = ""  # a key of ACTIONS: the button the report offers
+
+
+# What a report's infobar may offer: key -> (the button's label, the command it runs).
+ACTIONS: Dict[str, Tuple[str, str]] = {
+    "view_first": ("infobar_view_first", PROTOCOL + "NextPlaceholder?from=start"),
+    "undo": ("infobar_undo", ".uno:Undo"),
+}
 
 
 class Command(NamedTuple):
@@ -52,6 +60,9 @@ COMMANDS: Dict[str, Command] = {
     "ChoosePreset": Command("choose_preset", "choose_preset", True),
     "TogglePlaceholderGuard": Command("guard", "toggle_placeholder_guard", False,
                                       state="placeholder_guard_state"),
+    # 输入时检查: 边写边查 on/off (the grammar checker, gongwen.writer.proofreader).
+    "ToggleProofreading": Command("proofreader", "toggle_proofreading", False,
+                                  state="proofreading_state"),
 }
 
 
@@ -86,8 +97,17 @@ def run(ctx, frame, url: str) -> Outcome:
     else:
         outcome = _perform(command, Invocation(ctx, frame, document, args, locale))
     if outcome.message:
-        ui.show_message(ctx, frame, outcome.message, error=not outcome.ok)
+        ui.show_message(ctx, frame, outcome.message, error=not outcome.ok,
+                        button=_button(outcome, locale))
+    mainthread.collect()  # the garbage a command leaves, here rather than on another thread
     return outcome
+
+
+def _button(outcome: Outcome, locale: str) -> Optional[Tuple[str, str]]:
+    if outcome.action not in ACTIONS:
+        return None
+    label, url = ACTIONS[outcome.action]
+    return messages.text(label, locale), url
 
 
 def _perform(command: Command, invocation: Invocation) -> Outcome:
@@ -100,6 +120,7 @@ def _perform(command: Command, invocation: Invocation) -> Outcome:
     try:
         if invocation.args.get("preset"):
             resolve(invocation.args["preset"])
+        fonts.sync_once(invocation.ctx)  # the stand-ins for the fonts missing here
         return _function(command)(invocation)
     except PresetError as error:
         return Outcome(False, error.text(invocation.locale))
@@ -110,7 +131,7 @@ def _perform(command: Command, invocation: Invocation) -> Outcome:
 
 
 # Where the checked state of a menu entry comes from (the 版式 submenu), loaded like the
-# commands themselves: (module under gongwen.writer, function(document, name, args)).
+# commands themselves: (module under gongwen.writer, function(document, name, args, ctx)).
 MENU_STATE = ("presets", "menu_state")
 
 
@@ -126,7 +147,7 @@ def status(ctx, frame, url: str) -> Optional[bool]:
     if frame is None or frame.getController() is None:
         return None
     module = importlib.import_module("gongwen.writer." + MENU_STATE[0])
-    return getattr(module, MENU_STATE[1])(frame.getController().getModel(), name, args)
+    return getattr(module, MENU_STATE[1])(frame.getController().getModel(), name, args, ctx)
 
 
 def _refusal(document, command: Command, locale: str) -> Optional[str]:

@@ -25,11 +25,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import layout, messages, normalize, punctuation, roles
+from gongwen import layout, messages, normalize, punctuation, roles, spec
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
 from gongwen.writer import (
     inherited,
+    looks,
     numbering,
     page,
     presets,
@@ -44,7 +45,8 @@ from gongwen.writer.commands import Invocation, Outcome
 from gongwen.writer.wholedoc import wholedoc_properties
 
 # Direct formatting removed from every body paragraph: what the 公文 style decides.
-# Weight, posture and underline are the author's emphasis and stay.
+# Weight, posture and underline on part of a paragraph are the author's emphasis and stay
+# (over all of it they are an inherited look: writer/inherited.py).
 RESET_PARAGRAPH = (
     "ParaFirstLineIndent", "ParaLeftMargin", "ParaRightMargin", "ParaTopMargin",
     "ParaBottomMargin", "ParaLineSpacing", "ParaAdjust", "ParaLastLineAdjust",
@@ -66,6 +68,7 @@ RESET_PROPERTIES = RESET_PARAGRAPH + RESET_CHARACTER
 
 NORMALIZE_ARG = "normalize"
 LAYOUT_ARG = "layout"  # ?layout=letter|minutes: 信函格式 or 纪要格式 whatever the text shows
+SEAL_ARG = "seal"  # ?seal=none|stamp|signature: the 落款 (GB/T 9704 §7.3.5), kept by the document
 # com.sun.star.text.HoriOrientation.FULL: a table as wide as the type area.
 _TABLE_FULL_WIDTH = 2
 
@@ -111,18 +114,39 @@ def _format_locked(invocation: Invocation) -> Outcome:
     if kind is not None and kind not in roles.LAYOUT_CHOICES:
         return Outcome(False, messages.text("format_layout_unknown", locale, layout=kind,
                                             choices=", ".join(roles.LAYOUT_CHOICES)))
-    preset = presets.preset_for(invocation)
-    settings = layout.settings_from(preset.data)
+    seal = invocation.args.get(SEAL_ARG) or None
+    if seal is not None and seal not in spec.SEALS:
+        return Outcome(False, messages.text("format_seal_unknown", locale, seal=seal,
+                                            choices=", ".join(spec.SEALS)))
+    preset, notice = presets.preset_and_notice(invocation)
+    settings = layout.with_seal(layout.settings_from(preset.data), seal,
+                                presets.stored_seal(document))
     title = messages.text("format_undo_title", locale)
     with tracking.Tracking(invocation.ctx, document, tracking.asked(invocation.args),
                            options.any) as track, undo.undo_step(document, title) as manager:
+        # The page styles first: their headers and footers are rewritten with Writer's undo
+        # locked, which moves the body's node numbers, and Writer's own undo actions keep
+        # node numbers. Recorded after this change, they are undone before it is undone,
+        # each with the numbers it knew (measured: page styles changed after the list
+        # labels were typed in, one Ctrl+Z crashed soffice on a WPS-numbered report with a
+        # footer of its own). The plan of the text as it is decides the page; the labels
+        # and 规范写法 edits below change it only where they change a page fact.
+        early = layout.plan_document(body.texts, options, settings, kind=kind,
+                                     looks=looks.read_looks(document))
+        old, new = page_states(document, early)
+        undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
+                                old, new)
+        page.drop_body_page_numbers(document)  # numbers typed in body frames: layout
         if numbering.materialize_labels(document):  # list labels become typed text
             body = read_body(document)
+        if structure.drop_typed_page_numbers(document, body.texts):  # 1, 2, 3 typed
+            body = read_body(document)
+        seen = looks.read_looks(document) if options.any else None  # 规范写法 classifies
         made: List[layout.StructureEdit] = []
         track.record(True)
         restructured = structure.apply_structure(
-            document, body.texts, layout.structure_edits(body.texts, options, kind=kind),
-            track.on, made)
+            document, body.texts,
+            layout.structure_edits(body.texts, options, kind=kind, looks=seen), track.on, made)
         track.record(False)
         host: Optional[List[int]] = None
         if restructured:  # a one-line 落款 split, typed blank lines removed
@@ -131,24 +155,41 @@ def _format_locked(invocation: Invocation) -> Outcome:
                 body, host = read_body(document)._replace(texts=after.texts), after.host
             else:
                 body = read_body(document)
-        plan = layout.plan_document(body.texts, options, settings, kind=kind)
+        plan = layout.plan_document(body.texts, options, settings, kind=kind,
+                                    looks=looks_of_plan(looks.read_looks(document), host))
+        if _page_facts(plan) != _page_facts(early):  # rare: e.g. a split line made a 版记
+            again_old, again = page_states(document, plan)
+            undoable.apply_undoably(manager, title,
+                                    lambda state: page.write_state(document, state),
+                                    again_old, again)
         changes = paragraph_changes(plan, body.texts, track.on)
         if host is not None:
             changes = {host[index]: change for index, change in changes.items()}
         styles.ensure_paragraph_styles(document, plan)
         styles.ensure_character_styles(document, plan)
-        old, new = page_states(document, plan)
-        undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
-                                old, new)
         normalized = apply_paragraphs(document, body, changes,
                                       layout_body_style(plan), track,
                                       options.any and _fields_or_notes(document))
         normalized.update(restructured)
         for table in body.tables:
             format_table(table, plan.table_style)
+        if any(paragraph.record_page for paragraph in plan.paragraphs):
+            document.unlockControllers()  # laid out: where does the text end?
+            try:
+                wholedoc.place_record(document, plan)
+            finally:
+                document.lockControllers()
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
     presets.keep(invocation, preset)
-    return Outcome(True, summary(plan.roles, counts, locale, page.kept_texts(old)))
+    presets.keep_seal(document, settings.seal, asked=seal is not None)
+    report = summary(plan.roles, counts, locale, page.kept_texts(old))
+    return Outcome(True, f"{notice}\n{report}" if notice else report, "undo")
+
+
+def _page_facts(plan: layout.LayoutPlan) -> Tuple[bool, bool]:
+    """What of the text decides the page styles: a 版记 page, a letter's first page."""
+    return (any(paragraph.record_page for paragraph in plan.paragraphs),
+            plan.first_page is not None)
 
 
 def page_states(document, plan: layout.LayoutPlan) -> Tuple[page.PageState, page.PageState]:
@@ -186,6 +227,16 @@ def normalization(args: Dict[str, str]) -> Normalization:
 
 
 # --- reading ---------------------------------------------------------------------------
+
+def looks_of_plan(seen: List[roles.ParagraphLook], host: Optional[List[int]]
+                  ) -> List[roles.ParagraphLook]:
+    """The looks of the paragraphs the plan is made of: with tracked changes a removed
+    paragraph is still in the document (deleted), so the plan's paragraph i is the
+    document's ``host[i]``."""
+    if host is None:
+        return seen
+    return [seen[index] for index in host if index < len(seen)]
+
 
 def read_body(document) -> Body:
     """The body's paragraph texts (fast path when it can be trusted) and its tables."""
@@ -540,7 +591,15 @@ def replace_ranges(paragraph, edits: Sequence[TextEdit],
         if track is not None:
             track.record(edit.kind in normalize.KINDS)
         if not edit.length:  # nothing to delete: the new text goes where the cursor is
-            text.insertString(cursor, edit.after, False)
+            _insert(text, cursor, edit.after)
+            at = None
+            made.append(edit)
+            continue
+        if "\n" in edit.after:  # line breaks: inserted by their own calls
+            _insert(text, text.createTextCursorByRange(cursor.getEnd()), edit.after)
+            cursor.collapseToStart()
+            cursor.goRight(edit.length, True)
+            cursor.setString("")
             at = None
             made.append(edit)
             continue
@@ -557,6 +616,21 @@ def replace_ranges(paragraph, edits: Sequence[TextEdit],
     if track is not None:
         track.record(False)
     return made
+
+
+# com.sun.star.text.ControlCharacter.LINE_BREAK: a title's line break (layout.line_breaks)
+_LINE_BREAK = 1
+
+
+def _insert(text, cursor, value: str) -> None:
+    """``value`` at the collapsed ``cursor``; each "\n" a line break inside the paragraph
+    (insertString is not asked to read one)."""
+    pieces = value.split("\n")
+    for number, piece in enumerate(pieces):
+        if number:
+            text.insertControlCharacter(cursor, _LINE_BREAK, False)
+        if piece:
+            text.insertString(cursor, piece, False)
 
 
 def replace_range(paragraph, edit: TextEdit) -> bool:

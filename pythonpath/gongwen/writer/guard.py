@@ -28,7 +28,7 @@ from com.sun.star.lang import XEventListener
 
 from gongwen import guard as decide
 from gongwen import messages
-from gongwen.writer import placeholders, ui
+from gongwen.writer import mainthread, placeholders, ui
 from gongwen.writer.commands import TEXT_DOCUMENT, Invocation, Outcome
 
 SETTINGS = "/org.gongwen.writer.Settings/Guard"
@@ -106,14 +106,19 @@ def install(ctx, frame) -> bool:
     return True
 
 
-def install_from_job(ctx, arguments) -> None:
-    """A job's ``execute`` arguments -> the frame of the document the event is about, then
-    every other Writer frame still without the guard."""
+def frame_of_job(arguments):
+    """What a job's ``execute`` arguments name: the event's frame, else its model (read
+    from the values alone: the job may run off the main thread)."""
     environment = _named(arguments, "Environment") or ()
-    frame = _named(environment, "Frame")
-    model = _named(environment, "Model")
-    if frame is None and model is not None:
-        controller = model.getCurrentController()
+    return _named(environment, "Frame") or _named(environment, "Model")
+
+
+def install_with_sweep(ctx, target) -> None:
+    """Guards ``target`` (a frame, or a model: its frame), then every other Writer frame
+    still without the guard. Main thread only (``mainthread.later``)."""
+    frame = target
+    if target is not None and not hasattr(target, "getContainerWindow"):
+        controller = target.getCurrentController()
         frame = controller.getFrame() if controller is not None else None
     install(ctx, frame)
     install_everywhere(ctx)
@@ -147,8 +152,14 @@ class Interceptor(unohelper.Base, XDispatchProviderInterceptor, XInterceptorInfo
         return tuple(pattern for command in decide.GUARDED_COMMANDS
                      for pattern in (command, command + "?*"))
 
-    # XDispatchProvider
+    # XDispatchProvider. Asked on the main thread by menus and toolbars, and on a bridge
+    # thread by a script's dispatch: the frame's own provider is asked on the main thread
+    # (pyuno keeps the GIL across that call, which waits for the SolarMutex).
     def queryDispatch(self, url, target_frame_name, search_flags):
+        return mainthread.call(self.ctx, lambda: self._query(url, target_frame_name,
+                                                             search_flags))
+
+    def _query(self, url, target_frame_name, search_flags):
         if self.slave is None:
             return None
         real = self.slave.queryDispatch(url, target_frame_name, search_flags)
@@ -178,6 +189,7 @@ class Interceptor(unohelper.Base, XDispatchProviderInterceptor, XInterceptorInfo
     def disposing(self, event) -> None:
         if self in _installed:
             _installed.remove(self)
+        _viewed.pop(id(self.frame), None)
         self.slave = self.master = self.frame = None
 
 
@@ -190,25 +202,82 @@ class GuardedDispatch(unohelper.Base, XNotifyingDispatch):
         self.real = real
         self.action = action
 
+    # A script's Save over a UNO bridge arrives on a bridge thread: the question (which
+    # reads the document and may show a dialog) and the real command run on the main one.
     def dispatch(self, url, arguments) -> None:
-        if _may_go_ahead(self.ctx, self.frame, self.action):
-            self.real.dispatch(url, arguments)
+        mainthread.call(self.ctx, lambda: self._dispatch(url, arguments, None))
 
     def dispatchWithNotification(self, url, arguments, listener) -> None:
+        mainthread.call(self.ctx, lambda: self._dispatch(url, arguments, listener))
+
+    def _dispatch(self, url, arguments, listener) -> None:
         if not _may_go_ahead(self.ctx, self.frame, self.action):
             _finished(self, listener, ok=False)
-        elif hasattr(self.real, "dispatchWithNotification"):
+            return
+        if self.action != decide.SAVE:
+            _whole_document(self.frame)  # not a placeholder 查看第一处 (or Escape) selected
+        if listener is not None and hasattr(self.real, "dispatchWithNotification"):
             self.real.dispatchWithNotification(url, arguments, listener)
         else:
             self.real.dispatch(url, arguments)
             _finished(self, listener, ok=True)
 
-    # Enabled/disabled and the modified state are the real command's.
+    # Enabled/disabled and the modified state are the real command's (from the main loop
+    # when asked off the main thread).
     def addStatusListener(self, listener, url) -> None:
-        self.real.addStatusListener(listener, url)
+        _now_or_later(self.ctx, lambda: self.real.addStatusListener(listener, url))
 
     def removeStatusListener(self, listener, url) -> None:
-        self.real.removeStatusListener(listener, url)
+        _now_or_later(self.ctx, lambda: self.real.removeStatusListener(listener, url))
+
+
+def _now_or_later(ctx, work) -> None:
+    if mainthread.is_main_thread():
+        work()
+    else:
+        mainthread.later(ctx, work)
+
+
+# Per frame, the placeholder 查看第一处 selected last (its text range), or _ANY_SELECTION
+# once the user answered 仍然打印/仍然导出 (whatever is selected then, the whole document).
+_viewed: dict = {}
+_ANY_SELECTION = object()
+
+
+def _whole_document(frame) -> None:
+    """Print and Export work on the whole document, not on a placeholder the guard selected.
+
+    Writer's print dialog chooses 选中内容 (``PrintContent`` 2) and the PDF dialog offers
+    and checks 当前选择 whenever text is selected; after 查看第一处 (or Escape) the first
+    placeholder was selected, so 仍然打印 printed one ``XX``. When the selection is still
+    the one the guard made, it is collapsed to its start (the cursor stays at the
+    placeholder), and both dialogs start on 全部页面 / 全部. After 仍然打印/仍然导出 any
+    text selection is collapsed the same way (the user asked for the document, issue 19).
+    Without a question, a selection the user made is theirs: printing it stays possible."""
+    viewed = _viewed.pop(id(frame), None)
+    if viewed is None:
+        return
+    try:
+        controller = frame.getController()
+        selection = controller.getSelection()
+        if selection is None or not selection.supportsService("com.sun.star.text.TextRanges"):
+            return
+        if selection.getCount() != 1 and viewed is not _ANY_SELECTION:
+            return
+        current = selection.getByIndex(0)
+        if viewed is _ANY_SELECTION or _same_range(current, viewed):
+            controller.select(current.getStart())
+    except Exception:  # the command runs all the same
+        traceback.print_exc(file=sys.stderr)
+
+
+def _same_range(a, b) -> bool:
+    text = a.getText()
+    try:
+        return (text.compareRegionStarts(a, b) == 0 and text.compareRegionEnds(a, b) == 0
+                and bool(a.getString()))
+    except Exception:  # not in the same text: not the same range
+        return False
 
 
 def _finished(source, listener, ok: bool) -> None:
@@ -242,9 +311,12 @@ def _may_go_ahead(ctx, frame, action: str) -> bool:
         traceback.print_exc(file=sys.stderr)
         return True
     if decide.goes_ahead(result):
+        _viewed[id(frame)] = _ANY_SELECTION  # 仍然打印/导出: the whole document, always
         return True
     try:
-        placeholders.select_first(frame, document, locale, found)
+        if placeholders.select_first(frame, document, locale, found):
+            selection = frame.getController().getSelection()
+            _viewed[id(frame)] = selection.getByIndex(0)
     except Exception:  # the user said no: the command stays cancelled all the same
         traceback.print_exc(file=sys.stderr)
     return False

@@ -14,22 +14,30 @@ from typing import Dict, Iterable, List, Sequence, Tuple
 
 from gongwen import layout, spec
 
-# Each look of layout.INHERITED_LOOKS as Writer properties: (the one read, all reset).
-_LOOKS: Dict[str, Tuple[str, Tuple[str, ...]]] = {
-    layout.UNDERLINE: ("CharUnderline", ("CharUnderline", "CharUnderlineColor",
-                                         "CharUnderlineHasColor")),
-    layout.COLOR: ("CharColor", ("CharColor", "CharTransparence")),
-    layout.HIGHLIGHT: ("CharHighlight", ("CharHighlight",)),
-    layout.SHADING: ("CharBackColor", ("CharBackColor", "CharBackTransparent",
-                                       "CharShadingValue")),
-    layout.CHAR_STYLE: ("CharStyleName", ("CharStyleName",)),
+# Each look of layout.INHERITED_LOOKS as Writer properties: (those read: a portion carries
+# the look when one of them is direct and on; all reset). Weight and posture are read for
+# Western and Asian text both: a .docx's w:b sets both, a Chinese title shows the Asian one.
+_LOOKS: Dict[str, Tuple[Tuple[str, ...], Tuple[str, ...]]] = {
+    layout.BOLD: (("CharWeight", "CharWeightAsian"),
+                  ("CharWeight", "CharWeightAsian", "CharWeightComplex")),
+    layout.ITALIC: (("CharPosture", "CharPostureAsian"),
+                    ("CharPosture", "CharPostureAsian", "CharPostureComplex")),
+    layout.UNDERLINE: (("CharUnderline",), ("CharUnderline", "CharUnderlineColor",
+                                            "CharUnderlineHasColor")),
+    layout.COLOR: (("CharColor",), ("CharColor", "CharTransparence")),
+    layout.HIGHLIGHT: (("CharHighlight",), ("CharHighlight",)),
+    layout.SHADING: (("CharBackColor",), ("CharBackColor", "CharBackTransparent",
+                                          "CharShadingValue")),
+    layout.CHAR_STYLE: (("CharStyleName",), ("CharStyleName",)),
 }
+assert tuple(_LOOKS) == layout.INHERITED_LOOKS  # one rule: every look the core names
 _DIRECT = "DIRECT_VALUE"
+_BOLD_WEIGHT = 150.0  # com.sun.star.awt.FontWeight: SEMIBOLD and above
 # Character styles that are ours, not inherited: placeholders, run-in headings.
 _OURS = (spec.PLACEHOLDER_CHAR_STYLE,) + tuple(spec.RUN_IN_CHAR_STYLES.values())
 
 
-_READ = tuple(read for read, _ in _LOOKS.values())
+_READ = tuple(name for reads, _ in _LOOKS.values() for name in reads)
 # Writer answers AMBIGUOUS_VALUE for any state of a selection of 1 000 paragraphs or more
 # (measured on the bench report: 999 DEFAULT, 1 000 AMBIGUOUS; its attribute lookup
 # stops there), so the body is asked in slices well under that.
@@ -106,11 +114,11 @@ def whole_paragraph_looks(portions: Sequence[object]) -> List[str]:
     if not portions:
         return []
     found = []
-    for look, (read, _) in _LOOKS.items():
-        if not all(_has(portion, read) for portion in portions):
+    for look, (reads, _) in _LOOKS.items():
+        if not all(any(_has(portion, read) for read in reads) for portion in portions):
             continue
         if look == layout.CHAR_STYLE:
-            names = {portion.getPropertyValue(read) for portion in portions}
+            names = {portion.getPropertyValue("CharStyleName") for portion in portions}
             if len(names) != 1 or names & set(_OURS):
                 continue
         found.append(look)
@@ -121,6 +129,10 @@ def _has(portion, name: str) -> bool:
     if portion.getPropertyState(name).value != _DIRECT:
         return False
     value = portion.getPropertyValue(name)
+    if name.startswith("CharWeight"):
+        return float(value) >= _BOLD_WEIGHT
+    if name.startswith("CharPosture"):
+        return getattr(value, "value", value) not in ("NONE", 0)
     if name == "CharUnderline":
         return value != 0
     if name == "CharStyleName":

@@ -97,6 +97,15 @@ _FOOTER_PARA_PROPS = ("ParaAdjust", "ParaLeftMargin", "ParaRightMargin", "ParaFi
                       "ParaLineSpacing", "ParaTopMargin", "ParaBottomMargin", "SnapToGrid")
 _FOOTER_CHAR_PROPS = ("CharFontName", "CharFontNameAsian", "CharFontNameComplex", "CharHeight",
                       "CharHeightAsian", "CharKerning")
+# What a run of the author's footer carries itself (a Word file's 9 pt 宋体 ``第 N 页``):
+# read per portion where it is set directly, and put back on the same characters, so one
+# Ctrl+Z restores the number's size and font, not the paragraph's (issue 19; measured: 11
+# pt Cambria came back from the paragraph's own properties).
+_PORTION_CHAR_PROPS = ("CharFontName", "CharFontNameAsian", "CharFontNameComplex",
+                       "CharHeight", "CharHeightAsian", "CharHeightComplex", "CharWeight",
+                       "CharWeightAsian", "CharPosture", "CharPostureAsian", "CharColor",
+                       "CharKerning", "CharUnderline", "CharEscapement",
+                       "CharEscapementHeight")
 _FIELD_PROPS = ("NumberingType", "SubType", "Offset")
 PAGE_NUMBER_FIELD = "com.sun.star.text.TextField.PageNumber"
 _ARABIC = 4  # com.sun.star.style.NumberingType.ARABIC
@@ -263,7 +272,8 @@ def _exact_lines(paragraph: FooterParagraph) -> FooterParagraph:
     para = dict(paragraph["para"])  # type: ignore[arg-type]
     para.update(ParaLineSpacing=_line_spacing(_FIX, pt_to_hmm(headfoot.AUTHORS_LINE_PT)),
                 ParaTopMargin=0, ParaBottomMargin=0, SnapToGrid=False)
-    return {"para": para, "char": paragraph["char"], "portions": paragraph["portions"]}
+    return {"para": para, "char": paragraph["char"], "portions": paragraph["portions"],
+            "looks": paragraph.get("looks", [])}
 
 
 _PROP, _FIX = 0, 3  # com.sun.star.style.LineSpacingMode
@@ -398,6 +408,49 @@ def _set(style, key: str, value: object) -> None:
 
 # --- header and footer text as data --------------------------------------------------------
 
+def drop_body_page_numbers(document) -> int:
+    """Removes the frames and text boxes anchored in the body that show only a page number
+    (:func:`gongwen.headfoot.is_floating_page_number`; LibreOffice's .doc import puts
+    text-box numbers there, and they stayed beside — N —). Returns how many went."""
+    body = document.getText()
+    doomed = []
+    frames = document.getTextFrames()
+    for name in frames.getElementNames():
+        frame = frames.getByName(name)
+        if _in_body(body, frame) and headfoot.is_floating_page_number(
+                [headfoot.text(frame.getString())]):
+            doomed.append(frame)
+    draw_page = document.getDrawPage()
+    for index in range(draw_page.getCount()):
+        shape = draw_page.getByIndex(index)
+        info = shape.getPropertySetInfo()
+        if not (info.hasPropertyByName("TextBox") and shape.getPropertyValue("TextBox")
+                and info.hasPropertyByName("TextBoxContent")):
+            continue
+        content = shape.getPropertyValue("TextBoxContent")
+        if content is not None and _in_body(body, shape) and \
+                headfoot.is_floating_page_number([headfoot.text(content.getString())]):
+            doomed.append(shape)
+    for item in doomed:
+        info = item.getPropertySetInfo()
+        if info.hasPropertyByName("TextBox") and item.getPropertyValue("TextBox"):
+            # Disposing the shape alone leaves its text frame laid out (measured: the
+            # number still printed): the shape lets go of its frame first.
+            item.setPropertyValue("TextBox", False)
+        item.dispose()
+    return len(doomed)
+
+
+def _in_body(body, anchored) -> bool:
+    """Anchored in the body text (not a header, footer or another frame)."""
+    try:
+        anchor = anchored.getAnchor()
+        body.compareRegionStarts(anchor, body.getStart())
+        return True
+    except Exception:  # IllegalArgumentException: another text; no anchor: a page's
+        return False
+
+
 def _elements(text) -> List[object]:
     result = []
     enumeration = text.createEnumeration()
@@ -431,10 +484,13 @@ def _paragraphs(text) -> List[object]:
 
 def _read_paragraph(paragraph) -> FooterParagraph:
     portions: List[Portion] = []
+    looks: List[Dict[str, object]] = []
     chunks = paragraph.createEnumeration()
     while chunks.hasMoreElements():
         portion = chunks.nextElement()
         kind = portion.getPropertyValue("TextPortionType")
+        if kind in ("Text", "TextField"):
+            looks.append(_direct_look(portion))
         if kind == "Text":
             portions.append(("text", portion.getString(), None))
         elif kind == "TextField":
@@ -449,7 +505,19 @@ def _read_paragraph(paragraph) -> FooterParagraph:
         "para": {key: paragraph.getPropertyValue(key) for key in _FOOTER_PARA_PROPS},
         "char": {key: paragraph.getPropertyValue(key) for key in _FOOTER_CHAR_PROPS},
         "portions": portions,
+        "looks": looks,
     }
+
+
+def _direct_look(portion) -> Dict[str, object]:
+    """The character properties set directly on ``portion`` (not from a style)."""
+    from com.sun.star.beans.PropertyState import DIRECT_VALUE
+
+    info = portion.getPropertySetInfo()
+    keys = tuple(key for key in _PORTION_CHAR_PROPS if info.hasPropertyByName(key))
+    states = portion.getPropertyStates(keys)
+    return {key: portion.getPropertyValue(key)
+            for key, state in zip(keys, states) if state == DIRECT_VALUE}
 
 
 def _field_service(field) -> Optional[str]:
@@ -547,3 +615,20 @@ def _insert(document, text, cursor, paragraphs: List[FooterParagraph]) -> None:
 def _format(target, paragraph: FooterParagraph) -> None:
     for key, value in list(paragraph["para"].items()) + list(paragraph["char"].items()):
         target.setPropertyValue(key, value)
+    looks = paragraph.get("looks")
+    if not looks:
+        return
+    # After the paragraph's own: each portion's direct look on its own characters.
+    text = target.getText()
+    cursor = text.createTextCursorByRange(target.getStart())
+    for (kind, value, _), look in zip(paragraph["portions"], looks):  # type: ignore
+        length = _utf16_length(str(value)) if kind == "text" else 1
+        cursor.collapseToEnd()
+        if not length or not cursor.goRight(length, True):
+            continue
+        for key, setting in look.items():  # type: ignore[union-attr]
+            cursor.setPropertyValue(key, setting)
+
+
+def _utf16_length(value: str) -> int:
+    return len(value.encode("utf-16-le")) // 2

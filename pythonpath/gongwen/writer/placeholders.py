@@ -72,7 +72,8 @@ def check_placeholders(invocation: Invocation) -> Outcome:
         _clear_marks(document, style)  # old marks first: filled-in text loses its mark
         found = find_all(document)
         _mark(found)
-    return Outcome(True, _count_message(len(found), invocation.locale))
+    return Outcome(True, _count_message(len(found), invocation.locale),
+                   "view_first" if found else "")
 
 
 def clear_placeholder_marks(invocation: Invocation) -> Outcome:
@@ -81,10 +82,17 @@ def clear_placeholder_marks(invocation: Invocation) -> Outcome:
     if style is not None:
         with _one_step(document, messages.text("placeholder_clear_undo", invocation.locale)):
             _clear_marks(document, style)
-    return Outcome(True, messages.text("placeholder_marks_cleared", invocation.locale))
+    return Outcome(True, messages.text("placeholder_marks_cleared", invocation.locale),
+                   "undo" if style is not None else "")
 
 
 def next_placeholder(invocation: Invocation) -> Outcome:
+    """``?from=start``: the first one (the infobar's 查看第一处 after 检查占位符)."""
+    if invocation.args.get("from") == "start":
+        document = invocation.document
+        if select_first(invocation.frame, document, invocation.locale):
+            return Outcome(True, "")
+        return Outcome(True, messages.text("placeholder_none", invocation.locale))
     return _select_neighbour(invocation, backwards=False)
 
 

@@ -8,8 +8,13 @@ The preset of a command (:func:`preset_for`), first that applies:
    keeps the document's layout. ``GongwenPresetData`` beside it holds the whole resolved
    preset (``Preset.to_json()``): it stands in when the document travels to a machine
    without that user preset, so the layout still survives;
-3. the user's remembered choice (``settings.json`` in the gongwen configuration folder,
-   :func:`gongwen.presets.remembered`);
+3. the user's remembered choice: the last one picked in the 版式 menu
+   (``vnd.gongwen:ChoosePreset``, with ``?preset=NAME`` or a file picked), kept in the
+   LibreOffice profile (``/org.gongwen.writer.Settings/Preset/Chosen``, extension/
+   Settings.xcs), like the guard's switch. A ``Format?preset=`` sent by a script applies
+   to that run and that document only: it never becomes the default (issue 19). A
+   remembered preset whose file is gone gives way to ``gbt9704``; the next Format says so,
+   once, and forgets it;
 4. ``gbt9704``.
 
 Both properties are ordinary user-defined properties (File > Properties > Custom), which
@@ -21,17 +26,22 @@ A preset that cannot be used raises :class:`gongwen.presets.PresetError`;
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import traceback
-from typing import Optional
+from typing import Optional, Tuple
 from urllib.parse import unquote
 
-from gongwen import presets
+from gongwen import layout, messages, presets, spec
 from gongwen.presets import Preset, PresetError
 from gongwen.writer.commands import Invocation
+from gongwen.writer.ui import property_value
 
 PRESET_ARG = "preset"
+SEAL_ARG = "seal"  # gongwen.writer.format.SEAL_ARG
+SETTINGS = "/org.gongwen.writer.Settings/Preset"
+CHOSEN = "Chosen"
 PROPERTY = "GongwenPreset"
 DATA_PROPERTY = "GongwenPresetData"
 # A stored preset whose file is gone (another machine) falls back to the stored data.
@@ -42,13 +52,30 @@ _REMOVABLE = 128
 
 def preset_for(invocation: Invocation) -> Preset:
     """The preset this command formats or checks with (see the module docstring)."""
+    return preset_and_notice(invocation, forget_gone=False)[0]
+
+
+def preset_and_notice(invocation: Invocation, forget_gone: bool = True) -> Tuple[Preset, str]:
+    """:func:`preset_for`, and the sentence to add to the report when the remembered
+    choice is gone (then forgotten, with ``forget_gone``: said once), else ""."""
     ref = invocation.args.get(PRESET_ARG)
     if ref:
-        return presets.resolve(ref)
+        return presets.resolve(ref), ""
     stored = stored_preset(invocation.document)
     if stored is not None:
-        return stored
-    return _remembered_or_default()
+        return stored, ""
+    choice = remembered(invocation.ctx)
+    if choice:
+        try:
+            return presets.resolve(choice), ""
+        except PresetError as error:
+            if error.message_key not in _MISSING:
+                raise
+        if forget_gone:
+            remember_choice(invocation.ctx, "")
+            return presets.resolve(None), messages.text(
+                "preset_remembered_gone", invocation.locale, preset=choice)
+    return presets.resolve(None), ""
 
 
 def stored_preset(document) -> Optional[Preset]:
@@ -65,40 +92,80 @@ def stored_preset(document) -> Optional[Preset]:
     return presets.from_json(data, f"{_document_name(document)}: {DATA_PROPERTY}")
 
 
-def _remembered_or_default() -> Preset:
-    choice = presets.remembered()
-    if choice:
-        try:
-            return presets.resolve(choice)
-        except PresetError as error:
-            if error.message_key not in _MISSING:
-                raise
-    return presets.resolve(None)
-
-
-def remember(document, preset: Preset, user_choice: bool = True) -> None:
-    """Stores ``preset`` in the document, and (``user_choice``) as the user's choice for
-    documents that have none yet."""
+def remember(document, preset: Preset) -> None:
+    """Stores ``preset`` in the document (a later plain Format keeps its layout)."""
     _set(document, PROPERTY, preset.ref)
     _set(document, DATA_PROPERTY, preset.to_json())
-    if user_choice:
-        try:
-            presets.remember_choice(preset.ref)
-        except OSError:  # a read-only home: the document is formatted and keeps its preset
-            traceback.print_exc(file=sys.stderr)
 
 
 def keep(invocation: Invocation, preset: Preset) -> None:
-    """After a successful Format: the document keeps its preset; it becomes the user's
-    choice only when the user picked it (the URL named it), not on a plain Format of a
-    document that brought its own."""
-    remember(invocation.document, preset, user_choice=bool(invocation.args.get(PRESET_ARG)))
+    """After a successful Format: the document keeps its preset. The user's choice is not
+    touched here: only the 版式 menu sets it (:func:`remember_choice`)."""
+    remember(invocation.document, preset)
 
 
-def current_ref(document) -> str:
+def stored_seal(document) -> str:
+    """The 落款 the document keeps (``layout.SEAL_PROPERTY``), "" when it has none."""
+    return _get(document, layout.SEAL_PROPERTY)
+
+
+def keep_seal(document, seal: str, asked: bool) -> None:
+    """After a successful Format: the document keeps its 落款 when one was chosen (now or
+    before) or it is not the default, so a later plain Format lays it out the same."""
+    if asked or stored_seal(document) or seal != spec.SEAL_NONE:
+        _set(document, layout.SEAL_PROPERTY, seal)
+
+
+def current_seal(document) -> str:
+    """The 落款 a plain Format would use now: the document's choice, else its preset's (as
+    the document keeps it: no preset file is read, the menu asks whenever it opens)."""
+    stored = stored_seal(document)
+    if stored in spec.SEALS:
+        return stored
+    try:
+        seal = json.loads(_get(document, DATA_PROPERTY) or "{}").get(presets.SEAL_KEY)
+    except (ValueError, AttributeError):
+        seal = None
+    return seal if seal in spec.SEALS else spec.SEAL_NONE
+
+
+# --- the user's choice, in the LibreOffice profile ---------------------------------------
+
+def remembered(ctx) -> str:
+    """The preset last picked in the 版式 menu, "" when none (or unreadable)."""
+    try:
+        value = _settings(ctx, update=False).getPropertyValue(CHOSEN)
+    except Exception:  # an older profile without the node: no choice
+        traceback.print_exc(file=sys.stderr)
+        return ""
+    return value if isinstance(value, str) else ""
+
+
+def remember_choice(ctx, ref: str) -> None:
+    """Keeps ``ref`` ("" forgets) as the user's choice, written to the profile at once (a
+    killed soffice would otherwise forget it)."""
+    node = _settings(ctx, update=True)
+    node.setPropertyValue(CHOSEN, ref)
+    node.commitChanges()
+    _provider(ctx).flush()
+
+
+def _provider(ctx):
+    return ctx.ServiceManager.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", ctx)
+
+
+def _settings(ctx, update: bool):
+    service = "ConfigurationUpdateAccess" if update else "ConfigurationAccess"
+    return _provider(ctx).createInstanceWithArguments(
+        "com.sun.star.configuration." + service, (property_value("nodepath", SETTINGS),))
+
+
+def current_ref(document, ctx=None) -> str:
     """The ref a plain Format would use now, without reading any preset file (the menu
     asks this whenever it opens)."""
-    return _get(document, PROPERTY) or presets.remembered() or presets.DEFAULT
+    return _get(document, PROPERTY) or (remembered(ctx) if ctx is not None else "") \
+        or presets.DEFAULT
 
 
 def same_ref(a: str, b: str) -> bool:
@@ -107,16 +174,20 @@ def same_ref(a: str, b: str) -> bool:
     return a == b
 
 
-def menu_state(document, command: str, args) -> Optional[bool]:
-    """The checkmark of a 版式 menu entry: ``Format?preset=NAME`` is checked when NAME is
-    the current preset, ``ChoosePreset`` (其他版式…) when the current one is no built-in;
-    None for every other entry (no checkmark at all)."""
+def menu_state(document, command: str, args, ctx=None) -> Optional[bool]:
+    """The checkmark of a 版式 menu entry: ``ChoosePreset?preset=NAME`` is checked when NAME
+    is the current preset, ``ChoosePreset`` (其他版式…) when the current one is no
+    built-in; None for every other entry (no checkmark at all)."""
     if document is None or not document.supportsService("com.sun.star.text.TextDocument"):
         return None
-    if command == "Format" and args.get(PRESET_ARG):
-        return same_ref(current_ref(document), args[PRESET_ARG])
+    if command not in ("ChoosePreset", "Format"):
+        return None
+    if args.get(PRESET_ARG):
+        return same_ref(current_ref(document, ctx), args[PRESET_ARG])
+    if command == "Format" and args.get(SEAL_ARG):
+        return current_seal(document) == args[SEAL_ARG]
     if command == "ChoosePreset":
-        return current_ref(document) not in presets.builtin_names()
+        return current_ref(document, ctx) not in presets.builtin_names()
     return None
 
 

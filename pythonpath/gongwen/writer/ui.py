@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from typing import Optional, Tuple
 
 # Set by the test rig: message boxes return at once headless, but under Xvfb
 # (screenshots) a modal box would wait for a click that never comes.
@@ -22,17 +23,42 @@ def ui_locale(ctx) -> str:
         return "zh-CN"
 
 
-def show_message(ctx, frame, message: str, error: bool = False) -> None:
-    set_status(frame, message)
-    if dialogs_disabled():
-        return
-    from com.sun.star.awt.MessageBoxType import ERRORBOX, INFOBOX
+# The one infobar of 公文助手 over a document: a new report replaces the last one.
+INFOBAR_ID = "gongwen"
+_INFO, _WARNING = 0, 2  # com.sun.star.frame.InfobarType
 
-    window = frame.getContainerWindow()
-    toolkit = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
-    box = toolkit.createMessageBox(window, ERRORBOX if error else INFOBOX, 1, "公文助手", message)
-    box.execute()
-    box.dispose()
+
+def show_message(ctx, frame, message: str, error: bool = False,
+                 button: Optional[Tuple[str, str]] = None) -> None:
+    """Reports ``message`` as LibreOffice reports its own results: in the status bar and in
+    an infobar over the document, which stays until the user closes it or the next report
+    replaces it, and never stops the user (no modal box: issue 19). ``button`` is
+    (label, command URL), an action the infobar offers (查看第一处, 撤销)."""
+    set_status(frame, message)
+    show_infobar(frame, message, error, button)
+
+
+def show_infobar(frame, message: str, error: bool = False,
+                 button: Optional[Tuple[str, str]] = None) -> bool:
+    """True when the frame's view shows it (a hidden or headless frame has no infobar)."""
+    import uno
+
+    try:
+        controller = frame.getController()
+        if controller is None or not hasattr(controller, "appendInfobar"):
+            return False
+        if controller.hasInfobar(INFOBAR_ID):
+            controller.removeInfobar(INFOBAR_ID)
+        buttons = []
+        if button is not None:
+            pair = uno.createUnoStruct("com.sun.star.beans.StringPair")
+            pair.First, pair.Second = button
+            buttons.append(pair)
+        controller.appendInfobar(INFOBAR_ID, "", message, _WARNING if error else _INFO,
+                                 tuple(buttons), True)
+        return True
+    except Exception:  # no view to show it in: the status bar and the Result carry it
+        return False
 
 
 STATUS_SECONDS = 8.0
@@ -55,9 +81,22 @@ def set_status(frame, message: str, seconds: float = STATUS_SECONDS) -> None:
         return
     with _status_lock:
         _shown.append(indicator)
-    timer = threading.Timer(seconds, _end_status, args=(indicator,))
+    # The timer's thread only hands the ending to the main thread: a Python thread calling
+    # into the frame could deadlock soffice (the GIL against the SolarMutex, issue 19).
+    timer = threading.Timer(seconds, _end_later, args=(indicator,))
     timer.daemon = True
     timer.start()
+
+
+def _end_later(indicator) -> None:
+    import uno
+
+    from gongwen.writer import mainthread
+
+    try:
+        mainthread.later(uno.getComponentContext(), lambda: _end_status(indicator))
+    except Exception:  # soffice is shutting down: nothing left to end
+        pass
 
 
 def _end_status(indicator=None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Dict
 
 from gongwen import layout
-from gongwen.spec import Align
+from gongwen.spec import MM_PER_PT, Align
 from gongwen.writer import page, styles
 
 _PAGE_BEFORE = "PAGE_BEFORE"  # com.sun.star.style.BreakType
@@ -51,6 +51,10 @@ def wholedoc_properties(plan: layout.LayoutPlan,
         change["BreakType"] = uno.Enum("com.sun.star.style.BreakType", _PAGE_BEFORE)
     for side, rule in (("Top", paragraph.rule_above), ("Bottom", paragraph.rule_below)):
         if rule is not None:
+            change[side + "Border"] = border_line(rule)
+            change[side + "BorderDistance"] = styles.pt_to_hmm(rule.distance_pt)
+    for side, rule in zip(("Left", "Right"), paragraph.reach_rules or ()):
+        if rule.distance_pt:
             change[side + "Border"] = border_line(rule)
             change[side + "BorderDistance"] = styles.pt_to_hmm(rule.distance_pt)
     if paragraph.align is not None:
@@ -113,12 +117,19 @@ def letter_first_page_state(old: page.StyleState, plan: layout.LayoutPlan,
     props = dict(old["props"])
     props.update({key: value for key, value in page.target_properties(plan.page)
                   if key in props})
+    # A first page raised by ``top_mm`` keeps the type area's height (Writer centres the
+    # line grid in a taller body: measured, the name rose half as far): the footer's
+    # distance takes what the top gave.
+    raised = round((plan.page.top_mm - first.top_mm) * HMM_PER_MM) \
+        if first.top_mm is not None else 0
     distance = round((plan.page.bottom_mm - first.rule_from_bottom_mm) * HMM_PER_MM)
     height = distance + round(first.rule.thickness_mm * HMM_PER_MM) + _RULE_LINE_HMM
     props.update({"FooterIsOn": True, "FooterIsShared": True, "FooterIsDynamicHeight": False,
-                  "FooterDynamicSpacing": False, "FooterBodyDistance": distance,
-                  "FooterHeight": height,
+                  "FooterDynamicSpacing": False, "FooterBodyDistance": distance + raised,
+                  "FooterHeight": height + raised,
                   "BottomMargin": page._page_length(plan.page.bottom_mm) - height,
+                  "TopMargin": page._page_length(first.top_mm if first.top_mm is not None
+                                                 else plan.page.top_mm),
                   "PageStyleLayout": uno.Enum("com.sun.star.style.PageStyleLayout", "ALL")})
     reach = -round(first.rule_overhang_mm * HMM_PER_MM)
     rule_paragraph = {
@@ -153,3 +164,65 @@ def record_page_state(old: page.StyleState, plan_page: layout.PageSetup) -> page
     props["BottomMargin"] = page._page_length(plan_page.bottom_mm)
     props["PageStyleLayout"] = uno.Enum("com.sun.star.style.PageStyleLayout", "LEFT")
     return {"props": props, "texts": {}}
+
+
+def place_record(document, plan: layout.LayoutPlan) -> bool:
+    """The 版记 at the foot of the text's last page when that page is even and has room
+    (§7.4), instead of the page of its own the plan gave it: Writer lays the document out
+    and says on which page the text ends and how far down (the view cursor's page and
+    position, from the top of that page's first line). Checked after: if the 版记's last
+    line went to another page, its own page comes back. Returns True when it moved."""
+    from gongwen import wholedoc as core
+
+    first = core.record_start(plan.paragraphs)
+    if not first:
+        return False
+    paragraphs = _paragraphs(document)
+    if len(paragraphs) != len(plan.paragraphs):
+        return False
+    controller = document.getCurrentController()
+    controller.getPropertyValue("PageCount")  # lays the document out (docs/LO_NOTES.md)
+    view = controller.getViewCursor()
+    saved = view.getStart()  # where the user's cursor was, given back
+    try:
+        return _to_the_foot(controller, view, paragraphs, plan, first)
+    finally:
+        view.gotoRange(saved, False)
+
+
+def _to_the_foot(controller, view, paragraphs: list, plan: layout.LayoutPlan,
+                 first: int) -> bool:
+    from gongwen import wholedoc as core
+
+    view.gotoRange(paragraphs[first - 1].getEnd(), False)
+    page_number = view.getPage()
+    if page_number % 2:
+        return False
+    bottom = view.getPosition().Y
+    view.jumpToStartOfPage()
+    used_pt = (bottom - view.getPosition().Y) / HMM_PER_MM / MM_PER_PT + plan.page.line_pitch_pt
+    room = core.foot_space(plan.paragraphs[first], used_pt)
+    if room is None:
+        return False
+    target = paragraphs[first]
+    old_margin = target.ParaTopMargin
+    target.PageDescName = ""
+    target.ParaTopMargin = styles.pt_to_hmm(room)
+    controller.getPropertyValue("PageCount")  # laid out again
+    view.gotoRange(paragraphs[-1].getEnd(), False)
+    if view.getPage() == page_number:
+        return True
+    target.PageDescName = RECORD_PAGE_STYLE  # it did not fit after all
+    target.ParaTopMargin = old_margin
+    return False
+
+
+def _paragraphs(document) -> list:
+    """The body's paragraphs in order (tables left out, as the plan counts them)."""
+    found = []
+    enumeration = document.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        element = enumeration.nextElement()
+        if element.supportsService("com.sun.star.text.Paragraph"):
+            found.append(element)
+    return found

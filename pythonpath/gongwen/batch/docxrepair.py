@@ -1,0 +1,202 @@
+"""What Word needs of the parts the CLI writes: children in the schema's order, each once,
+and drawing ids unique across the package.
+
+Files come with slips of their own (measured: WPS writes ``w:style`` children out of order;
+LibreOffice's .doc import doubles ``w:b`` in a ``w:rPr``, writes the ``w:rPr`` of text
+boxes out of Office's order, and a numbering level's ``w:pStyle`` before its
+``w:numFmt``), and the CLI made one itself (an even-page footer copied from the default one
+kept its ``wp:docPr`` ids). Word answers both with its "unreadable content"
+prompt. ``repair(document)`` runs last in :func:`gongwen.batch.docxrender.format_document`,
+over every XML part python-docx writes back.
+
+The order is declared once, here (:data:`ORDER`: ISO/IEC 29500-1 Transitional, with
+``EG_RPrBase`` as Office writes and requires it: a sequence, each element once).
+``tests/docxvalid.py`` checks the result with the Open XML SDK's schemas.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, Iterable, List, Set, Tuple
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+VML = "urn:schemas-microsoft-com:vml"
+OFFICE = "urn:schemas-microsoft-com:office:office"
+
+_RPR_BASE = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+    "specVanish", "oMath")
+_PPR_BASE = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku",
+    "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
+    "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+    "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
+    "outlineLvl", "divId", "cnfStyle")
+
+# {parent: its w: children in schema order}. A paragraph mark's rPr (CT_ParaRPr) starts with
+# the revision marks; a run's (CT_RPr) has none of them, so one list serves both.
+ORDER: Dict[str, Tuple[str, ...]] = {
+    "rPr": ("ins", "del", "moveFrom", "moveTo") + _RPR_BASE + ("rPrChange",),
+    "pPr": _PPR_BASE + ("rPr", "sectPr", "pPrChange"),
+    "style": ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden",
+              "uiPriority", "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal",
+              "personalCompose", "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr",
+              "tcPr", "tblStylePr"),
+    "sectPr": ("headerReference", "footerReference", "footnotePr", "endnotePr", "type",
+               "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols",
+               "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi",
+               "rtlGutter", "docGrid", "printerSettings", "sectPrChange"),
+    "tblPr": ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+              "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+              "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
+              "tblPrChange"),
+    "tcPr": ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
+             "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers",
+             "cellIns", "cellDel", "cellMerge", "tcPrChange"),
+    # numbering.xml (LibreOffice writes a level's w:pStyle before its w:numFmt)
+    "lvl": ("start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText",
+            "lvlPicBulletId", "legacy", "lvlJc", "pPr", "rPr"),
+    "abstractNum": ("nsid", "multiLevelType", "tmpl", "name", "styleLink", "numStyleLink",
+                    "lvl"),
+    "num": ("abstractNumId", "lvlOverride"),
+}
+# Children that may repeat; every other one is kept once (the last: it is the one a
+# reader applying the properties in order ends with).
+REPEATING = {"style": {"tblStylePr"}, "sectPr": {"headerReference", "footerReference"},
+             "abstractNum": {"lvl"}, "num": {"lvlOverride"}}
+
+_RANK = {parent: {qn("w:" + name): i for i, name in enumerate(names)}
+         for parent, names in ORDER.items()}
+
+
+def order_children(element: etree._Element) -> bool:
+    """Puts a known element's children in schema order and drops repeated ones; True when
+    anything changed. Children of other namespaces stay after the child they followed."""
+    parent = etree.QName(element).localname
+    rank = _RANK[parent]
+    repeating = {qn("w:" + name) for name in REPEATING.get(parent, ())}
+    children = [child for child in element]
+    last: Dict[str, etree._Element] = {}
+    for child in children:
+        if child.tag in rank and child.tag not in repeating:
+            last[child.tag] = child
+    groups: List[Tuple[int, int, List[etree._Element]]] = []
+    current = -1
+    for index, child in enumerate(children):
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in rank:
+            if tag in last and last[tag] is not child:
+                continue  # an earlier copy of a repeated property
+            current = rank[tag]
+            groups.append((current, index, [child]))
+        elif groups:
+            groups[-1][2].append(child)
+        else:
+            groups.append((-1, index, [child]))
+    ordered = [child for _, _, group in sorted(groups, key=lambda g: (g[0], g[1]))
+               for child in group]
+    if ordered == children:
+        return False
+    for child in children:
+        element.remove(child)
+    for child in ordered:
+        element.append(child)
+    return True
+
+
+def order_part(root: etree._Element) -> int:
+    """Every element :data:`ORDER` knows, in a part, in order; how many changed."""
+    tags = [qn("w:" + name) for name in ORDER]
+    return sum(order_children(element) for element in list(root.iter(*tags)))
+
+
+# --- ids ----------------------------------------------------------------------------------
+
+_VML_SHAPES = tuple(f"{{{VML}}}{name}" for name in (
+    "shape", "rect", "roundrect", "oval", "line", "group", "polyline", "arc", "curve"))
+_SPID = re.compile(r"^_x0000_[a-z](\d+)$")
+
+
+def unique_ids(roots: Iterable[etree._Element]) -> int:
+    """Renumbers a ``wp:docPr`` id, a VML shape id or ``o:spid`` seen before in the document
+    or its other stories (Word requires them unique across them); how many changed.
+    ``roots``: the main document first, then the headers, footers and notes."""
+    roots = list(roots)
+    numbers = [int(value) for root in roots for element in root.iter(f"{{{WP}}}docPr")
+               for value in [element.get("id", "")] if value.isdigit()]
+    next_id = max(numbers, default=0) + 1
+    spids = [int(m.group(1)) for root in roots for element in root.iter(*_VML_SHAPES)
+             for m in [_SPID.match(element.get(f"{{{OFFICE}}}spid", ""))] if m]
+    next_spid = max(spids, default=1024) + 1
+    seen: Dict[str, Set[str]] = {"docPr": set(), "vml": set(), "spid": set()}
+    changed = 0
+    for root in roots:
+        for element in root.iter(f"{{{WP}}}docPr", *_VML_SHAPES):
+            if element.tag == f"{{{WP}}}docPr":
+                value = element.get("id", "")
+                if value in seen["docPr"] or not value.isdigit():
+                    element.set("id", str(next_id))
+                    value, next_id, changed = str(next_id), next_id + 1, changed + 1
+                seen["docPr"].add(value)
+                continue
+            value = element.get("id")
+            if value is not None:
+                if value in seen["vml"]:
+                    count = 2
+                    while f"{value}_{count}" in seen["vml"]:
+                        count += 1
+                    old, value = value, f"{value}_{count}"
+                    element.set("id", value)
+                    _follow_shape_id(element, old, value)
+                    changed += 1
+                seen["vml"].add(value)
+            spid = element.get(f"{{{OFFICE}}}spid")
+            if spid is not None:
+                if spid in seen["spid"]:
+                    spid = f"_x0000_s{next_spid}"
+                    next_spid += 1
+                    element.set(f"{{{OFFICE}}}spid", spid)
+                    changed += 1
+                seen["spid"].add(spid)
+    return changed
+
+
+def _follow_shape_id(shape: etree._Element, old: str, new: str) -> None:
+    """An embedded object names its shape (``o:OLEObject ShapeID``): it follows the new id."""
+    holder = shape.getparent()
+    if holder is None:
+        return
+    for element in holder.iter(f"{{{OFFICE}}}OLEObject"):
+        if element.get("ShapeID") == old:
+            element.set("ShapeID", new)
+
+
+def _story_parts(document) -> List[object]:
+    """The main document part, then the header/footer/note parts it uses, by name."""
+    main = document.part
+    others = {rel.target_part.partname: rel.target_part for rel in main.rels.values()
+              if not rel.is_external and hasattr(rel.target_part, "_element")
+              and rel.target_part is not main
+              and any(word in rel.reltype for word in ("/header", "/footer", "/footnotes",
+                                                       "/endnotes", "/comments"))}
+    return [main] + [others[name] for name in sorted(others)]
+
+
+def repair(document) -> None:
+    """Schema order in every XML part python-docx writes back; unique drawing ids."""
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is not None and element.tag.startswith("{" + W + "}"):
+            order_part(element)
+    unique_ids(part._element for part in _story_parts(document))
+
+
+__all__ = ["ORDER", "REPEATING", "order_children", "order_part", "unique_ids", "repair"]

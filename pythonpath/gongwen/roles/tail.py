@@ -1,0 +1,180 @@
+"""The main text's tail, walked up from its end: 附注, 成文日期, 署名, 结束语; and the
+附件说明 (``附件：1.…``) above them.
+
+Standard library only, Python 3.8 compatible.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from gongwen.dates import is_date_line
+from gongwen.roles.common import (
+    BRACKETED,
+    DIGITS,
+    END_PUNCTUATION,
+    FULLWIDTH_DIGITS,
+    RULE_LINE,
+    skip_up,
+)
+from gongwen.roles.headings import heading_level
+from gongwen.roles.signoff import (
+    CONTACT,
+    SEAL,
+    is_closing,
+    is_generic_closing,
+    is_signature,
+    is_tail_date,
+    signature_date_split,
+)
+from gongwen.spec import Role
+
+SIGNATURE_MAX_LINES = 3
+DATE_MAX_LINES = 2
+# 附件：… / 附件1：… and, as gov.cn prints them, 附件1.XX办法.
+ATTACHMENT_START = re.compile(r"^附\s*件\s*(?:[0-9０-９一二三四五六七八九十]*\s*[：:]"
+                              r"|[0-9０-９]{1,2}\s*[.．、](?![0-9０-９]))")
+ATTACHMENT_ITEM = re.compile(r"^" + DIGITS + r"\s*[.．、]")
+# gov.cn's （本文有删减） is a 附注 too.
+NOTE_WORDS = re.compile(r"此件|本件|本文|联系人|联系电话|电话|公开|发至|印发至|传达|报送|删减|删节")
+NOTE_MAX_CHARS = 100
+NOTE_MAX_LINES = 2
+# 附件 / 附件1 / 附件 2 / 附件三 alone on a line (a colon is tolerated: 附件1：).
+ATTACHMENT_MARK = re.compile(r"^附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?"
+                              r"\s*(?P<colon>[：:.．])?$")
+ATTACHMENT_TITLE_MAX_CHARS = 60
+
+
+def is_attachment_title(text: str) -> bool:
+    return (bool(text) and len(text) <= ATTACHMENT_TITLE_MAX_CHARS
+            and text[-1] not in END_PUNCTUATION and not heading_level(text)
+            and not is_tail_date(text) and not ATTACHMENT_MARK.match(text))
+
+
+def mark_attachments(
+    texts: List[str], roles: List[Optional[str]], start: int, end: int
+) -> None:
+    """附件说明: the ``附件：`` line and the numbered list lines right under it.
+
+    A ``附件：`` line with nothing after the colon takes the next line even unnumbered
+    (one attachment named on the line below).
+    """
+    index = start
+    while index < end:
+        if roles[index] is None and ATTACHMENT_START.match(texts[index]):
+            roles[index] = Role.ATTACHMENT
+            bare = ATTACHMENT_START.match(texts[index]).end() == len(texts[index])
+            index += 1
+            if (bare and index < end and roles[index] is None
+                    and is_attachment_title(texts[index])):
+                roles[index] = Role.ATTACHMENT
+                index += 1
+            while index < end:
+                if texts[index] and ATTACHMENT_ITEM.match(texts[index]):
+                    roles[index] = Role.ATTACHMENT
+                elif _next_item_after_blank(texts, index, end):
+                    roles[index] = Role.BLANK  # a blank line typed between two items
+                else:
+                    break
+                index += 1
+        else:
+            index += 1
+
+
+def _next_item_after_blank(texts: List[str], index: int, end: int) -> bool:
+    """A blank line at ``index`` with the next attachment's number under it (附件：1.…,
+    blank, 2.…): the items go on."""
+    if not (index + 1 < end and not texts[index].strip()):
+        return False
+    before = _ITEM_NUMBER.search(texts[index - 1].strip())
+    after = _ITEM_NUMBER.search(texts[index + 1].strip())
+    return bool(before and after) and _item_number(after) == _item_number(before) + 1
+
+
+# An attachment's number: at the start of an item, or after 附件：.
+_ITEM_NUMBER = re.compile(r"^(?:" + ATTACHMENT_START.pattern.lstrip("^") + r"\s*)?("
+                          + DIGITS + r")\s*[.．、]")
+
+
+def _item_number(match: re.Match) -> int:
+    return int(match.group(1).translate(FULLWIDTH_DIGITS))
+
+
+def mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: int) -> None:
+    """Walk up from ``end``: 附注, 成文日期 (or a one-line 落款), 署名, 结束语.
+
+    附件说明 lines (already marked) may sit between; a 附注 naming a contact may also
+    sit between the 署名 and the 结束语.
+    """
+    index = skip_up(roles, end - 1, start)
+    while index >= start and RULE_LINE.match(texts[index]):
+        index = skip_up(roles, index - 1, start)  # a 版记 rule typed above the 抄送
+    while index >= start and SEAL.match(texts[index]):
+        roles[index] = Role.SIGNATURE  # （盖章） under the date still belongs to the 落款
+        index = skip_up(roles, index - 1, start)
+    index = _mark_notes(texts, roles, index, start)
+    dates = 0
+    while index >= start and dates < DATE_MAX_LINES:
+        if is_tail_date(texts[index]):
+            roles[index] = Role.DATE
+        elif not dates and signature_date_split(texts[index]) is not None:
+            roles[index] = Role.SIGNATURE_DATE
+        else:
+            break
+        dates += 1
+        index = skip_up(roles, index - 1, start)
+    signatures = 0
+    while (index >= start and signatures < SIGNATURE_MAX_LINES
+           and is_signature(texts[index], dated=dates > 0)):
+        roles[index] = Role.SIGNATURE
+        signatures += 0 if SEAL.match(texts[index]) else 1  # a 代章 line adds no name
+        index = skip_up(roles, index - 1, start)
+    if dates or signatures:
+        index = _mark_notes(texts, roles, index, start, by_words_only=True)
+    closings = 0
+    while index >= start and closings < 2 and is_closing(texts[index]):
+        roles[index] = Role.CLOSING
+        closings += 1
+        index = skip_up(roles, index - 1, start)
+    if not closings and (dates or signatures) and is_generic_closing(texts, roles, index, start):
+        roles[index] = Role.CLOSING
+
+
+def _mark_notes(
+    texts: List[str], roles: List[Optional[str]], index: int, start: int,
+    by_words_only: bool = False,
+) -> int:
+    """附注 lines walking up from ``index``; return the first index above them.
+
+    A line wholly in parentheses is a 附注 when its words say so (此件公开发布, 联系人) or,
+    at the very end, when a 成文日期 stands right above it.
+    """
+    found: List[int] = []
+    while index >= start and len(found) < NOTE_MAX_LINES and (
+            is_bracketed(texts[index]) or _is_contact(texts[index])):
+        found.append(index)
+        index = skip_up(roles, index - 1, start)
+    if not found:
+        return index
+    dated = not by_words_only and index >= start and (
+        is_tail_date(texts[index]) or signature_date_split(texts[index]) is not None)
+    if not dated and not all(NOTE_WORDS.search(texts[line]) for line in found):
+        return found[0]
+    for line in found:
+        roles[line] = Role.NOTE
+    return index
+
+
+def _is_contact(text: str) -> bool:
+    """联系人：张三，电话：12345678 (the parentheses forgotten).
+
+    >>> _is_contact("联系人：李四，电话：12345678901"), _is_contact("联系人要及时报送。")
+    (True, False)
+    """
+    return len(text) <= NOTE_MAX_CHARS and bool(CONTACT.match(text))
+
+
+def is_bracketed(text: str) -> bool:
+    return (len(text) <= NOTE_MAX_CHARS and bool(BRACKETED.match(text)) and not SEAL.match(text)
+            and not heading_level(text) and not is_date_line(text.strip("（）()")))

@@ -1,0 +1,161 @@
+"""The corpus of real documents (tests/data/realcorpus): its files, its reader and its floor.
+
+The documents were written by real offices, not here, and labelled by hand (see the
+corpus README); a third is held out and never used to tune ``roles``. The floors below are
+the core classifier's accuracy on the day each part was measured, so a change that makes
+it worse on real documents fails here instead of passing unnoticed. Raise them as the
+classifier improves; the held-out part is the one that says whether it generalises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+import labelled
+from gongwen.spec import Align, Role
+from labelled import Look, Paragraph
+
+# Percent of non-blank labelled paragraphs the core gets right (measured with
+# `python -m bench role_accuracy`; the floor sits just under the measured figure). Lowered
+# when 41 real Word files and GBK .txt came in (工作总结, 转正申请, 纪要, 倡议书, a university
+# 通知 for red-head paper, a 章程, attachment files): 87.5 % of 1 611 on tune, 89.4 % of 596
+# on held-out, 146 documents, texts only (before them: 92.6 % of 856, 93.6 % of 454).
+FLOORS = {"tune": 87.0, "heldout": 89.0}
+MIN_DOCUMENTS = 145
+MIN_PARAGRAPHS = 2200
+
+ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
+
+
+# --- the files ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=[p.name for p in ALL_FILES])
+def test_every_file_says_where_it_comes_from_and_reads(path):
+    notes = labelled.comments(path)
+    assert notes.get("source") and notes.get("format"), f"{path.name}: no # source/# format"
+    paragraphs = labelled.read_labelled(path)
+    assert any(p.role != Role.BLANK for p in paragraphs)
+
+
+def test_the_held_out_part_is_the_one_the_fixed_rule_chose():
+    for part in labelled.PARTS:
+        for path in labelled.corpus(part):
+            digest = hashlib.sha256(("gongwen-realcorpus:" + path.name).encode()).digest()
+            assert ("heldout" if digest[0] % 3 == 0 else "tune") == part, path.name
+
+
+def test_the_corpus_is_big_enough():
+    paragraphs = sum(1 for path in ALL_FILES for p in labelled.read_labelled(path)
+                     if p.role != Role.BLANK)
+    assert len(ALL_FILES) >= MIN_DOCUMENTS and paragraphs >= MIN_PARAGRAPHS
+
+
+# --- the reader ---------------------------------------------------------------------------
+
+def test_a_line_carries_role_look_and_text():
+    line = "issuer@size=34,color=FF0000,align=center,bold\t中共XX县委组织部 "
+    assert labelled.parse_line(line) == Paragraph(
+        Role.ISSUER, "中共XX县委组织部 ", Look(34.0, 0xFF0000, Align.CENTER, True))
+    assert labelled.parse_line("blank\t") == Paragraph(Role.BLANK, "", Look())
+    assert labelled.format_look(Look(34.0, 0xFF0000, Align.CENTER, True)) == \
+        "size=34,color=FF0000,align=center,bold"
+
+
+@pytest.mark.parametrize("line", ["heading9\t一、", "body", "body@size=big\tx",
+                                  "body@colour=red\tx", "body@align=middle\tx"])
+def test_a_bad_line_is_refused(line):
+    with pytest.raises(labelled.LabelError):
+        labelled.parse_line(line)
+
+
+def test_comments_and_cuts_are_skipped(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("# source: somewhere\n# format: txt (GBK)\ntitle\t关于X的通知\n# ...\n"
+                    "date\t2024年1月1日\n", encoding="utf-8")
+    assert [p.role for p in labelled.read_labelled(path)] == [Role.TITLE, Role.DATE]
+    assert labelled.source_format(path) == "txt"
+
+
+# --- the .docx builder (the CLI and Writer paths start from it) ----------------------------
+
+def test_the_built_docx_carries_the_looks_as_direct_formatting(tmp_path):
+    import docx
+
+    from gongwen.batch.docxfacts import document_facts
+
+    red = Look(36.0, 0xFF0000, Align.CENTER, True)
+    paragraphs = [Paragraph(Role.ISSUER, "XX县人民政府文件", red),
+                  Paragraph(Role.BLANK, "", Look(align=Align.CENTER)),
+                  Paragraph(Role.TITLE, "关于X的通知", Look(22.0, None, Align.CENTER)),
+                  Paragraph(Role.BODY, "正文。")]
+    path = labelled.build_docx(paragraphs, tmp_path / "built.docx")
+    facts = document_facts(docx.Document(str(path)), check_fonts=False).paragraphs
+    assert [f.text for f in facts] == [p.text for p in paragraphs]
+    issuer, _, title, body = facts
+    assert (issuer.size_pt, issuer.color_rgb, issuer.align, issuer.bold) == \
+        (36.0, 0xFF0000, Align.CENTER, True)
+    assert (title.size_pt, title.align, title.bold) == (22.0, Align.CENTER, False)
+    assert body.color_rgb is None and not body.bold
+
+
+def test_styles_read_back_are_matched_to_their_paragraphs_despite_retyping():
+    paragraphs = [Paragraph(Role.TITLE, "关于X的通知"), Paragraph(Role.BLANK, ""),
+                  Paragraph(Role.ADDRESSEE, "各单位:"), Paragraph(Role.BODY, "现通知如下。"),
+                  Paragraph(Role.DATE, "2024年1月1日")]
+    styled = [("关于X的通知", "公文标题"), ("各单位：", "公文主送"), ("现通知如下。", "公文正文"),
+              ("", "公文正文"), ("2024年1月1日", "公文正文")]
+    results = labelled.style_results("x.txt", paragraphs, styled)
+    assert [(r.expected, r.got) for r in results] == [
+        (Role.TITLE, Role.TITLE), (Role.ADDRESSEE, Role.ADDRESSEE), (Role.BODY, Role.BODY),
+        (Role.DATE, Role.BODY)]
+
+
+# --- the floor ------------------------------------------------------------------------------
+
+def _results(part: str):
+    return labelled.core_results(labelled.corpus(part))
+
+
+@pytest.mark.parametrize("part", labelled.PARTS)
+def test_core_accuracy_stays_at_or_above_its_floor(part):
+    results = _results(part)
+    measured = labelled.accuracy(results)
+    assert measured >= FLOORS[part], \
+        f"{part}: {measured:.1f} % < floor {FLOORS[part]} %\n" + labelled.report(results)
+
+
+def test_held_out_versus_tune_gap_is_reported(record_property):
+    tune, held = (labelled.accuracy(_results(part)) for part in labelled.PARTS)
+    gap = tune - held
+    record_property("tune_percent", round(tune, 1))
+    record_property("heldout_percent", round(held, 1))
+    record_property("gap_points", round(gap, 1))
+    print(f"core: tune {tune:.1f} %, held-out {held:.1f} %, gap {gap:+.1f} points")
+    # A held-out part far below the tuned one means rules fitted to the tune files.
+    assert gap <= 10.0, f"held-out {held:.1f} % is {gap:.1f} points under tune {tune:.1f} %"
+
+
+# --- the CLI path of the bench ----------------------------------------------------------------
+
+def test_the_cli_path_loses_no_paragraph_and_agrees_with_the_core(tmp_path):
+    """A real file built as .docx, through `format`, read back by style: every labelled
+    paragraph is found again, and the styles say what the core said."""
+    import contextlib
+    import io
+
+    from docx import Document
+
+    from gongwen import cli
+
+    source = next(path for path in ALL_FILES if path.name == "govcn-5354222.txt")
+    paragraphs = labelled.read_labelled(source)
+    built = labelled.build_docx(paragraphs, tmp_path / "in.docx")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert cli.main(["format", str(built), "-o", str(tmp_path / "out.docx")]) == 0
+    styled = [(p.text, p.style.name) for p in Document(str(tmp_path / "out.docx")).paragraphs]
+    results = labelled.style_results(source.name, paragraphs, styled)
+    assert all(r.got is not None for r in results), labelled.report(results)
+    core = labelled.core_results([source])
+    assert [r.got for r in results] == [r.got for r in core]
