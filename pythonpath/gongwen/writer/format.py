@@ -131,7 +131,8 @@ def _format_locked(invocation: Invocation) -> Outcome:
         # labels were typed in, one Ctrl+Z crashed soffice on a WPS-numbered report with a
         # footer of its own). The plan of the text as it is decides the page; the labels
         # and 规范写法 edits below change it only where they change a page fact.
-        early = layout.plan_document(body.texts, options, settings, kind=kind,
+        # Its 规范写法 edits would be thrown away: the page does not depend on them.
+        early = layout.plan_document(body.texts, normalize.NONE, settings, kind=kind,
                                      looks=looks.read_looks(document))
         old, new = page_states(document, early)
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
