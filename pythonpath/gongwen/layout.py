@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import normalize, placement, presets, roles, spec, titlebreak, wholedoc
+from gongwen import normalize, placement, presets, punctuation, roles, spec, titlebreak, wholedoc
 from gongwen.normalize import Normalization
 from gongwen.spec import MM_PER_PT, Align, Role
 
@@ -51,7 +51,7 @@ PAGE_NUMBER_EVEN_STYLE = "公文页码（偶数页）"
 # Characters Unicode leaves to the font's choice (East Asian Width "ambiguous"), which Word
 # sets in the Latin font unless the run says otherwise: in a Chinese sentence they must stay
 # in the CJK font (full width), so a .docx marks runs holding them w:hint="eastAsia".
-EAST_ASIAN_AMBIGUOUS = "“”‘’—…·"
+EAST_ASIAN_AMBIGUOUS = punctuation.EAST_ASIAN_AMBIGUOUS  # “”‘’—…·
 
 _TWIPS_PER_PT = 20
 

@@ -218,3 +218,40 @@ def _writer_texts(office, path: Path) -> List[str]:
         return texts(document)
     finally:
         office.close(document)
+
+
+def test_the_layout_is_never_a_revision(office, tmp_path: Path):
+    """A recording document formatted without 规范写法: no revision at all (the styles,
+    indents and page are what Format is for), and it still records afterwards."""
+    name = profile_name(office)
+    document = load_lines(office, TYPED, tmp_path)
+    try:
+        document.RecordChanges = True
+        assert office.dispatch(document, FORMAT).ok
+        assert redlines(document) == []
+        assert texts(document) == TYPED
+        assert document.RecordChanges is True
+        assert profile_name(office) == name
+    finally:
+        office.close(document)
+
+
+def test_a_quote_after_latin_text_is_set_in_the_cjk_font(office, tmp_path: Path):
+    """Writer gives ” the script of the letter before it: after OK it would be set in the
+    Latin font (measured in the PDF); Format gives it the paragraph's CJK font."""
+    document = load_lines(office, ["关于X的通知", '他说"OK",好的--可以.'], tmp_path)
+    try:
+        assert office.dispatch(document, FORMAT + "?normalize=punctuation").ok
+        assert texts(document)[1] == "他说“OK”，好的——可以。"
+        portions = body_paragraphs(document)[1].createEnumeration()
+        fonts = {}
+        while portions.hasMoreElements():
+            portion = portions.nextElement()
+            for ch in portion.getString():
+                fonts[ch] = (portion.CharFontName, portion.CharFontNameAsian)
+        latin, cjk = fonts["O"]
+        assert latin != cjk
+        assert fonts["”"] == (cjk, cjk)  # after OK: given the CJK font
+        assert fonts["“"] == (latin, cjk)  # after 说: Writer sets it in the CJK font anyway
+    finally:
+        office.close(document)

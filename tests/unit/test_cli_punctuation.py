@@ -16,7 +16,7 @@ import docx
 import pytest
 from lxml import etree
 
-from gongwen import cli, normalize
+from gongwen import cli, layout, normalize
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -237,3 +237,22 @@ def test_every_kind_is_tracked(tmp_path: Path, kinds: str):
     root = body(tracked)
     assert texts(accept_all(root)) == texts(body(plain))
     assert texts(reject_all(root)) == texts(body(source))
+
+
+def test_a_quote_after_latin_text_gets_the_cjk_font_for_writer_too(tmp_path: Path):
+    """Word keeps ” in the CJK font by w:hint; Writer ignores the hint and takes the script
+    of the letter before: the mark gets a run of its own whose Latin font is the CJK one."""
+    document = docx.Document()
+    document.add_paragraph("关于X的通知")
+    document.add_paragraph('他说"OK",好的.')
+    source = tmp_path / "in.docx"
+    document.save(str(source))
+    out = tmp_path / "out.docx"
+    assert run_cli(source, "-o", out, "--normalize", "punctuation") == 0
+    runs = body(out).findall("w:p", NS)[1].findall("w:r", NS)
+    closing = [r for r in runs if "".join(t.text or "" for t in r.iter(w("t"))) == "”"]
+    assert len(closing) == 1
+    fonts = closing[0].find("w:rPr/w:rFonts", NS)
+    assert fonts.get(w("ascii")) == fonts.get(w("hAnsi")) != "Times New Roman"
+    plan = layout.plan_document(["关于X的通知", '他说"OK",好的.'])  # classified as typed
+    assert fonts.get(w("ascii")) == plan.styles[plan.paragraphs[1].style].east_asian_font

@@ -47,7 +47,7 @@ def test_a_fixed_text_is_fixed_for_good(kind, typed, wanted):
     assert punctuation_fixes(wanted) == []
 
 
-@pytest.mark.parametrize("rule", PROTECTED, ids=lambda rule: rule.kind)
+@pytest.mark.parametrize("rule", PROTECTED + (punctuation.REFERENCE,), ids=lambda rule: rule.kind)
 def test_protected_examples_stay_inside_chinese(rule):
     for example in rule.examples:
         assert re.search(rule.pattern, example), example

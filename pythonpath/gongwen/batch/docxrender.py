@@ -17,7 +17,7 @@ from typing import Collection, Dict, Iterator, List, Mapping, NamedTuple, Option
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import headfoot, layout, normalize, spec
+from gongwen import headfoot, layout, normalize, punctuation, spec
 from gongwen.batch import (
     docxfacts,
     docxlayout,
@@ -673,6 +673,7 @@ def format_document(document, options: Normalization = normalize.NONE,
         _apply_overrides(p, paragraph, plan)
         apply_spans(p, paragraph)
         _hint_east_asian(p)
+        _mark_fonts(p, paragraph, plan)
     starts = [i for i, paragraph in enumerate(plan.paragraphs) if paragraph.record_page]
     if starts:
         at = blocks.index(paragraphs[starts[0]])
@@ -765,6 +766,37 @@ def _hint_east_asian(p: etree._Element) -> None:
             fonts = etree.Element(qn("w:rFonts"))
             _insert_rpr_child(rpr, fonts)
         fonts.set(qn("w:hint"), "eastAsia")
+
+
+def _mark_fonts(p: etree._Element, paragraph: layout.ParagraphPlan,
+                plan: layout.LayoutPlan) -> None:
+    """Quotes, dashes and ellipses after Latin text (:func:`gongwen.punctuation.
+    western_side_marks`) in a run of their own whose Latin font is the paragraph style's
+    CJK font: Word keeps them in the CJK font by the hint already, Writer (which ignores
+    it) by this, as its own Format does."""
+    marks = set(punctuation.western_side_marks(paragraph.text))
+    if not marks or paragraph_text(p) != paragraph.text:
+        return
+    font = plan.styles[paragraph.style].east_asian_font
+    for at in sorted(marks, reverse=True):
+        _run_boundary(p, at + 1)
+        _run_boundary(p, at)
+    position = 0
+    for piece in _pieces(p, []):
+        run = piece.node.getparent()
+        if position in marks and len(piece.text) == 1 and run.tag == qn("w:r"):
+            rpr = run.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = etree.Element(qn("w:rPr"))
+                run.insert(0, rpr)
+            fonts = rpr.find(qn("w:rFonts"))
+            if fonts is None:
+                fonts = etree.Element(qn("w:rFonts"))
+                _insert_rpr_child(rpr, fonts)
+            fonts.set(qn("w:ascii"), font)
+            fonts.set(qn("w:hAnsi"), font)
+            fonts.set(qn("w:hint"), "eastAsia")
+        position += len(piece.text)
 
 
 # CT_RPr's first children in schema order: rStyle, then rFonts.

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from gongwen import layout, messages, normalize, roles, spec
+from gongwen import layout, messages, normalize, punctuation, roles, spec
 from gongwen.normalize import Normalization
 from gongwen.spec import Role
 from gongwen.writer import (
@@ -122,8 +122,8 @@ def _format_locked(invocation: Invocation) -> Outcome:
     settings = layout.with_seal(layout.settings_from(preset.data), seal,
                                 presets.stored_seal(document))
     title = messages.text("format_undo_title", locale)
-    with tracking.Tracking(invocation.ctx, document, tracking.asked(invocation.args)) as track, \
-            undo.undo_step(document, title) as manager:
+    with tracking.Tracking(invocation.ctx, document, tracking.asked(invocation.args),
+                           options.any) as track, undo.undo_step(document, title) as manager:
         # The page styles first: their headers and footers are rewritten with Writer's undo
         # locked, which moves the body's node numbers, and Writer's own undo actions keep
         # node numbers. Recorded after this change, they are undone before it is undone,
@@ -131,7 +131,8 @@ def _format_locked(invocation: Invocation) -> Outcome:
         # labels were typed in, one Ctrl+Z crashed soffice on a WPS-numbered report with a
         # footer of its own). The plan of the text as it is decides the page; the labels
         # and 规范写法 edits below change it only where they change a page fact.
-        early = layout.plan_document(body.texts, options, settings, kind=kind,
+        # Its 规范写法 edits would be thrown away: the page does not depend on them.
+        early = layout.plan_document(body.texts, normalize.NONE, settings, kind=kind,
                                      looks=looks.read_looks(document))
         old, new = page_states(document, early)
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
@@ -296,6 +297,9 @@ def _text_without_notes(paragraph) -> str:
 Change = Dict[str, object]  # property name -> value, EDITS -> List[TextEdit], SPANS
 EDITS = "edits"
 SPANS = "spans"  # -> List[CharSpan], set once the edits are made
+# -> List[CharSpan] whose style is a font: quotes, dashes and ellipses Writer would set in
+# the Latin font (after Latin text), given the CJK one, set once the edits are made
+MARK_FONTS = "mark_fonts"
 
 
 class CharSpan(NamedTuple):
@@ -348,6 +352,11 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str],
             change[EDITS] = text_edits(texts[index], paragraph.edits)
         if paragraph.spans:
             change[SPANS] = _char_spans(paragraph, texts[index], tracked)
+        marks = punctuation.western_side_marks(paragraph.text)
+        if marks:
+            font = plan.styles[paragraph.style].east_asian_font
+            change[MARK_FONTS] = _char_spans(paragraph._replace(spans=tuple(
+                layout.Span(at, at + 1, font) for at in marks)), texts[index], tracked)
         if change:
             changes[index] = change
     return changes
@@ -438,7 +447,7 @@ def _apply_change(target, change: Change, track: Optional[tracking.Tracking] = N
     if reset:
         target.getText().createTextCursorByRange(target).setPropertiesToDefault(tuple(reset))
     for key, value in change.items():
-        if key not in (EDITS, SPANS, RESET):
+        if key not in (EDITS, SPANS, RESET, MARK_FONTS):
             _set_property(target, key, value)
     edits: Sequence[TextEdit] = change.get(EDITS, ())  # type: ignore[assignment]
     if edits and portions:
@@ -446,6 +455,8 @@ def _apply_change(target, change: Change, track: Optional[tracking.Tracking] = N
     made = [edit.kind for edit in replace_ranges(target, edits, track)]
     for span in change.get(SPANS, ()):  # type: ignore[attr-defined]
         set_char_style(target, span)
+    for span in change.get(MARK_FONTS, ()):  # type: ignore[attr-defined]
+        set_char_style(target, span, "CharFontName")
     return made
 
 
@@ -526,8 +537,9 @@ def _cursor_width(portion, most: int) -> int:
     return 1
 
 
-def set_char_style(paragraph, span: CharSpan) -> bool:
-    """The span's character style on its range (checked: False if the text is not there)."""
+def set_char_style(paragraph, span: CharSpan, name: str = "CharStyleName") -> bool:
+    """The span's character style (or the property ``name``) on its range (checked: False
+    if the text is not there)."""
     text = paragraph.getText()
     cursor = text.createTextCursorByRange(paragraph.getStart())
     cursor.gotoStartOfParagraph(False)
@@ -535,7 +547,7 @@ def set_char_style(paragraph, span: CharSpan) -> bool:
     cursor.goRight(span.length, True)
     if cursor.getString() != span.text:
         return False
-    cursor.setPropertyValue("CharStyleName", span.style)
+    cursor.setPropertyValue(name, span.style)
     return True
 
 
@@ -559,27 +571,48 @@ def replace_ranges(paragraph, edits: Sequence[TextEdit],
     attributes (a bold number stays bold, a plain comma after a bold word stays plain:
     inserted before, or by setString on the old, it would continue the bold); then the old
     text is deleted. Everything else in the paragraph is untouched. One cursor walks the
-    paragraph: about nine calls an edit (measured: 1 500 edits on 100 pages in 0.45 s less
-    than with a new cursor for each step).
+    paragraph from its last edit to its first: seven calls an edit (measured: 1 500 edits
+    on 100 pages cost 0.6 s less than with a new cursor for each step).
     """
     text = paragraph.getText()
     start = paragraph.getStart()
     cursor = text.createTextCursorByRange(start)
     made = []
+    at: Optional[int] = 0  # where the collapsed cursor is; None: not known
     for edit in edits:
-        cursor.gotoRange(start, False)
-        cursor.goRight(edit.start, False)
+        if at is not None and at >= edit.start:
+            cursor.goLeft(at - edit.start, False)  # edits come last first
+        else:
+            cursor.gotoRange(start, False)
+            cursor.goRight(edit.start, False)
         cursor.goRight(edit.length, True)
         if cursor.getString() != edit.before:
+            at = None
             continue
         if track is not None:
             track.record(edit.kind in normalize.KINDS)
-        if edit.after:
+        if not edit.length:  # nothing to delete: the new text goes where the cursor is
+            _insert(text, cursor, edit.after)
+            at = None
+            made.append(edit)
+            continue
+        if "\n" in edit.after:  # line breaks: inserted by their own calls
             _insert(text, text.createTextCursorByRange(cursor.getEnd()), edit.after)
             cursor.collapseToStart()
             cursor.goRight(edit.length, True)
-        if edit.length:
             cursor.setString("")
+            at = None
+            made.append(edit)
+            continue
+        if edit.after:
+            # The cursor's end sits where the new text goes, so it grows over it (Writer
+            # moves every position at the insertion point): give it back the old only.
+            text.insertString(cursor.getEnd(), edit.after, False)
+            cursor.goLeft(_utf16_length(edit.after), True)
+        cursor.setString("")
+        # Direct: the cursor is where the old text was. Recorded, the old text is still
+        # there (deleted), and where the cursor is is not guaranteed.
+        at = edit.start if track is None or not track.on else None
         made.append(edit)
     if track is not None:
         track.record(False)

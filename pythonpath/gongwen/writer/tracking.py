@@ -32,11 +32,13 @@ class Tracking:
     """``with Tracking(ctx, document, asked):`` recording off for the layout; ``record()``
     around the text edits when they are to be tracked (:attr:`on`)."""
 
-    def __init__(self, ctx, document, asked: bool) -> None:
+    def __init__(self, ctx, document, asked: bool, edits: bool = True) -> None:
+        """``asked``: ?track=true; ``edits``: 规范写法 was asked for (else nothing is
+        tracked, and the profile is left alone)."""
         self.ctx = ctx
         self.document = document
         self.recording = bool(document.getPropertyValue("RecordChanges"))
-        self.on = asked or self.recording
+        self.on = (asked or self.recording) and edits
         self._profile = None
         self._name: Dict[str, str] = {}
         self._recording_now = self.recording
