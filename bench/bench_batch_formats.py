@@ -26,8 +26,8 @@ PAGES = 10
 
 def main() -> Dict[str, float]:
     sys.path[:0] = [str(ROOT), str(ROOT / "pythonpath")]
-    from bench.report import write_docx
-    from gongwen.batch.office import Office
+    from generated_report import write_docx
+    from gongwen.soffice.office import Office
 
     work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     try:

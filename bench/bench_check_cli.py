@@ -1,7 +1,7 @@
 """``python -m bench check_cli``: the placeholder detector and ``python -m gongwen check``.
 
 Figures (median of several runs, milliseconds):
-- the detector alone on the generated 100- and 200-page reports (``bench/report.py``),
+- the detector alone on the generated 100- and 200-page reports (``tools/generated_report.py``),
   paragraph by paragraph as Writer and the CLI call it (linear: 200 pages ≈ 2 × 100);
 - ``check`` in-process on both samples, and on the 100-page report as .txt and .docx;
 - one ``python -m gongwen check --json`` process on both samples (start-up and imports
@@ -48,7 +48,7 @@ def _samples() -> List[str]:
 
 def main() -> Dict[str, float]:
     sys.path[:0] = [str(ROOT), str(ROOT / "pythonpath")]
-    from bench.report import generate_report, write_docx, write_text
+    from generated_report import generate_report, write_docx, write_text
     from gongwen.placeholders import count_placeholders
 
     results: Dict[str, float] = {}

@@ -153,7 +153,7 @@ def _spread(bounds: List[float]) -> str:
 
 def main() -> dict:
     import build_oxt
-    from bench.report import generate_report
+    from generated_report import generate_report
     from rig.office import Office
 
     workdir = Path(tempfile.mkdtemp(prefix="gongwen-bench-check-"))

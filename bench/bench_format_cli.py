@@ -22,7 +22,7 @@ PAGES = 20
 
 def main() -> Dict[str, float]:
     sys.path[:0] = [str(ROOT), str(ROOT / "pythonpath")]
-    from bench.report import write_docx
+    from generated_report import write_docx
     from gongwen import cli
 
     work = Path(tempfile.mkdtemp(prefix="bench-format-"))

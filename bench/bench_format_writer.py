@@ -29,7 +29,7 @@ def main() -> Dict[str, object]:
     sys.path[:0] = [str(ROOT), str(ROOT / "pythonpath"), str(ROOT / "tools")]
     os.environ.setdefault("GONGWEN_NO_DIALOGS", "1")
     import build_oxt
-    from bench.report import write_text
+    from generated_report import write_text
     from rig.office import Office
 
     work = Path(tempfile.mkdtemp(prefix="bench-format-writer-"))

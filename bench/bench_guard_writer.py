@@ -55,7 +55,7 @@ def _measure(office, path: Path) -> Dict[str, float]:
 
 def main() -> dict:
     import build_oxt
-    from bench.report import generate_report
+    from generated_report import generate_report
     from rig.office import Office
 
     workdir = Path(tempfile.mkdtemp(prefix="gongwen-bench-guard-"))

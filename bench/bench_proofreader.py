@@ -71,7 +71,7 @@ def main() -> dict:
     from com.sun.star.lang import Locale
 
     import build_oxt
-    from bench.report import generate_report
+    from generated_report import generate_report
     from gongwen import proofing
     from rig.office import Office
 

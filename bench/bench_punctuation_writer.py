@@ -49,7 +49,7 @@ def main() -> Dict[str, object]:
     sys.path[:0] = [str(ROOT), str(ROOT / "pythonpath"), str(ROOT / "tools")]
     os.environ.setdefault("GONGWEN_NO_DIALOGS", "1")
     import build_oxt
-    from bench.report import generate_report
+    from generated_report import generate_report
     from gongwen.punctuation import punctuation_fixes
     from rig.office import Office
 

@@ -118,7 +118,7 @@ def _summary(samples: List[float]) -> Dict[str, float]:
 
 def main() -> dict:
     import build_oxt
-    from bench.report import generate_report
+    from generated_report import generate_report
     from rig.office import Office
     from rig.xvfb import Xvfb
 

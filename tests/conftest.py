@@ -22,14 +22,14 @@ def shared_path() -> Path:
 
 
 # Every .docx the CLI writes during the session (``format``, ``new``, in the test process or
-# a subprocess: ``gongwen.batch.files`` logs them) is validated against the ISO/IEC 29500
+# a subprocess: ``gongwen.cli.files`` logs them) is validated against the ISO/IEC 29500
 # Transitional schemas when the session ends (tests/docxvalid.py); one that does not
 # validate fails the run (exit status 1, the problems in the summary).
 _WRITTEN: List[Path] = []
 
 
 def pytest_configure(config):
-    from gongwen.batch.files import WRITTEN_LOG_ENV
+    from gongwen.cli.files import WRITTEN_LOG_ENV
 
     folder = Path(tempfile.mkdtemp(prefix="gongwen-written-"))
     log = folder / "written.txt"

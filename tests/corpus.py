@@ -26,7 +26,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
-from gongwen.batch.docxrender import text_changes
+from gongwen.ooxml.docxrender import text_changes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SAMPLE = [
@@ -296,7 +296,7 @@ def _image_in_header(d):
 
 
 def _huge(d):
-    from bench.report import generate_report
+    from generated_report import generate_report
 
     for paragraph in generate_report(300):
         d.add_paragraph(paragraph)

@@ -16,8 +16,8 @@ DEFAULT_OUT = ROOT / "dist" / "gongwen.oxt"
 TOP_FILES = ["description.xml", "META-INF/manifest.xml", "LICENSE"]
 EXTENSION_SUFFIXES = {".xcu", ".xcs", ".py", ".png", ".txt", ".xdl", ".xba", ".xlb", ".properties"}
 CORE_SUFFIXES = {".py", ".json"}
-# The batch side needs python-docx; LibreOffice never imports it.
-CORE_EXCLUDED = {"batch", "cli.py", "__main__.py"}
+# The OOXML host, the soffice driver, the PDF checker and the CLI: LibreOffice never imports them.
+CORE_EXCLUDED = {"ooxml", "soffice", "pdf", "cli", "__main__.py"}
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 # LibreOffice puts a `pythonpath/` folder on sys.path only when it sits beside the
 # Python component, so the component moves to the root of the package.

@@ -2,7 +2,7 @@
 
 Each template is made from the scaffold data (``gongwen/scaffolds/<key>.json``): one
 paragraph per scaffold paragraph, in the named 公文 style of its role, with the page setup,
-styles, grid and ``— N —`` footers of ``gongwen.batch.docxlayout`` (the one definition of
+styles, grid and ``— N —`` footers of ``gongwen.ooxml.docxlayout`` (the one definition of
 the .docx layout). A ``{field}`` of the data becomes the Jinja field ``{{ field }}``; each
 paragraph is a single run so that docxtpl sees every field whole.
 
@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "pythonpath"))
 
 from gongwen import spec  # noqa: E402
-from gongwen.batch import docxlayout  # noqa: E402
+from gongwen.ooxml import docxlayout  # noqa: E402
 from gongwen.scaffolds import FIELD_PATTERN, Scaffold, load_all  # noqa: E402
 
 DEFAULT_OUT = REPO / "templates"  # shipped as the package data gongwen/templates/

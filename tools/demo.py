@@ -17,10 +17,9 @@ from typing import Callable, List, Tuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "pythonpath"), str(ROOT / "tools")]
 
-from bench import report  # noqa: E402
-
 import build_oxt  # noqa: E402
-from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf  # noqa: E402
+import generated_report as report  # noqa: E402
+from gongwen.pdf.pdfmeasure import check_gbt9704, measure_pdf  # noqa: E402
 from rig.office import Office  # noqa: E402
 
 OUT = ROOT / "out" / "demo"
@@ -118,7 +117,7 @@ def main() -> int:
     OUT.mkdir(parents=True)
     report.write_text(OUT / "report.txt", PAGES)
     report.write_docx(OUT / "report.docx", PAGES)
-    print(f"公文助手 demo: a {PAGES}-page 述职报告 written by bench/report.py -> {OUT}")
+    print(f"公文助手 demo: a {PAGES}-page 述职报告 written by tools/generated_report.py -> {OUT}")
     ok = run(cli_steps())
     office = Office(build_oxt.build(OUT / "gongwen.oxt"), OUT / "soffice",
                     language="zh_CN").start()

@@ -3,7 +3,7 @@
 Word and WPS number headings (``一、`` ``（一）`` ``1.`` ``（1）``) and list items with
 automatic numbering, whose label is not part of the paragraph's text. Before a paragraph
 is classified, its visible label becomes typed text at its start and the numbering is
-removed (``gongwen.batch.numbering`` for .docx, ``gongwen.writer.numbering`` in Writer),
+removed (``gongwen.ooxml.numbering`` for .docx, ``gongwen.writer.numbering`` in Writer),
 so a numbered heading is laid out like a typed one and reads the same everywhere.
 Every visible label is kept that way, bullets too: the text a reader sees is unchanged.
 

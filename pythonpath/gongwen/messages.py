@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Dict
 
 MESSAGES: Dict[str, Dict[str, str]] = {
-    # --- scaffolds (gongwen.scaffolds) and `new` (gongwen.batch.new) ---
+    # --- scaffolds (gongwen.scaffolds) and `new` (gongwen.cli.new) ---
     "scaffold_file_fields": {
         "zh": "{file}：\"fields\" 必须是对象",
         "en": "{file}: \"fields\" must be an object",
@@ -166,7 +166,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "公文助手出错：{error}",
         "en": "Gongwen Assistant failed: {error}",
     },
-    # --- the CLI's input files (gongwen.batch: every file; gongwen.batch.docxtext: .docx) ---
+    # --- the CLI's input files (gongwen.batch: every file; gongwen.ooxml.docxtext: .docx) ---
     "cli_file_missing": {"zh": "文件不存在", "en": "no such file"},
     "cli_file_directory": {
         "zh": "是文件夹，不是文件（加 --recursive 处理其中的文档）",
@@ -213,7 +213,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     },
     "docx_corrupt": {"zh": ".docx 文件已损坏：{error}", "en": "corrupt .docx: {error}"},
     # --- python -m gongwen format (the .docx CLI) ---
-    # --- LibreOffice for the other input formats and PDF (gongwen.batch.office, inputs) ---
+    # --- LibreOffice for the other input formats and PDF (gongwen.soffice.office, inputs) ---
     "office_missing": {
         "zh": "未找到 LibreOffice（soffice），无法读取此格式；.docx 文件无需 LibreOffice",
         "en": "LibreOffice (soffice) not found: this format needs it; .docx files do not",
@@ -257,7 +257,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "--in-place 只用于 .docx 文件（{suffix} 请用 -o 或 --out-dir）",
         "en": "--in-place is for .docx files only (use -o or --out-dir for {suffix})",
     },
-    # --- lint of a PDF (gongwen.batch.pdfmeasure; English as the layout tests read it) ---
+    # --- lint of a PDF (gongwen.pdf.pdfmeasure; English as the layout tests read it) ---
     "pdf_no_pages": {"zh": "PDF 没有页面", "en": "the PDF has no pages"},
     "pdf_no_full_line": {
         "zh": "找不到排满的中文行，无法数每行字数",
@@ -836,7 +836,7 @@ MESSAGES: Dict[str, Dict[str, str]] = {
     "guard_switched_off": {
         "zh": "已关闭：保存、导出、打印前不再提醒待填占位符",
         "en": "Off: no warning about placeholders before saving, exporting, printing",
-    },    # --- folders as inputs (batch/walk.py) ---
+    },    # --- folders as inputs (cli/walk.py) ---
     "cli_walk_skipped": {
         "zh": "跳过了 {count} 个不是文档的文件：{named}{more}",
         "en": "skipped {count} files that are not documents: {named}{more}",

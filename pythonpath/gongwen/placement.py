@@ -1,7 +1,7 @@
 """Where the 署名 and 成文日期 go (GB/T 9704 §7.3.5.2), as right indents in characters.
 
 One rule for the Writer button (:mod:`gongwen.writer.format` turns the characters into
-``ParaRightMargin``) and the .docx CLI (:mod:`gongwen.batch.format` writes ``w:ind``):
+``ParaRightMargin``) and the .docx CLI (:mod:`gongwen.cli.format` writes ``w:ind``):
 
 - the 署名 is right-aligned two characters in from the right edge of the type area;
 - the 成文日期 sits on the line under it, its first character two characters right of the

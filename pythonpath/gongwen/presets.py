@@ -118,14 +118,9 @@ class PresetInfo(NamedTuple):
 # --- where presets live -----------------------------------------------------------------------
 
 def config_dir() -> Path:
-    """The user's gongwen configuration folder: platformdirs' answer when it is installed,
-    else the same rule by hand (LibreOffice's Python has no platformdirs)."""
-    try:
-        import platformdirs
-    except ImportError:
-        return _config_base() / APP_NAME
-    # roaming=True: %APPDATA% on Windows, as the rule below, so both agree everywhere.
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False, roaming=True))
+    """The user's gongwen configuration folder, by platformdirs' rule written out (the core
+    is standard library only; LibreOffice's Python has no platformdirs)."""
+    return _config_base() / APP_NAME
 
 
 def _config_base() -> Path:

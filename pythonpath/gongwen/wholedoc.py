@@ -1,6 +1,6 @@
 """The whole 公文: where the 版头, the 附件 and the 版记 go (GB/T 9704 §7.2, §7.3.7, §7.4).
 
-:func:`arrange` takes the body's :class:`gongwen.layout.ParagraphPlan` s (roles and styles
+:func:`arrange` takes the body's :class:`gongwen.plan.ParagraphPlan` s (roles and styles
 decided) and adds what is not a style's: the 发文机关标志 35 mm under the top of the type
 area, the 发文字号 two lines under it (a 上行文's 发文字号 and 签发人 on one line), the red
 rule under it, the title two lines under the rule, each attached text on a new page, and
@@ -19,7 +19,7 @@ import math
 import unicodedata
 from typing import Dict, List, Optional, Sequence
 
-from gongwen import layout, normalize, roles
+from gongwen import normalize, plan, roles
 from gongwen.normalize import Edit
 from gongwen.spec import (
     ATTENDANCE_LABEL_CHAR_STYLE,
@@ -60,10 +60,10 @@ CC_LABEL = "：:"
 LIST_LABEL_CHARS = 8  # the longest label: 参会人员： and the like
 
 
-def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout.Appearance],
-            page: layout.PageSetup, texts: Sequence[str],
+def arrange(paragraphs: Sequence[plan.ParagraphPlan], styles: Dict[str, plan.Appearance],
+            page: plan.PageSetup, texts: Sequence[str],
             kind: str = roles.KIND_DOCUMENT,
-            record_used_pt: Optional[float] = None) -> List[layout.ParagraphPlan]:
+            record_used_pt: Optional[float] = None) -> List[plan.ParagraphPlan]:
     """The paragraphs with the whole-document layout added (see the module docstring);
     ``texts`` are the paragraphs as typed (the plans' edits are offsets into them), ``kind``
     the GB/T 9704 format (a letter's 版头 is §10's). ``record_used_pt``: the text's last
@@ -93,13 +93,13 @@ def arrange(paragraphs: Sequence[layout.ParagraphPlan], styles: Dict[str, layout
 RECORD_SHARE_SLACK_PT = 0.5
 
 
-def record_start(paragraphs: Sequence[layout.ParagraphPlan]) -> Optional[int]:
+def record_start(paragraphs: Sequence[plan.ParagraphPlan]) -> Optional[int]:
     """The index of the 版记's first paragraph when it is planned on a page of its own."""
     return next((index for index, paragraph in enumerate(paragraphs)
                  if paragraph.record_page), None)
 
 
-def foot_space(first: layout.ParagraphPlan, used_pt: float) -> Optional[float]:
+def foot_space(first: plan.ParagraphPlan, used_pt: float) -> Optional[float]:
     """The space above the 版记 at the foot of an even last page of which the text uses
     ``used_pt`` (from the type area's top to its last line's bottom); None when it does
     not fit there (§7.4: then it takes a page of its own, the next even one)."""
@@ -107,31 +107,31 @@ def foot_space(first: layout.ParagraphPlan, used_pt: float) -> Optional[float]:
     return round(room, 2) if room >= 0 else None
 
 
-def letter_rule(distance_pt: float = 0.0) -> layout.Rule:
+def letter_rule(distance_pt: float = 0.0) -> plan.Rule:
     """信函格式's red double rule, its thick line on the text's side (§10)."""
-    return layout.Rule(LETTER.thin_rule, RED_RGB, distance_pt, inner_mm=LETTER.thick_rule,
+    return plan.Rule(LETTER.thin_rule, RED_RGB, distance_pt, inner_mm=LETTER.thick_rule,
                        gap_mm=LETTER.rule_space)
 
 
-def letter_overhang_mm(page: layout.PageSetup) -> float:
+def letter_overhang_mm(page: plan.PageSetup) -> float:
     """How far the 170 mm double rules reach beyond the type area on each side."""
     return round(max(0.0, LETTER.rule_length - page.type_width_mm) / 2, 2)
 
 
-def letter_first_page(page: layout.PageSetup,
-                      mark_size_pt: Optional[float] = None) -> layout.FirstPage:
+def letter_first_page(page: plan.PageSetup,
+                      mark_size_pt: Optional[float] = None) -> plan.FirstPage:
     """信函格式's first page: no page number, the double rule 20 mm above the paper's edge,
     and (given the agency name's size) a top margin that puts the name's ink 30 mm under
     the paper's top edge (§10.1): the name is the first line, its ink INK_DROP_EM down."""
     top = None
     if mark_size_pt is not None:
         top = round(LETTER.name_top - INK_DROP_EM * mark_size_pt * MM_PER_PT, 1)
-    return layout.FirstPage(letter_rule(), LETTER.bottom_rule_from_edge,
+    return plan.FirstPage(letter_rule(), LETTER.bottom_rule_from_edge,
                             letter_overhang_mm(page), top)
 
 
-def _letter_head(result: List[layout.ParagraphPlan], role_list: Sequence[str],
-                 styles: Dict[str, layout.Appearance], page: layout.PageSetup,
+def _letter_head(result: List[plan.ParagraphPlan], role_list: Sequence[str],
+                 styles: Dict[str, plan.Appearance], page: plan.PageSetup,
                  texts: Sequence[str]) -> None:
     """信函格式's 版头 (§10): the agency name at the top of the type area with the red double
     rule 4 mm under it, 170 mm long (the paragraph reaches beyond the type area, a border
@@ -190,8 +190,8 @@ def head_end(role_list: Sequence[str]) -> int:
     return end
 
 
-def _masthead(result: List[layout.ParagraphPlan], role_list: Sequence[str],
-              styles: Dict[str, layout.Appearance], page: layout.PageSetup,
+def _masthead(result: List[plan.ParagraphPlan], role_list: Sequence[str],
+              styles: Dict[str, plan.Appearance], page: plan.PageSetup,
               texts: Sequence[str]) -> None:
     end = head_end(role_list)
     if not end:
@@ -231,7 +231,7 @@ def _masthead(result: List[layout.ParagraphPlan], role_list: Sequence[str],
             and Role.MINUTES_MARK not in role_list[:end]:
         gap = max(0.0, MASTHEAD.rule_gap / MM_PER_PT - TEXT_BOTTOM_GAP_PT)
         result[last] = result[last]._replace(
-            rule_below=layout.Rule(MASTHEAD.rule_width, RED_RGB, float(round(gap))))
+            rule_below=plan.Rule(MASTHEAD.rule_width, RED_RGB, float(round(gap))))
     if end < len(result) and role_list[end] == Role.TITLE:
         result[end] = result[end]._replace(space_before_pt=MASTHEAD.title_lines * pitch)
 
@@ -241,8 +241,8 @@ def _signer_split(text: str) -> Optional[roles.Split]:
     return split if split and "签" in text[split.right_start:] else None
 
 
-def _head_line(paragraph: layout.ParagraphPlan, typed: str, role: str,
-               upward: bool) -> layout.ParagraphPlan:
+def _head_line(paragraph: plan.ParagraphPlan, typed: str, role: str,
+               upward: bool) -> plan.ParagraphPlan:
     """A 发文字号 (alone, or with its 签发人 or a 纪要's date on the line) or a 签发人."""
     indent = MASTHEAD.signer_indent_chars
     if role == Role.DOC_NUMBER:
@@ -254,8 +254,8 @@ def _head_line(paragraph: layout.ParagraphPlan, typed: str, role: str,
     return paragraph
 
 
-def _two_parts(paragraph: layout.ParagraphPlan, typed: str, role: str, left_indent: float,
-               right_indent: float) -> layout.ParagraphPlan:
+def _two_parts(paragraph: plan.ParagraphPlan, typed: str, role: str, left_indent: float,
+               right_indent: float) -> plan.ParagraphPlan:
     """The left part ``left_indent`` characters in, the right part against a right tab stop
     ``right_indent`` characters in from the right edge; the whitespace typed between
     becomes one tab (the only text this module changes: whitespace, never a character).
@@ -277,7 +277,7 @@ def _overlaps(edits: Sequence[Edit], start: int, end: int) -> bool:
     return any(edit.start < end and edit.end > start for edit in edits)
 
 
-def _attachments(result: List[layout.ParagraphPlan], role_list: Sequence[str]) -> None:
+def _attachments(result: List[plan.ParagraphPlan], role_list: Sequence[str]) -> None:
     """Each attached text starts a new page (§7.3.7); page numbers run on."""
     for part in roles.document_parts(role_list):
         # A file that is an attachment (附件1 on its first line) starts on its first page.
@@ -286,8 +286,8 @@ def _attachments(result: List[layout.ParagraphPlan], role_list: Sequence[str]) -
             result[part.start] = result[part.start]._replace(page_break_before=True)
 
 
-def _attendance(result: List[layout.ParagraphPlan], role_list: Sequence[str],
-                styles: Dict[str, layout.Appearance]) -> None:
+def _attendance(result: List[plan.ParagraphPlan], role_list: Sequence[str],
+                styles: Dict[str, plan.Appearance]) -> None:
     """纪要's 出席/请假/列席 (§12): 左空二字, the names' continuation lines aligned after the
     label's colon (a hanging indent), wrapped ones and lines typed as their own paragraph."""
     label = 0
@@ -301,7 +301,7 @@ def _attendance(result: List[layout.ParagraphPlan], role_list: Sequence[str],
         if found:
             label = found
             start = len(paragraph.text) - len(paragraph.text.lstrip())
-            span = layout.Span(start, start + found, ATTENDANCE_LABEL_CHAR_STYLE)
+            span = plan.Span(start, start + found, ATTENDANCE_LABEL_CHAR_STYLE)
             result[index] = paragraph._replace(
                 left_chars=look.first_line_chars + label, first_line_chars=-float(label),
                 spans=(span,))
@@ -310,8 +310,8 @@ def _attendance(result: List[layout.ParagraphPlan], role_list: Sequence[str],
                                                first_line_chars=0.0)
 
 
-def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
-            styles: Dict[str, layout.Appearance], page: layout.PageSetup,
+def _record(result: List[plan.ParagraphPlan], role_list: Sequence[str],
+            styles: Dict[str, plan.Appearance], page: plan.PageSetup,
             texts: Sequence[str], rules: bool = True) -> None:
     """抄送 hanging after its colon, the 印发 line in two parts, the rules (§7.4; a
     letter's 版记 has none, §10)."""
@@ -319,8 +319,8 @@ def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
     if not indices:
         return
     gap = float(round(RECORD.rule_gap / MM_PER_PT))
-    outer = layout.Rule(RECORD.outer_rule, 0, gap)
-    inner = layout.Rule(RECORD.inner_rule, 0, gap)
+    outer = plan.Rule(RECORD.outer_rule, 0, gap)
+    inner = plan.Rule(RECORD.inner_rule, 0, gap)
     label = 0
     for index in indices:
         paragraph = result[index]
@@ -359,8 +359,8 @@ def _record(result: List[layout.ParagraphPlan], role_list: Sequence[str],
     _at_the_foot(result, role_list, styles, page, first, last)
 
 
-def _at_the_foot(result: List[layout.ParagraphPlan], role_list: Sequence[str],
-                 styles: Dict[str, layout.Appearance], page: layout.PageSetup,
+def _at_the_foot(result: List[plan.ParagraphPlan], role_list: Sequence[str],
+                 styles: Dict[str, plan.Appearance], page: plan.PageSetup,
                  first: int, last: int) -> None:
     """The 版记 on a page of its own, its last line on the type area's bottom edge: exact
     lines of the pitch off the grid, typed blank lines between its elements made thin, and
@@ -387,8 +387,8 @@ def _at_the_foot(result: List[layout.ParagraphPlan], role_list: Sequence[str],
                                            space_before_pt=round(max(0.0, room), 2))
 
 
-def _reaching(paragraph: layout.ParagraphPlan,
-              look: layout.Appearance) -> layout.ParagraphPlan:
+def _reaching(paragraph: plan.ParagraphPlan,
+              look: plan.Appearance) -> plan.ParagraphPlan:
     """A paragraph whose text box is narrower than the type area (a 抄送 hanging after its
     colon) gets invisible side rules at the distance of its indents, so that its rules
     still run the type area's width."""
@@ -403,15 +403,15 @@ def _reaching(paragraph: layout.ParagraphPlan,
         return paragraph
     width_pt = RECORD.reach_rule / MM_PER_PT
 
-    def side(chars: float) -> layout.Rule:
-        return layout.Rule(RECORD.reach_rule, WHITE_RGB,
+    def side(chars: float) -> plan.Rule:
+        return plan.Rule(RECORD.reach_rule, WHITE_RGB,
                            float(max(0, round(chars * look.size_pt - width_pt))))
 
     return paragraph._replace(reach_rules=(side(box_left), side(right)))
 
 
-def estimated_lines(paragraph: layout.ParagraphPlan, look: layout.Appearance,
-                    page: layout.PageSetup) -> int:
+def estimated_lines(paragraph: plan.ParagraphPlan, look: plan.Appearance,
+                    page: plan.PageSetup) -> int:
     """Lines the paragraph's text takes at the style's size (no character spacing: 4号)."""
     def pick(value: Optional[float], default: float) -> float:
         return default if value is None else value

@@ -1,5 +1,5 @@
 """``format``/``check``/``lint`` on the files people have: .doc, .wps, .rtf, .odt and .txt in,
-.docx and PDF out, with the batch's own soffice (gongwen.batch.office, not the test rig's).
+.docx and PDF out, with the batch's own soffice (gongwen.soffice.office, not the test rig's).
 
 Every run of the CLI gets its own TMPDIR, so the soffice it starts (profile and pipe live
 there) can be found by its command line, and a test can tell that none is left behind.
@@ -19,11 +19,11 @@ from typing import List
 
 import pytest
 
-from gongwen.batch import InputError
-from gongwen.batch.docxtext import read_paragraphs
-from gongwen.batch.inputs import Inputs, read_text, text_document, text_paragraphs
-from gongwen.batch.office import ConversionFailed, Office, _props
-from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
+from gongwen.cli.inputs import Inputs, read_text, text_document, text_paragraphs
+from gongwen.input_files import InputError
+from gongwen.ooxml.docxtext import read_paragraphs
+from gongwen.pdf.pdfmeasure import check_gbt9704, measure_pdf
+from gongwen.soffice.office import ConversionFailed, Office, _props
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ("xiangzhen-dangwei-shuji-shuzhi.txt", "xian-jiaoyuju-niandu-zongjie.txt")

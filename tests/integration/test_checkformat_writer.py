@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from gongwen import formatcheck, layout, presets
-from gongwen.batch import docxfacts
-from gongwen.batch.inputs import read_text, text_paragraphs
+from gongwen.cli.inputs import read_text, text_paragraphs
+from gongwen.ooxml import docxfacts
 from gongwen.writer import checkformat
 from gongwen.writer import presets as writer_presets
 from gongwen.writer.commands import Invocation

@@ -1,4 +1,4 @@
-"""gongwen.batch.docxlayout in real Writer: the 落款 chain keeps together, the title takes
+"""gongwen.ooxml.docxlayout in real Writer: the 落款 chain keeps together, the title takes
 one grid line. Measured on PDFs exported from a template rendered by ``gongwen new``."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import List
 import docx
 
 from gongwen import cli, spec
-from gongwen.batch.pdfmeasure import (
+from gongwen.pdf.pdfmeasure import (
     PdfLayout,
     check_gbt9704,
     grid_slot,

@@ -106,7 +106,8 @@ def test_oxt_holds_what_libreoffice_needs_and_nothing_else(oxt):
                      "pythonpath/gongwen/writer/commands.py", "extension/icons/check_16.png",
                      "extension/icons/check_26.png"]:
         assert required in names
-    assert not [n for n in names if "__pycache__" in n or n.startswith("pythonpath/gongwen/batch")]
+    hosts = tuple(f"pythonpath/gongwen/{host}/" for host in ("ooxml", "soffice", "pdf", "cli"))
+    assert not [n for n in names if "__pycache__" in n or n.startswith(hosts)]
 
 
 @pytest.mark.parametrize("command", [n for n, c in COMMANDS.items() if c.modifies])

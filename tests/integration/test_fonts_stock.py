@@ -84,10 +84,10 @@ def test_the_official_names_get_distinct_free_faces_and_the_checker_names_them(o
 
 def test_the_clis_pdf_uses_the_same_stand_ins(tmp_path: Path, monkeypatch):
     """The CLI's own soffice gets the same replacement table in its throwaway profile
-    (batch/office.py): format --pdf draws the official names with the same free faces,
+    (soffice/office.py): format --pdf draws the official names with the same free faces,
     and lint names them as Writer's 检查格式 does."""
     from gongwen import cli
-    from gongwen.batch.lint import lint_document
+    from gongwen.cli.lint import lint_document
 
     monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
     source = tmp_path / "notice.txt"

@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from gongwen import cli
-from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
+from gongwen.pdf.pdfmeasure import check_gbt9704, measure_pdf
 from tests.corpus import build_corpus
 
 SAMPLES = ["xiangzhen-dangwei-shuji-shuzhi.txt", "xian-jiaoyuju-niandu-zongjie.txt"]

@@ -1,6 +1,6 @@
 """一键公文格式 in real Writer: ``vnd.gongwen:Format`` dispatched through the installed extension.
 
-Proof by measurement (PDF → ``gongwen.batch.pdfmeasure``), before and after a .docx round trip, and
+Proof by measurement (PDF → ``gongwen.pdf.pdfmeasure``), before and after a .docx round trip, and
 the guarantees: the text never changes, one undo step restores the layout and keeps the
 user's history, redo re-applies, twice equals once, read-only and empty documents refused.
 """
@@ -14,7 +14,7 @@ from typing import Dict, List, Tuple
 import pytest
 
 from gongwen import messages, spec
-from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
+from gongwen.pdf.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.spec import Role
 from rig.office import body_paragraphs as paragraph_elements
 

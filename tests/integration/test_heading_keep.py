@@ -10,7 +10,7 @@ from typing import List
 import pytest
 
 from gongwen import cli
-from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
+from gongwen.pdf.pdfmeasure import check_gbt9704, measure_pdf
 from tests.integration.test_wholedoc import _docx_of
 
 SENTENCE = "企业坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，"

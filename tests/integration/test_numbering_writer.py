@@ -16,8 +16,8 @@ import docx
 import pytest
 
 from gongwen import cli, listlabel, spec
-from gongwen.batch import numbering as docx_numbering
-from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
+from gongwen.ooxml import numbering as docx_numbering
+from gongwen.pdf.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.spec import Role
 from gongwen.writer import numbering, undo
 from rig.office import body_paragraphs

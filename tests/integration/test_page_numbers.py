@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from gongwen import cli
-from gongwen.batch import pdfmeasure
-from gongwen.batch.pdfmeasure import measure_pdf
+from gongwen.pdf import pdfmeasure
+from gongwen.pdf.pdfmeasure import measure_pdf
 from tests import pagenumdocs
 
 TYPE_AREA_BOTTOM_MM = 297 - 35

@@ -20,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from gongwen import cli
-from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
+from gongwen.pdf.pdfmeasure import check_gbt9704, measure_pdf
 
 SAMPLES = ["xiangzhen-dangwei-shuji-shuzhi.txt", "xian-jiaoyuju-niandu-zongjie.txt"]
 
@@ -313,7 +313,7 @@ def test_a_look_over_a_whole_paragraph_goes_in_both_paths_and_emphasis_stays(off
     look, the bold phrase stays: the same in the button's document and the CLI's; and the
     checker finds nothing about weight after either."""
     from gongwen import layout, presets
-    from gongwen.batch.lint import lint_document
+    from gongwen.cli.lint import lint_document
     from gongwen.writer import checkformat
 
     source = _looks_file(tmp_path)
@@ -392,9 +392,9 @@ def test_a_pdf_made_with_a_preset_passes_lint_with_that_preset(office, samples_d
     """The house style (other margins, fixed 29 pt lines, ``- N -`` centred) and the
     fixed-28pt preset, through the button and the CLI: `lint --preset` finds nothing on
     either PDF, while the GB/T 9704 lint finds the house style's differences."""
-    from gongwen.batch.lint import lint_file
-    from gongwen.batch.pdfmeasure import expected_from
+    from gongwen.cli.lint import lint_file
     from gongwen.layout import settings_from
+    from gongwen.pdf.pdfmeasure import expected_from
     from gongwen.presets import resolve
 
     source = _inputs(SAMPLES[1], samples_dir, tmp_path)

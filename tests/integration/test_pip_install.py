@@ -58,7 +58,7 @@ def test_wheel_carries_templates_and_scaffolds(source: Path, tmp_path: Path):
     for key in ("personal", "annual-summary", "integrity", "leadership", "party-building"):
         assert f"gongwen/templates/{key}.docx" in names
         assert f"gongwen/scaffolds/{key}.json" in names
-    assert "gongwen/batch/pdfmeasure.py" in names and "gongwen/batch/office.py" in names
+    assert "gongwen/pdf/pdfmeasure.py" in names and "gongwen/soffice/office.py" in names
 
 
 def test_pip_install_then_every_subcommand_from_another_folder(source: Path, tmp_path: Path):

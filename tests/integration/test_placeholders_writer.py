@@ -471,7 +471,7 @@ def build_form_docx(path: Path) -> Path:
 
 
 def test_writer_marks_the_new_forms_and_underlined_blanks_as_the_cli_counts(office, tmp_path):
-    from gongwen.batch import check as cli_check
+    from gongwen.cli import check as cli_check
 
     path = build_form_docx(tmp_path / "form.docx")
     cli_findings = cli_check.check_file(path)

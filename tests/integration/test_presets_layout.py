@@ -14,7 +14,7 @@ import docx
 import pytest
 
 from gongwen import cli, presets
-from gongwen.batch.pdfmeasure import PdfLayout, measure_pdf
+from gongwen.pdf.pdfmeasure import PdfLayout, measure_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 HOUSE = ROOT / "docs" / "presets" / "example-house.json"

@@ -19,7 +19,7 @@ from typing import Dict, List, NamedTuple, Tuple
 import pytest
 
 from gongwen import cli, layout, roles, spec
-from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
+from gongwen.pdf.pdfmeasure import check_gbt9704, measure_pdf
 from rig.office import body_paragraphs
 from tests import realdocs
 

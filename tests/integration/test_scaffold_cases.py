@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from gongwen import layout, spec, wholedoc
-from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
+from gongwen.pdf.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.placeholders import count_placeholders
 from gongwen.scaffolds import load_all, load_scaffold, render, scaffold_types, section_titles
 from gongwen.spec import Role, style_name

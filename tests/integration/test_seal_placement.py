@@ -2,7 +2,7 @@
 
 One .docx is formatted by ``vnd.gongwen:Format?seal=…`` in Writer and by ``python -m
 gongwen format --seal …`` (then opened in Writer); both PDFs are measured with
-``gongwen.batch.pdfmeasure``:
+``gongwen.pdf.pdfmeasure``:
 
 - ``stamp``: the 成文日期 ends four characters in from the type area's right edge, each
   署名 is centred over it (within 1.5 mm), the first 署名 on the third line under the text
@@ -28,9 +28,9 @@ import docx
 import pytest
 
 from gongwen import layout, spec
-from gongwen.batch import docxprops
-from gongwen.batch.pdfmeasure import BODY_CHAR_MM as CHAR_MM
-from gongwen.batch.pdfmeasure import Line, measure_pdf
+from gongwen.ooxml import docxprops
+from gongwen.pdf.pdfmeasure import BODY_CHAR_MM as CHAR_MM
+from gongwen.pdf.pdfmeasure import Line, measure_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 RIGHT_EDGE_MM = spec.PAGE.width - spec.PAGE.right

@@ -4,7 +4,7 @@ GB/T 9704 §7.3.5.2: the 署名 right-aligned two characters in, the date under 
 first character two characters right of the 署名's first; a date longer than that keeps
 two characters and pushes the 署名 left. One .docx is formatted twice, by
 ``vnd.gongwen:Format`` in Writer and by ``python -m gongwen format`` (then opened in
-Writer), both exported to PDF and measured with pythonpath/gongwen/batch/pdfmeasure.py.
+Writer), both exported to PDF and measured with pythonpath/gongwen/pdf/pdfmeasure.py.
 
 Both are identical in Writer: Writer 7.4 opening a .docx cannot turn its Asian/Western
 autospacing off (its importer skips ``w:autoSpaceDE``/``w:autoSpaceDN``), so 2021年12月31日
@@ -25,8 +25,8 @@ import docx
 import pytest
 
 from gongwen import spec
-from gongwen.batch.pdfmeasure import BODY_CHAR_MM as CHAR_MM  # one 3号 character
-from gongwen.batch.pdfmeasure import Line, measure_pdf
+from gongwen.pdf.pdfmeasure import BODY_CHAR_MM as CHAR_MM  # one 3号 character
+from gongwen.pdf.pdfmeasure import Line, measure_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 BUTTON = "vnd.gongwen:Format"

@@ -15,7 +15,7 @@ from typing import Dict, List
 import pytest
 
 from gongwen import cli
-from gongwen.batch.pdfmeasure import Line, measure_pdf
+from gongwen.pdf.pdfmeasure import Line, measure_pdf
 from rig.raster import Rule, red_bottom_mm, red_top_mm, rules
 from tests.integration.test_wholedoc import NOTICE, PATHS, _docx_of, both_paths
 

@@ -11,7 +11,7 @@ from typing import List, Tuple
 import pytest
 
 from gongwen import spec
-from gongwen.batch.pdfmeasure import check_gbt9704, measure_pdf
+from gongwen.pdf.pdfmeasure import check_gbt9704, measure_pdf
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
 from gongwen.spec import Role
 

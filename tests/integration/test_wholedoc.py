@@ -16,7 +16,7 @@ import docx
 import pytest
 
 from gongwen import cli
-from gongwen.batch.pdfmeasure import Line, measure_pdf
+from gongwen.pdf.pdfmeasure import Line, measure_pdf
 from rig.raster import red_top_mm, rules
 
 NOTICE = [

@@ -1,4 +1,4 @@
-"""gongwen.batch.inputs without soffice: which files are accepted, the first-bytes check
+"""gongwen.cli.inputs without soffice: which files are accepted, the first-bytes check
 (an extension that lies, a zero-byte file), and .txt in every encoding into paragraphs."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gongwen.batch import InputError
-from gongwen.batch import inputs as batch_inputs
-from gongwen.batch.inputs import Inputs, check_content, read_text, text_document, text_paragraphs
+from gongwen.cli import inputs as batch_inputs
+from gongwen.cli.inputs import Inputs, check_content, read_text, text_document, text_paragraphs
+from gongwen.input_files import InputError
 
 LINES = ["关于2025年度工作的总结", "一、主要工作", "全年开展调研XX次，形成报告3篇。"]
 

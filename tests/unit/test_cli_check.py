@@ -23,7 +23,8 @@ from docx.opc.part import Part
 from lxml import etree
 
 from gongwen import cli
-from gongwen.batch import check, docxtext
+from gongwen.cli import check
+from gongwen.ooxml import docxtext
 from tests.conftest import ROOT
 from tests.samples import OWN, SHARED, SHUZHI, sample_path
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gongwen import cli
-from gongwen.batch import walk
+from gongwen.cli import walk
 
 REPORT = "关于开展安全生产检查的通知\n各乡镇：\n现将有关事项通知如下：请于X月X日前报送。\n"
 

@@ -15,7 +15,7 @@ from docx.shared import Pt
 from lxml import etree
 
 from gongwen import cli, placement, roles, spec
-from gongwen.batch import docxlayout, docxrender
+from gongwen.ooxml import docxlayout, docxrender
 from gongwen.spec import Role
 from tests.corpus import LIST_LABELS, SAMPLE, build, build_corpus, docx_text, text_unchanged
 

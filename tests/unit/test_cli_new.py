@@ -14,8 +14,8 @@ import docx
 import pytest
 
 from gongwen import spec
-from gongwen.batch import new as new_command
 from gongwen.cli import main
+from gongwen.cli import new as new_command
 from gongwen.placeholders import count_placeholders, find_placeholders
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
 from gongwen.spec import Role
@@ -221,7 +221,7 @@ def test_help_names_the_template_folder_and_override():
 
 def test_committed_templates_are_up_to_date(tmp_path):
     """``make templates`` output equals what is committed (rebuild after changing the data
-    or gongwen.batch.docxlayout)."""
+    or gongwen.ooxml.docxlayout)."""
     subprocess.run([sys.executable, str(REPO / "tools" / "build_templates.py"),
                     "--out", str(tmp_path)], check=True, capture_output=True)
     built = sorted(p.name for p in tmp_path.glob("*.docx"))

@@ -11,7 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
 from gongwen import cli
-from gongwen.batch import docxfacts, docxtext
+from gongwen.ooxml import docxfacts, docxtext
 from gongwen.roles import LOOKED_AT, ParagraphLook
 from gongwen.spec import Align, Role, style_name
 

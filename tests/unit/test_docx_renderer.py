@@ -10,7 +10,7 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from gongwen.batch import docxlayout, docxrender
+from gongwen.ooxml import docxlayout, docxrender
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -149,7 +149,7 @@ def test_the_signature_gets_both_right_indents(tmp_path: Path):
 
 def test_tabs_written_by_an_edit_become_tab_runs_in_order_with_the_runs_look():
     """One pass over however many tabs (a pasted line held a thousand: recursion failed)."""
-    from gongwen.batch import docxwhole
+    from gongwen.ooxml import docxwhole
 
     document = docx.Document()
     run = document.add_paragraph().add_run("甲\t乙\t\t丙" + "\t丁" * 1500)
@@ -163,7 +163,7 @@ def test_tabs_written_by_an_edit_become_tab_runs_in_order_with_the_runs_look():
 
 
 def test_what_follows_a_tab_in_its_run_stays_after_it():
-    from gongwen.batch import docxwhole
+    from gongwen.ooxml import docxwhole
 
     document = docx.Document()
     run = document.add_paragraph().add_run("甲\t乙")

@@ -18,7 +18,7 @@ from docx.oxml import parse_xml
 from lxml import etree
 
 from gongwen import cli
-from gongwen.batch import docxrepair
+from gongwen.ooxml import docxrepair
 from tests import corpus, docxvalid, pagenumdocs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -151,7 +151,7 @@ def test_a_picture_in_the_header_copied_to_even_pages_validates(tmp_path: Path):
 
 
 def test_the_shipped_templates_validate():
-    from gongwen.batch.new import templates_dir
+    from gongwen.cli.new import templates_dir
 
     templates = sorted(templates_dir().glob("*.docx"))
     assert len(templates) >= 10, templates_dir()

@@ -55,7 +55,7 @@ def test_the_checker_names_the_face_that_draws_it():
 
 
 def test_the_clis_soffice_profile_carries_the_same_table(tmp_path):
-    from gongwen.batch import office
+    from gongwen.soffice import office
 
     table = office.font_replacements(STOCK | {"方正小标宋简体"})
     assert "方正小标宋简体" not in table  # it is here: no entry hides it

@@ -165,7 +165,7 @@ def test_fields_with_decoration():
 def test_blank_lines_between_every_paragraph_are_separators_for_the_roles():
     """Issue 19: a .txt with a line of one space after every paragraph (Writer keeps them,
     the CLI's reader drops them) gets the same roles either way."""
-    from gongwen.batch.inputs import text_paragraphs
+    from gongwen.cli.inputs import text_paragraphs
 
     texts = ["政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上", "各位代表：",
              "现在，我代表国务院，向大会报告政府工作，请予审议。", "一、2023年工作回顾",

@@ -16,11 +16,11 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import cli, formatcheck, layout, normalize, presets
-from gongwen.batch import docxfacts
-from gongwen.batch.docxrender import format_document
-from gongwen.batch.inputs import read_text, text_document
+from gongwen import cli, fontconfig, formatcheck, layout, normalize, presets
+from gongwen.cli.inputs import read_text, text_document
 from gongwen.formatcheck import Problem
+from gongwen.ooxml import docxfacts
+from gongwen.ooxml.docxrender import format_document
 
 ROOT = Path(__file__).resolve().parents[2]
 # Every font a formatted document names: "installed" so that font-missing, a fact about
@@ -389,14 +389,14 @@ def test_font_missing_names_the_stand_in():
     assert CLEAN[found[0].paragraph] == "（一）压实属地责任"  # where it is used first
 
 
-@pytest.mark.skipif(not docxfacts._fontconfig_families(), reason="no fontconfig")
+@pytest.mark.skipif(not fontconfig.families(), reason="no fontconfig")
 def test_font_missing_through_fontconfig():
     document = formatted()
     add(run_rpr(body_paragraphs(document)[BODY]), "rFonts", eastAsia="没有这个字体")
     found = [p for p in problems(document, installed=None) if p.code == "font-missing"]
     missing = [p for p in found if "没有这个字体" in p.message]
     assert len(missing) == 1
-    stand_in = docxfacts._fc_match("没有这个字体")
+    stand_in = fontconfig.match("没有这个字体")
     assert stand_in and stand_in in missing[0].message
 
 
@@ -433,7 +433,7 @@ def lint_cli(capsys, *argv: str):
 
 
 def test_cli_json_shape_and_exit_codes(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(docxfacts, "_fontconfig_families", lambda: OFFICIAL_FONTS)
+    monkeypatch.setattr(fontconfig, "families", lambda: OFFICIAL_FONTS)
     clean = tmp_path / "clean.docx"
     formatted().save(str(clean))
     assert lint_cli(capsys, str(clean))[0] == 0
@@ -453,7 +453,7 @@ def test_cli_json_shape_and_exit_codes(tmp_path, capsys, monkeypatch):
 
 
 def test_cli_preset(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(docxfacts, "_fontconfig_families", lambda: OFFICIAL_FONTS)
+    monkeypatch.setattr(fontconfig, "families", lambda: OFFICIAL_FONTS)
     path = tmp_path / "fixed.docx"
     formatted(preset="fixed-28pt").save(str(path))
     status, out, _ = lint_cli(capsys, str(path))
@@ -491,7 +491,7 @@ def test_after_format_only_what_is_in_the_text_is_left(samples_dir, sample, pres
     format_document(document, settings=settings_of(preset))
     found = problems(document, preset)
     assert not FORMATTER_CODES & set(codes(found))
-    from gongwen.batch.inputs import text_paragraphs
+    from gongwen.cli.inputs import text_paragraphs
 
     assert found == text_problems(text_paragraphs(texts))
     assert "placeholder" in codes(found)
@@ -505,7 +505,7 @@ def test_list_labels_are_judged_as_the_formatter_will_type_them(tmp_path):
     the wrong font; and the numbering rule sees the labels."""
     import docx
 
-    from gongwen.batch import numbering
+    from gongwen.ooxml import numbering
     from tests import listdocs
 
     document = docx.Document(str(listdocs.build("word_four_levels", tmp_path)))
@@ -526,9 +526,9 @@ def test_an_attached_text_numbers_its_headings_afresh():
 def test_lint_judges_the_closing_by_the_document_s_seal(tmp_path, capsys, monkeypatch):
     """A document formatted with a seal (and keeping the choice) is clean; the same layout
     in a document that keeps no seal has its 署名/成文日期 where §7.3.5.2 does not put them."""
-    from gongwen.batch import docxprops
+    from gongwen.ooxml import docxprops
 
-    monkeypatch.setattr(docxfacts, "_fontconfig_families", lambda: OFFICIAL_FONTS)
+    monkeypatch.setattr(fontconfig, "families", lambda: OFFICIAL_FONTS)
     texts = CLEAN[:3] + ["青山县人民政府", "2024年5月6日"]
     sealed = text_document("\n".join(texts))
     format_document(sealed, seal="stamp")

@@ -8,8 +8,7 @@ import json
 import docx
 from docx.shared import Pt
 
-from gongwen import cli, formatcheck, spec
-from gongwen.batch import docxfacts
+from gongwen import cli, fontconfig, formatcheck, spec
 from gongwen.formatcheck import CODES, Problem
 
 CATEGORIES = {"page": "页面", "font": "字体", "size": "字号", "indent": "缩进",
@@ -72,7 +71,7 @@ def _small_title(folder) -> str:
 
 
 def test_lint_speaks_chinese_and_its_json_keeps_the_codes(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(docxfacts, "_fontconfig_families", lambda: set())
+    monkeypatch.setattr(fontconfig, "families", lambda: set())
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
     path = _small_title(tmp_path)
     assert cli.main(["lint", path]) == 1

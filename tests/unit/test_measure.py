@@ -1,10 +1,10 @@
-"""gongwen.batch.pdfmeasure on `pdftotext -bbox-layout` XHTML written here (no soffice, no PDF)."""
+"""gongwen.pdf.pdfmeasure on `pdftotext -bbox-layout` XHTML written here (no soffice, no PDF)."""
 
 from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
-from gongwen.batch.pdfmeasure import (
+from gongwen.pdf.pdfmeasure import (
     CJK_PITCH_MM,
     check_gbt9704,
     grid_slot,
@@ -354,7 +354,7 @@ def test_line_short_before_a_latin_run_that_would_fit_is_reported():
 def test_a_signature_set_further_in_than_its_date_still_makes_a_signature_page():
     """§7.3.5.2: with a date longer than the 署名, the date ends 右空二字 and the 署名 ends
     further in (its first character two characters left of the date's)."""
-    from gongwen.batch import pdfmeasure as measure
+    from gongwen.pdf import pdfmeasure as measure
 
     edge = measure.PAGE.width - measure.PAGE.right - measure.SIGNATURE_RIGHT_INDENT_MM
     char = measure.BODY_CHAR_MM

@@ -16,9 +16,9 @@ import pytest
 from lxml import etree
 
 from gongwen import cli, listlabel, roles
-from gongwen.batch import format as format_command
-from gongwen.batch import numbering
-from gongwen.batch.docxtext import paragraph_text
+from gongwen.cli import format as format_command
+from gongwen.ooxml import numbering
+from gongwen.ooxml.docxtext import paragraph_text
 from tests import listdocs
 
 W = listdocs.W

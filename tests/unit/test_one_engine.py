@@ -1,4 +1,5 @@
-"""One engine: the renderers (gongwen/writer, gongwen/batch) decide nothing a user could see.
+"""One engine: the hosts (gongwen/writer, gongwen/ooxml, the PDF checker, the CLI) decide
+nothing a user could see.
 
 Fonts and type sizes are the core's (gongwen.spec through gongwen.layout's plan): a font
 name, a 字号 or a role's size written as a literal in a renderer is a rule that escaped the
@@ -16,7 +17,7 @@ from typing import List, Set, Tuple
 from gongwen import spec
 
 PACKAGE = Path(__file__).resolve().parents[2] / "pythonpath" / "gongwen"
-RENDERERS = [PACKAGE / "writer", PACKAGE / "batch"]
+RENDERERS = [PACKAGE / "writer", PACKAGE / "ooxml", PACKAGE / "pdf", PACKAGE / "cli"]
 
 
 def _font_names() -> Set[str]:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from gongwen import cli
-from gongwen.batch import pdfmeasure
-from gongwen.batch.pdflint import first_per_page
-from gongwen.batch.pdfmeasure import Deviation, Line, Page, PageNumber, PdfLayout
+from gongwen.pdf import pdfmeasure
+from gongwen.pdf.pdflint import first_per_page
+from gongwen.pdf.pdfmeasure import Deviation, Line, Page, PageNumber, PdfLayout
 
 
 @pytest.fixture(autouse=True)

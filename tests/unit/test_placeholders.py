@@ -297,7 +297,7 @@ def test_ordinary_sentence_has_no_placeholder(text: str):
 
 def test_ordinary_sentences_and_the_bench_report_without_its_blanks_give_zero():
     assert count_placeholders("\n".join(ORDINARY_SENTENCES)) == 0
-    from bench.report import generate_report
+    from generated_report import generate_report
 
     text = "\n".join(generate_report(20))
     filled = re.sub("[X×○某]", "三", text)  # every blank filled in

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from gongwen import cli, presets, spec
-from gongwen.batch import presets as batch_presets
+from gongwen.cli import presets as batch_presets
 from gongwen.presets import PresetError
 from gongwen.writer.commands import parse_url
 from tests.conftest import ROOT

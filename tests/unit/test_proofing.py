@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bench.report import generate_report
 
+from generated_report import generate_report
 from gongwen import formatcheck, placeholders, proofing
 from gongwen.writer.commands import COMMANDS
 

@@ -10,9 +10,9 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from gongwen import layout, normalize, placement, spec
-from gongwen.batch import docxrender
-from gongwen.batch.docxtext import paragraph_text
 from gongwen.normalize import Normalization
+from gongwen.ooxml import docxrender
+from gongwen.ooxml.docxtext import paragraph_text
 from tests.corpus import png_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -85,7 +85,7 @@ def test_comments_and_cuts_are_skipped(tmp_path):
 def test_the_built_docx_carries_the_looks_as_direct_formatting(tmp_path):
     import docx
 
-    from gongwen.batch.docxfacts import document_facts
+    from gongwen.ooxml.docxfacts import document_facts
 
     red = Look(36.0, 0xFF0000, Align.CENTER, True)
     paragraphs = [Paragraph(Role.ISSUER, "XX县人民政府文件", red),

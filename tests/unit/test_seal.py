@@ -14,8 +14,8 @@ import docx
 import pytest
 
 from gongwen import layout, presets, spec
-from gongwen.batch import docxprops
-from gongwen.batch.docxrender import format_document
+from gongwen.ooxml import docxprops
+from gongwen.ooxml.docxrender import format_document
 from gongwen.presets import PresetError
 from gongwen.writer.commands import parse_url
 from tests.conftest import ROOT

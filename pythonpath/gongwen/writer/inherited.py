@@ -2,7 +2,7 @@
 decides; what covers part of it is the author's emphasis, which stays.
 
 The rule is the core's (:data:`gongwen.layout.INHERITED_LOOKS`); the .docx renderer applies
-the same one to runs (:func:`gongwen.batch.docxrender._clean_paragraph`). A look is the
+the same one to runs (:func:`gongwen.ooxml.docxrender._clean_paragraph`). A look is the
 paragraph's when every text portion of it carries it as direct formatting: underline, text
 colour, highlight, shading, or one character style (a web page's link look without a link).
 Portions of a real hyperlink are the link's and are not counted.

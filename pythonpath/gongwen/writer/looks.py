@@ -1,7 +1,7 @@
 """How the document sets its first paragraphs, described for the classifier.
 
 The core decides what a look means (:mod:`gongwen.roles.looks`); this only reads it, as
-the .docx side does (:func:`gongwen.batch.docxfacts.paragraph_looks`): per paragraph the
+the .docx side does (:func:`gongwen.ooxml.docxfacts.paragraph_looks`): per paragraph the
 size, colour and weight most of its text has (its text portions), its alignment and its
 paragraph style. Only the first :data:`gongwen.roles.LOOKED_AT` paragraphs: walking the
 portions of every paragraph of a 100-page report would cost Format what it saves.

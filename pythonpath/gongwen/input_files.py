@@ -1,12 +1,10 @@
-"""The batch (CLI) side: reads and writes .docx with python-docx/lxml.
-
-Unlike the core, modules here may import third-party packages; they are never
-imported from inside LibreOffice.
+"""What every reader of a user's file outside Writer shares: the CLI, the OOXML host, the
+soffice driver and the PDF checker (standard library only, like the core).
 
 This module holds what every subcommand shares and stays light (standard library and
 :mod:`gongwen.messages` only, so ``--help`` stays quick): the language of the messages,
 how an exception becomes a one-line reason, and the checks every input file goes through
-before a command reads it (``.docx`` specifics live in :mod:`gongwen.batch.docxtext`).
+before a command reads it (``.docx`` specifics live in :mod:`gongwen.ooxml.docxtext`).
 """
 
 from __future__ import annotations
@@ -15,7 +13,11 @@ import os
 import stat
 from pathlib import Path
 
-from gongwen import messages
+from gongwen import messages, textcodec
+
+# What the first bytes of the Word 97 family and of a zip package are.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 class InputError(Exception):
@@ -65,3 +67,30 @@ def read_bytes(path: Path, limit: int = -1) -> bytes:
             return stream.read(limit)
     except OSError as error:
         raise InputError(say("cli_file_unreadable", error=error.strerror or error)) from error
+
+
+def describe(head: bytes) -> str:
+    """What the first bytes of a file look like, for a message."""
+    if head.startswith(OLE_MAGIC):
+        return ".doc (Word 97-2003)"
+    if head.startswith(ZIP_MAGIC):
+        if b"opendocument.text" in head:
+            return ".odt"
+        if b"opendocument" in head:
+            return "OpenDocument"
+        return ".docx/zip"
+    if head.lstrip().startswith(b"{\\rtf"):
+        return ".rtf"
+    if head.startswith(b"%PDF"):
+        return ".pdf"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "image"
+    return "text" if _looks_like_text(head) else "binary"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    try:
+        textcodec.decode(head[: len(head) - len(head) % 2] if b"\x00" in head else head)
+    except (textcodec.UndecodableText, UnicodeDecodeError):
+        return False
+    return b"\x00" not in head or head.count(b"\x00") >= len(head) // 4

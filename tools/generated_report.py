@@ -6,7 +6,7 @@ opening, numbered sections at all four heading levels (一、 / （一） / 1. /
 placeholders per page (X次, XX镇, XXX名, ××, ○○, 某某, 20XX年 …), then 特此报告。,
 署名 and ``XXXX年XX月XX日``. The same ``pages`` and ``seed`` always give the same text.
 
-    python -m bench.report --pages 100 --docx out.docx --txt out.txt
+    python tools/generated_report.py --pages 100 --docx out.docx --txt out.txt
 """
 
 from __future__ import annotations
@@ -257,7 +257,7 @@ def _count_placeholders(paragraphs: Sequence[str]) -> Optional[int]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.report", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python tools/generated_report.py", description=__doc__)
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--txt", type=Path, help="write the report as UTF-8 text")

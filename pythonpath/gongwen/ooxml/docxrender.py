@@ -2,7 +2,7 @@
 
 The core decides every paragraph's role, look and 规范写法 rewrite (the same plan the Writer
 button carries out); this module only writes it as WordprocessingML, through
-:mod:`gongwen.batch.docxlayout` for styles, page and footers. It never changes text beyond
+:mod:`gongwen.ooxml.docxlayout` for styles, page and footers. It never changes text beyond
 the rewrites asked for: :func:`format_document` compares the text before and after and
 raises :class:`FormatError` otherwise, before anything is written.
 """
@@ -18,7 +18,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import headfoot, layout, normalize, punctuation, spec
-from gongwen.batch import (
+from gongwen.input_files import say
+from gongwen.normalize import Normalization
+from gongwen.ooxml import (
     docxfacts,
     docxlayout,
     docxprops,
@@ -27,18 +29,16 @@ from gongwen.batch import (
     docxtext,
     docxwhole,
     numbering,
-    say,
 )
-from gongwen.batch.docxrevisions import Revision
-from gongwen.batch.docxtext import paragraph_text
-from gongwen.normalize import Normalization
+from gongwen.ooxml.docxrevisions import Revision
+from gongwen.ooxml.docxtext import paragraph_text
 from gongwen.spec import Role
 
 
 class FormatError(Exception):
     """Formatting refused (it would change the text); the message is the one-line reason.
 
-    An input that is not a readable .docx raises :class:`gongwen.batch.InputError` instead.
+    An input that is not a readable .docx raises :class:`gongwen.input_files.InputError` instead.
     """
 
 
@@ -629,7 +629,7 @@ def format_document(document, options: Normalization = normalize.NONE,
 
     Raises FormatError (and leaves nothing half-done on disk) if the text would change in
     any other way than those rewrites. ``track``: the rewrites are Word revisions by
-    公文助手 (:mod:`gongwen.batch.docxrevisions`); the text checked is the accepted one.
+    公文助手 (:mod:`gongwen.ooxml.docxrevisions`); the text checked is the accepted one.
     """
     # Page numbers typed into frames and text boxes in the body are layout, not text: the
     # 公文 footer numbers every page (a .doc's 1, 2, 3 stayed beside — N — before).

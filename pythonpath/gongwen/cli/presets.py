@@ -2,7 +2,7 @@
 
 Also the ``--preset NAME|FILE.json`` option other commands share:
 :func:`add_preset_argument` defines it, :func:`preset_from_args` resolves it or exits 2.
-Standard library only (like :mod:`gongwen.batch`), so ``--help`` stays quick.
+Standard library only (like :mod:`gongwen.input_files`), so ``--help`` stays quick.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from typing import NoReturn
 
 from gongwen import presets
-from gongwen.batch import cli_locale, say
+from gongwen.input_files import cli_locale, say
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

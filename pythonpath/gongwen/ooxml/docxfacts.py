@@ -14,18 +14,15 @@ Installed fonts are asked of fontconfig (``fc-list``; ``fc-match`` names the sta
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections import Counter
-from functools import lru_cache
 from typing import Dict, FrozenSet, List, NamedTuple, Optional, Sequence, Tuple
 
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import formatcheck, roles, spec
-from gongwen.batch import docxlayout, docxtext, numbering
+from gongwen import fontconfig, formatcheck, roles, spec
 from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts
+from gongwen.ooxml import docxlayout, docxtext, numbering
 from gongwen.roles import ParagraphLook
 from gongwen.spec import MM_PER_PT, Align
 
@@ -372,7 +369,7 @@ def body_line_pitch(document) -> Optional[float]:
 
 def _stand_in_judge(installed: Optional[FrozenSet[str]] = None):
     if installed is None:
-        installed = _fontconfig_families()
+        installed = fontconfig.families()
         if installed is None:
             return None
     lowered = frozenset(name.lower() for name in installed)
@@ -381,39 +378,13 @@ def _stand_in_judge(installed: Optional[FrozenSet[str]] = None):
         if font.lower() in lowered:
             return None
         # an official name: the stand-in soffice's replacement table gives it (Writer's
-        # extension and the CLI's own soffice keep the same table: batch/office.py)
+        # extension and the CLI's own soffice keep the same table: soffice/office.py)
         if font in spec.REPLACED_FONT_NAMES:
             replaced = spec.font_stand_in(font, lowered)
             if replaced:
                 return replaced
-        return _fc_match(font)
+        return fontconfig.match(font)
 
     return stand_in
 
 
-@lru_cache(maxsize=1)
-def _fontconfig_families() -> Optional[FrozenSet[str]]:
-    if not shutil.which("fc-list"):
-        return None
-    try:
-        out = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True,
-                             timeout=30, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return frozenset(name.strip() for line in out.splitlines() for name in line.split(",")
-                     if name.strip())
-
-
-@lru_cache(maxsize=64)
-def _fc_match(font: str) -> str:
-    if not shutil.which("fc-match"):
-        return ""
-    try:
-        # A Chinese name is matched as a Chinese font would be (else fontconfig offers a
-        # Latin face with no CJK glyphs).
-        pattern = font if font.isascii() else f"{font}:lang=zh-cn"
-        out = subprocess.run(["fc-match", "-f", "%{family[0]}", pattern], capture_output=True,
-                             text=True, timeout=30, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return out.strip()

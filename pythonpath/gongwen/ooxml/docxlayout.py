@@ -1,7 +1,7 @@
 """GB/T 9704 公文 layout for a python-docx ``Document``: the plan's page, grid, page numbers
 and styles as WordprocessingML.
 
-Used by ``python -m gongwen format`` (on a user's file, :mod:`gongwen.batch.docxrender`)
+Used by ``python -m gongwen format`` (on a user's file, :mod:`gongwen.ooxml.docxrender`)
 and by the template builder (``tools/build_templates.py``, on a fresh ``docx.Document()``).
 Every number comes from :mod:`gongwen.layout`'s plan; this module only encodes it. What it
 keeps is how .docx measures: twips, half-points, hundredths of a line, and the schema order.

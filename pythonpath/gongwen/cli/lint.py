@@ -4,11 +4,11 @@ This module is the command and everything the checkers share: the :class:`Proble
 codes (a contract), the human and JSON reports and the exit status. The checkers only
 produce problems:
 
-- ``.pdf``: :func:`gongwen.batch.pdflint.lint_pdf` (paper, type area, lines per page,
+- ``.pdf``: :func:`gongwen.pdf.pdflint.lint_pdf` (paper, type area, lines per page,
   characters per line, page numbers, type sizes; measured with poppler);
-- every other accepted file (:mod:`gongwen.batch.inputs`: .docx, .doc, .wps, .odt, .rtf,
+- every other accepted file (:mod:`gongwen.cli.inputs`: .docx, .doc, .wps, .odt, .rtf,
   .txt…): :func:`lint_document`, given the python-docx Document or the text by
-  :class:`gongwen.batch.inputs.Inputs`. Not written yet: it says so (exit 2).
+  :class:`gongwen.cli.inputs.Inputs`. Not written yet: it says so (exit 2).
 
 Human output, one line per problem, then a total::
 
@@ -40,15 +40,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional
 
-from gongwen.batch import InputError, require_file, say
-from gongwen.batch.presets import add_preset_argument, preset_from_args
-from gongwen.batch.walk import Progress, add_recursive_argument, expand, skipped_line
+from gongwen.cli.presets import add_preset_argument, preset_from_args
+from gongwen.cli.walk import Progress, add_recursive_argument, expand, skipped_line
 from gongwen.formatcheck import CODES, Problem  # the one Problem type, in the core
+from gongwen.input_files import InputError, require_file, say
 
 __all__ = ["CODES", "Problem", "FileReport", "lint_document", "lint_file", "lint_path"]
 
 if TYPE_CHECKING:
-    from gongwen.batch.inputs import Inputs
+    from gongwen.cli.inputs import Inputs
     from gongwen.layout import Settings
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
@@ -83,7 +83,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gongwen import layout
-    from gongwen.batch.inputs import ACCEPTED, Inputs
+    from gongwen.cli.inputs import ACCEPTED, Inputs
 
     found = expand(args.files, args.recursive, ACCEPTED + (PDF_SUFFIX,))
     settings = layout.settings_from(preset_from_args(args).data)  # a bad preset: exit 2
@@ -120,7 +120,7 @@ def lint_file(path: Path, inputs: Optional[Inputs] = None,
               settings: Optional[Settings] = None) -> List[Problem]:
     require_file(path)
     if path.suffix.lower() == PDF_SUFFIX:
-        from gongwen.batch.pdflint import lint_pdf
+        from gongwen.pdf.pdflint import lint_pdf
 
         return lint_pdf(path, settings)
     return lint_document(path, inputs, settings)
@@ -130,15 +130,15 @@ def lint_document(path: Path, inputs: Optional[Inputs] = None,
                   settings: Optional[Settings] = None) -> List[Problem]:
     """The problems of a document (.docx, .doc, .wps, .odt, .rtf, .txt…) against the layout
     of ``settings`` (the preset's; GB/T 9704 by default): :func:`gongwen.formatcheck.check`
-    on what :mod:`gongwen.batch.docxfacts` reads. A .txt has text only: the text rules."""
-    from gongwen.batch import docxfacts
-    from gongwen.batch import inputs as accepted
+    on what :mod:`gongwen.ooxml.docxfacts` reads. A .txt has text only: the text rules."""
+    from gongwen.cli import inputs as accepted
+    from gongwen.ooxml import docxfacts
 
     if accepted.suffix_of(path) == accepted.TEXT:
         facts = docxfacts.text_facts(accepted.text_paragraphs(accepted.read_text(path)[0]))
     else:
         from gongwen import layout
-        from gongwen.batch import docxprops
+        from gongwen.ooxml import docxprops
 
         document = accepted.open_input(path, inputs)
         facts = docxfacts.document_facts(document)
@@ -151,7 +151,7 @@ def lint_document(path: Path, inputs: Optional[Inputs] = None,
 def check_facts(facts, settings: Optional[Settings] = None) -> List[Problem]:
     """The checker on a model, in the CLI's language."""
     from gongwen import formatcheck
-    from gongwen.batch import cli_locale
+    from gongwen.input_files import cli_locale
 
     return formatcheck.check(facts, settings, cli_locale())
 
@@ -172,8 +172,8 @@ def to_json(reports: List[FileReport]) -> Dict[str, object]:
 
 
 def print_human(reports: List[FileReport]) -> None:
-    from gongwen.batch import cli_locale
     from gongwen.formatcheck import category
+    from gongwen.input_files import cli_locale
 
     locale = cli_locale()
     for report in reports:

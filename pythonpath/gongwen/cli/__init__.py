@@ -1,6 +1,6 @@
 """``python -m gongwen new|check|format|lint|types|presets``: 公文助手 without Writer.
 
-Each subcommand lives in ``gongwen.batch.<name>`` with two functions,
+Each subcommand lives in ``gongwen.cli.<name>`` with two functions,
 ``add_arguments(parser)`` and ``run(args) -> int``; this module only routes.
 Exit status: 0 success, 1 the check found placeholders, 2 bad input.
 """
@@ -14,7 +14,7 @@ from typing import List, Optional
 
 from gongwen import __version__
 
-# subcommand -> (module under gongwen.batch, one-line help)
+# subcommand -> (module under gongwen.cli, one-line help)
 COMMANDS = {
     "types": ("types", "列出述职框架类型 / list the report types"),
     "new": ("new", "按框架新建 .docx / render a report scaffold to .docx"),
@@ -37,7 +37,7 @@ def build_parser(argv: Optional[List[str]] = None) -> argparse.ArgumentParser:
     for name, (module_name, help_text) in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
         if chosen in (name, None) or chosen not in COMMANDS:
-            module = importlib.import_module(f"gongwen.batch.{module_name}")
+            module = importlib.import_module(f"gongwen.cli.{module_name}")
             module.add_arguments(sub)
             sub.set_defaults(run=module.run)
     return parser

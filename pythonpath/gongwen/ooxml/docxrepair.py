@@ -6,7 +6,7 @@ LibreOffice's .doc import doubles ``w:b`` in a ``w:rPr``, writes the ``w:rPr`` o
 boxes out of Office's order, and a numbering level's ``w:pStyle`` before its
 ``w:numFmt``), and the CLI made one itself (an even-page footer copied from the default one
 kept its ``wp:docPr`` ids). Word answers both with its "unreadable content"
-prompt. ``repair(document)`` runs last in :func:`gongwen.batch.docxrender.format_document`,
+prompt. ``repair(document)`` runs last in :func:`gongwen.ooxml.docxrender.format_document`,
 over every XML part python-docx writes back.
 
 The order is declared once, here (:data:`ORDER`: ISO/IEC 29500-1 Transitional, with

@@ -25,8 +25,8 @@ from typing import Any, Dict, List
 
 import gongwen
 from gongwen import wholedoc
-from gongwen.batch import cli_locale
-from gongwen.batch.files import atomic_write
+from gongwen.cli.files import atomic_write
+from gongwen.input_files import cli_locale
 from gongwen.messages import MessageError
 from gongwen.scaffolds import (
     InvalidValue,
@@ -197,7 +197,7 @@ def render_template(template: Path, context: Dict[str, str], title: str, out: Pa
     if wholedoc.has_parts(roles):
         # The 版头's place, its rules, the 版记's page: formatted as 一键公文格式 would, so
         # that ``format`` leaves it as it is (the template holds the styles only).
-        from gongwen.batch.docxrender import format_document
+        from gongwen.ooxml.docxrender import format_document
 
         format_document(document)
     else:
@@ -236,8 +236,8 @@ def _place_signature_and_date(document, roles: List[str]) -> None:
     widths, and so their indents, are known only once the values are in."""
     from docx.oxml.ns import qn
 
-    from gongwen.batch.docxrender import place_signature_and_date
-    from gongwen.batch.docxtext import paragraph_text
+    from gongwen.ooxml.docxrender import place_signature_and_date
+    from gongwen.ooxml.docxtext import paragraph_text
 
     paragraphs = document.element.body.findall(qn("w:p"))
     if len(paragraphs) == len(roles):  # one paragraph per scaffold paragraph, as built

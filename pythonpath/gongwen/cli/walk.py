@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import List, NamedTuple, Optional, Sequence, TextIO
 
-from gongwen.batch import say
+from gongwen.input_files import say
 
 # More files than this and a terminal: a progress line (``[12/40] 述职.doc``) on stderr.
 PROGRESS_THRESHOLD = 3

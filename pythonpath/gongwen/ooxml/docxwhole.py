@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import layout
-from gongwen.batch import docxlayout
+from gongwen.ooxml import docxlayout
 
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 _EIGHTHS_PER_MM = 72 / 25.4 * 8

@@ -1,18 +1,18 @@
 """``python -m gongwen format``: GB/T 9704 公文 layout for documents, without Writer.
 
-Inputs are any file :mod:`gongwen.batch.inputs` accepts (.docx, .doc, .wps, .wpt, .dot,
+Inputs are any file :mod:`gongwen.cli.inputs` accepts (.docx, .doc, .wps, .wpt, .dot,
 .odt, .rtf, .txt; the non-.docx ones but .txt go through one soffice for the whole batch);
 the output is always .docx, and with ``--pdf`` also the PDF soffice exports from it.
 
 The command: arguments, where each output goes, one line per file. The formatting itself is
-:mod:`gongwen.batch.docxrender`, which carries out the same core plan as the Writer button.
+:mod:`gongwen.ooxml.docxrender`, which carries out the same core plan as the Writer button.
 Formatting never changes text unless
 ``--normalize`` asks for 规范写法 (:mod:`gongwen.normalize`, the same rules as Writer's
 ``?normalize=``);
 :func:`format_document` checks, before anything is written, that the text after
 formatting is exactly the text before with those rewrites made, nothing more.
-Inputs are opened by :func:`gongwen.batch.docxtext.open_document` and paragraphs read by
-:func:`gongwen.batch.docxtext.paragraph_text`, as ``check`` does.
+Inputs are opened by :func:`gongwen.ooxml.docxtext.open_document` and paragraphs read by
+:func:`gongwen.ooxml.docxtext.paragraph_text`, as ``check`` does.
 """
 
 from __future__ import annotations
@@ -25,19 +25,19 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from gongwen import layout, normalize, roles, spec
-from gongwen.batch import InputError, one_line, say
-from gongwen.batch.docxrender import FormatError, FormatResult, format_document
-from gongwen.batch.files import atomic_write, backup
-from gongwen.batch.inputs import ACCEPTED, DOCX, Inputs
-from gongwen.batch.presets import add_preset_argument, preset_from_args
-from gongwen.batch.walk import (
+from gongwen.cli.files import atomic_write, backup
+from gongwen.cli.inputs import ACCEPTED, DOCX, Inputs
+from gongwen.cli.presets import add_preset_argument, preset_from_args
+from gongwen.cli.walk import (
     PROGRESS_THRESHOLD,
     Input,
     add_recursive_argument,
     expand,
     skipped_line,
 )
+from gongwen.input_files import InputError, one_line, say
 from gongwen.normalize import Normalization
+from gongwen.ooxml.docxrender import FormatError, FormatResult, format_document
 
 EXIT_OK = 0
 EXIT_FAILED = 2
@@ -249,7 +249,7 @@ def _record_on_last_page(document, result: FormatResult, again, inputs: Inputs) 
 
 
 def _laid_out(document, inputs: Inputs):
-    from gongwen.batch.pdfmeasure import measure_pdf
+    from gongwen.pdf.pdfmeasure import measure_pdf
 
     folder = inputs.office.private_folder()
     try:

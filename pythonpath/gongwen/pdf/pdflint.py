@@ -1,5 +1,5 @@
-"""The GB/T 9704 check of a PDF for ``lint``: :mod:`gongwen.batch.pdfmeasure`'s deviations
-as :class:`gongwen.batch.lint.Problem`.
+"""The GB/T 9704 check of a PDF for ``lint``: :mod:`gongwen.pdf.pdfmeasure`'s deviations
+as :class:`gongwen.cli.lint.Problem`.
 
 What is checked, against the plan of the preset given (``lint --preset``; GB/T 9704 by
 default, whose numbers follow): every page A4; all body text inside the 156 × 225 mm type
@@ -16,10 +16,11 @@ import subprocess
 from pathlib import Path
 from typing import List, Optional
 
-from gongwen.batch import InputError, cli_locale, one_line, pdfmeasure, read_bytes, say
-from gongwen.batch.lint import Problem
-from gongwen.batch.pdfmeasure import Deviation
+from gongwen.formatcheck import Problem
+from gongwen.input_files import InputError, cli_locale, describe, one_line, read_bytes, say
 from gongwen.layout import Settings
+from gongwen.pdf import pdfmeasure
+from gongwen.pdf.pdfmeasure import Deviation
 
 
 def lint_pdf(path: Path, settings: Optional[Settings] = None) -> List[Problem]:
@@ -70,6 +71,4 @@ def problem(deviation: Deviation) -> Problem:
 
 
 def _what(path: Path) -> str:
-    from gongwen.batch.inputs import describe
-
     return describe(read_bytes(path, 512))

@@ -29,7 +29,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import listlabel
-from gongwen.batch.docxtext import paragraph_text
+from gongwen.ooxml.docxtext import paragraph_text
 
 LEVELS = 9
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

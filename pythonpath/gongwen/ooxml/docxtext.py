@@ -1,6 +1,6 @@
 """The .docx reader of the batch side: opening a file, and every text-bearing paragraph.
 
-:func:`open_document` is the one way batch code opens a .docx: it checks the file first and
+:func:`open_document` is the one way the CLI opens a .docx: it checks the file first and
 raises :class:`DocxReadError` with a reason a user can act on (missing, a folder, empty,
 encrypted, a Word 97-2003 .doc, not a .docx, cut off, damaged).
 
@@ -31,7 +31,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from gongwen.batch import InputError, one_line, read_bytes, require_file, say
+from gongwen.input_files import InputError, one_line, read_bytes, require_file, say
 
 LOCATIONS = ("body", "table", "header", "footer", "footnote", "endnote")
 

@@ -43,8 +43,8 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Set
 from xml.sax.saxutils import escape
 
-from gongwen import spec
-from gongwen.batch import InputError, say
+from gongwen import fontconfig, spec
+from gongwen.input_files import InputError, say
 
 SOFFICE_ENV = "GONGWEN_SOFFICE"  # the soffice to run; default: the one on PATH
 CONVERSION_TIMEOUT_S = 60.0
@@ -339,9 +339,7 @@ def seed_profile(profile: Path, installed: Optional[Set[str]] = None) -> None:
     """Writes the replacement table into a new profile's registrymodifications.xcu (read
     when soffice starts). ``installed``: the font families (default: fontconfig's)."""
     if installed is None:
-        from gongwen.batch import docxfacts
-
-        installed = set(docxfacts._fontconfig_families() or ())
+        installed = set(fontconfig.families() or ())
     table = font_replacements(installed)
     if not table:
         return

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from bench.report import FACTS, chinese_number, generate_report, main, write_docx, write_text
 
+from generated_report import FACTS, chinese_number, generate_report, main, write_docx, write_text
 from gongwen.placeholders import count_placeholders
 from gongwen.roles import classify
 from gongwen.spec import Role

@@ -1,7 +1,7 @@
 """``python -m gongwen check FILE... [--json]``: list the unfilled placeholders of files.
 
 Reads ``.docx`` (body, tables, headers, footers, footnotes and endnotes, through
-``gongwen.batch.docxtext``, underlined runs included: underlined spaces are a blank) and
+``gongwen.ooxml.docxtext``, underlined runs included: underlined spaces are a blank) and
 ``.txt`` in UTF-8 (with or without a byte-order mark), UTF-16 or GB18030/GBK (detected by
 ``gongwen.textcodec``); the detector is ``gongwen.placeholders``, the same rules Writer uses.
 
@@ -43,14 +43,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from gongwen import textcodec
-from gongwen.batch import InputError, read_bytes, require_file, say
-from gongwen.batch.walk import Progress, add_recursive_argument, expand, skipped_line
+from gongwen.cli.walk import Progress, add_recursive_argument, expand, skipped_line
+from gongwen.input_files import InputError, read_bytes, require_file, say
 from gongwen.placeholders import find_placeholders
 
 if TYPE_CHECKING:  # python-docx and soffice load only when a file needs them
     from docx.document import Document as DocxDocument
 
-    from gongwen.batch.inputs import Inputs
+    from gongwen.cli.inputs import Inputs
 
 EXIT_NONE, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 CONTEXT_CHARS = 10  # characters of context on each side of a placeholder
@@ -96,7 +96,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gongwen.batch.inputs import ACCEPTED, Inputs
+    from gongwen.cli.inputs import ACCEPTED, Inputs
 
     found = expand(args.files, args.recursive, ACCEPTED)
     with Inputs() as inputs:  # one soffice for the files that need converting
@@ -137,7 +137,7 @@ def check_file(path: Path, inputs: Optional[Inputs] = None) -> List[Finding]:
 def check_file_and_encoding(path: Path, inputs: Optional[Inputs] = None
                             ) -> Tuple[List[Finding], Optional[str]]:
     """The findings of one file and, for a .txt, the encoding it was read in. .doc, .wps,
-    .odt, .rtf… are converted by ``inputs`` (:mod:`gongwen.batch.inputs`) and read as a
+    .odt, .rtf… are converted by ``inputs`` (:mod:`gongwen.cli.inputs`) and read as a
     .docx (locations and numbers are those of the converted document)."""
     require_file(path)
     suffix = path.suffix.lower()
@@ -146,7 +146,7 @@ def check_file_and_encoding(path: Path, inputs: Optional[Inputs] = None
         return check_lines(text.split("\n")), encoding
     if suffix == ".docx":
         return check_docx(path), None
-    from gongwen.batch.inputs import CONVERTED, open_input
+    from gongwen.cli.inputs import CONVERTED, open_input
 
     if suffix in CONVERTED:
         return check_docx(open_input(path, inputs)), None
@@ -162,7 +162,7 @@ def check_lines(lines: List[str]) -> List[Finding]:
 
 def check_docx(path: Union[Path, DocxDocument]) -> List[Finding]:
     """The findings of a .docx; DocxReadError (an InputError) if it is not a readable one."""
-    from gongwen.batch import docxtext  # python-docx loads only when a .docx is checked
+    from gongwen.ooxml import docxtext  # python-docx loads only when a .docx is checked
 
     paragraphs = docxtext.read_paragraphs(path)
     footnote_paragraphs = sum(1 for p in paragraphs if p.location == "footnote")

@@ -4,7 +4,7 @@
 
 - ``.doc``, ``.dot``, ``.wps``, ``.wpt`` (Word 97-2003 binaries; WPS writes its ``.wps`` and
   ``.wpt`` in the same format), ``.odt`` and ``.rtf``: converted to .docx by LibreOffice
-  (:mod:`gongwen.batch.office`, one soffice for the whole batch, started on demand);
+  (:mod:`gongwen.soffice.office`, one soffice for the whole batch, started on demand);
 - ``.txt`` in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK
   (:func:`gongwen.textcodec.decode`): read directly, no soffice.
 
@@ -34,7 +34,15 @@ from pathlib import Path
 from typing import List, Optional, Tuple
 
 from gongwen import textcodec
-from gongwen.batch import InputError, read_bytes, require_file, say
+from gongwen.input_files import (
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    InputError,
+    describe,
+    read_bytes,
+    require_file,
+    say,
+)
 
 DOCX = ".docx"
 TEXT = ".txt"
@@ -42,8 +50,6 @@ WORD97 = (".doc", ".dot", ".wps", ".wpt")
 CONVERTED = WORD97 + (".odt", ".rtf")
 ACCEPTED = (DOCX,) + CONVERTED + (TEXT,)
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
 ODT_MIMETYPES = ("application/vnd.oasis.opendocument.text",
                  "application/vnd.oasis.opendocument.text-template")
 _LINE_BREAK = re.compile("\r\n|\r|\n")
@@ -57,33 +63,6 @@ def suffix_of(path: Path) -> str:
         raise InputError(say("input_unsupported", suffix=suffix or "(none)",
                              accepted=" ".join(ACCEPTED)))
     return suffix
-
-
-def describe(head: bytes) -> str:
-    """What the first bytes of a file look like, for a message."""
-    if head.startswith(OLE_MAGIC):
-        return ".doc (Word 97-2003)"
-    if head.startswith(ZIP_MAGIC):
-        if b"opendocument.text" in head:
-            return ".odt"
-        if b"opendocument" in head:
-            return "OpenDocument"
-        return ".docx/zip"
-    if head.lstrip().startswith(b"{\\rtf"):
-        return ".rtf"
-    if head.startswith(b"%PDF"):
-        return ".pdf"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return "image"
-    return "text" if _looks_like_text(head) else "binary"
-
-
-def _looks_like_text(head: bytes) -> bool:
-    try:
-        textcodec.decode(head[: len(head) - len(head) % 2] if b"\x00" in head else head)
-    except (textcodec.UndecodableText, UnicodeDecodeError):
-        return False
-    return b"\x00" not in head or head.count(b"\x00") >= len(head) // 4
 
 
 def check_content(path: Path, suffix: str) -> None:
@@ -166,7 +145,7 @@ def text_document(text: str):
 # --- the batch -------------------------------------------------------------------------
 
 class Inputs:
-    """Opens the files of one batch; holds the soffice of :mod:`gongwen.batch.office` (started
+    """Opens the files of one batch; holds the soffice of :mod:`gongwen.soffice.office` (started
     only when a file needs it), whose work folder also holds the converted copies, removed
     on :meth:`close`."""
 
@@ -176,7 +155,7 @@ class Inputs:
     @property
     def office(self):
         if self._office is None:
-            from gongwen.batch.office import Office
+            from gongwen.soffice.office import Office
 
             self._office = Office()
         return self._office
@@ -196,7 +175,7 @@ class Inputs:
 
     def document(self, path: Path):
         """The python-docx Document of any accepted file (.txt: :func:`text_document`)."""
-        from gongwen.batch.docxtext import open_document
+        from gongwen.ooxml.docxtext import open_document
 
         if suffix_of(path) == TEXT:
             return text_document(read_text(path)[0])
