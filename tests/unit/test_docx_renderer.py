@@ -196,3 +196,19 @@ def test_table_widths_in_any_form_the_standard_allows_are_fitted():
     docxrender._fit_table(table._tbl, 8844)
     widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert sum(widths) == 8844 and widths[0] < widths[1]
+
+
+def test_a_word_list_item_keeps_no_numbering_switch_once_it_is_a_heading():
+    """A "List Number" item (numbered by its style) becomes 公文三级标题 ``1.``: the numId 0
+    that switched the style's numbering off goes with the style. Writer 7.4 drops the
+    heading's first-line indent on a paragraph with numId 0 (seen in a user trial)."""
+    document = docx.Document()
+    for text in ["关于做好安全生产工作的通知", "各乡镇人民政府：", "现将有关事项通知如下。"]:
+        document.add_paragraph(text)
+    document.add_paragraph("提高思想认识，压实安全责任", style="List Number")
+    document.add_paragraph("各部门要深刻认识做好安全生产工作的重要性。")
+    docxrender.format_document(document)
+    heading = document.paragraphs[3]
+    assert heading.text == "1.提高思想认识，压实安全责任"
+    assert heading._p.find(f"{W}pPr/{W}pStyle").get(qn("w:val")) == "GongwenHeading3"
+    assert heading._p.find(f"{W}pPr/{W}numPr") is None
