@@ -202,10 +202,13 @@ def _appearance(index: int, paragraph: ParagraphFacts, planned: layout.Paragraph
     role = look.name
     has_cjk = any(_is_cjk(ch) for ch in paragraph.text)
     has_latin = any(ch.isascii() and ch.isalnum() for ch in paragraph.text)
-    for given, expected, needed in ((paragraph.east_asian_font, look.east_asian_font, has_cjk),
-                                    (paragraph.latin_font, look.latin_font, has_latin)):
+    # The Latin font is named as such: "公文标题用了“宋体”，应为“Times New Roman”" read as
+    # if the title's Chinese were wrong (a user trial).
+    for key, given, expected, needed in (
+            ("font", paragraph.east_asian_font, look.east_asian_font, has_cjk),
+            ("font_latin", paragraph.latin_font, look.latin_font, has_latin)):
         if needed and given is not None and given != expected:
-            found.append(say("font", "font", index, role=role, font=given, expected=expected))
+            found.append(say("font", key, index, role=role, font=given, expected=expected))
     if paragraph.bold is not None and paragraph.bold != look.bold:
         found.append(say("font", "bold" if paragraph.bold else "not_bold", index, role=role))
     if paragraph.size_pt is not None and abs(paragraph.size_pt - look.size_pt) > PT_TOLERANCE:

@@ -391,6 +391,13 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "{role} is set in {font}, not {expected}",
     },
     "lint_fix_font": {"zh": "字体改为“{expected}”", "en": "set the font to {expected}"},
+    "lint_font_latin": {
+        "zh": "{role}的数字和字母用了“{font}”，应为“{expected}”",
+        "en": "{role}: digits and letters are set in {font}, not {expected}",
+    },
+    "lint_fix_font_latin": {
+        "zh": "西文字体改为“{expected}”", "en": "set the Western font to {expected}",
+    },
     "lint_bold": {"zh": "{role}加粗了，不应加粗", "en": "{role} is bold; it should not be"},
     "lint_fix_bold": {"zh": "取消加粗", "en": "remove the bold"},
     "lint_not_bold": {"zh": "{role}应加粗", "en": "{role} should be bold"},

@@ -60,9 +60,9 @@ def formatted(texts: List[str] = CLEAN, preset: Optional[str] = None):
 
 
 def problems(document, preset: Optional[str] = None,
-             installed=OFFICIAL_FONTS) -> List[Problem]:
+             installed=OFFICIAL_FONTS, locale: str = "en-US") -> List[Problem]:
     facts = docxfacts.document_facts(document, installed=installed)
-    return formatcheck.check(facts, settings_of(preset), "en-US")
+    return formatcheck.check(facts, settings_of(preset), locale)
 
 
 def codes(found: List[Problem]) -> List[str]:
@@ -153,6 +153,16 @@ def test_a_font_set_on_a_run():
     found = problems(document)
     assert [(p.code, p.paragraph) for p in found] == [("font", BODY)]
     assert "宋体" in found[0].message and "仿宋_GB2312" in found[0].fix
+
+
+def test_a_wrong_latin_font_is_named_as_the_digits_and_letters_font():
+    """"公文正文用了“宋体”，应为“Times New Roman”" read as if the Chinese were wrong."""
+    document = formatted()
+    add(run_rpr(body_paragraphs(document)[9]), "rFonts", ascii="宋体", hAnsi="宋体")
+    found = problems(document, locale="zh-CN")
+    assert [(p.code, p.paragraph) for p in found] == [("font", 9)]
+    assert found[0].message == "公文三级标题的数字和字母用了“宋体”，应为“Times New Roman”"
+    assert found[0].fix == "西文字体改为“Times New Roman”"
 
 
 def test_bold_is_a_font_problem():
