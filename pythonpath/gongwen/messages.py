@@ -732,6 +732,9 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "zh": "已规范：{counts}。",
         "en": " Normalised: {counts}.",
     },
+    # the 版式 used, when it is not GB/T 9704's own (after format_done)
+    "format_preset_used": {"zh": "版式：{name}。", "en": " Preset: {name}."},
+    "preset_label_fixed-28pt": {"zh": "固定值 28 磅行距", "en": "fixed 28 pt line spacing"},
     "normalized_dates": {"zh": "成文日期 {count} 处", "en": "{count} date(s)"},
     "normalized_numbering": {"zh": "标题编号 {count} 处", "en": "{count} heading number(s)"},
     "normalized_spaces": {"zh": "段首空格 {count} 段",

@@ -272,3 +272,13 @@ def test_the_seal_submenu_checks_the_document_s_choice_and_a_plain_format_keeps_
         assert not result.ok and "round" in result.message and "stamp" in result.message
     finally:
         office.close(document)
+
+
+def test_format_says_which_preset_it_used_unless_the_standard(office, writer_doc):
+    """A user who picked 固定值 28 磅 once was told "已按 GB/T 9704 排版" by every later
+    Format (user trial): the 版式 is named when it is not the standard one."""
+    writer_doc.getText().setString("关于做好防汛工作的通知\n各单位：\n现将有关事项通知如下。")
+    fixed = office.dispatch(writer_doc, "vnd.gongwen:Format?preset=fixed-28pt")
+    assert fixed.ok and fixed.message.endswith(" Preset: fixed 28 pt line spacing.")
+    standard = office.dispatch(writer_doc, "vnd.gongwen:Format?preset=gbt9704")
+    assert standard.ok and "Preset" not in standard.message

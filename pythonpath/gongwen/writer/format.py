@@ -27,6 +27,7 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from gongwen import layout, messages, normalize, punctuation, roles, spec
 from gongwen.normalize import Normalization
+from gongwen.presets import DEFAULT as STANDARD_PRESET
 from gongwen.spec import Role
 from gongwen.writer import (
     inherited,
@@ -183,7 +184,7 @@ def _format_locked(invocation: Invocation) -> Outcome:
     counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
     presets.keep(invocation, preset)
     presets.keep_seal(document, settings.seal, asked=seal is not None)
-    report = summary(plan.roles, counts, locale, page.kept_texts(old))
+    report = summary(plan.roles, counts, locale, page.kept_texts(old), preset.name)
     return Outcome(True, f"{notice}\n{report}" if notice else report, "undo")
 
 
@@ -685,9 +686,12 @@ def format_table(table, style_name: str) -> None:
 # --- the message -----------------------------------------------------------------------
 
 def summary(paragraph_roles: Sequence[str], normalized: Optional[Dict[str, int]],
-            locale: str, kept: Sequence[str] = ()) -> str:
+            locale: str, kept: Sequence[str] = (), preset_name: str = STANDARD_PRESET
+            ) -> str:
     """``已按 GB/T 9704 排版：标题 1，一级标题 7，正文 30。`` (roles in document order), then
-    ``已规范：成文日期 1 处，标题编号 3 处，段首空格 5 段。`` for each 规范写法 asked for."""
+    ``已规范：成文日期 1 处，标题编号 3 处，段首空格 5 段。`` for each 规范写法 asked for, and
+    ``版式：固定值 28 磅行距。`` when the 版式 is not the standard one (a user who had picked
+    固定值 28 磅 once was told only "GB/T 9704" by every later Format: user trial)."""
     counts = Counter(role for role in paragraph_roles if role != Role.BLANK)
     parts = [messages.text("format_count", locale, role=messages.text("role_" + role, locale),
                            count=counts[role])
@@ -698,6 +702,11 @@ def summary(paragraph_roles: Sequence[str], normalized: Optional[Dict[str, int]]
         counts = separator.join(messages.text("normalized_" + kind, locale, count=count)
                                 for kind, count in normalized.items())
         message += messages.text("format_normalized", locale, counts=counts)
+    if preset_name != STANDARD_PRESET:
+        label = ("preset_label_" + preset_name if "preset_label_" + preset_name
+                 in messages.MESSAGES else None)
+        message += messages.text("format_preset_used", locale, name=messages.text(
+            label, locale) if label else preset_name)
     for part in kept:
         message += messages.text("format_kept_" + part, locale)
     return message
