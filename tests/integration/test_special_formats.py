@@ -239,3 +239,25 @@ def test_a_whole_document_scaffold_is_formatted_as_inserted(office, writer_doc, 
     office.uno_dispatch(writer_doc, ".uno:Undo")
     office.uno_dispatch(writer_doc, ".uno:Undo")
     assert not office.text(writer_doc).strip()
+
+
+def test_checking_a_letter_finds_no_page_problem_in_either_path(office, tmp_path: Path):
+    """检查格式 judges the text's ordinary pages: a letter's first page has its own top
+    (the button's first page style; the .docx's section top, imported as "First Page"),
+    its other pages the 公文 page (measured before: 26.3 mm top and 23 lines reported)."""
+    from gongwen.writer import checkformat
+    from tests.integration.test_checkformat_writer import OFFICIAL_FONTS, settings_of
+
+    source = _docx_of(LETTER, tmp_path / "letter.docx")
+    out = tmp_path / "cli.docx"
+    assert cli.main(["format", str(source), "-o", str(out)]) == 0
+    for path, press in ((source, True), (out, False)):
+        document = office.open(path)
+        try:
+            if press:
+                assert office.dispatch(document, "vnd.gongwen:Format").ok
+            found = checkformat.format_problems(document, settings_of(), "en-US",
+                                                installed=OFFICIAL_FONTS).problems
+        finally:
+            office.close(document)
+        assert [problem.message for problem in found if problem.code == "page"] == [], path
