@@ -119,7 +119,7 @@ def letter_first_page(document, plan: layout.LayoutPlan) -> None:
     (Writer ignores space after a footer's last paragraph: measured, the number moved down
     by all of it). A footer with the author's lines under the number keeps its distance;
     the rule then sits higher. Run again, the page-number footers are made anew (empty
-    paragraphs go), and so is this.
+    paragraphs go), and so is this. Page 1's type area is raised (:func:`_raise_first_page`).
     """
     first = plan.first_page
     if first is None:
