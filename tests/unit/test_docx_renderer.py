@@ -198,6 +198,79 @@ def test_table_widths_in_any_form_the_standard_allows_are_fitted():
     assert sum(widths) == 8844 and widths[0] < widths[1]
 
 
+# 信函格式's first page in one flowing section (issue 21, §10.1)
+_LETTER = ["XX县人民政府办公室", "X政办函〔2024〕5号", "关于商请支持XX工作的函", "XX市XX局：",
+           "为做好XX工作，现商请贵局在以下方面给予支持。", "特此函达。", "XX县人民政府办公室",
+           "2024年3月1日"]
+
+
+def _exact_heights(part) -> List[int]:
+    return [int(spacing.get(qn("w:line"))) for spacing in part._element.iter(qn("w:spacing"))
+            if spacing.get(qn("w:lineRule")) == "exact"]
+
+
+def _formatted_letter(tmp_path: Path, header: str = "") -> docx.Document:
+    from gongwen import cli
+
+    source = docx.Document()
+    if header:
+        source.sections[0].header.paragraphs[0].text = header
+    for line in _LETTER:
+        source.add_paragraph(line)
+    source.save(str(tmp_path / "letter.docx"))
+    assert cli.main(["format", str(tmp_path / "letter.docx"), "-o",
+                     str(tmp_path / "out.docx")]) == 0
+    return docx.Document(str(tmp_path / "out.docx"))
+
+
+def test_a_letter_s_first_page_has_the_section_s_top_and_its_other_pages_a_header_to_37_mm(
+        tmp_path: Path):
+    """By the OOXML rules as Word applies them, the body starts at the top margin or under
+    the header's content, whichever is lower: page 1 (a 1 pt first-page header) at the
+    first page's top, pages 2+ at header distance + header line = the 公文 page's 37 mm.
+    The first-page footer reaches as much higher (page 1 keeps the type area's height)."""
+    from gongwen import formatcheck, layout, spec, wholedoc
+    from gongwen.ooxml import docxfacts
+    from gongwen.roles import Role
+
+    page = layout.page_setup()
+    first = wholedoc.letter_first_page(
+        page, layout.appearances()[spec.style_name(Role.ISSUER)].size_pt)
+    document = _formatted_letter(tmp_path)
+    section = document.sections[0]
+    margins = section._sectPr.find(qn("w:pgMar"))
+    top, header, footer, bottom = (int(margins.get(qn("w:" + key)))
+                                   for key in ("top", "header", "footer", "bottom"))
+    assert top == docxlayout.mm_to_twips(first.top_mm)
+    assert section.different_first_page_header_footer
+    for part in (section.header, section.even_page_header):
+        assert header + sum(_exact_heights(part)) == docxlayout.mm_to_twips(page.top_mm)
+    assert header + sum(_exact_heights(section.first_page_header)) < top
+    raised = docxlayout.mm_to_twips(page.top_mm) - top
+    rule_tw = docxlayout.mm_to_twips(first.rule.thickness_mm)
+    assert footer + sum(_exact_heights(section.first_page_footer)) + rule_tw \
+        == bottom + raised
+    # the rule still 20 mm above the paper's edge: the footer's last line and the rule
+    assert footer + _exact_heights(section.first_page_footer)[-1] + rule_tw \
+        == docxlayout.mm_to_twips(first.rule_from_bottom_mm)
+    # lint reads the page the other pages have (the header's extent): no margin problem
+    facts = docxfacts.document_facts(document, check_fonts=False)
+    assert facts.page is not None and abs(facts.page.top_mm - page.top_mm) < 0.05
+    assert not [problem.code for problem in formatcheck.check(facts)
+                if problem.code.startswith("page")]
+
+
+def test_a_letter_with_the_authors_header_keeps_the_page_s_top(tmp_path: Path):
+    """The author's header has a height the renderer does not know: nothing is raised."""
+    from gongwen import layout
+
+    section = _formatted_letter(tmp_path, header="内部资料").sections[0]
+    assert "thickThinSmallGap" in section.first_page_footer._element.xml  # still a letter
+    margins = section._sectPr.find(qn("w:pgMar"))
+    assert int(margins.get(qn("w:top"))) == docxlayout.mm_to_twips(layout.page_setup().top_mm)
+    assert section.header.paragraphs[0].text == "内部资料"
+
+
 def test_a_word_list_item_keeps_no_numbering_switch_once_it_is_a_heading():
     """A "List Number" item (numbered by its style) becomes 公文三级标题 ``1.``: the numId 0
     that switched the style's numbering off goes with the style. Writer 7.4 drops the

@@ -38,12 +38,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from gongwen import textcodec
-from gongwen.cli.walk import Progress, add_recursive_argument, expand, skipped_line
+from gongwen.cli.walk import add_recursive_argument, each, expand, say_errors_and_skipped
 from gongwen.input_files import InputError, read_bytes, require_file, say
 from gongwen.placeholders import find_placeholders
 
@@ -100,18 +99,8 @@ def run(args: argparse.Namespace) -> int:
 
     found = expand(args.files, args.recursive, ACCEPTED)
     with Inputs() as inputs:  # one soffice for the files that need converting
-        reports = []
-        progress = Progress(len(found.inputs))
-        for index, (path, _) in enumerate(found.inputs, 1):
-            progress.step(index, path)
-            reports.append(check_path(str(path), inputs))
-        progress.done()
-    for report in reports:
-        if report.error is not None:
-            print(f"gongwen check: {report.path}: {report.error}", file=sys.stderr)
-    skipped = skipped_line("check", found.skipped)
-    if skipped:
-        print(skipped, file=sys.stderr)
+        reports = each(found, lambda path: check_path(str(path), inputs))
+    say_errors_and_skipped("check", reports, found.skipped)
     if args.json:
         print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
     else:

@@ -36,12 +36,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional
 
 from gongwen.cli.presets import add_preset_argument, preset_from_args
-from gongwen.cli.walk import Progress, add_recursive_argument, expand, skipped_line
+from gongwen.cli.walk import add_recursive_argument, each, expand, say_errors_and_skipped
 from gongwen.formatcheck import CODES, Problem  # the one Problem type, in the core
 from gongwen.input_files import InputError, require_file, say
 
@@ -88,18 +87,8 @@ def run(args: argparse.Namespace) -> int:
     found = expand(args.files, args.recursive, ACCEPTED + (PDF_SUFFIX,))
     settings = layout.settings_from(preset_from_args(args).data)  # a bad preset: exit 2
     with Inputs() as inputs:
-        reports = []
-        progress = Progress(len(found.inputs))
-        for index, (path, _) in enumerate(found.inputs, 1):
-            progress.step(index, path)
-            reports.append(lint_path(str(path), inputs, settings))
-        progress.done()
-    for report in reports:
-        if report.error is not None:
-            print(f"gongwen lint: {report.path}: {report.error}", file=sys.stderr)
-    skipped = skipped_line("lint", found.skipped)
-    if skipped:
-        print(skipped, file=sys.stderr)
+        reports = each(found, lambda path: lint_path(str(path), inputs, settings))
+    say_errors_and_skipped("lint", reports, found.skipped)
     if args.json:
         print(json.dumps(to_json(reports), ensure_ascii=False, indent=2))
     else:

@@ -18,7 +18,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import List, NamedTuple, Optional, Sequence, TextIO
+from typing import Callable, List, NamedTuple, Optional, Sequence, TextIO, TypeVar
 
 from gongwen.input_files import say
 
@@ -26,6 +26,9 @@ from gongwen.input_files import say
 PROGRESS_THRESHOLD = 3
 # How many of the skipped files the closing line names.
 SKIPPED_NAMED = 3
+
+
+Result = TypeVar("Result")
 
 
 class Input(NamedTuple):
@@ -109,3 +112,25 @@ class Progress:
         if self.shown and self.width:
             self.stream.write("\r" + " " * self.width + "\r")
             self.stream.flush()
+
+
+def each(found: Expansion, work: Callable[[Path], Result]) -> List[Result]:
+    """``work`` on every input in order, with the progress line on a terminal."""
+    progress = Progress(len(found.inputs))
+    results = []
+    for index, (path, _) in enumerate(found.inputs, 1):
+        progress.step(index, path)
+        results.append(work(path))
+    progress.done()
+    return results
+
+
+def say_errors_and_skipped(command: str, reports: Sequence, skipped: List[Path]) -> None:
+    """One line on stderr per file that could not be read (a report's ``path`` and
+    ``error``), then the one line for what the walk skipped."""
+    for report in reports:
+        if report.error is not None:
+            print(f"gongwen {command}: {report.path}: {report.error}", file=sys.stderr)
+    line = skipped_line(command, skipped)
+    if line:
+        print(line, file=sys.stderr)

@@ -46,7 +46,7 @@ def document_facts(document, installed: Optional[FrozenSet[str]] = None,
     labelled = numbering.labelled_texts(document)  # as 一键公文格式 will type the labels
     paragraphs = [_paragraph(p, resolver, labelled.get(p)) for p in docxtext.body_blocks(body)
                   if p.tag == qn("w:p")]
-    page = _page(body)
+    page = _page(body, _header_extent(document))
     if page is not None and not page.grid:
         page = page._replace(line_pitch_pt=body_line_pitch(document))
     facts = DocumentFacts(paragraphs, page)
@@ -328,7 +328,32 @@ def _is_int(value: str) -> bool:
 
 # --- page ----------------------------------------------------------------------------------
 
-def _page(body: etree._Element) -> Optional[PageFacts]:
+def _header_extent(document) -> Optional[int]:
+    """How far the last section's header reaches down from ``w:header`` (twips), when its
+    height is known: every paragraph on an exact line (a letter's, docxwhole), no table.
+    None otherwise. Reads without adding a definition."""
+    part = document.sections[-1].header
+    while part is not None and not part._has_definition:
+        part = part._prior_headerfooter
+    if part is None:
+        return None
+    element = part._definition.element
+    if any(True for _ in element.iter(qn("w:tbl"))):
+        return None
+    height = 0
+    for p in element.iter(qn("w:p")):
+        spacing = p.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+        if spacing is None or spacing.get(qn("w:lineRule")) != "exact":
+            return None
+        height += sum(docxlayout.read_twips(spacing.get(qn("w:" + key)))
+                      for key in ("line", "before", "after"))
+    return height or None
+
+
+def _page(body: etree._Element, header_extent: Optional[int] = None) -> Optional[PageFacts]:
+    """The section's page as its ordinary pages have it. ECMA-376 §17.6.11: the text starts
+    at the greater of ``w:top`` and the header's extent (a letter's first page has its own
+    top margin, its other pages a header down to the 公文 page's top)."""
     sect = body.find(qn("w:sectPr"))
     if sect is None:
         return None
@@ -344,7 +369,11 @@ def _page(body: etree._Element) -> Optional[PageFacts]:
     pitch = None
     if gridded and grid.get(qn("w:linePitch"), "").isdigit():
         pitch = int(grid.get(qn("w:linePitch"))) / 20
-    return PageFacts(mm(size, "w"), mm(size, "h"), mm(margins, "top"), mm(margins, "bottom"),
+    top = mm(margins, "top")
+    header = docxlayout.read_twips(margins.get(qn("w:header")))
+    if header_extent is not None and top >= 0:
+        top = max(top, (header + header_extent) / 20 * MM_PER_PT)
+    return PageFacts(mm(size, "w"), mm(size, "h"), top, mm(margins, "bottom"),
                      mm(margins, "left"), mm(margins, "right"), gridded, pitch)
 
 

@@ -119,7 +119,7 @@ def letter_first_page(document, plan: layout.LayoutPlan) -> None:
     (Writer ignores space after a footer's last paragraph: measured, the number moved down
     by all of it). A footer with the author's lines under the number keeps its distance;
     the rule then sits higher. Run again, the page-number footers are made anew (empty
-    paragraphs go), and so is this.
+    paragraphs go), and so is this. Page 1's type area is raised (:func:`_raise_first_page`).
     """
     first = plan.first_page
     if first is None:
@@ -137,11 +137,56 @@ def letter_first_page(document, plan: layout.LayoutPlan) -> None:
     margins = docxlayout._sectpr_child(section._sectPr, "pgMar")
     lift = int(margins.get(qn("w:footer"))) - distance
     numbered = [part._element for part in (section.footer, section.even_page_footer)]
-    if lift <= 0 or not all(_ends_with_number(part) for part in numbered):
+    if lift > 0 and all(_ends_with_number(part) for part in numbered):
+        margins.set(qn("w:footer"), str(distance))
+        for part in numbered:
+            part.findall(qn("w:p"))[-1].addnext(_spacer(lift))
+    _raise_first_page(section, margins, first, plan.page)
+
+
+def _raise_first_page(section, margins: etree._Element, first: layout.FirstPage,
+                      page: layout.PageSetup) -> None:
+    """Page 1's type area raised above the other pages' (§10.1: the agency name's
+    top 30 mm from the paper's edge), in one flowing section: the section's top margin is
+    the first page's, and the other pages' headers (default and even) hold one empty exact
+    line that ends where their type area starts. ECMA-376 §17.6.11 (``w:pgMar``, as Word
+    lays it out): with a non-negative ``w:top`` the text starts at the greater of the top
+    margin and the header's extent (``w:header`` + its content), and ends at the greater of
+    ``w:bottom`` and the footer's. Writer's import turns the header distance into the page
+    style's top margin and grows its header the same way (measured: pages 2+ keep their
+    first line at 39.4 mm, as without the header). The first page's header is one 1 pt line,
+    inside its margin. Its footer gets an empty line above the rule that makes it reach
+    ``w:bottom`` + the raise: it grows upwards (its bottom stays ``w:footer`` above the edge,
+    the rule 20 mm up) and page 1 keeps the type area's height, so the same lines fall on
+    it as on the button's page 1 (measured: the red name's top 30.35 mm, as the button's).
+
+    Headers with the author's text stay as they are, and page 1 with them (41 mm)."""
+    if first.top_mm is None:
         return
-    margins.set(qn("w:footer"), str(distance))
-    for part in numbered:
-        part.findall(qn("w:p"))[-1].addnext(_spacer(lift))
+    top = docxlayout.mm_to_twips(page.top_mm)
+    raised = top - docxlayout.mm_to_twips(first.top_mm)
+    header = docxlayout.read_twips(margins.get(qn("w:header")))
+    others = [section.header, section.even_page_header]
+    if raised <= 0 or top - header <= 0 or any(
+            docxlayout._shows_authors_text(part) for part in others + [
+                section.first_page_header]):
+        return
+    margins.set(qn("w:top"), str(top - raised))
+    for part, height in [(part, top - header) for part in others] + [
+            (section.first_page_header, _FIRST_HEADER_TW)]:
+        part.is_linked_to_previous = False
+        element = part._element
+        for child in list(element):
+            element.remove(child)
+        element.append(_spacer(height))
+    # The footer's top: its distance, the rule's line and the rule, and this line over them.
+    reach = docxlayout.read_twips(margins.get(qn("w:footer"))) + _RULE_LINE_TW + \
+        docxlayout.mm_to_twips(first.rule.thickness_mm)
+    bottom = docxlayout.read_twips(margins.get(qn("w:bottom")))
+    section.first_page_footer._element.insert(0, _spacer(bottom + raised - reach))
+
+
+_FIRST_HEADER_TW = 20  # 1 pt: the first page's header, well inside its top margin
 
 
 def _ends_with_number(part: etree._Element) -> bool:

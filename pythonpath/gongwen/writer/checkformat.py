@@ -198,6 +198,12 @@ def _read_page(document, elements: Sequence[object], facts: Sequence[ParagraphFa
     if not styles.hasByName(name):
         return None
     style = styles.getByName(name)
+    # A first page of its own (a letter's, §10.1: its top margin raised; a .docx's
+    # different first page, imported as "First Page"): the text's other pages are the
+    # page the standard sets, those of the style that follows it.
+    follow = style.getPropertyValue("FollowStyle")
+    if follow and follow != name and styles.hasByName(follow):
+        style = styles.getByName(follow)
 
     def mm(prop: str) -> float:
         return style.getPropertyValue(prop) / 100
@@ -205,6 +211,9 @@ def _read_page(document, elements: Sequence[object], facts: Sequence[ParagraphFa
     # A header or footer takes its height out of the body area, inside the margin the
     # page style names: the type area starts and ends beyond them.
     top = mm("TopMargin") + (mm("HeaderHeight") if style.getPropertyValue("HeaderIsOn") else 0)
+    extent = _header_extent_hmm(style)
+    if extent is not None:  # a header that reaches further pushes the text down
+        top = max(top, mm("TopMargin") + extent / 100)
     bottom = mm("BottomMargin") + \
         (mm("FooterHeight") if style.getPropertyValue("FooterIsOn") else 0)
 
@@ -217,6 +226,39 @@ def _read_page(document, elements: Sequence[object], facts: Sequence[ParagraphFa
         pitch = _fixed_line(elements, facts)
     return PageFacts(mm("Width"), mm("Height"), top, bottom, mm("LeftMargin"),
                      mm("RightMargin"), grid, pitch)
+
+
+_FIX = 3  # com.sun.star.style.LineSpacingMode
+
+
+def _header_extent_hmm(style) -> Optional[int]:
+    """How far a growing header's text reaches (1/100 mm) when its height is known: every
+    paragraph on an exact line, as a letter's .docx has it (``docxwhole``). Writer's .docx
+    import gives such a header a growing height whose spacing shrinks as it grows
+    (``HeaderDynamicSpacing``, Word's rule: the text starts under the header's extent);
+    None for any other header."""
+    if not style.getPropertyValue("HeaderIsOn") or \
+            not style.getPropertyValue("HeaderIsDynamicHeight"):
+        return None
+    info = style.getPropertySetInfo()
+    if not info.hasPropertyByName("HeaderDynamicSpacing") or \
+            not style.getPropertyValue("HeaderDynamicSpacing"):
+        return None
+    text = style.getPropertyValue("HeaderText")
+    if text is None:
+        return None
+    height = 0
+    enumeration = text.createEnumeration()
+    while enumeration.hasMoreElements():
+        paragraph = enumeration.nextElement()
+        if not paragraph.supportsService("com.sun.star.text.Paragraph"):
+            return None  # a table
+        spacing = paragraph.getPropertyValue("ParaLineSpacing")
+        if spacing.Mode != _FIX:
+            return None
+        height += spacing.Height + paragraph.getPropertyValue("ParaTopMargin") + \
+            paragraph.getPropertyValue("ParaBottomMargin")
+    return height or None
 
 
 def _fixed_line(elements: Sequence[object], facts: Sequence[ParagraphFacts]) -> Optional[float]:
