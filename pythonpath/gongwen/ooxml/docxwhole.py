@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import layout
-from gongwen.ooxml import docxlayout
+from gongwen.ooxml import docxlayout, docxpagenumbers
 
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 _EIGHTHS_PER_MM = 72 / 25.4 * 8
@@ -134,7 +134,7 @@ def letter_first_page(document, plan: layout.LayoutPlan) -> None:
     element.append(_rule_paragraph(first))
     rule_tw = docxlayout.mm_to_twips(first.rule.thickness_mm)
     distance = docxlayout.mm_to_twips(first.rule_from_bottom_mm) - _RULE_LINE_TW - rule_tw
-    margins = docxlayout._sectpr_child(section._sectPr, "pgMar")
+    margins = docxlayout.sectpr_child(section._sectPr, "pgMar")
     lift = int(margins.get(qn("w:footer"))) - distance
     numbered = [part._element for part in (section.footer, section.even_page_footer)]
     if lift <= 0 or not all(_ends_with_number(part) for part in numbered):
@@ -146,7 +146,7 @@ def letter_first_page(document, plan: layout.LayoutPlan) -> None:
 
 def _ends_with_number(part: etree._Element) -> bool:
     paragraphs = part.findall(qn("w:p"))
-    return bool(paragraphs) and docxlayout.is_page_number_paragraph(paragraphs[-1])
+    return bool(paragraphs) and docxpagenumbers.is_page_number_paragraph(paragraphs[-1])
 
 
 def _rule_paragraph(first: layout.FirstPage) -> etree._Element:
@@ -267,4 +267,4 @@ def main_section_of(before: etree._Element) -> etree._Element:
 
 
 def _sect_child(sect_pr: etree._Element, name: str) -> etree._Element:
-    return docxlayout._sectpr_child(sect_pr, name)
+    return docxlayout.sectpr_child(sect_pr, name)
