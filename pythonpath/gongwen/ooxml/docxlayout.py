@@ -29,7 +29,6 @@ character pitch) lays 16 pt − 0.25 pt = 15.75 pt characters on a 442.2 pt line
 from __future__ import annotations
 
 import copy
-import re
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from docx.document import Document as DocxDocument
@@ -48,45 +47,16 @@ from gongwen.ooxml.docxpagenumbers import (
     page_number_boxes,
     part_paragraphs,
 )
+from gongwen.ooxml.units import (
+    chars_to_twips,
+    half_points,
+    hundredths,
+    mm_to_twips,
+    pt_to_twips,
+)
 from gongwen.spec import Align
 
 R_PREFIX = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-
-# --- lengths ---------------------------------------------------------------------------
-
-
-def mm_to_twips(mm: float) -> int:
-    """Twips of a page length (:func:`gongwen.layout.mm_to_pt`: 28 mm → 1588)."""
-    return pt_to_twips(layout.mm_to_pt(mm))
-
-
-def pt_to_twips(pt: float) -> int:
-    return int(round(pt * 20))
-
-
-# ST_TwipsMeasure as files carry it: whole twips (Word), a decimal (other writers), or since
-# the standard's 2nd edition a universal measure (a number and mm, cm, in, pt, pc or pi).
-_MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d*)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
-_PT_PER_UNIT = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0, "pc": 12.0,
-                "pi": 12.0}
-
-
-def read_twips(value: Optional[str], default: int = 0) -> int:
-    """A length attribute in twips, whatever form it was written in; ``default`` when it is
-    missing or unreadable (a measure the renderer cannot read is no reason to refuse a file).
-
-    >>> [read_twips(v) for v in ("1701", "2000.5", "3cm", "1in", "-12pt", "auto", None)]
-    [1701, 2000, 1701, 1440, -240, 0, 0]
-    """
-    match = _MEASURE.match(value or "")
-    if match is None:
-        return default
-    number, unit = float(match.group(1)), match.group(2)
-    return int(number) if unit is None else pt_to_twips(number * _PT_PER_UNIT[unit])
-
-
-def half_points(pt: float) -> str:
-    return str(int(round(pt * 2)))
 
 
 class Geometry(NamedTuple):
@@ -175,9 +145,6 @@ def _el(tag: str, **attrs: str) -> etree._Element:
     return element
 
 
-def _lines(value: float) -> str:
-    return str(int(round(value * 100)))
-
 
 def _style_ppr(look: layout.Appearance) -> etree._Element:
     ppr = _el("w:pPr")
@@ -195,21 +162,21 @@ def _style_ppr(look: layout.Appearance) -> etree._Element:
     spacing = {"before": str(pt_to_twips(look.space_before_pt)),
                "after": str(pt_to_twips(look.space_after_pt))}
     if look.space_before_lines:
-        spacing["beforeLines"] = _lines(look.space_before_lines)
+        spacing["beforeLines"] = hundredths(look.space_before_lines)
     if look.space_after_lines:
-        spacing["afterLines"] = _lines(look.space_after_lines)
+        spacing["afterLines"] = hundredths(look.space_after_lines)
     if look.line_rule == layout.EXACT:
         spacing.update(line=str(pt_to_twips(look.line_pt)), lineRule="exact")
     else:  # GRID (snapped by the section's grid) or SINGLE
         spacing.update(line="240", lineRule="auto")
     ppr.append(_el("w:spacing", **spacing))
-    char = look.size_pt * 20
-    ppr.append(_el("w:ind", left=str(int(round(look.left_chars * char))),
-                   leftChars=_lines(look.left_chars),
-                   right=str(int(round(look.right_chars * char))),
-                   rightChars=_lines(look.right_chars),
-                   firstLine=str(int(round(look.first_line_chars * char))),
-                   firstLineChars=_lines(look.first_line_chars)))
+    size = look.size_pt
+    ppr.append(_el("w:ind", left=str(chars_to_twips(look.left_chars, size)),
+                   leftChars=hundredths(look.left_chars),
+                   right=str(chars_to_twips(look.right_chars, size)),
+                   rightChars=hundredths(look.right_chars),
+                   firstLine=str(chars_to_twips(look.first_line_chars, size)),
+                   firstLineChars=hundredths(look.first_line_chars)))
     ppr.append(_el("w:jc", val=_JC[look.align]))
     if look.outline_level:
         ppr.append(_el("w:outlineLvl", val=str(look.outline_level - 1)))
@@ -657,5 +624,5 @@ __all__ = [
     "apply_layout", "ensure_styles", "ensure_char_styles", "char_style_id", "apply_page_setup",
     "apply_page_number_footers",
     "style_id", "style_id_of", "geometry", "TABLE_STYLE_ID", "FOOTER_DISTANCE_TW", "LINE_PITCH_TW",
-    "TYPE_WIDTH_TW", "mm_to_twips",
+    "TYPE_WIDTH_TW",
 ]

@@ -30,6 +30,7 @@ from gongwen.ooxml import (
     docxtext,
     docxwhole,
     numbering,
+    units,
 )
 from gongwen.ooxml.docxrevisions import Revision
 from gongwen.ooxml.docxruns import (
@@ -253,7 +254,7 @@ def _fit_table(tbl: etree._Element, target: int) -> None:
     widths, table width."""
     grid = tbl.find(qn("w:tblGrid"))
     cols = grid.findall(qn("w:gridCol")) if grid is not None else []
-    widths = [max(0, docxlayout.read_twips(c.get(qn("w:w")))) for c in cols]
+    widths = [max(0, units.read_twips(c.get(qn("w:w")))) for c in cols]
     total = sum(widths)
     if total > 0:
         scaled = [w * target // total for w in widths]
@@ -263,7 +264,7 @@ def _fit_table(tbl: etree._Element, target: int) -> None:
         factor = target / total
         for tcw in tbl.iter(qn("w:tcW")):
             if next(tcw.iterancestors(qn("w:tbl"))) is tbl and tcw.get(qn("w:type")) == "dxa":
-                width = docxlayout.read_twips(tcw.get(qn("w:w")))
+                width = units.read_twips(tcw.get(qn("w:w")))
                 tcw.set(qn("w:w"), str(int(round(width * factor))))
     tbl_pr = tbl.find(qn("w:tblPr"))
     if tbl_pr is None:
@@ -521,13 +522,13 @@ def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,
     """
     spacing: Dict[str, str] = {}
     if paragraph.space_before_pt is not None:
-        spacing.update(before=str(docxlayout.pt_to_twips(paragraph.space_before_pt)),
+        spacing.update(before=str(units.pt_to_twips(paragraph.space_before_pt)),
                        beforeLines="0")
     if paragraph.space_after_pt is not None:
-        spacing.update(after=str(docxlayout.pt_to_twips(paragraph.space_after_pt)),
+        spacing.update(after=str(units.pt_to_twips(paragraph.space_after_pt)),
                        afterLines="0")
     if paragraph.line_pt is not None:
-        spacing.update(line=str(docxlayout.pt_to_twips(paragraph.line_pt)), lineRule="exact")
+        spacing.update(line=str(units.pt_to_twips(paragraph.line_pt)), lineRule="exact")
         _set_ppr_child(p, "snapToGrid", {"val": "0"})
     if spacing:
         _set_ppr_child(p, "spacing", spacing)
@@ -539,7 +540,7 @@ def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,
         # Writer needs for its autospaced text (it reads right, not rightChars)
         look = plan.styles[paragraph.style]
         ind = docxwhole.indents(look, paragraph)
-        ind["right"] = str(docxlayout.pt_to_twips(paragraph.right_chars_autospaced
+        ind["right"] = str(units.pt_to_twips(paragraph.right_chars_autospaced
                                                   * look.size_pt))
         _set_ppr_child(p, "ind", ind)
 

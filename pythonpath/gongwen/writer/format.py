@@ -39,6 +39,7 @@ from gongwen.writer import (
     tracking,
     undo,
     undoable,
+    units,
     wholedoc,
 )
 from gongwen.writer.commands import Invocation, Outcome
@@ -334,14 +335,14 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str],
         if paragraph.style != body_style:
             change["ParaStyleName"] = paragraph.style
         if paragraph.space_before_pt is not None:
-            change["ParaTopMargin"] = styles.pt_to_hmm(paragraph.space_before_pt)
+            change["ParaTopMargin"] = units.pt_to_hmm(paragraph.space_before_pt)
         if paragraph.space_after_pt is not None:
-            change["ParaBottomMargin"] = styles.pt_to_hmm(paragraph.space_after_pt)
+            change["ParaBottomMargin"] = units.pt_to_hmm(paragraph.space_after_pt)
         if paragraph.keep_with_next is not None:
             change["ParaKeepTogether"] = paragraph.keep_with_next
         if paragraph.right_chars_autospaced is not None:  # Writer autospaces (styles.py)
             size = plan.styles[paragraph.style].size_pt
-            change["ParaRightMargin"] = styles.chars_to_hmm(paragraph.right_chars_autospaced,
+            change["ParaRightMargin"] = units.chars_to_hmm(paragraph.right_chars_autospaced,
                                                             size)
         change.update(wholedoc_properties(plan, paragraph))
         if paragraph.edits:
@@ -490,7 +491,7 @@ def place_signature_and_date(paragraphs: Sequence[BodyParagraph],
         if planned.right_chars_autospaced is not None:  # Writer autospaces (styles.py)
             size = plan.styles[planned.style].size_pt
             paragraph.element.setPropertyValue(
-                "ParaRightMargin", styles.chars_to_hmm(planned.right_chars_autospaced, size))
+                "ParaRightMargin", units.chars_to_hmm(planned.right_chars_autospaced, size))
 
 
 # --- tables ----------------------------------------------------------------------------
