@@ -31,7 +31,7 @@ _OFF = ("0", "false", "off", "none")
 _JC = {"both": Align.JUSTIFY, "distribute": Align.JUSTIFY, "left": Align.LEFT,
        "start": Align.LEFT, "center": Align.CENTER, "right": Align.RIGHT, "end": Align.RIGHT}
 _GRID_TYPES = ("lines", "linesAndChars", "snapToChars")
-_DEFAULT_SIZE_PT = 10.0  # Word's when nothing says otherwise
+_DEFAULT_SIZE_PT = 10.0  # not a drawn length: Word's when nothing says otherwise
 _INDENTS = (("first_line", ("firstLine", "firstLineChars"), ("hanging", "hangingChars")),
             ("left", ("left", "leftChars"), ("start", "startChars")),
             ("right", ("right", "rightChars"), ("end", "endChars")))

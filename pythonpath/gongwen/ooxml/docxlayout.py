@@ -52,6 +52,7 @@ from gongwen.ooxml.units import (
     half_points,
     hundredths,
     mm_to_twips,
+    mm_to_twips_exact,
     pt_to_twips,
 )
 from gongwen.spec import Align
@@ -79,12 +80,9 @@ class Geometry(NamedTuple):
 
 # The footer distance from the paper's edge to the page number's line: Word and Writer
 # both keep the footer's last line w:footer above the paper's bottom edge, so the number,
-# one exact line of its size, starts ``below_mm`` under the type area.
-HEADER_DISTANCE_MM = 15  # Word's default; a 公文 has no header
-# On an exact line of its own size the number's glyph box starts 0.7 mm above the line
-# (measured in Writer's PDF of the .docx: 6.25 mm under the type area at the nominal
-# distance; the Writer button measures the same and makes the same correction).
-FOOTER_TEXT_DROP_TW = 40
+# one exact line of its size, starts ``below_mm`` under the type area (less the glyph's
+# drop, headfoot.PAGE_NUMBER_DROP_MM).
+FOOTER_TEXT_DROP_TW = mm_to_twips_exact(headfoot.PAGE_NUMBER_DROP_MM)
 
 
 def geometry(page: Optional[layout.PageSetup] = None) -> Geometry:
@@ -96,7 +94,7 @@ def geometry(page: Optional[layout.PageSetup] = None) -> Geometry:
         bottom, mm_to_twips(page.left_mm), mm_to_twips(page.right_mm),
         pt_to_twips(page.line_pitch_pt),
         bottom - mm_to_twips(page.page_number.below_mm) - number_line - FOOTER_TEXT_DROP_TW,
-        mm_to_twips(HEADER_DISTANCE_MM))
+        mm_to_twips(headfoot.HEADER_DISTANCE_MM))
 
 
 _DEFAULT = geometry()
@@ -411,7 +409,7 @@ def remove_page_numbers(part_el: etree._Element) -> bool:
     return kept
 
 
-_CLOSING_LINE_TW = 20  # the paragraph after a table at a footer's end: 1 pt, takes no room
+_CLOSING_LINE_TW = pt_to_twips(headfoot.CLOSING_LINE_PT)
 
 
 def _closing_paragraph() -> etree._Element:
@@ -488,7 +486,7 @@ def authors_lines(part_el: etree._Element) -> int:
     return lines
 
 
-_MIN_FOOTER_TW = 283  # 5 mm above the paper's edge
+_MIN_FOOTER_TW = mm_to_twips_exact(headfoot.AUTHORS_FOOTER_BOTTOM_MM)
 
 
 def _copy_part_content(source, target) -> None:

@@ -16,7 +16,7 @@ from typing import Callable, Dict, Optional, Tuple
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import layout
+from gongwen import layout, wholedoc
 from gongwen.ooxml import docxlayout, docxpagenumbers, units
 
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
@@ -103,8 +103,8 @@ def _borders(p: etree._Element, above: Optional[layout.Rule], below: Optional[la
             borders.append(_border(tag, rule))
 
 
-# The first page's footer paragraph under 信函格式's bottom rule: one exact line this high.
-_RULE_LINE_TW = 57  # 1 mm
+# The first page's footer paragraph under 信函格式's bottom rule (wholedoc.LETTER_RULE_LINE_MM).
+_RULE_LINE_TW = units.mm_to_twips_exact(wholedoc.LETTER_RULE_LINE_MM)
 
 
 def letter_first_page(document, plan: layout.LayoutPlan) -> None:

@@ -31,6 +31,16 @@ def mm_to_twips(mm: float) -> int:
     return pt_to_twips(layout.mm_to_pt(mm))
 
 
+def mm_to_twips_exact(mm: float) -> int:
+    """A length measured in mm (a calibration, not a page length of the plan, which goes
+    through the plan's 0.1 pt: :func:`mm_to_twips`).
+
+    >>> mm_to_twips_exact(5), mm_to_twips_exact(1), mm_to_twips_exact(0.7)
+    (283, 57, 40)
+    """
+    return int(round(mm / MM_PER_PT * TWIPS_PER_PT))
+
+
 def twips_to_pt(twips: float) -> float:
     return twips / TWIPS_PER_PT
 

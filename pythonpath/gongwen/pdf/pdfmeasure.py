@@ -79,10 +79,10 @@ from gongwen.spec import MM_PER_PT, PAGE, Role
 
 # Tolerances of the checks, in millimetres. (The numbers below are GB/T 9704's, for the
 # tests; every check reads :class:`Expected`, the plan of the preset given.)
-MARGIN_TOLERANCE_MM = 1.0
-PAGE_NUMBER_TOLERANCE_MM = 2.0
+MARGIN_TOLERANCE_MM = 1.0  # not a drawn length (a tolerance)
+PAGE_NUMBER_TOLERANCE_MM = 2.0  # not a drawn length (a tolerance)
 # How close to the type area's right edge a line must end to count as full.
-FULL_LINE_SLACK_MM = 2.5
+FULL_LINE_SLACK_MM = 2.5  # not a drawn length (a tolerance)
 # The page number is indented by one character of its own 4号 size (GB/T 9704 §7.5: 空一字).
 PAGE_NUMBER_INDENT_MM = PAGE.page_number_indent_chars * PAGE.page_number_size_pt * MM_PER_PT
 BODY_CHAR_MM = PAGE.body_size_pt * MM_PER_PT

@@ -65,7 +65,7 @@ def parse_pdf2xml(xml: str) -> List[TextRun]:
     return runs
 
 
-SIZE_TOLERANCE_PT = 0.5
+SIZE_TOLERANCE_PT = 0.5  # not a drawn length (a tolerance)
 
 
 def _is_red(color: str) -> bool:

@@ -34,10 +34,9 @@ def _page_length(mm: float) -> int:
 # Writer writes on Save as .docx and reads back as the bottom margin): the number then
 # stays 7 mm under the type area after the round trip too (measured: 7.0 mm both ways; a
 # taller footer area moved it 1.5 mm lower in the round trip).
-# On an exact line of its own size the number's glyph box starts 0.7 mm above the line
-# (measured in the PDF: 6.3 mm under the type area with the footer 7 mm under it): the
+# The number's glyph box starts above its exact line (headfoot.PAGE_NUMBER_DROP_MM): the
 # footer starts that much lower, so the number's top is 7 mm under the type area.
-FOOTER_TEXT_DROP = mm_to_hmm(0.7)
+FOOTER_TEXT_DROP = mm_to_hmm(headfoot.PAGE_NUMBER_DROP_MM)
 
 _PAGE_KEYS = ("Width", "Height", "TopMargin", "LeftMargin", "RightMargin", "FooterIsOn",
               "FooterIsShared", "FooterIsDynamicHeight", "FooterDynamicSpacing", "FooterHeight",
@@ -204,8 +203,8 @@ def target_state(old: PageState, plan_page: Optional[layout.PageSetup] = None,
 
 
 # The author's footer lines sit under the page number: the footer then reaches down to
-# this much above the paper's edge (fixed height: a dynamic one grows into the body).
-_AUTHORS_FOOTER_BOTTOM = mm_to_hmm(5)
+# headfoot.AUTHORS_FOOTER_BOTTOM_MM (fixed height: a dynamic one grows into the body).
+_AUTHORS_FOOTER_BOTTOM = mm_to_hmm(headfoot.AUTHORS_FOOTER_BOTTOM_MM)
 
 
 def _room_for_the_authors_footer(props: Dict[str, object],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Dict
 
 from gongwen import layout
+from gongwen import wholedoc as core_wholedoc
 from gongwen.spec import Align
 from gongwen.writer import page, styles, units
 
@@ -24,7 +25,7 @@ LETTER_FIRST_PAGE_STYLE = "公文信函首页"
 OWN_PAGE_STYLES = (RECORD_PAGE_STYLE, LETTER_FIRST_PAGE_STYLE)
 _THICKTHIN_SMALLGAP = 7  # com.sun.star.table.BorderLineStyle: the thick line inside
 # The footer paragraph under the first page's rule: one exact line this high.
-_RULE_LINE_HMM = 100
+_RULE_LINE_HMM = units.mm_to_hmm(core_wholedoc.LETTER_RULE_LINE_MM)
 
 
 def wholedoc_properties(plan: layout.LayoutPlan,
