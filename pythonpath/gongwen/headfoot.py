@@ -39,6 +39,19 @@ FOOTER = "footer"
 # both renderers know how far down the footer reaches (Word and Writer grow a .docx footer
 # upwards from its bottom; a 4号 line with room for its ascent).
 AUTHORS_LINE_PT = 18.0
+# ... and the footer then reaches down to this far above the paper's edge (a fixed height
+# in Writer, the minimum w:footer distance in a .docx: a dynamic one grows into the body).
+AUTHORS_FOOTER_BOTTOM_MM = 5.0
+# On an exact line of its own size the page number's glyph box starts this far above the
+# line (measured in Writer's PDF, of the button's document and of the CLI's .docx alike:
+# 6.3 mm under the type area with the line 7 mm under it): both renderers start the footer
+# this much lower, so the number's top is ``below_mm`` under the type area.
+PAGE_NUMBER_DROP_MM = 0.7
+# A .docx story ends with a paragraph: after a table at a footer's end, one this high
+# (1 pt, on an exact line: it takes no room). Writer needs none.
+CLOSING_LINE_PT = 1.0
+# The header distance of a .docx (Word's default; a 公文 has no header, Writer's is off).
+HEADER_DISTANCE_MM = 15.0
 
 
 class Portion(NamedTuple):

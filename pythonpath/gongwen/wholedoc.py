@@ -54,6 +54,12 @@ WHITE_RGB = 0xFFFFFF
 # Left free under the 版记 so that rounding (twips, 1/100 mm) never pushes its last line
 # onto the next page: the line then ends 0.7 mm above the type area's bottom edge.
 RECORD_FOOT_SLACK_PT = 2.0
+# 信函格式's first page: the footer paragraph under the bottom rule is one exact line this
+# high (both renderers).
+LETTER_RULE_LINE_MM = 1.0
+# The .docx first page's header under 信函格式: one line this high, well inside the first
+# page's own top margin (the headers of the pages after it push their text down to 37 mm).
+LETTER_FIRST_HEADER_PT = 1.0
 LAYOUT_EDIT = "layout"  # a normalize.Edit kind: typed whitespace that becomes a tab stop
 TAB = "\t"
 CC_LABEL = "：:"

@@ -11,7 +11,7 @@ from gongwen.placement import WRITER_AUTOSPACE_CHARS, signature_date_indents
 from gongwen.scaffolds import load_scaffold, render, scaffold_types
 from gongwen.scaffolds.choice import choice_from_args, year_problem
 from gongwen.spec import PAGE, PARAGRAPH_STYLES, Role, style_name
-from gongwen.writer.styles import chars_to_hmm
+from gongwen.writer.units import chars_to_hmm
 from rig.office import body_paragraphs
 
 # The 述职/总结 genre (issue 6), and the whole 公文 with 版头 and 版记 (issue 12).

@@ -15,7 +15,7 @@ from docx.shared import Pt
 from lxml import etree
 
 from gongwen import cli, placement, roles, spec
-from gongwen.ooxml import docxlayout, docxrender
+from gongwen.ooxml import docxlayout, docxrender, docxruns
 from gongwen.spec import Role
 from tests.corpus import LIST_LABELS, SAMPLE, build, build_corpus, docx_text, text_unchanged
 
@@ -632,12 +632,12 @@ def test_run_edits_cross_runs_and_refuse_what_the_runs_cannot_take():
     text = docxrender.paragraph_text(p)
     assert text == "  (\t一)学习"
     # stale text (not what the runs hold): refused
-    assert docxrender.plan_run_edits(p, "  (一)学习", [Edit(0, 2, "", "spaces")]) is None
+    assert docxruns.plan_run_edits(p, "  (一)学习", [Edit(0, 2, "", "spaces")]) is None
     # new text must start in a w:t: here it would start at the tab
-    assert docxrender.plan_run_edits(p, text, [Edit(3, 6, "X", "numbering")]) is None
-    plan = docxrender.plan_run_edits(p, text, [Edit(0, 2, "", "spaces"),
-                                                   Edit(2, 6, "（一）", "numbering")])
-    docxrender.apply_run_edits(plan)
+    assert docxruns.plan_run_edits(p, text, [Edit(3, 6, "X", "numbering")]) is None
+    plan = docxruns.plan_run_edits(p, text, [Edit(0, 2, "", "spaces"),
+                                     Edit(2, 6, "（一）", "numbering")])
+    docxruns.apply_run_edits(plan)
     assert docxrender.paragraph_text(p) == "（一）学习"
     runs = p.findall("w:r", NS)
     assert [t.text for t in p.iter(w("t"))] == ["（一）", "学习"]

@@ -27,3 +27,10 @@ def test_the_docstring_examples_hold(name: str):
 def test_the_core_has_examples_to_run():
     attempted = sum(doctest.testmod(importlib.import_module(name)).attempted for name in CORE)
     assert attempted >= 20
+
+
+# Each host's unit module (the one place its conversions live) runs its examples too.
+@pytest.mark.parametrize("name", ["gongwen.writer.units", "gongwen.ooxml.units"])
+def test_the_hosts_unit_examples_hold(name: str):
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.failed == 0 and result.attempted >= 4

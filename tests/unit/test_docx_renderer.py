@@ -10,7 +10,7 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from gongwen.ooxml import docxlayout, docxrender
+from gongwen.ooxml import docxlayout, docxrender, units
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -144,7 +144,7 @@ def test_the_signature_gets_both_right_indents(tmp_path: Path):
     docxrender.format_document(document)
     ind = document.paragraphs[4]._p.find(f"{W}pPr/{W}ind")
     assert ind.get(qn("w:rightChars")) == "356"
-    assert ind.get(qn("w:right")) == str(docxlayout.pt_to_twips(4.356 * 16))
+    assert ind.get(qn("w:right")) == str(units.pt_to_twips(4.356 * 16))
 
 
 def test_tabs_written_by_an_edit_become_tab_runs_in_order_with_the_runs_look():

@@ -160,3 +160,16 @@ def test_no_import_runs_back_up(folder: str, forbidden: Tuple[str, ...]):
                         tuple(f + "." for f in forbidden if "." in f)) or name in forbidden:
                     wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
     assert not wrong, "\n".join(wrong)
+
+
+# A module is read whole: over this many lines it holds more than one concern. The message
+# table (every user-facing sentence, zh and en) is one concern however long it grows.
+MAX_LINES = 700
+LONG_BY_NATURE = {"gongwen.messages"}
+
+
+def test_no_module_but_the_message_table_is_over_700_lines():
+    long = {module_name(path): n for path in project_files()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert set(long) - LONG_BY_NATURE == set(), long
+    assert {module_name(path) for path in project_files()} >= LONG_BY_NATURE

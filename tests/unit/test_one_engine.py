@@ -104,3 +104,71 @@ def test_the_scan_sees_a_literal_font_and_size(tmp_path: Path):
                       'SIZE = 16\n', encoding="utf-8")
     assert [o.split(": ", 1)[1] for o in offences(sample)] == [
         "'仿宋_GB2312' in a string", "16 is a role's size"]
+
+
+# --- lengths ---------------------------------------------------------------------------
+# Every length a renderer draws is the core's (the plan, spec, headfoot, wholedoc), in the
+# unit the core states it in; a host only converts it (its units module). A host constant
+# named in a unit (…_MM, …_PT, …_TW, …_HMM) that is a bare number, or a conversion of a
+# bare number, is a length that escaped the core: the two renderers kept the page number's
+# drop as 40 twips and as 0.7 mm, the 信函 rule line as 57 twips and as 100/100 mm.
+# A number that is not a length the page shows (a checker's tolerance, a format's own
+# default read from a file) says so on its line.
+NOT_A_DRAWN_LENGTH = "# not a drawn length"
+_UNIT_NAME = ("_MM", "_PT", "_TW", "_TWIPS", "_HMM")
+_CONVERSIONS = {"mm_to_hmm", "pt_to_hmm", "chars_to_hmm", "mm_to_twips", "mm_to_twips_exact",
+                "pt_to_twips", "chars_to_twips", "mm_to_pt"}
+
+
+def _bare_number(node: ast.AST) -> bool:
+    """Only number literals and arithmetic: no name, no attribute, no call."""
+    parts = list(ast.walk(node))
+    return any(isinstance(p, ast.Constant) and isinstance(p.value, (int, float))
+               and not isinstance(p.value, bool) for p in parts) and not any(
+        isinstance(p, (ast.Name, ast.Attribute, ast.Call)) for p in parts)
+
+
+def length_offences(path: Path) -> List[str]:
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if NOT_A_DRAWN_LENGTH in lines[getattr(node, "lineno", 1) - 1]:
+            continue
+        where = f"{path.name}:{getattr(node, 'lineno', 0)}"
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id.upper().endswith(_UNIT_NAME) \
+                        and _bare_number(node.value):
+                    found.append(f"{where}: {target.id} is a length written in the host")
+        elif isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else \
+                getattr(node.func, "id", "")
+            if name in _CONVERSIONS and any(_bare_number(arg) for arg in node.args):
+                found.append(f"{where}: {name} of a number written in the host")
+    return found
+
+
+def _host_modules() -> List[Path]:
+    """Every host module but the hosts' unit modules (whose numbers are the units)."""
+    return [path for folder in RENDERERS + [PACKAGE / "soffice"]
+            for path in sorted(folder.glob("*.py")) if path.name != "units.py"]
+
+
+def test_no_length_is_written_in_a_host():
+    found = [offence for path in _host_modules() for offence in length_offences(path)]
+    assert found == []
+
+
+def test_the_scan_sees_a_length_written_in_a_host(tmp_path: Path):
+    sample = tmp_path / "probe.py"
+    sample.write_text("DROP_TW = 40\n"
+                      "RULE_HMM = 2 * 50\n"
+                      "BOTTOM = mm_to_hmm(5)\n"
+                      "LINE_TW = units.mm_to_twips_exact(wholedoc.LETTER_RULE_LINE_MM)\n"
+                      "SLACK_MM = 2.5  # not a drawn length: a tolerance\n"
+                      "COUNT = 3\n", encoding="utf-8")
+    assert [o.split(": ", 1)[1] for o in length_offences(sample)] == [
+        "DROP_TW is a length written in the host", "RULE_HMM is a length written in the host",
+        "mm_to_hmm of a number written in the host"]

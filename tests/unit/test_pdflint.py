@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongwen import cli
-from gongwen.pdf import pdfmeasure
+from gongwen.pdf import pdfmeasure, pdfsizes
 from gongwen.pdf.pdflint import first_per_page
 from gongwen.pdf.pdfmeasure import Deviation, Line, Page, PageNumber, PdfLayout
 
@@ -43,14 +43,14 @@ def layout_with_page_number() -> PdfLayout:
 
 
 def test_sizes_in_the_pdf_are_read_per_run_with_fonts_named_once():
-    runs = pdfmeasure.parse_pdf2xml(pdf2xml(22, 16, 14))
+    runs = pdfsizes.parse_pdf2xml(pdf2xml(22, 16, 14))
     assert [(r.page, r.size_pt) for r in runs] == [(0, 22), (0, 16), (0, 16), (0, 14), (1, 16)]
-    assert pdfmeasure.size_deviations(layout_with_page_number(), runs) == []
+    assert pdfsizes.size_deviations(layout_with_page_number(), runs) == []
 
 
 def test_wrong_title_body_and_page_number_sizes_are_size_problems():
-    runs = pdfmeasure.parse_pdf2xml(pdf2xml(18, 12, 10.5))
-    found = pdfmeasure.size_deviations(layout_with_page_number(), runs)
+    runs = pdfsizes.parse_pdf2xml(pdf2xml(18, 12, 10.5))
+    found = pdfsizes.size_deviations(layout_with_page_number(), runs)
     assert [(d.code, d.key) for d in found] == [
         ("size", "pdf_size_body"), ("size", "pdf_size_title"), ("size", "pdf_size_page_number")]
     assert [d.message() for d in found] == [
@@ -97,9 +97,9 @@ def test_a_red_agency_mark_above_the_title_is_not_the_title():
         '<fontspec id="9" size="108" family="D" color="#ff0000"/>\n'
         '<text top="120" left="300" width="1100" height="110" font="9">青山县人民政府文件</text>\n'
         '<text top="300"')
-    runs = pdfmeasure.parse_pdf2xml(xml)
+    runs = pdfsizes.parse_pdf2xml(xml)
     assert runs[0].color == "#ff0000" and runs[0].size_pt == 36
-    assert pdfmeasure.size_deviations(layout_with_page_number(), runs) == []
+    assert pdfsizes.size_deviations(layout_with_page_number(), runs) == []
 
 
 # --- lint --preset: the PDF judged by the preset's plan (issue 19) ----------------------------

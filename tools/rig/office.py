@@ -1,8 +1,9 @@
 """A real LibreOffice for the tests: headless soffice, a throwaway profile, gongwen.oxt installed.
 
 Nothing here stands in for Writer: every call goes over a UNO pipe to a real soffice.
-The process runs in its own process group and is always killed as a group, because the
-``soffice`` script starts ``soffice.bin`` as a child that would otherwise outlive it.
+The process is the CLI's (:mod:`gongwen.soffice.office`: the same arguments, guard, group
+kill and connect loop); this rig adds what only tests need: the extension installed, a
+watchdog that kills a hung soffice, documents and commands run on soffice's main thread.
 """
 
 from __future__ import annotations
@@ -15,16 +16,24 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 from typing import NamedTuple, Optional
 
 import uno
 import unohelper
 from com.sun.star.awt import XCallback
-from com.sun.star.connection import NoConnectException
 from com.sun.star.task import XInteractionHandler
 from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+
+from gongwen.soffice.office import (
+    StartFailed,
+    connect,
+    kill_group,
+    new_pipe_name,
+    soffice_args,
+    spawn_guarded,
+    stop_guarded,
+)
 
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 CONNECT_TIMEOUT_S = 60
@@ -39,12 +48,6 @@ EXTENSION_ID = "org.gongwen.writer"
 HANG_TIMEOUT_S = 120.0
 PING_INTERVAL_S = 2.0
 MAIN_LOOP_WAIT_S = 10.0  # one ping's wait for the main loop to run its callback
-# Kills the soffice group when this Python process dies without ``stop()`` (pytest killed
-# by a CI time limit or by SIGKILL): soffice runs in its own session and would outlive it.
-_GUARD = ('while kill -0 "$0" 2>/dev/null && kill -s 0 -- "-$1" 2>/dev/null; do sleep 1; done; '
-          'kill -s KILL -- "-$1" 2>/dev/null')
-
-
 class OfficeError(RuntimeError):
     """soffice did not start, crashed, or refused a request."""
 
@@ -123,13 +126,6 @@ def _make_pytest_reprs_safe() -> None:
 _make_pytest_reprs_safe()
 
 
-def _kill_group(pid: int) -> None:
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-
-
 def _write_stacks(group: int, log) -> None:
     """What a hung soffice.bin was waiting for, into ``log`` before the kill: the Python
     stacks of the extension's threads (faulthandler on SIGUSR1, registered by the extension
@@ -194,7 +190,7 @@ class _Watchdog:
                 with open(self.office.workdir / "soffice.log", "a") as log:
                     log.write(f"\nrig: soffice answered nothing for {silent:.0f} s; killed\n")
                     _write_stacks(self.process.pid, log)
-                _kill_group(self.process.pid)
+                kill_group(self.process.pid)
                 return
 
     def _ping(self) -> None:
@@ -241,7 +237,7 @@ class Office:
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.profile = self.workdir / "profile"
         self.config_home = self.workdir / "config"
-        self.pipe = f"gongwen_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        self.pipe = new_pipe_name()
         self.display = display  # None: headless; ":99": a real window under Xvfb
         # The UI language (and so the language of the extension's messages) follows the
         # locale; pin it so tests do not depend on the machine's LANG.
@@ -312,9 +308,8 @@ class Office:
         raise OfficeError(f"soffice did not accept a connection on pipe {self.pipe}")
 
     def _spawn(self) -> None:
-        args = [SOFFICE, "--invisible", "--norestore", "--nodefault", "--nolockcheck",
-                "--nologo", f"-env:UserInstallation={self.profile.as_uri()}",
-                f"--accept=pipe,name={self.pipe};urp;"]
+        args = soffice_args(SOFFICE, self.profile.as_uri(), pipe=self.pipe,
+                            headless=not self.display)
         # XDG_CONFIG_HOME: the extension's user presets folder
         # (gongwen.presets.config_dir) stays in the throwaway folder, not the tester's home
         # (the remembered 版式 choice is in the profile, throwaway too).
@@ -325,33 +320,13 @@ class Office:
             env.pop("FONTCONFIG_FILE")
         if self.display:
             env["DISPLAY"] = self.display
-        else:
-            args.insert(1, "--headless")
-        with open(self.workdir / "soffice.log", "ab") as log:
-            self.process = subprocess.Popen(args, stdout=log, stderr=log, env=env,
-                                            start_new_session=True)
-        self._guard = subprocess.Popen(["sh", "-c", _GUARD, str(os.getpid()),
-                                        str(self.process.pid)],
-                                       stdin=subprocess.DEVNULL, start_new_session=True)
+        self.process, self._guard = spawn_guarded(args, env, self.workdir / "soffice.log")
 
     def _connect(self) -> None:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        url = f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext"
-        deadline = time.monotonic() + CONNECT_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise OfficeError(f"soffice exited with code {self.process.returncode}")
-            try:
-                self.ctx = resolver.resolve(url)
-                break
-            except NoConnectException:
-                time.sleep(0.3)
-            except Exception as error:  # the bridge died: a first start exiting with 81
-                raise OfficeError(f"soffice went away while connecting: {error}") from None
-        else:
-            raise OfficeError("timed out connecting to soffice")
+        try:
+            self.ctx = connect(self.pipe, self.process, CONNECT_TIMEOUT_S)
+        except StartFailed as error:
+            raise OfficeError(str(error)) from None
         self.smgr = self.ctx.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
         self.killed_as_hung = False
@@ -364,17 +339,8 @@ class Office:
         if self._watchdog is not None:
             self._watchdog.stop()
             self._watchdog = None
-        if self.process is not None:
-            _kill_group(self.process.pid)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                pass
-            self.process = None
-        if self._guard is not None:
-            self._guard.kill()
-            self._guard.wait()
-            self._guard = None
+        process, guard, self.process, self._guard = self.process, self._guard, None, None
+        stop_guarded(process, guard)
 
     # ---- the extension ---------------------------------------------------
 

@@ -22,16 +22,16 @@ from lxml import etree
 
 from gongwen import fontconfig, formatcheck, roles, spec
 from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts
-from gongwen.ooxml import docxlayout, docxtext, numbering
+from gongwen.ooxml import docxtext, numbering, units
 from gongwen.roles import ParagraphLook
-from gongwen.spec import MM_PER_PT, Align
+from gongwen.spec import Align
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _OFF = ("0", "false", "off", "none")
 _JC = {"both": Align.JUSTIFY, "distribute": Align.JUSTIFY, "left": Align.LEFT,
        "start": Align.LEFT, "center": Align.CENTER, "right": Align.RIGHT, "end": Align.RIGHT}
 _GRID_TYPES = ("lines", "linesAndChars", "snapToChars")
-_DEFAULT_SIZE_PT = 10.0  # Word's when nothing says otherwise
+_DEFAULT_SIZE_PT = 10.0  # not a drawn length: Word's when nothing says otherwise
 _INDENTS = (("first_line", ("firstLine", "firstLineChars"), ("hanging", "hangingChars")),
             ("left", ("left", "leftChars"), ("start", "startChars")),
             ("right", ("right", "rightChars"), ("end", "endChars")))
@@ -146,7 +146,7 @@ class _Resolver:
                     values[script] = fonts.get(qn("w:" + script))
         size = rpr.find(qn("w:sz"))
         if size is not None and size.get(qn("w:val"), "").isdigit():
-            values["size"] = int(size.get(qn("w:val"))) / 2
+            values["size"] = units.half_points_to_pt(int(size.get(qn("w:val"))))
         bold = rpr.find(qn("w:b"))
         if bold is not None:
             values["bold"] = bold.get(qn("w:val"), "1") not in _OFF
@@ -315,10 +315,10 @@ def _indent_value(ind: etree._Element, twips: str, chars: str, size_pt: float
                   ) -> Optional[float]:
     in_chars = ind.get(qn("w:" + chars))
     if in_chars not in (None, "0") and _is_int(in_chars):
-        return int(in_chars) / 100 * size_pt
+        return units.from_hundredths(int(in_chars)) * size_pt
     in_twips = ind.get(qn("w:" + twips))
     if in_twips is not None:
-        return docxlayout.read_twips(in_twips) / 20
+        return units.twips_to_pt(units.read_twips(in_twips))
     return None
 
 
@@ -345,7 +345,7 @@ def _header_extent(document) -> Optional[int]:
         spacing = p.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
         if spacing is None or spacing.get(qn("w:lineRule")) != "exact":
             return None
-        height += sum(docxlayout.read_twips(spacing.get(qn("w:" + key)))
+        height += sum(units.read_twips(spacing.get(qn("w:" + key)))
                       for key in ("line", "before", "after"))
     return height or None
 
@@ -363,16 +363,16 @@ def _page(body: etree._Element, header_extent: Optional[int] = None) -> Optional
 
     def mm(element, name: str, default: int = 0) -> float:
         value = element.get(qn("w:" + name))
-        return docxlayout.read_twips(value, default) / 20 * MM_PER_PT
+        return units.twips_to_mm(units.read_twips(value, default))
 
     gridded = grid is not None and grid.get(qn("w:type")) in _GRID_TYPES
     pitch = None
     if gridded and grid.get(qn("w:linePitch"), "").isdigit():
-        pitch = int(grid.get(qn("w:linePitch"))) / 20
+        pitch = units.twips_to_pt(int(grid.get(qn("w:linePitch"))))
     top = mm(margins, "top")
-    header = docxlayout.read_twips(margins.get(qn("w:header")))
+    header = units.read_twips(margins.get(qn("w:header")))
     if header_extent is not None and top >= 0:
-        top = max(top, (header + header_extent) / 20 * MM_PER_PT)
+        top = max(top, units.twips_to_mm(header + header_extent))
     return PageFacts(mm(size, "w"), mm(size, "h"), top, mm(margins, "bottom"),
                      mm(margins, "left"), mm(margins, "right"), gridded, pitch)
 
@@ -390,7 +390,8 @@ def body_line_pitch(document) -> Optional[float]:
             spacing = ppr.find(qn("w:spacing"))
             if spacing is not None and spacing.get(qn("w:line")):
                 rule, line = spacing.get(qn("w:lineRule"), "auto"), spacing.get(qn("w:line"))
-        heights[int(line) / 20 if rule == "exact" and line and line.isdigit() else None] += 1
+        exact = rule == "exact" and line and line.isdigit()
+        heights[units.twips_to_pt(int(line)) if exact else None] += 1
     return heights.most_common(1)[0][0] if heights else None
 
 

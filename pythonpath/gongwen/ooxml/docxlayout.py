@@ -15,8 +15,9 @@ Public API (all functions are idempotent: applying them twice gives the same XML
 - ``apply_page_number_footers(document, plan=None)``: odd/even footers holding the plan's
   ``— PAGE —`` in every section; the author's other header and footer text stays, and
   paragraphs that only showed a page number go (:mod:`gongwen.headfoot`).
-- ``is_page_number_paragraph(p)``: True for a header/footer paragraph that only shows a page
-  number (ours or the author's).
+
+Which paragraphs, boxes and frames already only show a page number is read in
+:mod:`gongwen.ooxml.docxpagenumbers`.
 
 The grid encoding, chosen by measuring PDFs exported by LibreOffice Writer 7.4 (README,
 docs/LO_NOTES.md): ``w:docGrid w:type="lines" w:linePitch="579"`` with the plan's
@@ -28,8 +29,7 @@ character pitch) lays 16 pt − 0.25 pt = 15.75 pt characters on a 442.2 pt line
 from __future__ import annotations
 
 import copy
-import re
-from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
+from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
@@ -38,45 +38,26 @@ from docx.section import Section
 from lxml import etree
 
 from gongwen import headfoot, layout, spec
+from gongwen.ooxml.docxpagenumbers import (
+    PAGE_NUMBER_EVEN_STYLE_ID,
+    PAGE_NUMBER_STYLE_ID,
+    drop_paragraph,
+    is_empty_paragraph,
+    is_page_number_paragraph,
+    page_number_boxes,
+    part_paragraphs,
+)
+from gongwen.ooxml.units import (
+    chars_to_twips,
+    half_points,
+    hundredths,
+    mm_to_twips,
+    mm_to_twips_exact,
+    pt_to_twips,
+)
 from gongwen.spec import Align
 
 R_PREFIX = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-
-# --- lengths ---------------------------------------------------------------------------
-
-
-def mm_to_twips(mm: float) -> int:
-    """Twips of a page length (:func:`gongwen.layout.mm_to_pt`: 28 mm → 1588)."""
-    return pt_to_twips(layout.mm_to_pt(mm))
-
-
-def pt_to_twips(pt: float) -> int:
-    return int(round(pt * 20))
-
-
-# ST_TwipsMeasure as files carry it: whole twips (Word), a decimal (other writers), or since
-# the standard's 2nd edition a universal measure (a number and mm, cm, in, pt, pc or pi).
-_MEASURE = re.compile(r"^\s*(-?\d+(?:\.\d*)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
-_PT_PER_UNIT = {"mm": 72 / 25.4, "cm": 720 / 25.4, "in": 72.0, "pt": 1.0, "pc": 12.0,
-                "pi": 12.0}
-
-
-def read_twips(value: Optional[str], default: int = 0) -> int:
-    """A length attribute in twips, whatever form it was written in; ``default`` when it is
-    missing or unreadable (a measure the renderer cannot read is no reason to refuse a file).
-
-    >>> [read_twips(v) for v in ("1701", "2000.5", "3cm", "1in", "-12pt", "auto", None)]
-    [1701, 2000, 1701, 1440, -240, 0, 0]
-    """
-    match = _MEASURE.match(value or "")
-    if match is None:
-        return default
-    number, unit = float(match.group(1)), match.group(2)
-    return int(number) if unit is None else pt_to_twips(number * _PT_PER_UNIT[unit])
-
-
-def half_points(pt: float) -> str:
-    return str(int(round(pt * 2)))
 
 
 class Geometry(NamedTuple):
@@ -99,12 +80,9 @@ class Geometry(NamedTuple):
 
 # The footer distance from the paper's edge to the page number's line: Word and Writer
 # both keep the footer's last line w:footer above the paper's bottom edge, so the number,
-# one exact line of its size, starts ``below_mm`` under the type area.
-HEADER_DISTANCE_MM = 15  # Word's default; a 公文 has no header
-# On an exact line of its own size the number's glyph box starts 0.7 mm above the line
-# (measured in Writer's PDF of the .docx: 6.25 mm under the type area at the nominal
-# distance; the Writer button measures the same and makes the same correction).
-FOOTER_TEXT_DROP_TW = 40
+# one exact line of its size, starts ``below_mm`` under the type area (less the glyph's
+# drop, headfoot.PAGE_NUMBER_DROP_MM).
+FOOTER_TEXT_DROP_TW = mm_to_twips_exact(headfoot.PAGE_NUMBER_DROP_MM)
 
 
 def geometry(page: Optional[layout.PageSetup] = None) -> Geometry:
@@ -116,7 +94,7 @@ def geometry(page: Optional[layout.PageSetup] = None) -> Geometry:
         bottom, mm_to_twips(page.left_mm), mm_to_twips(page.right_mm),
         pt_to_twips(page.line_pitch_pt),
         bottom - mm_to_twips(page.page_number.below_mm) - number_line - FOOTER_TEXT_DROP_TW,
-        mm_to_twips(HEADER_DISTANCE_MM))
+        mm_to_twips(headfoot.HEADER_DISTANCE_MM))
 
 
 _DEFAULT = geometry()
@@ -127,8 +105,6 @@ FOOTER_DISTANCE_TW = _DEFAULT.footer
 # --- styles ----------------------------------------------------------------------------
 
 TABLE_STYLE_ID = "GongwenTable"
-PAGE_NUMBER_STYLE_ID = "GongwenPageNumber"
-PAGE_NUMBER_EVEN_STYLE_ID = "GongwenPageNumberEven"
 _FIXED_IDS = {spec.TABLE_TEXT.name: TABLE_STYLE_ID,
               layout.PAGE_NUMBER_STYLE: PAGE_NUMBER_STYLE_ID,
               layout.PAGE_NUMBER_EVEN_STYLE: PAGE_NUMBER_EVEN_STYLE_ID}
@@ -167,9 +143,6 @@ def _el(tag: str, **attrs: str) -> etree._Element:
     return element
 
 
-def _lines(value: float) -> str:
-    return str(int(round(value * 100)))
-
 
 def _style_ppr(look: layout.Appearance) -> etree._Element:
     ppr = _el("w:pPr")
@@ -187,21 +160,21 @@ def _style_ppr(look: layout.Appearance) -> etree._Element:
     spacing = {"before": str(pt_to_twips(look.space_before_pt)),
                "after": str(pt_to_twips(look.space_after_pt))}
     if look.space_before_lines:
-        spacing["beforeLines"] = _lines(look.space_before_lines)
+        spacing["beforeLines"] = hundredths(look.space_before_lines)
     if look.space_after_lines:
-        spacing["afterLines"] = _lines(look.space_after_lines)
+        spacing["afterLines"] = hundredths(look.space_after_lines)
     if look.line_rule == layout.EXACT:
         spacing.update(line=str(pt_to_twips(look.line_pt)), lineRule="exact")
     else:  # GRID (snapped by the section's grid) or SINGLE
         spacing.update(line="240", lineRule="auto")
     ppr.append(_el("w:spacing", **spacing))
-    char = look.size_pt * 20
-    ppr.append(_el("w:ind", left=str(int(round(look.left_chars * char))),
-                   leftChars=_lines(look.left_chars),
-                   right=str(int(round(look.right_chars * char))),
-                   rightChars=_lines(look.right_chars),
-                   firstLine=str(int(round(look.first_line_chars * char))),
-                   firstLineChars=_lines(look.first_line_chars)))
+    size = look.size_pt
+    ppr.append(_el("w:ind", left=str(chars_to_twips(look.left_chars, size)),
+                   leftChars=hundredths(look.left_chars),
+                   right=str(chars_to_twips(look.right_chars, size)),
+                   rightChars=hundredths(look.right_chars),
+                   firstLine=str(chars_to_twips(look.first_line_chars, size)),
+                   firstLineChars=hundredths(look.first_line_chars)))
     ppr.append(_el("w:jc", val=_JC[look.align]))
     if look.outline_level:
         ppr.append(_el("w:outlineLvl", val=str(look.outline_level - 1)))
@@ -337,7 +310,7 @@ _SECTPR_ORDER = [
 ]
 
 
-def _sectpr_child(sect_pr: etree._Element, name: str) -> etree._Element:
+def sectpr_child(sect_pr: etree._Element, name: str) -> etree._Element:
     found = sect_pr.find(qn("w:" + name))
     if found is not None:
         return found
@@ -367,8 +340,8 @@ def apply_page_setup(section: Section, page: Optional[layout.PageSetup] = None) 
     page = page or layout.page_setup()
     twips = geometry(page)
     sect_pr = section._sectPr
-    _set_attrs(_sectpr_child(sect_pr, "pgSz"), {"w": str(twips.width), "h": str(twips.height)})
-    _set_attrs(_sectpr_child(sect_pr, "pgMar"), {
+    _set_attrs(sectpr_child(sect_pr, "pgSz"), {"w": str(twips.width), "h": str(twips.height)})
+    _set_attrs(sectpr_child(sect_pr, "pgMar"), {
         "top": str(twips.top), "right": str(twips.right), "bottom": str(twips.bottom),
         "left": str(twips.left), "header": str(twips.header), "footer": str(twips.footer),
         "gutter": "0",
@@ -377,7 +350,7 @@ def apply_page_setup(section: Section, page: Optional[layout.PageSetup] = None) 
     # shows about 14); the 28 come from the character spacing in the styles.
     grid = {"type": "lines", "linePitch": str(twips.line_pitch)} if page.grid \
         else {"linePitch": str(twips.line_pitch)}
-    _set_attrs(_sectpr_child(sect_pr, "docGrid"), grid)
+    _set_attrs(sectpr_child(sect_pr, "docGrid"), grid)
 
 
 # --- page numbers ----------------------------------------------------------------------
@@ -419,171 +392,15 @@ def _page_number_paragraph(even: bool, page: layout.PageSetup) -> etree._Element
     return p
 
 
-_PAGE_INSTRUCTIONS = {"PAGE": headfoot.PAGE, "NUMPAGES": headfoot.COUNT,
-                      "SECTIONPAGES": headfoot.COUNT}
-
-
-def _field_kind(instruction: str) -> str:
-    words = instruction.split()
-    return _PAGE_INSTRUCTIONS.get(words[0].upper(), headfoot.OTHER) if words \
-        else headfoot.OTHER
-
-
-def portions(p: etree._Element) -> List[headfoot.Portion]:
-    """The paragraph as the core's header/footer policy reads it: literal text, and each
-    field (complex or simple) as one portion, its cached result left out."""
-    result: List[headfoot.Portion] = []
-    depth, instruction, in_result = 0, [], False
-    for element in _own_iter(p, (qn("w:t"), qn("w:fldChar"), qn("w:instrText"),
-                                 qn("w:fldSimple"), qn("w:tab"))):
-        tag = element.tag
-        if tag == qn("w:fldSimple"):
-            result.append(headfoot.Portion(_field_kind(element.get(qn("w:instr"), ""))))
-        elif tag == qn("w:fldChar"):
-            kind = element.get(qn("w:fldCharType"))
-            if kind == "begin":
-                depth += 1
-                if depth == 1:
-                    instruction, in_result = [], False
-            elif kind == "separate" and depth == 1:
-                in_result = True
-                result.append(headfoot.Portion(_field_kind("".join(instruction))))
-            elif kind == "end" and depth:
-                if depth == 1 and not in_result:
-                    result.append(headfoot.Portion(_field_kind("".join(instruction))))
-                depth -= 1
-        elif tag == qn("w:instrText"):
-            if depth == 1:
-                instruction.append(element.text or "")
-        elif depth == 0 and not _in_simple_field(element, p):
-            result.append(headfoot.text("\t" if tag == qn("w:tab") else element.text or ""))
-    return result
-
-
-def _own_iter(p: etree._Element, tags: Tuple[str, ...]) -> Iterator[etree._Element]:
-    """Elements of the paragraph itself, not of a text box's paragraphs inside it."""
-    for element in p.iter(*tags):
-        if next(element.iterancestors(qn("w:p")), None) is p:
-            yield element
-
-
-def _in_simple_field(element: etree._Element, p: etree._Element) -> bool:
-    for ancestor in element.iterancestors():
-        if ancestor is p:
-            return False
-        if ancestor.tag == qn("w:fldSimple"):
-            return True
-    return False
-
-
-def is_page_number_paragraph(p: etree._Element) -> bool:
-    """A header/footer paragraph that only shows the page number (ours, or one we replace)."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is not None:
-        pstyle = ppr.find(qn("w:pStyle"))
-        if pstyle is not None and pstyle.get(qn("w:val")) in (
-                PAGE_NUMBER_STYLE_ID, PAGE_NUMBER_EVEN_STYLE_ID):
-            return True
-    return headfoot.is_page_number_only(portions(p))
-
-
-def is_empty_paragraph(p: etree._Element) -> bool:
-    """No text, field or object: an empty line (which would push the number up)."""
-    if any(True for _ in p.iter(qn("w:drawing"), qn("w:pict"), qn("w:object"))):
-        return False
-    return headfoot.is_empty(portions(p))
-
-
-def _paragraphs(part_el: etree._Element) -> List[etree._Element]:
-    """Every paragraph of a header/footer part, in tables and content controls too (Word's
-    page-number gallery wraps its paragraph in a w:sdt), but not inside text boxes."""
-    return [p for p in part_el.iter(qn("w:p"))
-            if not any(a.tag == qn("w:txbxContent") for a in p.iterancestors())]
-
-
-def _drop_paragraph(p: etree._Element) -> None:
-    """Removes a paragraph; one that a table cell needs (its last) is emptied instead, and a
-    content control left without content goes with it."""
-    parent = p.getparent()
-    if parent.tag == qn("w:tc") and len(parent.findall(qn("w:p"))) == 1:
-        for child in list(p):
-            if child.tag != qn("w:pPr"):
-                p.remove(child)
-        return
-    parent.remove(p)
-    while parent.tag == qn("w:sdtContent") and not len(parent):
-        sdt = parent.getparent()
-        parent = sdt.getparent()
-        parent.remove(sdt)
-
-
-_TEXT_BOX_CONTENT = qn("w:txbxContent")
-_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
-
-
-def _box_paragraphs(run: etree._Element) -> List[etree._Element]:
-    """The paragraphs of the text boxes a run holds (both copies Word writes), not nested."""
-    return [p for box in run.iter(_TEXT_BOX_CONTENT) for p in box.findall(qn("w:p"))]
-
-
-def _shows_only_a_number(paragraphs: List[etree._Element], small: bool = False) -> bool:
-    """A text box or frame's paragraphs: one page number, the rest empty. ``small``: as
-    :func:`gongwen.headfoot.is_floating_page_number` judges a number in the body."""
-    numbers = [p for p in paragraphs if not is_empty_paragraph(p)]
-    judge = headfoot.is_floating_page_number if small else headfoot.is_page_number_only
-    return bool(numbers) and all(judge(portions(p)) for p in numbers)
-
-
-def page_number_boxes(container: etree._Element, small: bool = False
-                      ) -> List[etree._Element]:
-    """Runs holding a text box that shows only a page number (Word's page-number gallery,
-    WPS's 插入页码, LibreOffice's .doc import of a text-box number): the 公文 number
-    replaces them, as it replaces a footer paragraph that shows only one."""
-    found = []
-    for run in container.iter(qn("w:r")):
-        if any(a.tag == _TEXT_BOX_CONTENT for a in run.iterancestors()):
-            continue
-        paragraphs = _box_paragraphs(run)
-        if paragraphs and _shows_only_a_number(paragraphs, small):
-            found.append(run)
-    return found
-
-
-def page_number_frames(body: etree._Element) -> List[etree._Element]:
-    """Floating page numbers typed into the body itself (LibreOffice's .doc import puts a
-    text-box number there): framed paragraphs (``w:framePr``) and anchored text boxes that
-    show nothing but a number of at most three digits. Returns the framed paragraphs and
-    the runs holding such text boxes."""
-    found: List[etree._Element] = []
-    for p in body.iter(qn("w:p")):
-        if any(a.tag == _TEXT_BOX_CONTENT for a in p.iterancestors()):
-            continue
-        if p.find(f"{qn('w:pPr')}/{qn('w:framePr')}") is not None and \
-                _shows_only_a_number([p], small=True):
-            found.append(p)
-    return found + page_number_boxes(body, small=True)
-
-
-def drop_page_number_frames(body: etree._Element) -> int:
-    """Removes :func:`page_number_frames`; how many."""
-    found = page_number_frames(body)
-    for element in found:
-        if element.tag == qn("w:p"):
-            _drop_paragraph(element)
-        else:
-            element.getparent().remove(element)
-    return len(found)
-
-
 def remove_page_numbers(part_el: etree._Element) -> bool:
     """Drops the part's page-number-only and empty paragraphs and text boxes that show only
     a page number; True when the author's own text remains."""
     for run in page_number_boxes(part_el):
         run.getparent().remove(run)
     kept = False
-    for p in _paragraphs(part_el):
+    for p in part_paragraphs(part_el):
         if is_page_number_paragraph(p) or is_empty_paragraph(p):
-            _drop_paragraph(p)
+            drop_paragraph(p)
         else:
             kept = True
     blocks = [child for child in part_el if child.tag in (qn("w:p"), qn("w:tbl"), qn("w:sdt"))]
@@ -592,7 +409,7 @@ def remove_page_numbers(part_el: etree._Element) -> bool:
     return kept
 
 
-_CLOSING_LINE_TW = 20  # the paragraph after a table at a footer's end: 1 pt, takes no room
+_CLOSING_LINE_TW = pt_to_twips(headfoot.CLOSING_LINE_PT)
 
 
 def _closing_paragraph() -> etree._Element:
@@ -610,7 +427,7 @@ def _closing_paragraph() -> etree._Element:
 def _on_exact_lines(part_el: etree._Element) -> None:
     """The author's footer paragraphs on exact lines, no spacing (headfoot.AUTHORS_LINE_PT)."""
     line = str(pt_to_twips(headfoot.AUTHORS_LINE_PT))
-    for p in _paragraphs(part_el):
+    for p in part_paragraphs(part_el):
         spacing = p.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
         if spacing is not None and spacing.get(qn("w:line")) == str(_CLOSING_LINE_TW):
             continue
@@ -669,7 +486,7 @@ def authors_lines(part_el: etree._Element) -> int:
     return lines
 
 
-_MIN_FOOTER_TW = 283  # 5 mm above the paper's edge
+_MIN_FOOTER_TW = mm_to_twips_exact(headfoot.AUTHORS_FOOTER_BOTTOM_MM)
 
 
 def _copy_part_content(source, target) -> None:
@@ -774,7 +591,7 @@ def _shows_authors_text(part) -> bool:
     if part is None:
         return False
     return any(not (is_page_number_paragraph(p) or is_empty_paragraph(p))
-               for p in _paragraphs(part._definition.element)) or \
+               for p in part_paragraphs(part._definition.element)) or \
         any(True for _ in part._definition.element.iter(qn("w:tbl")))
 
 
@@ -782,7 +599,7 @@ def _lower_footer(section: Section, page: layout.PageSetup, lines: int) -> None:
     """The number stays ``below_mm`` under the type area with the author's lines under it."""
     below = lines * pt_to_twips(headfoot.AUTHORS_LINE_PT) + _CLOSING_LINE_TW
     distance = max(geometry(page).footer - below, _MIN_FOOTER_TW)
-    _sectpr_child(section._sectPr, "pgMar").set(qn("w:footer"), str(distance))
+    sectpr_child(section._sectPr, "pgMar").set(qn("w:footer"), str(distance))
 
 
 def apply_layout(document: DocxDocument, plan: Optional[layout.LayoutPlan] = None,
@@ -804,7 +621,6 @@ def apply_layout(document: DocxDocument, plan: Optional[layout.LayoutPlan] = Non
 __all__ = [
     "apply_layout", "ensure_styles", "ensure_char_styles", "char_style_id", "apply_page_setup",
     "apply_page_number_footers",
-    "is_page_number_paragraph", "style_id", "style_id_of", "geometry", "TABLE_STYLE_ID",
-    "PAGE_NUMBER_STYLE_ID", "PAGE_NUMBER_EVEN_STYLE_ID", "FOOTER_DISTANCE_TW", "LINE_PITCH_TW",
-    "TYPE_WIDTH_TW", "mm_to_twips",
+    "style_id", "style_id_of", "geometry", "TABLE_STYLE_ID", "FOOTER_DISTANCE_TW", "LINE_PITCH_TW",
+    "TYPE_WIDTH_TW",
 ]

@@ -16,11 +16,10 @@ from typing import Callable, Dict, Optional, Tuple
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import layout
-from gongwen.ooxml import docxlayout
+from gongwen import layout, wholedoc
+from gongwen.ooxml import docxlayout, docxpagenumbers, units
 
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
-_EIGHTHS_PER_MM = 72 / 25.4 * 8
 
 SetChild = Callable[[etree._Element, str, Dict[str, str]], None]
 
@@ -52,23 +51,23 @@ def indents(look: layout.Appearance, paragraph: layout.ParagraphPlan) -> Dict[st
     first = pick(paragraph.first_line_chars, look.first_line_chars)
     left = pick(paragraph.left_chars, look.left_chars)
     right = pick(paragraph.right_chars, look.right_chars)
-    char = look.size_pt * 20
-    attrs = {"left": str(int(round(left * char))), "leftChars": str(int(round(left * 100))),
-             "right": str(int(round(right * char))),
-             "rightChars": str(int(round(right * 100)))}
+    size = look.size_pt
+    attrs = {"left": str(units.chars_to_twips(left, size)), "leftChars": units.hundredths(left),
+             "right": str(units.chars_to_twips(right, size)),
+             "rightChars": units.hundredths(right)}
     if first < 0:
-        attrs.update(hanging=str(int(round(-first * char))),
-                     hangingChars=str(int(round(-first * 100))))
+        attrs.update(hanging=str(units.chars_to_twips(-first, size)),
+                     hangingChars=units.hundredths(-first))
     else:
-        attrs.update(firstLine=str(int(round(first * char))),
-                     firstLineChars=str(int(round(first * 100))))
+        attrs.update(firstLine=str(units.chars_to_twips(first, size)),
+                     firstLineChars=units.hundredths(first))
     return attrs
 
 
 def right_tab_twips(plan: layout.LayoutPlan, paragraph: layout.ParagraphPlan) -> int:
     size = plan.styles[paragraph.style].size_pt
     width = docxlayout.geometry(plan.page).type_width
-    return width - int(round((paragraph.right_tab_chars or 0.0) * size * 20))
+    return width - units.chars_to_twips(paragraph.right_tab_chars or 0.0, size)
 
 
 def _tab_stop(p: etree._Element, position: int, set_child: SetChild) -> None:
@@ -86,7 +85,7 @@ def _border(tag: str, rule: layout.Rule) -> etree._Element:
     element = etree.Element(qn("w:" + tag))
     element.set(qn("w:val"), "thickThinSmallGap" if rule.double else "single")
     width = rule.inner_mm if rule.double else rule.width_mm
-    element.set(qn("w:sz"), str(max(2, int(round(width * _EIGHTHS_PER_MM)))))
+    element.set(qn("w:sz"), str(max(2, int(round(width * units.EIGHTHS_PER_MM)))))
     element.set(qn("w:space"), str(int(round(rule.distance_pt))))
     element.set(qn("w:color"), docxlayout.color_hex(rule.color_rgb))
     return element
@@ -104,8 +103,8 @@ def _borders(p: etree._Element, above: Optional[layout.Rule], below: Optional[la
             borders.append(_border(tag, rule))
 
 
-# The first page's footer paragraph under 信函格式's bottom rule: one exact line this high.
-_RULE_LINE_TW = 57  # 1 mm
+# The first page's footer paragraph under 信函格式's bottom rule (wholedoc.LETTER_RULE_LINE_MM).
+_RULE_LINE_TW = units.mm_to_twips_exact(wholedoc.LETTER_RULE_LINE_MM)
 
 
 def letter_first_page(document, plan: layout.LayoutPlan) -> None:
@@ -132,9 +131,9 @@ def letter_first_page(document, plan: layout.LayoutPlan) -> None:
     for child in list(element):
         element.remove(child)
     element.append(_rule_paragraph(first))
-    rule_tw = docxlayout.mm_to_twips(first.rule.thickness_mm)
-    distance = docxlayout.mm_to_twips(first.rule_from_bottom_mm) - _RULE_LINE_TW - rule_tw
-    margins = docxlayout._sectpr_child(section._sectPr, "pgMar")
+    rule_tw = units.mm_to_twips(first.rule.thickness_mm)
+    distance = units.mm_to_twips(first.rule_from_bottom_mm) - _RULE_LINE_TW - rule_tw
+    margins = docxlayout.sectpr_child(section._sectPr, "pgMar")
     lift = int(margins.get(qn("w:footer"))) - distance
     numbered = [part._element for part in (section.footer, section.even_page_footer)]
     if lift > 0 and all(_ends_with_number(part) for part in numbered):
@@ -165,7 +164,7 @@ def _raise_first_page(section, margins: etree._Element, first: layout.FirstPage,
         return
     top = docxlayout.mm_to_twips(page.top_mm)
     raised = top - docxlayout.mm_to_twips(first.top_mm)
-    header = docxlayout.read_twips(margins.get(qn("w:header")))
+    header = units.read_twips(margins.get(qn("w:header")))
     others = [section.header, section.even_page_header]
     if raised <= 0 or top - header <= 0 or any(
             docxlayout._shows_authors_text(part) for part in others + [
@@ -180,18 +179,18 @@ def _raise_first_page(section, margins: etree._Element, first: layout.FirstPage,
             element.remove(child)
         element.append(_spacer(height))
     # The footer's top: its distance, the rule's line and the rule, and this line over them.
-    reach = docxlayout.read_twips(margins.get(qn("w:footer"))) + _RULE_LINE_TW + \
+    reach = units.read_twips(margins.get(qn("w:footer"))) + _RULE_LINE_TW + \
         docxlayout.mm_to_twips(first.rule.thickness_mm)
-    bottom = docxlayout.read_twips(margins.get(qn("w:bottom")))
+    bottom = units.read_twips(margins.get(qn("w:bottom")))
     section.first_page_footer._element.insert(0, _spacer(bottom + raised - reach))
 
 
-_FIRST_HEADER_TW = 20  # 1 pt: the first page's header, well inside its top margin
+_FIRST_HEADER_TW = units.pt_to_twips(wholedoc.LETTER_FIRST_HEADER_PT)
 
 
 def _ends_with_number(part: etree._Element) -> bool:
     paragraphs = part.findall(qn("w:p"))
-    return bool(paragraphs) and docxlayout.is_page_number_paragraph(paragraphs[-1])
+    return bool(paragraphs) and docxpagenumbers.is_page_number_paragraph(paragraphs[-1])
 
 
 def _rule_paragraph(first: layout.FirstPage) -> etree._Element:
@@ -200,7 +199,7 @@ def _rule_paragraph(first: layout.FirstPage) -> etree._Element:
     borders = etree.Element(qn("w:pBdr"))
     borders.append(_border("top", first.rule))
     ppr.insert(0, borders)  # CT_PPrBase: pBdr before snapToGrid
-    reach = str(-docxlayout.mm_to_twips(first.rule_overhang_mm))
+    reach = str(-units.mm_to_twips(first.rule_overhang_mm))
     indent = etree.SubElement(ppr, qn("w:ind"))
     indent.set(qn("w:left"), reach)
     indent.set(qn("w:right"), reach)
@@ -312,4 +311,4 @@ def main_section_of(before: etree._Element) -> etree._Element:
 
 
 def _sect_child(sect_pr: etree._Element, name: str) -> etree._Element:
-    return docxlayout._sectpr_child(sect_pr, name)
+    return docxlayout.sectpr_child(sect_pr, name)

@@ -19,7 +19,7 @@ from typing import List, Optional
 from gongwen.formatcheck import Problem
 from gongwen.input_files import InputError, cli_locale, describe, one_line, read_bytes, say
 from gongwen.layout import Settings
-from gongwen.pdf import pdfmeasure
+from gongwen.pdf import pdfmeasure, pdfsizes
 from gongwen.pdf.pdfmeasure import Deviation
 
 
@@ -33,7 +33,7 @@ def lint_pdf(path: Path, settings: Optional[Settings] = None) -> List[Problem]:
         raise InputError(say("pdf_tools_missing"))
     try:
         layout = pdfmeasure.measure_pdf(path, pdfmeasure.expected_from(settings))
-        runs = pdfmeasure.measure_type_sizes(path)
+        runs = pdfsizes.measure_type_sizes(path)
     except subprocess.CalledProcessError as error:
         detail = (error.stderr or b"").decode("utf-8", "replace").strip().splitlines()
         raise InputError(say("pdf_unreadable", error=detail[-1] if detail else
@@ -41,7 +41,7 @@ def lint_pdf(path: Path, settings: Optional[Settings] = None) -> List[Problem]:
     except (subprocess.TimeoutExpired, ValueError, SyntaxError) as error:  # ET.ParseError
         raise InputError(say("pdf_unreadable", error=one_line(error))) from error
     found = (pdfmeasure.paper_deviations(layout) + pdfmeasure.deviations(layout)
-             + pdfmeasure.size_deviations(layout, runs))
+             + pdfsizes.size_deviations(layout, runs))
     return [problem(deviation) for deviation in first_per_page(found)]
 
 

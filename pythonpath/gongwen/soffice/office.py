@@ -40,7 +40,7 @@ import time
 import uuid
 import weakref
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Set
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 from xml.sax.saxutils import escape
 
 from gongwen import fontconfig, spec
@@ -52,10 +52,12 @@ START_TIMEOUT_S = 60.0
 # Export filters by output suffix (.doc, .rtf and .odt: for making test and bench files).
 FILTERS = {".docx": "MS Word 2007 XML", ".pdf": "writer_pdf_Export", ".doc": "MS Word 97",
            ".rtf": "Rich Text Format", ".odt": "writer8"}
-# Kills the soffice group when the Python process ($0) dies without closing it (SIGKILL),
-# and then removes the work folder ($2) too; when soffice ($1) exits first, it just ends.
+# Kills the soffice group when the Python process ($0) dies without stopping it (SIGKILL),
+# and then removes the cleanup folder ($2, when given) too; when soffice ($1) exits first,
+# it just ends. The CLI and the test rig (tools/rig/office.py) both spawn through it.
 _GUARD = ('while kill -0 "$0" 2>/dev/null && kill -s 0 -- "-$1" 2>/dev/null; do sleep 1; done; '
-          'kill -s KILL -- "-$1" 2>/dev/null; kill -0 "$0" 2>/dev/null || rm -rf -- "$2"')
+          'kill -s KILL -- "-$1" 2>/dev/null; '
+          '[ -z "$2" ] || kill -0 "$0" 2>/dev/null || rm -rf -- "$2"')
 _LIVE: weakref.WeakSet[Office] = weakref.WeakSet()
 _SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 
@@ -89,10 +91,92 @@ def uno_available() -> bool:
 
 
 def kill_group(pid: int) -> None:
+    """SIGKILL to the process group ``pid`` leads (soffice's script and its soffice.bin)."""
     try:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+# ---- the soffice process: one driver for the CLI and the test rig ---------------------
+
+class StartFailed(RuntimeError):
+    """soffice exited, its bridge died, or it did not accept the pipe in time (English,
+    for logs and the rig; the CLI says ``office_start_failed`` instead)."""
+
+
+def soffice_args(soffice: str, profile_url: str, pipe: Optional[str] = None,
+                 headless: bool = True, convert: Sequence[str] = ()) -> List[str]:
+    """The command line of a soffice with its own profile (``profile_url``): listening on a
+    UNO ``pipe`` (no start centre: ``--nodefault``), or running ``convert``'s
+    ``--convert-to …`` arguments and exiting. ``headless=False``: a real window (the rig
+    under Xvfb)."""
+    args = [soffice] + (["--headless"] if headless else []) + [
+        "--invisible", "--norestore", "--nolockcheck", "--nologo", "--nofirststartwizard",
+        f"-env:UserInstallation={profile_url}"]
+    if pipe is not None:
+        args += ["--nodefault", f"--accept=pipe,name={pipe};urp;"]
+    return args + list(convert)
+
+
+def new_pipe_name() -> str:
+    """A pipe name no other soffice of this machine uses."""
+    return f"gongwen_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+
+
+def spawn_guarded(args: Sequence[str], env: Mapping[str, str], log: Path,
+                  cleanup_dir: Optional[Path] = None
+                  ) -> Tuple[subprocess.Popen, subprocess.Popen]:
+    """(soffice, its guard): soffice in a session (so a process group) of its own, its
+    output appended to ``log``; the ``sh`` guard kills that group when this Python process
+    dies without :func:`stop_guarded` (SIGKILL), and removes ``cleanup_dir`` then."""
+    with open(str(log), "ab") as out:
+        process = subprocess.Popen(list(args), stdin=subprocess.DEVNULL, stdout=out,
+                                   stderr=out, env=dict(env), start_new_session=True)
+    guard = subprocess.Popen(["sh", "-c", _GUARD, str(os.getpid()), str(process.pid),
+                              str(cleanup_dir) if cleanup_dir is not None else ""],
+                             stdin=subprocess.DEVNULL, start_new_session=True)
+    return process, guard
+
+
+def stop_guarded(process: Optional[subprocess.Popen], guard: Optional[subprocess.Popen],
+                 wait_s: float = 15.0) -> None:
+    """Kills soffice's whole group (the ``soffice`` script starts ``soffice.bin`` as a
+    child that would outlive it), waits for it, and ends the guard."""
+    if process is not None:
+        kill_group(process.pid)
+        try:
+            process.wait(timeout=wait_s)
+        except subprocess.TimeoutExpired:
+            pass
+    if guard is not None:
+        guard.kill()
+        guard.wait()
+
+
+def connect(pipe: str, process: subprocess.Popen, timeout_s: float = START_TIMEOUT_S,
+            poll_s: float = 0.2) -> Any:
+    """soffice's component context over the UNO ``pipe``, retried until it listens;
+    StartFailed when the process exits first, the bridge dies (a first start of a new
+    profile exits with code 81) or ``timeout_s`` passes."""
+    import uno
+    from com.sun.star.connection import NoConnectException
+
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    url = f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise StartFailed(f"soffice exited with code {process.returncode}")
+        try:
+            return resolver.resolve(url)
+        except NoConnectException:
+            time.sleep(poll_s)
+        except Exception as error:  # the bridge died: a first start exiting with 81
+            raise StartFailed(f"soffice went away while connecting: {error}") from None
+    raise StartFailed(f"timed out connecting to soffice on pipe {pipe}")
 
 
 class Office:
@@ -180,37 +264,24 @@ class Office:
         temp = self.workdir / "tmp"
         temp.mkdir(exist_ok=True)
         env = dict(os.environ, TMPDIR=str(temp))
-        with open(str(self.workdir / "soffice.log"), "ab") as log:
-            process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                       env=env, start_new_session=True)
-        self._guard = subprocess.Popen(["sh", "-c", _GUARD, str(os.getpid()), str(process.pid),
-                                        str(self.workdir)],
-                                       stdin=subprocess.DEVNULL, start_new_session=True)
+        process, self._guard = spawn_guarded(args, env, self.workdir / "soffice.log",
+                                             cleanup_dir=self.workdir)
         return process
 
     def _stop_process(self) -> None:
         process, self.process, self._desktop = self.process, None, None
-        if process is not None:
-            kill_group(process.pid)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                pass
         guard, self._guard = self._guard, None
-        if guard is not None:
-            guard.kill()
-            guard.wait()
+        stop_guarded(process, guard)
 
     # ---- subprocess: soffice --convert-to ----------------------------------------
 
     def _convert_subprocess(self, soffice: str, copy: Path, job: Path, filter_name: str
                             ) -> Path:
         extension = next(suffix for suffix, name in FILTERS.items() if name == filter_name)[1:]
-        self.process = self._spawn([
-            soffice, "--headless", "--invisible", "--norestore", "--nolockcheck", "--nologo",
-            f"-env:UserInstallation={self._profile_url}",
-            "--convert-to", f"{extension}:{filter_name}", "--outdir", str(job / "out"),
-            str(copy)])
+        self.process = self._spawn(soffice_args(
+            soffice, self._profile_url,
+            convert=["--convert-to", f"{extension}:{filter_name}", "--outdir", str(job / "out"),
+                     str(copy)]))
         self.starts += 1
         try:
             self.process.wait(timeout=self.timeout_s + START_TIMEOUT_S)
@@ -240,44 +311,18 @@ class Office:
 
     def _start_uno(self, soffice: str) -> None:
         self._stop_process()
-        last_error = ""
         for _attempt in range(3):  # the first start of a new profile may exit (code 81)
-            pipe = f"gongwen_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-            self.process = self._spawn([
-                soffice, "--headless", "--invisible", "--norestore", "--nodefault",
-                "--nolockcheck", "--nologo", "--nofirststartwizard",
-                f"-env:UserInstallation={self._profile_url}",
-                f"--accept=pipe,name={pipe};urp;"])
+            pipe = new_pipe_name()
+            self.process = self._spawn(soffice_args(soffice, self._profile_url, pipe=pipe))
             self.starts += 1
             try:
-                self._desktop = self._connect(pipe)
-                return
-            except ConversionFailed as error:
-                last_error = str(error)
+                context = connect(pipe, self.process)
+            except StartFailed:
                 self._stop_process()
-        raise ConversionFailed(last_error or say("office_start_failed"))
-
-    def _connect(self, pipe: str) -> Any:
-        import uno
-        from com.sun.star.connection import NoConnectException
-
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        url = f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process is None or self.process.poll() is not None:
-                raise ConversionFailed(say("office_start_failed"))
-            try:
-                context = resolver.resolve(url)
-            except NoConnectException:
-                time.sleep(0.2)
                 continue
-            except Exception:  # the bridge died: a first start exiting with 81
-                raise ConversionFailed(say("office_start_failed")) from None
-            return context.ServiceManager.createInstanceWithContext(
+            self._desktop = context.ServiceManager.createInstanceWithContext(
                 "com.sun.star.frame.Desktop", context)
+            return
         raise ConversionFailed(say("office_start_failed"))
 
     def _call(self, work: Callable[[], Any], handler: Any,

@@ -27,9 +27,10 @@ from com.sun.star.awt import XActionListener, XItemListener
 
 from gongwen import formatcheck, layout, listlabel, messages
 from gongwen.formatcheck import DocumentFacts, PageFacts, ParagraphFacts, Problem
-from gongwen.spec import MM_PER_PT, Align
+from gongwen.spec import Align
 from gongwen.writer import fonts, numbering, ui
 from gongwen.writer.commands import Invocation, Outcome
+from gongwen.writer.units import hmm_to_pt
 
 _ADJUST = {0: Align.LEFT, 1: Align.RIGHT, 2: Align.JUSTIFY, 3: Align.CENTER, 4: Align.JUSTIFY}
 _BOLD_WEIGHT = 150.0  # com.sun.star.awt.FontWeight: SEMIBOLD and above
@@ -145,7 +146,6 @@ def _paragraph(paragraph, skip_notes: bool) -> ParagraphFacts:
         if kind in ("Text", "Field", "Footnote"):
             portions.append(_portion(portion))
     text = "".join(p.text for p in portions) if skip_notes else paragraph.getString()
-    hmm_to_pt = 1 / 100 / MM_PER_PT
     underlined, offset = [], 0
     for portion in portions:
         if portion.underline:
@@ -163,9 +163,9 @@ def _paragraph(paragraph, skip_notes: bool) -> ParagraphFacts:
         size_pt=size if size is not None else float(paragraph.getPropertyValue("CharHeight")),
         bold=formatcheck.dominant([(x.bold, part) for x, part in own], any_char=True),
         align=_ADJUST.get(int(paragraph.getPropertyValue("ParaAdjust")), Align.LEFT),
-        first_line_pt=paragraph.getPropertyValue("ParaFirstLineIndent") * hmm_to_pt,
-        left_pt=paragraph.getPropertyValue("ParaLeftMargin") * hmm_to_pt,
-        right_pt=paragraph.getPropertyValue("ParaRightMargin") * hmm_to_pt,
+        first_line_pt=hmm_to_pt(paragraph.getPropertyValue("ParaFirstLineIndent")),
+        left_pt=hmm_to_pt(paragraph.getPropertyValue("ParaLeftMargin")),
+        right_pt=hmm_to_pt(paragraph.getPropertyValue("ParaRightMargin")),
         underline=bool(visible) and all(p.underline for p in visible),
         color_rgb=colours.pop() if len(colours) == 1 else None,
         highlight=bool(visible) and all(p.highlight for p in visible),
@@ -221,7 +221,7 @@ def _read_page(document, elements: Sequence[object], facts: Sequence[ParagraphFa
     if grid:
         pitch_hmm = style.getPropertyValue("GridBaseHeight") + \
             style.getPropertyValue("GridRubyHeight")
-        pitch: Optional[float] = pitch_hmm / 100 / MM_PER_PT
+        pitch: Optional[float] = hmm_to_pt(pitch_hmm)
     else:
         pitch = _fixed_line(elements, facts)
     return PageFacts(mm("Width"), mm("Height"), top, bottom, mm("LeftMargin"),
@@ -268,7 +268,7 @@ def _fixed_line(elements: Sequence[object], facts: Sequence[ParagraphFacts]) -> 
         if not fact.text.strip():
             continue
         spacing = element.getPropertyValue("ParaLineSpacing")
-        heights[spacing.Height / 100 / MM_PER_PT if spacing.Mode == _FIX else None] += 1
+        heights[hmm_to_pt(spacing.Height) if spacing.Mode == _FIX else None] += 1
     return heights.most_common(1)[0][0] if heights else None
 
 

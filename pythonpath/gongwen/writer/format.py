@@ -40,9 +40,20 @@ from gongwen.writer import (
     tracking,
     undo,
     undoable,
+    units,
     wholedoc,
 )
 from gongwen.writer.commands import Invocation, Outcome
+from gongwen.writer.textedits import (
+    TextEdit,
+    around_fields,
+    fields_or_notes,
+    has_notes,
+    paragraph_of,
+    replace_ranges,
+    text_edits,
+    utf16_length,
+)
 from gongwen.writer.wholedoc import wholedoc_properties
 
 # Direct formatting removed from every body paragraph: what the 公文 style decides.
@@ -171,7 +182,7 @@ def _format_locked(invocation: Invocation) -> Outcome:
         styles.ensure_character_styles(document, plan)
         normalized = apply_paragraphs(document, body, changes,
                                       layout_body_style(plan), track,
-                                      options.any and _fields_or_notes(document))
+                                      options.any and fields_or_notes(document))
         normalized.update(restructured)
         for table in body.tables:
             format_table(table, plan.table_style)
@@ -246,12 +257,12 @@ def read_body(document) -> Body:
     if texts is not None:
         return Body(texts, None, [])
     texts, elements, tables = [], [], []
-    has_notes = _has_notes(document)
+    notes = has_notes(document)
     enumeration = document.getText().createEnumeration()
     while enumeration.hasMoreElements():
         element = enumeration.nextElement()
         if element.supportsService("com.sun.star.text.Paragraph"):
-            texts.append(_text_without_notes(element) if has_notes else element.getString())
+            texts.append(_text_without_notes(element) if notes else element.getString())
             elements.append(element)
         elif element.supportsService("com.sun.star.text.TextTable"):
             tables.append(element)
@@ -265,7 +276,7 @@ def _texts_in_one_call(document) -> Optional[List[str]]:
     line break inside a paragraph the same way, and would mix in table text: so only
     a body without tables whose split matches the paragraph count qualifies.
     """
-    if document.getTextTables().getCount() or _has_notes(document):
+    if document.getTextTables().getCount() or has_notes(document):
         return None
     text = document.getText()
     texts = text.getString().replace("\r\n", "\n").split("\n")
@@ -276,9 +287,6 @@ def _texts_in_one_call(document) -> Optional[List[str]]:
         count += 1
     return texts if count == len(texts) else None
 
-
-def _has_notes(document) -> bool:
-    return bool(document.getFootnotes().getCount() or document.getEndnotes().getCount())
 
 
 def _text_without_notes(paragraph) -> str:
@@ -315,17 +323,6 @@ class CharSpan(NamedTuple):
 RESET = "reset"  # direct properties to remove from the paragraph's runs first
 
 
-class TextEdit(NamedTuple):
-    """A :class:`gongwen.normalize.Edit` in Writer's terms: UTF-16 offsets into the
-    paragraph, and the text expected there (checked before anything is replaced)."""
-
-    start: int
-    length: int
-    before: str
-    after: str
-    kind: str
-
-
 def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str],
                       tracked: bool = False) -> Dict[int, Change]:
     """What each paragraph needs beyond the body style, by paragraph index, in Writer's
@@ -339,14 +336,14 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str],
         if paragraph.style != body_style:
             change["ParaStyleName"] = paragraph.style
         if paragraph.space_before_pt is not None:
-            change["ParaTopMargin"] = styles.pt_to_hmm(paragraph.space_before_pt)
+            change["ParaTopMargin"] = units.pt_to_hmm(paragraph.space_before_pt)
         if paragraph.space_after_pt is not None:
-            change["ParaBottomMargin"] = styles.pt_to_hmm(paragraph.space_after_pt)
+            change["ParaBottomMargin"] = units.pt_to_hmm(paragraph.space_after_pt)
         if paragraph.keep_with_next is not None:
             change["ParaKeepTogether"] = paragraph.keep_with_next
         if paragraph.right_chars_autospaced is not None:  # Writer autospaces (styles.py)
             size = plan.styles[paragraph.style].size_pt
-            change["ParaRightMargin"] = styles.chars_to_hmm(paragraph.right_chars_autospaced,
+            change["ParaRightMargin"] = units.chars_to_hmm(paragraph.right_chars_autospaced,
                                                             size)
         change.update(wholedoc_properties(plan, paragraph))
         if paragraph.edits:
@@ -365,31 +362,18 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str],
 
 def _char_spans(paragraph: layout.ParagraphPlan, text: str, tracked: bool) -> List[CharSpan]:
     if not (tracked and paragraph.edits):
-        return [CharSpan(_utf16_length(paragraph.text[:span.start]),
-                         _utf16_length(paragraph.text[span.start:span.end]),
+        return [CharSpan(utf16_length(paragraph.text[:span.start]),
+                         utf16_length(paragraph.text[span.start:span.end]),
                          paragraph.text[span.start:span.end], span.style)
                 for span in paragraph.spans]
     view = normalize.tracked_view(text, paragraph.edits)
     spans = []
     for span in paragraph.spans:
         start, end = view.position(span.start), view.position(span.end)
-        spans.append(CharSpan(_utf16_length(view.text[:start]),
-                              _utf16_length(view.text[start:end]), view.text[start:end],
+        spans.append(CharSpan(utf16_length(view.text[:start]),
+                              utf16_length(view.text[start:end]), view.text[start:end],
                               span.style))
     return spans
-
-
-def text_edits(text: str, edits: Sequence[normalize.Edit]) -> List[TextEdit]:
-    """The core's edits with UTF-16 offsets (what Writer counts), last one first, so that
-    applying them in order leaves the offsets of the ones still to come valid."""
-    return [TextEdit(_utf16_length(text[:edit.start]),
-                     _utf16_length(text[edit.start:edit.end]),
-                     text[edit.start:edit.end], edit.replacement, edit.kind)
-            for edit in sorted(edits, key=lambda edit: edit.start, reverse=True)]
-
-
-def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
@@ -452,90 +436,13 @@ def _apply_change(target, change: Change, track: Optional[tracking.Tracking] = N
             _set_property(target, key, value)
     edits: Sequence[TextEdit] = change.get(EDITS, ())  # type: ignore[assignment]
     if edits and portions:
-        edits = around_fields(_paragraph_of(target), edits)
+        edits = around_fields(paragraph_of(target), edits)
     made = [edit.kind for edit in replace_ranges(target, edits, track)]
     for span in change.get(SPANS, ()):  # type: ignore[attr-defined]
         set_char_style(target, span)
     for span in change.get(MARK_FONTS, ()):  # type: ignore[attr-defined]
         set_char_style(target, span, "CharFontName")
     return made
-
-
-# Portions that take no place in the paragraph's string nor in a cursor's count.
-_EMPTY_PORTION_TYPES = ("Bookmark", "Redline", "SoftPageBreak", "ReferenceMark",
-                        "DocumentIndexMark")
-
-
-def _fields_or_notes(document) -> bool:
-    """Does the body hold a text field, a footnote or an endnote (whose text the paragraph's
-    string shows, while a cursor counts it as one character)?"""
-    if _has_notes(document):
-        return True
-    body = document.getText()
-    fields = document.getTextFields().createEnumeration()
-    while fields.hasMoreElements():
-        anchor = fields.nextElement().getAnchor()
-        if anchor is not None and anchor.getText() == body:
-            return True
-    return False
-
-
-def _paragraph_of(target):
-    """The paragraph object itself, or the one a cursor over it selects."""
-    if target.supportsService("com.sun.star.text.Paragraph"):
-        return target
-    return target.createEnumeration().nextElement()
-
-
-def around_fields(paragraph, edits: Sequence[TextEdit]) -> List[TextEdit]:
-    """``edits`` placed by the paragraph's portions: a field shows its text in the string
-    the edits were made on but counts one character for a cursor, a note's label neither
-    (:func:`_text_without_notes`). Edits inside a field, or after a portion whose width is
-    not known (a frame anchored as a character…), are left out: the text stays."""
-    segments = []  # (string start, string end, cursor start) of each text portion
-    string_at = cursor_at = 0
-    known_until = None
-    enumeration = paragraph.createEnumeration()
-    while enumeration.hasMoreElements():
-        portion = enumeration.nextElement()
-        kind = portion.getPropertyValue("TextPortionType")
-        if kind == "Text":
-            width = _utf16_length(portion.getString())
-            segments.append((string_at, string_at + width, cursor_at))
-            string_at, cursor_at = string_at + width, cursor_at + width
-        elif kind == "TextField":
-            shown = _utf16_length(portion.getString())
-            string_at += shown
-            cursor_at += _cursor_width(portion, shown + 2)
-        elif kind == "Footnote":
-            cursor_at += 1
-        elif kind not in _EMPTY_PORTION_TYPES:
-            known_until = string_at
-            break
-    placed = []
-    for edit in edits:
-        end = edit.start + edit.length
-        if known_until is not None and end > known_until:
-            continue
-        for start, stop, cursor in segments:
-            if start <= edit.start and end <= stop:
-                placed.append(edit._replace(start=cursor + edit.start - start))
-                break
-    return placed
-
-
-def _cursor_width(portion, most: int) -> int:
-    """How many steps a cursor moving (not selecting) takes over ``portion``: a field is
-    one character, an input field (measured on 7.4.7) its start, its text and its end."""
-    text = portion.getText()
-    cursor = text.createTextCursorByRange(portion.getStart())
-    end = portion.getEnd()
-    for steps in range(1, most + 1):
-        if not cursor.goRight(1, False):
-            break
-        if text.compareRegionStarts(cursor, end) == 0:
-            return steps
-    return 1
 
 
 def set_char_style(paragraph, span: CharSpan, name: str = "CharStyleName") -> bool:
@@ -559,85 +466,6 @@ def _set_property(target, name: str, value: object) -> None:
         uno.invoke(target, "setPropertyValue", (name, value))
     else:
         target.setPropertyValue(name, value)
-
-
-def replace_ranges(paragraph, edits: Sequence[TextEdit],
-                   track: Optional[tracking.Tracking] = None) -> List[TextEdit]:
-    """Replaces each edit's ``before`` at its offset in the paragraph (or in the range
-    starting the paragraph) with its ``after``, last edit first; returns those made (one
-    whose text is not there changes nothing). With ``track``, recorded when they are
-    规范写法's.
-
-    The new text is inserted right after the old, so it takes the old text's character
-    attributes (a bold number stays bold, a plain comma after a bold word stays plain:
-    inserted before, or by setString on the old, it would continue the bold); then the old
-    text is deleted. Everything else in the paragraph is untouched. One cursor walks the
-    paragraph from its last edit to its first: seven calls an edit (measured: 1 500 edits
-    on 100 pages cost 0.6 s less than with a new cursor for each step).
-    """
-    text = paragraph.getText()
-    start = paragraph.getStart()
-    cursor = text.createTextCursorByRange(start)
-    made = []
-    at: Optional[int] = 0  # where the collapsed cursor is; None: not known
-    for edit in edits:
-        if at is not None and at >= edit.start:
-            cursor.goLeft(at - edit.start, False)  # edits come last first
-        else:
-            cursor.gotoRange(start, False)
-            cursor.goRight(edit.start, False)
-        cursor.goRight(edit.length, True)
-        if cursor.getString() != edit.before:
-            at = None
-            continue
-        if track is not None:
-            track.record(edit.kind in normalize.KINDS)
-        if not edit.length:  # nothing to delete: the new text goes where the cursor is
-            _insert(text, cursor, edit.after)
-            at = None
-            made.append(edit)
-            continue
-        if "\n" in edit.after:  # line breaks: inserted by their own calls
-            _insert(text, text.createTextCursorByRange(cursor.getEnd()), edit.after)
-            cursor.collapseToStart()
-            cursor.goRight(edit.length, True)
-            cursor.setString("")
-            at = None
-            made.append(edit)
-            continue
-        if edit.after:
-            # The cursor's end sits where the new text goes, so it grows over it (Writer
-            # moves every position at the insertion point): give it back the old only.
-            text.insertString(cursor.getEnd(), edit.after, False)
-            cursor.goLeft(_utf16_length(edit.after), True)
-        cursor.setString("")
-        # Direct: the cursor is where the old text was. Recorded, the old text is still
-        # there (deleted), and where the cursor is is not guaranteed.
-        at = edit.start if track is None or not track.on else None
-        made.append(edit)
-    if track is not None:
-        track.record(False)
-    return made
-
-
-# com.sun.star.text.ControlCharacter.LINE_BREAK: a title's line break (layout.line_breaks)
-_LINE_BREAK = 1
-
-
-def _insert(text, cursor, value: str) -> None:
-    """``value`` at the collapsed ``cursor``; each "\n" a line break inside the paragraph
-    (insertString is not asked to read one)."""
-    pieces = value.split("\n")
-    for number, piece in enumerate(pieces):
-        if number:
-            text.insertControlCharacter(cursor, _LINE_BREAK, False)
-        if piece:
-            text.insertString(cursor, piece, False)
-
-
-def replace_range(paragraph, edit: TextEdit) -> bool:
-    """One edit (:func:`replace_ranges`); False, changing nothing, if its text is not there."""
-    return bool(replace_ranges(paragraph, [edit]))
 
 
 def reset_direct_formatting(paragraph) -> None:
@@ -664,7 +492,7 @@ def place_signature_and_date(paragraphs: Sequence[BodyParagraph],
         if planned.right_chars_autospaced is not None:  # Writer autospaces (styles.py)
             size = plan.styles[planned.style].size_pt
             paragraph.element.setPropertyValue(
-                "ParaRightMargin", styles.chars_to_hmm(planned.right_chars_autospaced, size))
+                "ParaRightMargin", units.chars_to_hmm(planned.right_chars_autospaced, size))
 
 
 # --- tables ----------------------------------------------------------------------------

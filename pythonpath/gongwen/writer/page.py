@@ -18,13 +18,10 @@ from __future__ import annotations
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from gongwen import headfoot, layout
-from gongwen.writer.styles import chars_to_hmm, grid_pitch, pt_to_hmm
+from gongwen.writer.styles import grid_pitch
+from gongwen.writer.units import chars_to_hmm, mm_to_hmm, pt_to_hmm
 
 PAGE_FAMILY = "PageStyles"
-
-
-def _hmm(mm: float) -> int:
-    return int(round(mm * 100))
 
 
 def _page_length(mm: float) -> int:
@@ -37,10 +34,9 @@ def _page_length(mm: float) -> int:
 # Writer writes on Save as .docx and reads back as the bottom margin): the number then
 # stays 7 mm under the type area after the round trip too (measured: 7.0 mm both ways; a
 # taller footer area moved it 1.5 mm lower in the round trip).
-# On an exact line of its own size the number's glyph box starts 0.7 mm above the line
-# (measured in the PDF: 6.3 mm under the type area with the footer 7 mm under it): the
+# The number's glyph box starts above its exact line (headfoot.PAGE_NUMBER_DROP_MM): the
 # footer starts that much lower, so the number's top is 7 mm under the type area.
-FOOTER_TEXT_DROP = _hmm(0.7)
+FOOTER_TEXT_DROP = mm_to_hmm(headfoot.PAGE_NUMBER_DROP_MM)
 
 _PAGE_KEYS = ("Width", "Height", "TopMargin", "LeftMargin", "RightMargin", "FooterIsOn",
               "FooterIsShared", "FooterIsDynamicHeight", "FooterDynamicSpacing", "FooterHeight",
@@ -53,7 +49,7 @@ _GRID_LINES, _GRID_NONE = 1, 0  # com.sun.star.text.TextGridMode
 def target_properties(page: layout.PageSetup) -> Tuple[Tuple[str, object], ...]:
     """The page-style properties of ``page``, in the order they must be set (later ones
     depend on earlier ones: the footer is switched on before its size is set)."""
-    below = _hmm(page.page_number.below_mm) + FOOTER_TEXT_DROP
+    below = mm_to_hmm(page.page_number.below_mm) + FOOTER_TEXT_DROP
     footer_height = below + pt_to_hmm(page.page_number.size_pt)  # one exact line
     values: Dict[str, object] = {
         "Width": _page_length(page.width_mm), "Height": _page_length(page.height_mm),
@@ -207,8 +203,8 @@ def target_state(old: PageState, plan_page: Optional[layout.PageSetup] = None,
 
 
 # The author's footer lines sit under the page number: the footer then reaches down to
-# this much above the paper's edge (fixed height: a dynamic one grows into the body).
-_AUTHORS_FOOTER_BOTTOM = _hmm(5)
+# headfoot.AUTHORS_FOOTER_BOTTOM_MM (fixed height: a dynamic one grows into the body).
+_AUTHORS_FOOTER_BOTTOM = mm_to_hmm(headfoot.AUTHORS_FOOTER_BOTTOM_MM)
 
 
 def _room_for_the_authors_footer(props: Dict[str, object],

@@ -14,6 +14,7 @@ from typing import Dict, Iterable, Optional
 
 from gongwen import layout
 from gongwen.spec import Align
+from gongwen.writer.units import chars_to_hmm, pt_to_hmm
 
 PARAGRAPH_FAMILY = "ParagraphStyles"
 CHARACTER_FAMILY = "CharacterStyles"
@@ -21,29 +22,10 @@ PARENT_STYLE = "Standard"
 # Writer's page-number styles are the footer paragraphs' direct formatting (writer.page).
 _FOOTER_STYLES = (layout.PAGE_NUMBER_STYLE, layout.PAGE_NUMBER_EVEN_STYLE)
 
-HMM_PER_PT = 2540 / 72  # 1/100 mm per point
-
 # com.sun.star.style.ParagraphAdjust values
 _ADJUST = {Align.LEFT: 0, Align.RIGHT: 1, Align.JUSTIFY: 2, Align.CENTER: 3}
 _FIX, _PROP = 3, 0  # com.sun.star.style.LineSpacingMode
 AUTO_COLOR = -1  # COL_AUTO: the automatic text colour
-
-
-def pt_to_hmm(pt: float) -> int:
-    """Points in 1/100 mm, Writer's unit, through whole twips: what Writer makes of the same
-    length in a .docx (the grid pitch 28.95 pt is 1021, −0.25 pt is −9; the 纪要 mark's
-    space 3133 vs 3131 when not rounded first), so the button and an opened CLI file
-    agree."""
-    return int(round(round(pt * 20) / 20 * HMM_PER_PT))
-
-
-def chars_to_hmm(chars: float, size_pt: float) -> int:
-    """Indent of ``chars`` full-width characters of ``size_pt`` type, in 1/100 mm.
-
-    Snapped to whole twips, Writer's internal unit, so that the value reads back as set.
-    """
-    twips = round(chars * size_pt * 20)
-    return int(round(twips * 127 / 72))
 
 
 def grid_pitch(page: layout.PageSetup) -> int:

@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import Dict
 
 from gongwen import layout
-from gongwen.spec import MM_PER_PT, Align
-from gongwen.writer import page, styles
+from gongwen import wholedoc as core_wholedoc
+from gongwen.spec import Align
+from gongwen.writer import page, styles, units
 
 _PAGE_BEFORE = "PAGE_BEFORE"  # com.sun.star.style.BreakType
 _RIGHT = "RIGHT"              # com.sun.star.style.TabAlign
 _SOLID = 0                    # com.sun.star.table.BorderLineStyle.SOLID
-HMM_PER_MM = 100
 # The 版记's page style: the body's page, no footer (no page number, §7.5), left pages only
 # (Writer then starts it on an even page, with an empty page before it when needed).
 RECORD_PAGE_STYLE = "公文版记页"
@@ -25,7 +25,7 @@ LETTER_FIRST_PAGE_STYLE = "公文信函首页"
 OWN_PAGE_STYLES = (RECORD_PAGE_STYLE, LETTER_FIRST_PAGE_STYLE)
 _THICKTHIN_SMALLGAP = 7  # com.sun.star.table.BorderLineStyle: the thick line inside
 # The footer paragraph under the first page's rule: one exact line this high.
-_RULE_LINE_HMM = 100
+_RULE_LINE_HMM = units.mm_to_hmm(core_wholedoc.LETTER_RULE_LINE_MM)
 
 
 def wholedoc_properties(plan: layout.LayoutPlan,
@@ -40,7 +40,7 @@ def wholedoc_properties(plan: layout.LayoutPlan,
         change["reset"] = ("CharColor",)  # the style's red, not a pasted colour
     if paragraph.line_pt is not None:
         spacing = uno.createUnoStruct("com.sun.star.style.LineSpacing")
-        spacing.Mode, spacing.Height = 3, styles.pt_to_hmm(paragraph.line_pt)  # FIX
+        spacing.Mode, spacing.Height = 3, units.pt_to_hmm(paragraph.line_pt)  # FIX
         change["ParaLineSpacing"] = spacing
         change["SnapToGrid"] = False
     if paragraph.record_page:
@@ -52,21 +52,21 @@ def wholedoc_properties(plan: layout.LayoutPlan,
     for side, rule in (("Top", paragraph.rule_above), ("Bottom", paragraph.rule_below)):
         if rule is not None:
             change[side + "Border"] = border_line(rule)
-            change[side + "BorderDistance"] = styles.pt_to_hmm(rule.distance_pt)
+            change[side + "BorderDistance"] = units.pt_to_hmm(rule.distance_pt)
     for side, rule in zip(("Left", "Right"), paragraph.reach_rules or ()):
         if rule.distance_pt:
             change[side + "Border"] = border_line(rule)
-            change[side + "BorderDistance"] = styles.pt_to_hmm(rule.distance_pt)
+            change[side + "BorderDistance"] = units.pt_to_hmm(rule.distance_pt)
     if paragraph.align is not None:
         change["ParaAdjust"] = styles._ADJUST[paragraph.align]
         change["ParaLastLineAdjust"] = styles._ADJUST[Align.CENTER] \
             if paragraph.align == Align.CENTER else 0
     if paragraph.first_line_chars is not None:
-        change["ParaFirstLineIndent"] = styles.chars_to_hmm(paragraph.first_line_chars, size)
+        change["ParaFirstLineIndent"] = units.chars_to_hmm(paragraph.first_line_chars, size)
     if paragraph.left_chars is not None:
-        change["ParaLeftMargin"] = styles.chars_to_hmm(paragraph.left_chars, size)
+        change["ParaLeftMargin"] = units.chars_to_hmm(paragraph.left_chars, size)
     if paragraph.right_chars is not None and paragraph.right_chars_autospaced is None:
-        change["ParaRightMargin"] = styles.chars_to_hmm(paragraph.right_chars, size)
+        change["ParaRightMargin"] = units.chars_to_hmm(paragraph.right_chars, size)
     if paragraph.right_tab_chars is not None:
         stop = uno.createUnoStruct("com.sun.star.style.TabStop")
         stop.Position = right_tab_hmm(plan, paragraph)
@@ -81,8 +81,8 @@ def wholedoc_properties(plan: layout.LayoutPlan,
 def right_tab_hmm(plan: layout.LayoutPlan, paragraph: layout.ParagraphPlan) -> int:
     """The right tab stop from the paragraph's left indent (0 on a two-part line)."""
     size = plan.styles[paragraph.style].size_pt
-    width = round(plan.page.type_width_mm * HMM_PER_MM)
-    return width - styles.chars_to_hmm(paragraph.right_tab_chars or 0.0, size)
+    width = units.mm_to_hmm(plan.page.type_width_mm)
+    return width - units.chars_to_hmm(paragraph.right_tab_chars or 0.0, size)
 
 
 def border_line(rule: layout.Rule):
@@ -91,10 +91,10 @@ def border_line(rule: layout.Rule):
     line = uno.createUnoStruct("com.sun.star.table.BorderLine2")
     line.Color = rule.color_rgb
     line.LineStyle = _THICKTHIN_SMALLGAP if rule.double else _SOLID
-    line.LineWidth = round(rule.thickness_mm * HMM_PER_MM)
-    line.OuterLineWidth = round(rule.width_mm * HMM_PER_MM)
-    line.InnerLineWidth = round(rule.inner_mm * HMM_PER_MM)
-    line.LineDistance = round(rule.gap_mm * HMM_PER_MM)
+    line.LineWidth = units.mm_to_hmm(rule.thickness_mm)
+    line.OuterLineWidth = units.mm_to_hmm(rule.width_mm)
+    line.InnerLineWidth = units.mm_to_hmm(rule.inner_mm)
+    line.LineDistance = units.mm_to_hmm(rule.gap_mm)
     return line
 
 
@@ -120,10 +120,10 @@ def letter_first_page_state(old: page.StyleState, plan: layout.LayoutPlan,
     # A first page raised by ``top_mm`` keeps the type area's height (Writer centres the
     # line grid in a taller body: measured, the name rose half as far): the footer's
     # distance takes what the top gave.
-    raised = round((plan.page.top_mm - first.top_mm) * HMM_PER_MM) \
+    raised = units.mm_to_hmm(plan.page.top_mm - first.top_mm) \
         if first.top_mm is not None else 0
-    distance = round((plan.page.bottom_mm - first.rule_from_bottom_mm) * HMM_PER_MM)
-    height = distance + round(first.rule.thickness_mm * HMM_PER_MM) + _RULE_LINE_HMM
+    distance = units.mm_to_hmm(plan.page.bottom_mm - first.rule_from_bottom_mm)
+    height = distance + units.mm_to_hmm(first.rule.thickness_mm) + _RULE_LINE_HMM
     props.update({"FooterIsOn": True, "FooterIsShared": True, "FooterIsDynamicHeight": False,
                   "FooterDynamicSpacing": False, "FooterBodyDistance": distance + raised,
                   "FooterHeight": height + raised,
@@ -131,7 +131,7 @@ def letter_first_page_state(old: page.StyleState, plan: layout.LayoutPlan,
                   "TopMargin": page._page_length(first.top_mm if first.top_mm is not None
                                                  else plan.page.top_mm),
                   "PageStyleLayout": uno.Enum("com.sun.star.style.PageStyleLayout", "ALL")})
-    reach = -round(first.rule_overhang_mm * HMM_PER_MM)
+    reach = -units.mm_to_hmm(first.rule_overhang_mm)
     rule_paragraph = {
         "para": {"ParaAdjust": 0, "ParaLeftMargin": reach, "ParaRightMargin": reach,
                  "ParaFirstLineIndent": 0, "ParaTopMargin": 0, "ParaBottomMargin": 0,
@@ -200,14 +200,14 @@ def _to_the_foot(controller, view, paragraphs: list, plan: layout.LayoutPlan,
         return False
     bottom = view.getPosition().Y
     view.jumpToStartOfPage()
-    used_pt = (bottom - view.getPosition().Y) / HMM_PER_MM / MM_PER_PT + plan.page.line_pitch_pt
+    used_pt = units.hmm_to_pt(bottom - view.getPosition().Y) + plan.page.line_pitch_pt
     room = core.foot_space(plan.paragraphs[first], used_pt)
     if room is None:
         return False
     target = paragraphs[first]
     old_margin = target.ParaTopMargin
     target.PageDescName = ""
-    target.ParaTopMargin = styles.pt_to_hmm(room)
+    target.ParaTopMargin = units.pt_to_hmm(room)
     controller.getPropertyValue("PageCount")  # laid out again
     view.gotoRange(paragraphs[-1].getEnd(), False)
     if view.getPage() == page_number:
