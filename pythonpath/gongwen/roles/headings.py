@@ -27,7 +27,8 @@ _NUMBER_ENUMERATION = re.compile(
 _DIGIT = re.compile(r"^[0-9０-９]")
 # …but a year or a class right after it is the heading's text: 1.2015级、2016级本科生；
 _YEAR = re.compile(r"^(?:19|20)[0-9]{2}\s*(?:年|级|届)")
-_RUN_IN_END = "。：；:;"
+# ！ and ？ end a sentence as 。 does (an employee's 总结: `6.最后，感谢……帮助！来年，……` is run-in).
+_RUN_IN_END = "。！？：；:;"
 # Closing quotes and brackets right after the mark still belong to the heading sentence.
 _RUN_IN_CLOSERS = "”’」』）)》"
 
