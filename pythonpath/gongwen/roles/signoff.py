@@ -53,8 +53,10 @@ ONE_LINE_MAX_CHARS = 80
 # 总结 and 述职 often date the 落款 by month: 2024年1月, 二〇二四年一月.
 _YEAR_MONTH = re.compile(r"^(?:[0-9０-９]{4}|[〇零OoＯ○0一二三四五六七八九]{4})\s*年\s*"
                          r"(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月$")
-# Forms and 申请 label the date line: 日期：2024年3月1日.
-_DATE_LABEL = re.compile(r"^(?:日\s*期|时\s*间)\s*[：:]\s*")
+# Forms and 申请 label the date line: 日期：2024年3月1日, 申请日期：…, 填表日期：… (a real 转正申请
+# typed 申请期：2024年9月9日, the 日 left out: the label still says whose date it is).
+_DATE_LABEL = re.compile(r"^(?:(?:申请|填表|填报|报告|提交|签发|成文)日?\s*期|日\s*期|时\s*间)"
+                         r"\s*[：:]\s*")
 # Word's date field puts the weekday after it: 2019年10月4日星期五.
 _WEEKDAY = re.compile(r"\s*[（(]?\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[）)]?$")
 # The seal or signature placeholder of a 落款: （盖章）, (签字).
