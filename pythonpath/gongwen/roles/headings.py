@@ -37,6 +37,10 @@ _FULL_STOPS = "。！？"
 # of one sentence (a 批复's 一、同意……；……。, a university's 2、……为准；……。), their first clause
 # 10–27 characters long; a run-in heading phrase before ； is a few words (抓好培训).
 _SEMICOLONS = "；;"
+# A bracketed word after the heading's colon is an aside, not its text: `2.针对《…》等文档的评审
+# 工作安排：（待定）` (a university notice) is a heading like its sibling `1.…安排：`. After a full
+# stop it is the text's note: `（三）将……下放至自贸试验区。（负责部门：住房城乡建设部）` is run-in.
+_ASIDE = re.compile(r"^[（(][^（）()]{1,12}[）)][。.]?$")
 RUN_IN_PHRASE_MAX_CHARS = 8
 _OPENERS = "（(“《「『"
 _CLOSERS_INSIDE = "）)”》」』"
@@ -155,7 +159,9 @@ def run_in_heading(text: str) -> Optional[RunIn]:
             end = index + 1
             while end < len(text) and text[end] in _RUN_IN_CLOSERS:
                 end += 1
-            return RunIn(number.level, start, end) if clean(text[end:]) else None
+            rest = clean(text[end:])
+            aside = mark in "：:" and bool(_ASIDE.match(rest))
+            return RunIn(number.level, start, end) if rest and not aside else None
         index += 1
     return None
 
