@@ -33,6 +33,8 @@ _CLOSING = re.compile(
     r"|(?:妥否|当否)"
     r"|请予?(?:审议|批示|审阅|评议|指正)"
     r"|请各位.{0,12}(?:审议|批示|审阅|评议|指正)"
+    # 入党申请书 and 思想汇报 end so: 请党组织考验我！ / 请党组织在实践中考验我！
+    r"|请(?:党)?(?:组织|支部).{0,10}(?:考验|批评指正|审查)"
     r"|恳请|敬请"
     r"|谢谢"
     r"|此致|敬礼|此复|此布"
@@ -69,12 +71,15 @@ def is_tail_date(text: str) -> bool:
     """A 成文日期 as people type it under a 署名: a full date, or a year and month only.
 
     >>> [is_tail_date(t) for t in ("2024年1月5日", "2024年1月", "二〇二四年一月", "2024年",
-    ...                             "日期：2024年  月  日", "2019年10月4日星期五", "星期五")]
-    [True, True, True, False, True, True, False]
+    ...                             "日期：2024年  月  日", "2019年10月4日星期五", "星期五",
+    ...                             "日   期：", "时间：")]
+    [True, True, True, False, True, True, False, True, False]
     """
-    text = _WEEKDAY.sub("", _DATE_LABEL.sub("", text, count=1), count=1)
+    label = _DATE_LABEL.match(text)
+    text = _WEEKDAY.sub("", text[label.end():] if label else text, count=1)
     if not text:
-        return False
+        # 日期： left empty for the pen (an 入党申请书 under its 申请人：), as 年  月  日 is
+        return bool(label) and "期" in label.group(0)
     return is_date_line(text) or bool(_YEAR_MONTH.match(text))
 
 
