@@ -24,9 +24,17 @@ from labelled import Look, Paragraph
 # on held-out, 146 documents, texts only (before them: 92.6 % of 856, 93.6 % of 454).
 # Raised with the looks and the rules for real Word files (issue #20, second pass): 99.4 % of
 # 1 611 on tune, 97.0 % of 596 on held-out (core = CLI = Writer; 94.1 % / 92.8 % before).
-FLOORS = {"tune": 99.0, "heldout": 96.5}
-MIN_DOCUMENTS = 145
-MIN_PARAGRAPHS = 2200
+# Twenty-six more Word files of firms, offices, teams and persons (调薪申请报告, 年终/实习总结,
+# 工作汇报, 转正述职报告, 转正申请, university 通知 and an attachment file, an army unit's 证明,
+# 项目总结报告, 入党申请书, 思想汇报) and the rules they asked for (！/？ end a numbered sentence,
+# a colon inside brackets does not, a ； after a clause joins one heading sentence, 申请日期：
+# and an empty 日期： date a 落款, （待定） after a heading's colon is an aside, 请党组织考验我！
+# closes): 99.0 % of 1 999 on tune, 97.7 % of 745 on held-out, 172 documents (core = CLI =
+# Writer; gap 1.3 points, 2.4 before; tune fell as its new files brought misses the rules do
+# not reach).
+FLOORS = {"tune": 98.8, "heldout": 97.5}
+MIN_DOCUMENTS = 172
+MIN_PARAGRAPHS = 2740
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 

@@ -27,7 +27,23 @@ _NUMBER_ENUMERATION = re.compile(
 _DIGIT = re.compile(r"^[0-9０-９]")
 # …but a year or a class right after it is the heading's text: 1.2015级、2016级本科生；
 _YEAR = re.compile(r"^(?:19|20)[0-9]{2}\s*(?:年|级|届)")
-_RUN_IN_END = "。：；:;"
+# ！ and ？ end a sentence as 。 does (a 总结: `6.最后，感谢……帮助！来年，……` is run-in).
+_RUN_IN_END = "。！？：；:;"
+# A colon or semicolon inside brackets or quotes ends no sentence: 5、……应标注“…”（英文标志：
+# NUIST…）资助……。 is one sentence (a university's notes), its colon an aside; a full stop
+# inside them still ends one (五、……（不允许线上上课，……参加讨论。……）。 is run-in).
+_FULL_STOPS = "。！？"
+# Measured on the real corpus: the four numbered lines of two clauses joined by ； were headings
+# of one sentence (a 批复's 一、同意……；……。, a university's 2、……为准；……。), their first clause
+# 10–27 characters long; a run-in heading phrase before ； is a few words (抓好培训).
+_SEMICOLONS = "；;"
+# A bracketed word after the heading's colon is an aside, not its text: `2.针对《…》等文档的评审
+# 工作安排：（待定）` (a university notice) is a heading like its sibling `1.…安排：`. After a full
+# stop it is the text's note: `（三）将……下放至自贸试验区。（负责部门：住房城乡建设部）` is run-in.
+_ASIDE = re.compile(r"^[（(][^（）()]{1,12}[）)][。.]?$")
+RUN_IN_PHRASE_MAX_CHARS = 8
+_OPENERS = "（(“《「『"
+_CLOSERS_INSIDE = "）)”》」』"
 # Closing quotes and brackets right after the mark still belong to the heading sentence.
 _RUN_IN_CLOSERS = "”’」』）)》"
 
@@ -133,15 +149,35 @@ def run_in_heading(text: str) -> Optional[RunIn]:
         return None
     start = text.find(number.prefix)
     index = start + len(number.prefix)
+    depth = 0
     while index < len(text):
         mark = text[index]
-        if mark in _RUN_IN_END and not _between_digits(text, index):
+        depth += (mark in _OPENERS) - (mark in _CLOSERS_INSIDE)
+        if mark in _RUN_IN_END and (depth <= 0 or mark in _FULL_STOPS) \
+                and not _between_digits(text, index) \
+                and not _joins_clauses(text[start + len(number.prefix):index], mark):
             end = index + 1
             while end < len(text) and text[end] in _RUN_IN_CLOSERS:
                 end += 1
-            return RunIn(number.level, start, end) if clean(text[end:]) else None
+            rest = clean(text[end:])
+            aside = mark in "：:" and bool(_ASIDE.match(rest))
+            return RunIn(number.level, start, end) if rest and not aside else None
         index += 1
     return None
+
+
+def _joins_clauses(before: str, mark: str) -> bool:
+    """A ``；`` after a clause (a comma in it, or longer than a heading phrase) joins two
+    clauses of one sentence: ``一、同意……合建3个自动气象站；与……合建2个自动气象站。`` is a
+    heading of one sentence; ``1.抓好培训；全年培训5000人次。`` is a phrase and its text.
+
+    >>> _joins_clauses("关于论文，省级项目以论文见刊为准", "；"), _joins_clauses("抓好培训", "；")
+    (True, False)
+    """
+    if mark not in _SEMICOLONS:
+        return False
+    phrase = clean(before)
+    return len(phrase) > RUN_IN_PHRASE_MAX_CHARS or any(c in phrase for c in "，,")
 
 
 def _between_digits(text: str, index: int) -> bool:

@@ -33,6 +33,8 @@ _CLOSING = re.compile(
     r"|(?:妥否|当否)"
     r"|请予?(?:审议|批示|审阅|评议|指正)"
     r"|请各位.{0,12}(?:审议|批示|审阅|评议|指正)"
+    # 入党申请书 and 思想汇报 end so: 请党组织考验我！ / 请党组织在实践中考验我！
+    r"|请(?:党)?(?:组织|支部).{0,10}(?:考验|批评指正|审查)"
     r"|恳请|敬请"
     r"|谢谢"
     r"|此致|敬礼|此复|此布"
@@ -53,8 +55,10 @@ ONE_LINE_MAX_CHARS = 80
 # 总结 and 述职 often date the 落款 by month: 2024年1月, 二〇二四年一月.
 _YEAR_MONTH = re.compile(r"^(?:[0-9０-９]{4}|[〇零OoＯ○0一二三四五六七八九]{4})\s*年\s*"
                          r"(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月$")
-# Forms and 申请 label the date line: 日期：2024年3月1日.
-_DATE_LABEL = re.compile(r"^(?:日\s*期|时\s*间)\s*[：:]\s*")
+# Forms and 申请 label the date line: 日期：2024年3月1日, 申请日期：…, 填表日期：… (a real 转正申请
+# typed 申请期：2024年9月9日, the 日 left out: the label still says whose date it is).
+_DATE_LABEL = re.compile(r"^(?:(?:申请|填表|填报|报告|提交|签发|成文)日?\s*期|日\s*期|时\s*间)"
+                         r"\s*[：:]\s*")
 # Word's date field puts the weekday after it: 2019年10月4日星期五.
 _WEEKDAY = re.compile(r"\s*[（(]?\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[）)]?$")
 # The seal or signature placeholder of a 落款: （盖章）, (签字).
@@ -67,12 +71,15 @@ def is_tail_date(text: str) -> bool:
     """A 成文日期 as people type it under a 署名: a full date, or a year and month only.
 
     >>> [is_tail_date(t) for t in ("2024年1月5日", "2024年1月", "二〇二四年一月", "2024年",
-    ...                             "日期：2024年  月  日", "2019年10月4日星期五", "星期五")]
-    [True, True, True, False, True, True, False]
+    ...                             "日期：2024年  月  日", "2019年10月4日星期五", "星期五",
+    ...                             "日   期：", "时间：")]
+    [True, True, True, False, True, True, False, True, False]
     """
-    text = _WEEKDAY.sub("", _DATE_LABEL.sub("", text, count=1), count=1)
+    label = _DATE_LABEL.match(text)
+    text = _WEEKDAY.sub("", text[label.end():] if label else text, count=1)
     if not text:
-        return False
+        # 日期： left empty for the pen (an 入党申请书 under its 申请人：), as 年  月  日 is
+        return bool(label) and "期" in label.group(0)
     return is_date_line(text) or bool(_YEAR_MONTH.match(text))
 
 
