@@ -18,7 +18,7 @@ from gongwen.placeholders import (
     find_placeholders,
     icu_pattern,
 )
-from tests.samples import COUNTS, OWN, SHARED, read_sample
+from tests.samples import COUNTS, OWN, STEERING, read_sample
 
 # From docs/GONGWEN_SPEC.md, "Don't flag", and the task's list of words, products,
 # maths, units, URLs and code.
@@ -191,7 +191,7 @@ def test_rule_counter_example_is_no_placeholder(index: int, text: str):
 
 # What a reader marks as unfilled in the samples, by hand: the steering notes' real reports
 # leave only X runs; the repository's own leave 20XX年, X.X (XX.X), ××, ○○ and 某某 as well.
-BY_HAND = {name: "X+" for name in SHARED}
+BY_HAND = {name: "X+" for name in STEERING}
 BY_HAND.update({name: r"20XX年|X+\.X|X+|××|○○|某某" for name in OWN})
 
 
@@ -205,7 +205,7 @@ def test_sample_has_exactly_its_placeholders(name: str):
     assert [p.text for p in found] == marked
 
 
-@pytest.mark.parametrize("name", sorted(SHARED))
+@pytest.mark.parametrize("name", sorted(STEERING))
 def test_steering_sample_blanks_are_x_runs_only(name: str):
     lines = sample_lines(name)
     assert {p.kind for line in lines for p in find_placeholders(line)} == {"x-run"}

@@ -43,8 +43,9 @@ OWN_ZONGJIE_HEADINGS = {i: f"{n}、" for i, n in zip(range(1, 12, 2), "一二三
 
 @pytest.mark.parametrize(
     "name, headings, body_lines",
-    [(LINGDAO, LINGDAO_HEADINGS, 9), (ZONGJIE, ZONGJIE_HEADINGS, 6),
-     (samples.SHUZHI, OWN_SHUZHI_HEADINGS, 8), (samples.ZONGJIE, OWN_ZONGJIE_HEADINGS, 9)],
+    [case for case in [(LINGDAO, LINGDAO_HEADINGS, 9), (ZONGJIE, ZONGJIE_HEADINGS, 6)]
+     if case[0] in samples.STEERING]
+    + [(samples.SHUZHI, OWN_SHUZHI_HEADINGS, 8), (samples.ZONGJIE, OWN_ZONGJIE_HEADINGS, 9)],
 )
 def test_sample_headings_and_body(name, headings, body_lines):
     paragraphs = read_sample(name)
