@@ -144,32 +144,39 @@ def _format_locked(invocation: Invocation) -> Outcome:
         # footer of its own). The plan of the text as it is decides the page; the labels
         # and 规范写法 edits below change it only where they change a page fact.
         # Its 规范写法 edits would be thrown away: the page does not depend on them.
+        seen = looks.read_looks(document)
         early = layout.plan_document(body.texts, normalize.NONE, settings, kind=kind,
-                                     looks=looks.read_looks(document))
+                                     looks=seen)
         old, new = page_states(document, early)
         undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
                                 old, new)
         page.drop_body_page_numbers(document)  # numbers typed in body frames: layout
-        if numbering.materialize_labels(document):  # list labels become typed text
+        relabelled = numbering.materialize_labels(document)  # list labels become typed text
+        if relabelled:
             body = read_body(document)
-        if structure.drop_typed_page_numbers(document, body.texts):  # 1, 2, 3 typed
-            body = read_body(document)
-        seen = looks.read_looks(document) if options.any else None  # 规范写法 classifies
+        dropped = structure.drop_typed_page_numbers(document, body.texts)  # 1, 2, 3 typed
+        if dropped:
+            body, seen = read_body(document), looks.read_looks(document)
         made: List[layout.StructureEdit] = []
         track.record(True)
         restructured = structure.apply_structure(
             document, body.texts,
-            layout.structure_edits(body.texts, options, kind=kind, looks=seen), track.on, made)
+            layout.structure_edits(body.texts, options, kind=kind,
+                                   looks=seen if options.any else None), track.on, made)
         track.record(False)
         host: Optional[List[int]] = None
         if restructured:  # a one-line 落款 split, typed blank lines removed
+            seen = looks.read_looks(document)
             if track.on:  # what goes is still there, deleted: plan the text as accepted
                 after = layout.restructured(body.texts, made)
                 body, host = read_body(document)._replace(texts=after.texts), after.host
             else:
                 body = read_body(document)
-        plan = layout.plan_document(body.texts, options, settings, kind=kind,
-                                    looks=looks_of_plan(looks.read_looks(document), host))
+        if relabelled or dropped or restructured or options.any:
+            plan = layout.plan_document(body.texts, options, settings, kind=kind,
+                                        looks=looks_of_plan(seen, host))
+        else:  # the text is as it was read: the early plan is the plan (measured: 0.03 s of
+            plan = early  # 0.23 s at 100 pages, and the looks read once)
         if _page_facts(plan) != _page_facts(early):  # rare: e.g. a split line made a 版记
             again_old, again = page_states(document, plan)
             undoable.apply_undoably(manager, title,
