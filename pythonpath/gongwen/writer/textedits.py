@@ -129,6 +129,8 @@ def replace_ranges(paragraph, edits: Sequence[TextEdit],
     paragraph from its last edit to its first: seven calls an edit (measured: 1 500 edits
     on 100 pages cost 0.6 s less than with a new cursor for each step).
     """
+    if not edits:  # most paragraphs: no cursor (three UNO calls a paragraph, 0.03 s at 100 pages)
+        return []
     text = paragraph.getText()
     start = paragraph.getStart()
     cursor = text.createTextCursorByRange(start)
