@@ -225,15 +225,8 @@ def ensure_styles(document: DocxDocument,
     styles_el = document.styles.element
     result: Dict[str, str] = {}
     for name, look in looks.items():
-        new = _build_style(ids[name], look)
-        old = _find_style(styles_el, ids[name], name)
-        if old is not None:
-            new.set(qn("w:styleId"), old.get(qn("w:styleId")))
-            old.addprevious(new)
-            styles_el.remove(old)
-        else:
-            styles_el.append(new)
-        result[name] = new.get(qn("w:styleId"))
+        result[name] = _put_style(styles_el, _build_style(ids[name], look),
+                                  _find_style(styles_el, ids[name], name))
     return result
 
 
@@ -276,16 +269,23 @@ def ensure_char_styles(document: DocxDocument,
     styles_el = document.styles.element
     result: Dict[str, str] = {}
     for name, look in looks.items():
-        new = _build_char_style(char_style_id(name), look)
-        old = _find_style(styles_el, char_style_id(name), name, kind="character")
-        if old is not None:
-            new.set(qn("w:styleId"), old.get(qn("w:styleId")))
-            old.addprevious(new)
-            styles_el.remove(old)
-        else:
-            styles_el.append(new)
-        result[name] = new.get(qn("w:styleId"))
+        result[name] = _put_style(
+            styles_el, _build_char_style(char_style_id(name), look),
+            _find_style(styles_el, char_style_id(name), name, kind="character"))
     return result
+
+
+def _put_style(styles_el: etree._Element, new: etree._Element,
+               old: Optional[etree._Element]) -> str:
+    """``new`` in the place and under the styleId of ``old`` (the author's style of that
+    name, so references to it stay), else at the end; returns its styleId."""
+    if old is not None:
+        new.set(qn("w:styleId"), old.get(qn("w:styleId")))
+        old.addprevious(new)
+        styles_el.remove(old)
+    else:
+        styles_el.append(new)
+    return new.get(qn("w:styleId"))
 
 
 def _find_style(styles_el: etree._Element, sid: str, name: str,

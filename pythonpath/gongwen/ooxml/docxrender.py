@@ -36,10 +36,10 @@ from gongwen.ooxml.docxrevisions import Revision
 from gongwen.ooxml.docxruns import (
     apply_run_edits,
     apply_spans,
-    insert_rpr_fonts,
     mark_fonts,
     plan_rewrites,
     plan_run_edits,
+    run_fonts,
 )
 from gongwen.ooxml.docxtext import paragraph_text
 from gongwen.spec import Role
@@ -564,15 +564,7 @@ def _hint_east_asian(p: etree._Element) -> None:
         value = "".join(t.text or "" for t in run.iter(qn("w:t")))
         if not any(ch in layout.EAST_ASIAN_AMBIGUOUS for ch in value):
             continue
-        rpr = run.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = etree.Element(qn("w:rPr"))
-            run.insert(0, rpr)
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = etree.Element(qn("w:rFonts"))
-            insert_rpr_fonts(rpr, fonts)
-        fonts.set(qn("w:hint"), "eastAsia")
+        run_fonts(run).set(qn("w:hint"), "eastAsia")
 
 
 # CT_PPrBase's children in schema order (Word refuses a w:pPr whose children are out of it).

@@ -224,10 +224,7 @@ def apply_spans(p: etree._Element, paragraph: layout.ParagraphPlan) -> bool:
 
 
 def _set_run_style(run: etree._Element, sid: str) -> None:
-    rpr = run.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = etree.Element(qn("w:rPr"))
-        run.insert(0, rpr)
+    rpr = run_rpr(run)
     style = rpr.find(qn("w:rStyle"))
     if style is None:
         style = etree.Element(qn("w:rStyle"))
@@ -252,24 +249,32 @@ def mark_fonts(p: etree._Element, paragraph: layout.ParagraphPlan,
     for piece in _pieces(p, []):
         run = piece.node.getparent()
         if position in marks and len(piece.text) == 1 and run.tag == qn("w:r"):
-            rpr = run.find(qn("w:rPr"))
-            if rpr is None:
-                rpr = etree.Element(qn("w:rPr"))
-                run.insert(0, rpr)
-            fonts = rpr.find(qn("w:rFonts"))
-            if fonts is None:
-                fonts = etree.Element(qn("w:rFonts"))
-                insert_rpr_fonts(rpr, fonts)
+            fonts = run_fonts(run)
             fonts.set(qn("w:ascii"), font)
             fonts.set(qn("w:hAnsi"), font)
             fonts.set(qn("w:hint"), "eastAsia")
         position += len(piece.text)
 
 
-# CT_RPr's first children in schema order: rStyle, then rFonts.
-def insert_rpr_fonts(rpr: etree._Element, fonts: etree._Element) -> None:
-    style = rpr.find(qn("w:rStyle"))
-    if style is not None:
-        style.addnext(fonts)
-    else:
-        rpr.insert(0, fonts)
+def run_rpr(run: etree._Element) -> etree._Element:
+    """The run's ``w:rPr``, made as its first child when it has none."""
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = etree.Element(qn("w:rPr"))
+        run.insert(0, rpr)
+    return rpr
+
+
+def run_fonts(run: etree._Element) -> etree._Element:
+    """The run's ``w:rFonts``, made where CT_RPr's schema order puts it (after rStyle, else
+    first) when it has none."""
+    rpr = run_rpr(run)
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = etree.Element(qn("w:rFonts"))
+        style = rpr.find(qn("w:rStyle"))
+        if style is not None:
+            style.addnext(fonts)
+        else:
+            rpr.insert(0, fonts)
+    return fonts
