@@ -8,7 +8,9 @@ keeps is how .docx measures: twips, half-points, hundredths of a line, and the s
 
 Public API (all functions are idempotent: applying them twice gives the same XML):
 
-- ``apply_layout(document, plan=None, footers=True)``: everything below, on every section.
+- ``apply_layout(document, plan=None, footers=True)``: everything below, on every section:
+  ``apply_styles`` then ``apply_page`` (Format calls them as its steps 7 and 6,
+  :mod:`gongwen.formatwork`).
 - ``ensure_styles(document, looks=None) -> Dict[str, str]``: creates or resets the named
   paragraph styles (every :class:`gongwen.layout.Appearance`) and returns {name: styleId}.
 - ``apply_page_setup(section, page=None)``: size, margins, footer distance and the grid.
@@ -609,17 +611,28 @@ def apply_layout(document: DocxDocument, plan: Optional[layout.LayoutPlan] = Non
     Returns what of the author's header/footer text was kept. Paragraph roles are not
     touched: the renderer applies each paragraph's planned style itself.
     """
-    looks = plan.styles if plan is not None else None
-    page = plan.page if plan is not None else None
-    ensure_styles(document, looks)
+    apply_styles(document, plan)
+    return apply_page(document, plan, footers)
+
+
+def apply_styles(document: DocxDocument, plan: Optional[layout.LayoutPlan] = None) -> None:
+    """The plan's paragraph and character styles (Format's step 7)."""
+    ensure_styles(document, plan.styles if plan is not None else None)
     ensure_char_styles(document, plan.char_styles if plan is not None else None)
+
+
+def apply_page(document: DocxDocument, plan: Optional[layout.LayoutPlan] = None,
+               footers: bool = True) -> List[str]:
+    """The plan's page on every section and (unless ``footers=False``) its page-number
+    footers (Format's step 6); returns what of the author's header/footer text was kept."""
     for section in document.sections:
-        apply_page_setup(section, page)
+        apply_page_setup(section, plan.page if plan is not None else None)
     return apply_page_number_footers(document, plan) if footers else []
 
 
 __all__ = [
-    "apply_layout", "ensure_styles", "ensure_char_styles", "char_style_id", "apply_page_setup",
+    "apply_layout", "apply_styles", "apply_page", "ensure_styles", "ensure_char_styles",
+    "char_style_id", "apply_page_setup",
     "apply_page_number_footers",
     "style_id", "style_id_of", "geometry", "TABLE_STYLE_ID", "FOOTER_DISTANCE_TW", "LINE_PITCH_TW",
     "TYPE_WIDTH_TW",

@@ -17,7 +17,7 @@ from typing import Collection, Dict, Iterator, List, Mapping, Optional, Sequence
 from docx.oxml.ns import qn
 from lxml import etree
 
-from gongwen import headfoot, layout, normalize, spec
+from gongwen import formatwork, layout, normalize, spec
 from gongwen.input_files import say
 from gongwen.normalize import Normalization
 from gongwen.ooxml import (
@@ -377,7 +377,7 @@ def _split_paragraph(p: etree._Element, text: str, edit: layout.StructureEdit,
     p.addnext(second)
 
 
-def restructure(document, options: Normalization, kind: Optional[str] = None,
+def restructure(document, edits: Sequence[layout.StructureEdit],
                 revision: Optional[Revision] = None) -> Counter:
     """Carries out :func:`gongwen.layout.structure_edits`, checking that the text after is
     the text before with exactly those changes (a split: the whitespace between the parts
@@ -389,8 +389,7 @@ def restructure(document, options: Normalization, kind: Optional[str] = None,
     done: Counter = Counter()
     splits: List[Tuple[etree._Element, str, layout.StructureEdit]] = []
     dropped: List[etree._Element] = []
-    looks = docxfacts.paragraph_looks(document, paragraphs)
-    for edit in layout.structure_edits(texts, options, kind=kind, looks=looks):
+    for edit in edits:
         p, text = paragraphs[edit.index], texts[edit.index]
         if edit.kind == layout.SPLIT and _can_split(p, text, edit):
             splits.append((p, text, edit))
@@ -438,77 +437,119 @@ def format_document(document, options: Normalization = normalize.NONE,
     any other way than those rewrites. ``track``: the rewrites are Word revisions by
     公文助手 (:mod:`gongwen.ooxml.docxrevisions`); the text checked is the accepted one.
     """
-    # Page numbers typed into frames and text boxes in the body are layout, not text: the
-    # 公文 footer numbers every page (a .doc's 1, 2, 3 stayed beside — N — before).
-    docxpagenumbers.drop_page_number_frames(document.element.body)
-    drop_typed_page_numbers(document.element.body)
-    labelled = document_text(document, numbering.labelled_texts(document))
-    numbering.materialize_labels(document)  # list labels become typed text
-    lost = text_changes(labelled, document_text(document))
-    if lost:
-        raise FormatError(say("cli_format_text_changed", parts=", ".join(lost)))
-    revision = Revision(document.element) if track else None
-    restructured = restructure(document, options, kind, revision)
-    body = document.element.body
-    blocks = [b for b in docxtext.body_blocks(body) if not _removed_as_revision(b)]
-    paragraphs = [b for b in blocks if b.tag == qn("w:p")]
-    texts = [paragraph_text(p) for p in paragraphs]
     stored = docxprops.read_text(document, layout.SEAL_PROPERTY)
     settings = layout.with_seal(settings or layout.standard(), seal, stored)
     if seal is not None or stored is not None or settings.seal != spec.SEAL_NONE:
         docxprops.write_text(document, layout.SEAL_PROPERTY, settings.seal)
-    plan = layout.plan_document(texts, options, settings, kind=kind,
-                                looks=docxfacts.paragraph_looks(document, paragraphs),
-                                record_used_pt=record_used_pt)
-    rewrites = plan_rewrites(paragraphs, texts, plan.paragraphs)
-    # What the text must be at the end: as it is, but for the rewrites asked for.
-    expected = document_text(document, {p: rewrite.text for p, rewrite in rewrites.items()})
-    normalized: Counter = Counter(restructured)
-    for rewrite in rewrites.values():
-        apply_run_edits(rewrite.plan, revision)
-        normalized.update(rewrite.kinds)
-
-    kept = docxlayout.apply_layout(document, plan)
-    docxwhole.letter_first_page(document, plan)
-    for p, paragraph in zip(paragraphs, plan.paragraphs):
-        has_object = any(True for _ in p.iter(*_OBJECT_TAGS))
-        _set_style(p, docxlayout.style_id_of(paragraph.style))
-        _clean_paragraph(p, keep_layout=paragraph.role == Role.BLANK and has_object)
-        if plan.styles[paragraph.style].color_rgb is not None:
-            docxwhole.drop_run_colors(p)  # the style's red, not a pasted colour
-        docxwhole.tabs_as_elements(p)
-        _apply_overrides(p, paragraph, plan)
-        apply_spans(p, paragraph)
-        _hint_east_asian(p)
-        mark_fonts(p, paragraph, plan)
-    starts = [i for i, paragraph in enumerate(plan.paragraphs) if paragraph.record_page]
-    if starts:
-        at = blocks.index(paragraphs[starts[0]])
-        if at > 0 and blocks[at - 1].tag == qn("w:p"):
-            docxwhole.record_section(document, blocks[at - 1])
-    width = docxlayout.geometry(plan.page).type_width
-    table_style = docxlayout.style_id_of(plan.table_style)
-    for block in blocks:
-        if block.tag == qn("w:tbl"):
-            _fit_table(block, width)
-            _format_table(block, table_style)
+    host = DocxHost(document, Revision(document.element) if track else None)
+    done = formatwork.carry_out(host, options, settings, kind, record_used_pt)
     docxrepair.repair(document)  # schema order, each property once, unique drawing ids
-
-    changed = text_changes(expected, document_text(document))
+    changed = text_changes(host.expected, document_text(document))
     if changed:
         raise FormatError(say("cli_format_text_changed", parts=", ".join(changed)))
+    plan = done.plan
     return FormatResult(dict(Counter(plan.roles)),
-                        {kind: normalized[kind] for kind in options.kinds}, kept,
-                        any(paragraph.record_page for paragraph in plan.paragraphs))
+                        {kind: done.normalized[kind] for kind in options.kinds}, host.kept,
+                        formatwork.has_record_page(plan))
 
 
-def drop_typed_page_numbers(body: etree._Element) -> int:
-    """Removes the page numbers typed as body paragraphs (:func:`gongwen.headfoot.
-    typed_page_numbers`); one that also ends a page or section keeps that, and only its
-    text goes. Returns how many."""
-    paragraphs = [b for b in docxtext.body_blocks(body) if b.tag == qn("w:p")]
-    found = headfoot.typed_page_numbers([paragraph_text(p) for p in paragraphs])
-    for index in found:
+class DocxHost:
+    """:class:`gongwen.formatwork.Host` on a python-docx Document: each step on the XML.
+
+    The page is written after the plan (``page_first`` False): nothing here is undone.
+    ``expected`` is what the text must read at the end (set by the text step), ``kept``
+    what of the author's header/footer text stayed (set by the page step).
+    """
+
+    page_first = False
+
+    def __init__(self, document, revision: Optional[Revision]) -> None:
+        self.document = document
+        self.revision = revision
+        self.blocks: List[etree._Element] = []
+        self.paragraphs: List[etree._Element] = []
+        self.texts: List[str] = []
+        self.expected: Dict[str, str] = {}
+        self.kept: List[str] = []
+
+    def read(self) -> formatwork.Reading:
+        body = self.document.element.body
+        self.blocks = [b for b in docxtext.body_blocks(body) if not _removed_as_revision(b)]
+        self.paragraphs = [b for b in self.blocks if b.tag == qn("w:p")]
+        self.texts = [paragraph_text(p) for p in self.paragraphs]
+        return formatwork.Reading(
+            self.texts, docxfacts.paragraph_looks(self.document, self.paragraphs))
+
+    def drop_page_number_frames(self) -> int:
+        return docxpagenumbers.drop_page_number_frames(self.document.element.body)
+
+    def type_list_labels(self) -> int:
+        labelled = document_text(self.document, numbering.labelled_texts(self.document))
+        typed = numbering.materialize_labels(self.document)
+        lost = text_changes(labelled, document_text(self.document))
+        if lost:
+            raise FormatError(say("cli_format_text_changed", parts=", ".join(lost)))
+        return typed
+
+    def drop_typed_page_numbers(self, indices: Sequence[int]) -> None:
+        drop_typed_page_numbers(self.paragraphs, indices)
+
+    def restructure(self, edits: Sequence[layout.StructureEdit]) -> Counter:
+        return restructure(self.document, edits, self.revision)
+
+    def write_text(self, plan: layout.LayoutPlan) -> Counter:
+        rewrites = plan_rewrites(self.paragraphs, self.texts, plan.paragraphs)
+        # What the text must be at the end: as it is, but for the rewrites asked for.
+        self.expected = document_text(
+            self.document, {p: rewrite.text for p, rewrite in rewrites.items()})
+        made: Counter = Counter()
+        for rewrite in rewrites.values():
+            apply_run_edits(rewrite.plan, self.revision)
+            made.update(rewrite.kinds)
+        return made
+
+    def write_page(self, plan: layout.LayoutPlan) -> None:
+        self.kept = docxlayout.apply_page(self.document, plan)
+        docxwhole.letter_first_page(self.document, plan)
+
+    def write_styles(self, plan: layout.LayoutPlan) -> None:
+        docxlayout.apply_styles(self.document, plan)
+
+    def write_paragraphs(self, plan: layout.LayoutPlan) -> None:
+        for p, paragraph in zip(self.paragraphs, plan.paragraphs):
+            has_object = any(True for _ in p.iter(*_OBJECT_TAGS))
+            _set_style(p, docxlayout.style_id_of(paragraph.style))
+            _clean_paragraph(p, keep_layout=paragraph.role == Role.BLANK and has_object)
+            if plan.styles[paragraph.style].color_rgb is not None:
+                docxwhole.drop_run_colors(p)  # the style's red, not a pasted colour
+            docxwhole.tabs_as_elements(p)
+            _apply_overrides(p, paragraph, plan)
+            apply_spans(p, paragraph)
+            _hint_east_asian(p)
+            mark_fonts(p, paragraph, plan)
+
+    def write_tables(self, plan: layout.LayoutPlan) -> None:
+        width = docxlayout.geometry(plan.page).type_width
+        table_style = docxlayout.style_id_of(plan.table_style)
+        for block in self.blocks:
+            if block.tag == qn("w:tbl"):
+                _fit_table(block, width)
+                _format_table(block, table_style)
+
+    def place_record(self, plan: layout.LayoutPlan) -> None:
+        """The 版记 in a section of its own, from the paragraph ahead of it."""
+        first = next(i for i, paragraph in enumerate(plan.paragraphs) if paragraph.record_page)
+        at = self.blocks.index(self.paragraphs[first])
+        if at > 0 and self.blocks[at - 1].tag == qn("w:p"):
+            docxwhole.record_section(self.document, self.blocks[at - 1])
+
+
+def drop_typed_page_numbers(paragraphs: Sequence[etree._Element],
+                            indices: Sequence[int]) -> None:
+    """Removes the page numbers typed as body paragraphs (``indices``: :func:`gongwen.
+    headfoot.typed_page_numbers`); one that also ends a page or section keeps that, and only
+    its text goes."""
+    for index in indices:
         p = paragraphs[index]
         keeps_layout = p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None or any(
             element.tag != qn("w:br") or element.get(qn("w:type")) in ("page", "column")
@@ -518,7 +559,6 @@ def drop_typed_page_numbers(body: etree._Element) -> int:
             continue
         for t in list(p.iter(qn("w:t"))):
             t.getparent().remove(t)
-    return len(found)
 
 
 def _apply_overrides(p: etree._Element, paragraph: layout.ParagraphPlan,

@@ -1,31 +1,33 @@
 """一键公文格式: ``vnd.gongwen:Format`` formats the current document to GB/T 9704 in one undo step.
 
-What it does, in one undo context (one Ctrl+Z restores everything):
 The plan is the core's (:func:`gongwen.layout.plan_document`: roles, styles, page, the
-§7.3.5.2 落款 indents, 规范写法 edits); this module carries it out, in one undo context
-(one Ctrl+Z restores everything):
-1. creates/updates the 公文 paragraph styles (``styles``), natively undoable;
-2. sets the page styles the body uses to the plan's page, grid and page numbers
-   (``page``), with Writer's undo locked and a state-holding undo action, because
-   page-style changes would otherwise empty the undo stack;
-3. gives every body paragraph its planned style and removes the direct formatting that
-   fights it (fonts, sizes, indents, spacing, alignment), keeping bold/italic/underline
-   the author set inside a sentence, then sets what the plan says differs per paragraph;
-4. sets table text in the table style across the type area's width.
+§7.3.5.2 落款 indents, 规范写法 edits), and so is the order of the work
+(:func:`gongwen.formatwork.carry_out`); :class:`WriterHost` carries each step out, in one
+undo context (one Ctrl+Z restores everything):
+
+- the page styles the body uses get the plan's page, grid and page numbers (``page``),
+  first, with Writer's undo locked and a state-holding undo action, because page-style
+  changes would otherwise empty the undo stack;
+- 规范写法's text edits replace only their range of the paragraph (a heading's number, the
+  date, the typed indentation, a mark), so the rest keeps its character formatting; when
+  the document records changes, or with ``?track=true``, they are tracked changes by
+  公文助手 (:mod:`gongwen.writer.tracking`); the layout never is;
+- the 公文 paragraph styles (``styles``), natively undoable;
+- every body paragraph gets its planned style without the direct formatting that fights it
+  (fonts, sizes, indents, spacing, alignment), keeping bold/italic/underline the author set
+  inside a sentence, then what the plan says differs per paragraph;
+- table text in the table style across the type area's width.
 The text never changes unless the URL asks for 规范写法 (:mod:`gongwen.normalize`):
 ``?normalize=all`` or a comma list of ``dates``, ``numbering``, ``spaces``, ``blank-lines``,
-``punctuation``. Each rewrite replaces only its range of the paragraph (a heading's number,
-the date, the typed indentation, a mark), so the rest keeps its character formatting, inside
-the same undo step. When the document records changes, or with ``?track=true``, they are
-tracked changes by 公文助手 (:mod:`gongwen.writer.tracking`); the layout never is.
+``punctuation``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, TypeVar
 
-from gongwen import layout, messages, normalize, punctuation, roles, spec
+from gongwen import formatwork, layout, messages, normalize, punctuation, roles, spec
 from gongwen.normalize import Normalization
 from gongwen.presets import DEFAULT as STANDARD_PRESET
 from gongwen.spec import Role
@@ -83,6 +85,7 @@ LAYOUT_ARG = "layout"  # ?layout=letter|minutes: 信函格式 or 纪要格式 wh
 SEAL_ARG = "seal"  # ?seal=none|stamp|signature: the 落款 (GB/T 9704 §7.3.5), kept by the document
 # com.sun.star.text.HoriOrientation.FULL: a table as wide as the type area.
 _TABLE_FULL_WIDTH = 2
+T = TypeVar("T")
 
 
 class Body(NamedTuple):
@@ -136,80 +139,107 @@ def _format_locked(invocation: Invocation) -> Outcome:
     title = messages.text("format_undo_title", locale)
     with tracking.Tracking(invocation.ctx, document, tracking.asked(invocation.args),
                            options.any) as track, undo.undo_step(document, title) as manager:
-        # The page styles first: their headers and footers are rewritten with Writer's undo
-        # locked, which moves the body's node numbers, and Writer's own undo actions keep
-        # node numbers. Recorded after this change, they are undone before it is undone,
-        # each with the numbers it knew (measured: page styles changed after the list
-        # labels were typed in, one Ctrl+Z crashed soffice on a WPS-numbered report with a
-        # footer of its own). The plan of the text as it is decides the page; the labels
-        # and 规范写法 edits below change it only where they change a page fact.
-        # Its 规范写法 edits would be thrown away: the page does not depend on them.
-        seen = looks.read_looks(document)
-        early = layout.plan_document(body.texts, normalize.NONE, settings, kind=kind,
-                                     looks=seen)
-        old, new = page_states(document, early)
-        undoable.apply_undoably(manager, title, lambda state: page.write_state(document, state),
-                                old, new)
-        page.drop_body_page_numbers(document)  # numbers typed in body frames: layout
-        relabelled = numbering.materialize_labels(document)  # list labels become typed text
-        if relabelled:
-            body = read_body(document)
-        dropped = structure.drop_typed_page_numbers(document, body.texts)  # 1, 2, 3 typed
-        if dropped:
-            body, seen = read_body(document), looks.read_looks(document)
-        made: List[layout.StructureEdit] = []
-        track.record(True)
-        restructured = structure.apply_structure(
-            document, body.texts,
-            layout.structure_edits(body.texts, options, kind=kind,
-                                   looks=seen if options.any else None), track.on, made)
-        track.record(False)
-        host: Optional[List[int]] = None
-        if restructured:  # a one-line 落款 split, typed blank lines removed
-            seen = looks.read_looks(document)
-            if track.on:  # what goes is still there, deleted: plan the text as accepted
-                after = layout.restructured(body.texts, made)
-                body, host = read_body(document)._replace(texts=after.texts), after.host
-            else:
-                body = read_body(document)
-        if relabelled or dropped or restructured or options.any:
-            plan = layout.plan_document(body.texts, options, settings, kind=kind,
-                                        looks=looks_of_plan(seen, host))
-        else:  # the text is as it was read: the early plan is the plan (measured: 0.03 s of
-            plan = early  # 0.23 s at 100 pages, and the looks read once)
-        if _page_facts(plan) != _page_facts(early):  # rare: e.g. a split line made a 版记
-            again_old, again = page_states(document, plan)
-            undoable.apply_undoably(manager, title,
-                                    lambda state: page.write_state(document, state),
-                                    again_old, again)
-        changes = paragraph_changes(plan, body.texts, track.on)
-        if host is not None:
-            changes = {host[index]: change for index, change in changes.items()}
-        styles.ensure_paragraph_styles(document, plan)
-        styles.ensure_character_styles(document, plan)
-        normalized = apply_paragraphs(document, body, changes,
-                                      layout_body_style(plan), track,
-                                      options.any and fields_or_notes(document))
-        normalized.update(restructured)
-        for table in body.tables:
-            format_table(table, plan.table_style)
-        if any(paragraph.record_page for paragraph in plan.paragraphs):
-            document.unlockControllers()  # laid out: where does the text end?
-            try:
-                wholedoc.place_record(document, plan)
-            finally:
-                document.lockControllers()
-    counts = {kind: normalized.get(kind, 0) for kind in options.kinds} if options.any else None
+        host = WriterHost(document, manager, title, track, options.any)
+        done = formatwork.carry_out(host, options, settings, kind)
+    plan = done.plan
+    counts = ({kind: done.normalized.get(kind, 0) for kind in options.kinds}
+              if options.any else None)
     presets.keep(invocation, preset)
     presets.keep_seal(document, settings.seal, asked=seal is not None)
-    report = summary(plan.roles, counts, locale, page.kept_texts(old), preset.name)
+    report = summary(plan.roles, counts, locale, page.kept_texts(host.first_page_state),
+                     preset.name)
     return Outcome(True, f"{notice}\n{report}" if notice else report, "undo")
 
 
-def _page_facts(plan: layout.LayoutPlan) -> Tuple[bool, bool]:
-    """What of the text decides the page styles: a 版记 page, a letter's first page."""
-    return (any(paragraph.record_page for paragraph in plan.paragraphs),
-            plan.first_page is not None)
+class WriterHost:
+    """:class:`gongwen.formatwork.Host` in Writer: each step through UNO, inside Format's one
+    undo step (``manager``), 规范写法's text edits recorded as changes when ``track`` is on.
+    """
+
+    # The page styles first: their headers and footers are rewritten with Writer's undo
+    # locked, which moves the body's node numbers, and Writer's own undo actions keep node
+    # numbers. Recorded after this change, they are undone before it is undone, each with
+    # the numbers it knew (measured: page styles changed after the list labels were typed
+    # in, one Ctrl+Z crashed soffice on a WPS-numbered report with a footer of its own).
+    page_first = True
+
+    def __init__(self, document, manager, title: str, track: tracking.Tracking,
+                 fields_matter: bool) -> None:
+        self.document = document
+        self.manager = manager
+        self.title = title
+        self.track = track
+        self.fields_matter = fields_matter  # 规范写法 edits must step around fields/notes
+        self.body = Body([], None, [])
+        # With tracked structure edits what goes is still there, deleted: the plan's
+        # paragraph i is the document's host[i] (gongwen.layout.restructured).
+        self.restructured: Optional[layout.Restructured] = None
+        self.first_page_state: page.PageState = {}
+
+    def read(self) -> formatwork.Reading:
+        seen = looks.read_looks(self.document)
+        body = read_body(self.document)
+        if self.restructured is None:
+            self.body = body
+            return formatwork.Reading(body.texts, seen)
+        self.body = body._replace(texts=self.restructured.texts)
+        return formatwork.Reading(self.restructured.texts,
+                                  looks_of_plan(seen, self.restructured.host))
+
+    def drop_page_number_frames(self) -> int:
+        return page.drop_body_page_numbers(self.document)  # numbers typed in body frames
+
+    def type_list_labels(self) -> int:
+        return numbering.materialize_labels(self.document)
+
+    def drop_typed_page_numbers(self, indices: Sequence[int]) -> None:
+        structure.drop_typed_page_numbers(self.document, indices)
+
+    def restructure(self, edits: Sequence[layout.StructureEdit]) -> Counter:
+        made: List[layout.StructureEdit] = []
+        self.track.record(True)
+        done = structure.apply_structure(self.document, self.body.texts, edits, self.track.on,
+                                         made)
+        self.track.record(False)
+        if done and self.track.on:
+            self.restructured = layout.restructured(self.body.texts, made)
+        return done
+
+    def write_page(self, plan: layout.LayoutPlan) -> None:
+        old, new = page_states(self.document, plan)
+        self.first_page_state = self.first_page_state or old  # what the author had
+        undoable.apply_undoably(self.manager, self.title,
+                                lambda state: page.write_state(self.document, state), old, new)
+
+    def write_text(self, plan: layout.LayoutPlan) -> Counter:
+        edits = self._by_host(text_changes(plan, self.body.texts))
+        portions = bool(edits) and self.fields_matter and fields_or_notes(self.document)
+        return apply_text_edits(self.document, self.body, edits, self.track, portions)
+
+    def write_styles(self, plan: layout.LayoutPlan) -> None:
+        styles.ensure_paragraph_styles(self.document, plan)
+        styles.ensure_character_styles(self.document, plan)
+
+    def write_paragraphs(self, plan: layout.LayoutPlan) -> None:
+        changes = paragraph_changes(plan, self.body.texts, self.track.on)
+        apply_paragraphs(self.document, self.body, self._by_host(changes),
+                         layout_body_style(plan))
+
+    def write_tables(self, plan: layout.LayoutPlan) -> None:
+        for table in self.body.tables:
+            format_table(table, plan.table_style)
+
+    def place_record(self, plan: layout.LayoutPlan) -> None:
+        self.document.unlockControllers()  # laid out: where does the text end?
+        try:
+            wholedoc.place_record(self.document, plan)
+        finally:
+            self.document.lockControllers()
+
+    def _by_host(self, by_index: Dict[int, T]) -> Dict[int, T]:
+        if self.restructured is None:
+            return by_index
+        return {self.restructured.host[index]: value for index, value in by_index.items()}
 
 
 def page_states(document, plan: layout.LayoutPlan) -> Tuple[page.PageState, page.PageState]:
@@ -310,8 +340,7 @@ def _text_without_notes(paragraph) -> str:
 
 # --- paragraphs ------------------------------------------------------------------------
 
-Change = Dict[str, object]  # property name -> value, EDITS -> List[TextEdit], SPANS
-EDITS = "edits"
+Change = Dict[str, object]  # property name -> value, SPANS, MARK_FONTS, RESET
 SPANS = "spans"  # -> List[CharSpan], set once the edits are made
 # -> List[CharSpan] whose style is a font: quotes, dashes and ellipses Writer would set in
 # the Latin font (after Latin text), given the CJK one, set once the edits are made
@@ -330,12 +359,20 @@ class CharSpan(NamedTuple):
 RESET = "reset"  # direct properties to remove from the paragraph's runs first
 
 
+def text_changes(plan: layout.LayoutPlan, texts: Sequence[str]) -> Dict[int, List[TextEdit]]:
+    """The plan's 规范写法 rewrites as Writer's text edits, by paragraph index (``texts``:
+    the paragraphs as they read before them)."""
+    return {index: text_edits(texts[index], paragraph.edits)
+            for index, paragraph in enumerate(plan.paragraphs) if paragraph.edits}
+
+
 def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str],
                       tracked: bool = False) -> Dict[int, Change]:
     """What each paragraph needs beyond the body style, by paragraph index, in Writer's
-    properties: the plan's style, spacing and keep overrides, 落款 indent and text edits.
-    ``tracked``: the edits will be tracked changes, so the old text stays in the paragraph
-    and the character styles' ranges are counted in the text as it will show."""
+    properties: the plan's style, spacing and keep overrides, 落款 indent, and the character
+    styles' ranges in the text as the rewrites left it (``texts``: before them).
+    ``tracked``: the rewrites are tracked changes, so the old text stays in the paragraph
+    and the ranges are counted in the text as it shows."""
     body_style = layout_body_style(plan)
     changes: Dict[int, Change] = {}
     for index, paragraph in enumerate(plan.paragraphs):
@@ -353,8 +390,6 @@ def paragraph_changes(plan: layout.LayoutPlan, texts: Sequence[str],
             change["ParaRightMargin"] = units.chars_to_hmm(paragraph.right_chars_autospaced,
                                                             size)
         change.update(wholedoc_properties(plan, paragraph))
-        if paragraph.edits:
-            change[EDITS] = text_edits(texts[index], paragraph.edits)
         if paragraph.spans:
             change[SPANS] = _char_spans(paragraph, texts[index], tracked)
         marks = punctuation.western_side_marks(paragraph.text)
@@ -383,15 +418,29 @@ def _char_spans(paragraph: layout.ParagraphPlan, text: str, tracked: bool) -> Li
     return spans
 
 
-def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
-                     body_style: str, track: Optional[tracking.Tracking] = None,
+def apply_text_edits(document, body: Body, edits: Dict[int, List[TextEdit]],
+                     track: Optional[tracking.Tracking] = None,
                      portions: bool = False) -> Counter:
-    """Body style and no fighting direct formatting everywhere, then each planned change.
-
-    Returns how many text edits of each kind were made (an edit whose range no longer
-    holds the expected text, say behind a footnote label, is skipped and not counted).
-    """
+    """Makes each paragraph's text edits (recorded when they are tracked); returns how many
+    of each kind were made (an edit whose range no longer holds the expected text, say
+    behind a footnote label, is skipped and not counted). ``portions``: the body holds
+    fields or notes, so the edits are placed by the paragraph's text portions."""
     done: Counter = Counter()
+    if body.elements is None:
+        targets: Iterator[Tuple[int, object]] = _walk_to(document, sorted(edits))
+    else:
+        targets = ((index, body.elements[index]) for index in sorted(edits))
+    for index, target in targets:
+        wanted = edits[index]
+        if portions:
+            wanted = around_fields(paragraph_of(target), wanted)
+        done.update(edit.kind for edit in replace_ranges(target, wanted, track))
+    return done
+
+
+def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
+                     body_style: str) -> None:
+    """Body style and no fighting direct formatting everywhere, then each planned change."""
     if body.elements is None:
         whole = document.getText().createTextCursor()
         whole.gotoStart(False)
@@ -402,8 +451,8 @@ def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
         if inherited.anything_to_clear(document):
             inherited.clear_paragraphs(inherited.body_paragraphs(document))
         for index, target in _walk_to(document, sorted(changes)):
-            done.update(_apply_change(target, changes[index], track, portions))
-        return done
+            _apply_change(target, changes[index])
+        return
     for element in body.elements:
         element.setPropertyValue("ParaStyleName", body_style)
         reset_direct_formatting(element)
@@ -411,8 +460,7 @@ def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
         inherited.clear_paragraphs(body.elements)
     for index, element in enumerate(body.elements):
         if index in changes:
-            done.update(_apply_change(element, changes[index], track, portions))
-    return done
+            _apply_change(element, changes[index])
 
 
 def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
@@ -430,26 +478,18 @@ def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
         cursor.collapseToStart()
 
 
-def _apply_change(target, change: Change, track: Optional[tracking.Tracking] = None,
-                  portions: bool = False) -> List[str]:
-    """Sets the paragraph's properties, then makes its text edits (recorded when they are
-    tracked, the layout's own never); returns their kinds. ``portions``: the body holds
-    fields or notes, so the edits are placed by the paragraph's text portions."""
+def _apply_change(target, change: Change) -> None:
+    """Sets the paragraph's properties, then its character styles and marks' font."""
     reset: Sequence[str] = change.get(RESET, ())  # type: ignore[assignment]
     if reset:
         target.getText().createTextCursorByRange(target).setPropertiesToDefault(tuple(reset))
     for key, value in change.items():
-        if key not in (EDITS, SPANS, RESET, MARK_FONTS):
+        if key not in (SPANS, RESET, MARK_FONTS):
             _set_property(target, key, value)
-    edits: Sequence[TextEdit] = change.get(EDITS, ())  # type: ignore[assignment]
-    if edits and portions:
-        edits = around_fields(paragraph_of(target), edits)
-    made = [edit.kind for edit in replace_ranges(target, edits, track)]
     for span in change.get(SPANS, ()):  # type: ignore[attr-defined]
         set_char_style(target, span)
     for span in change.get(MARK_FONTS, ()):  # type: ignore[attr-defined]
         set_char_style(target, span, "CharFontName")
-    return made
 
 
 def set_char_style(paragraph, span: CharSpan, name: str = "CharStyleName") -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Dict, List, Optional, Sequence
 
-from gongwen import headfoot, layout, normalize
+from gongwen import layout, normalize
 
 # com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK
 _PARAGRAPH_BREAK = 0
@@ -50,14 +50,11 @@ def apply_structure(document, texts: Sequence[str],
     return done
 
 
-def drop_typed_page_numbers(document, texts: Sequence[str]) -> int:
-    """Removes the page numbers typed as body paragraphs (:func:`gongwen.headfoot.
-    typed_page_numbers`, as the CLI does); one that also starts a page or holds an object
-    keeps that, and only its text goes. Returns how many."""
-    found = headfoot.typed_page_numbers(texts)
-    if not found:
-        return 0
-    paragraphs = _paragraphs_at(document, set(found))
+def drop_typed_page_numbers(document, indices: Sequence[int]) -> None:
+    """Removes the body paragraphs at ``indices``, page numbers typed as text
+    (:func:`gongwen.headfoot.typed_page_numbers`, as the CLI does); one that also starts a
+    page or holds an object keeps that, and only its text goes."""
+    paragraphs = _paragraphs_at(document, set(indices))
     for index in sorted(paragraphs, reverse=True):
         paragraph = paragraphs[index]
         keeps_layout = paragraph.getPropertyValue("PageDescName") or \
@@ -71,7 +68,6 @@ def drop_typed_page_numbers(document, texts: Sequence[str]) -> int:
             paragraph.dispose()
         except Exception:  # the body's last paragraph, one Writer must keep
             paragraph.setString("")
-    return len(found)
 
 
 def _paragraphs_at(document, indices: set) -> Dict[int, object]:
