@@ -161,3 +161,23 @@ def test_a_renamed_docm_or_dotx_is_named_in_one_line(tmp_path: Path, capsys, con
     assert run_cli(renamed, "-o", tmp_path / "out.docx") == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and named in err and not (tmp_path / "out.docx").exists()
+
+
+def test_a_body_without_its_section_gets_the_gongwen_page_and_lint_reads_it(tmp_path: Path,
+                                                                             capsys):
+    """A generator's .docx may end its body without ``w:sectPr`` (Word lays it out on its
+    default page); python-docx then had no section: lint raised IndexError, and format
+    left the page as it was."""
+    import re
+
+    report = build("plain", tmp_path)
+    bare = _rewrite(report, tmp_path / "bare.docx", lambda name, data: re.sub(
+        rb"<w:sectPr[ >].*?</w:sectPr>", b"", data, flags=re.S)
+        if name == "word/document.xml" else data)
+    assert b"w:sectPr" not in _member(bare, "word/document.xml")
+    assert cli.main(["lint", str(bare)]) in (0, 1)
+    assert run_cli(bare, "-o", tmp_path / "out.docx") == 0
+    section = docx.Document(str(tmp_path / "out.docx")).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.top_margin.mm) == 37
+    assert "".join(_texts(tmp_path / "out.docx")) == "".join(_texts(report))

@@ -95,7 +95,8 @@ def test_a_page_first_host_gets_the_page_before_anything_else_and_only_once():
 
 
 def test_typed_page_numbers_are_looked_for_after_the_labels_are_typed():
-    body = NOTICE[:3] + [""] + ["正文第一页。"] * 30 + ["1"] + ["正文第二页。"] * 30 + ["2"] + NOTICE[3:]
+    body = (NOTICE[:3] + [""] + ["正文第一页。"] * 30 + ["1"] + ["正文第二页。"] * 30 + ["2"]
+            + NOTICE[3:])
     host = FakeHost(body, labels=1)
     done = formatwork.carry_out(host)
     assert host.calls.index("type_list_labels") < host.calls.index("drop_typed_page_numbers")
@@ -119,7 +120,8 @@ def test_a_page_first_host_gets_the_page_again_when_a_fact_of_the_page_changed()
     class Changing(FakeHost):
         def restructure(self, edits) -> Counter:
             done = super().restructure(edits)
-            self.texts += ["抄送：县委办公室，县人大办公室。", "XX县人民政府办公室    2024年3月1日印发"]
+            self.texts += ["抄送：县委办公室，县人大办公室。",
+                           "XX县人民政府办公室    2024年3月1日印发"]
             return done
 
     host = Changing(NOTICE[:3] + ["", ""] + NOTICE[3:], page_first=True)

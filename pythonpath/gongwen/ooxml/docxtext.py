@@ -29,6 +29,8 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple, Union
 import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from gongwen.input_files import InputError, one_line, read_bytes, require_file, say
@@ -119,9 +121,16 @@ _ON_OFF = {"yes": "1", "true": "1", "on": "1", "no": "0", "false": "0", "off": "
 
 def _mend(document: DocxDocument) -> None:
     """What other writers leave in a package that Word opens and python-docx does not:
-    on/off values spelt otherwise, and header/footer references to no header or footer
-    part (dangling, or pointing at another part). Nothing visible changes."""
+    on/off values spelt otherwise, header/footer references to no header or footer
+    part (dangling, or pointing at another part), and a body without its ``w:sectPr``
+    (a generator's: Word lays it out on its default page, python-docx then has no section
+    to give the page to, and reading one raised IndexError). Nothing visible changes: an
+    empty ``w:sectPr`` is the default page too."""
     from docx.parts.hdrftr import FooterPart, HeaderPart
+
+    body = document.element.body
+    if body.find(_w("sectPr")) is None:  # with r: declared, as the references in it need
+        body.append(parse_xml(f'<w:sectPr {nsdecls("w", "r")}/>'))
 
     roots = [document.element, document.settings.element]
     for root in roots:
