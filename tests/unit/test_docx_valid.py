@@ -192,6 +192,17 @@ def test_python_docx_still_declares_the_children_we_take_from_it():
         assert {head: successors.get(head) for head in heads} == dict.fromkeys(heads, after)
 
 
+def test_a_new_child_goes_where_the_schema_puts_it():
+    ppr = etree.fromstring(f'<w:pPr xmlns:w="{W}"><w:pStyle w:val="a"/><w:jc w:val="left"/>'
+                           f'<w:sectPr/></w:pPr>')
+    for name in ("spacing", "pPrChange", "keepNext"):
+        docxrepair.insert_in_order(ppr, etree.Element(f"{{{W}}}{name}"))
+    assert [etree.QName(c).localname for c in ppr] == [
+        "pStyle", "keepNext", "spacing", "jc", "sectPr", "pPrChange"]
+    assert [etree.QName(tag).localname for tag in docxrepair.earlier("pPr", "numPr")] == [
+        "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl"]
+
+
 class CT_Mixed(BaseOxmlElement):
     a = ZeroOrOne("w:a", successors=("w:c",))
     b = ZeroOrOne("w:b", successors=("w:c", "w:d"))

@@ -128,6 +128,25 @@ _RANK = {parent: {qn("w:" + name): i for i, name in enumerate(names)}
          for parent, names in ORDER.items()}
 
 
+def earlier(parent: str, name: str) -> Tuple[str, ...]:
+    """The tags :data:`ORDER` puts before ``w:<name>`` in a ``w:<parent>``, in order."""
+    names = ORDER[parent]
+    return tuple(qn("w:" + earlier_name) for earlier_name in names[:names.index(name)])
+
+
+def insert_in_order(parent: etree._Element, child: etree._Element) -> etree._Element:
+    """Puts a new ``child`` of ``parent`` (an element :data:`ORDER` knows) before the first
+    child the order puts after it, else last; returns it."""
+    rank = _RANK[etree.QName(parent).localname]
+    place = rank[child.tag]
+    later = next((sibling for sibling in parent if rank.get(sibling.tag, -1) > place), None)
+    if later is None:
+        parent.append(child)
+    else:
+        later.addprevious(child)
+    return child
+
+
 def order_children(element: etree._Element) -> bool:
     """Puts a known element's children in schema order and drops repeated ones; True when
     anything changed. Children of other namespaces stay after the child they followed."""
