@@ -15,6 +15,12 @@ from typing import List
 import docx
 import pytest
 from docx.oxml import parse_xml
+from docx.oxml.section import CT_SectPr
+from docx.oxml.styles import CT_Style
+from docx.oxml.table import CT_TblPr, CT_TcPr
+from docx.oxml.text.font import CT_RPr
+from docx.oxml.text.parfmt import CT_PPr
+from docx.oxml.xmlchemy import BaseOxmlElement, ZeroOrOne
 from lxml import etree
 
 from gongwen import cli
@@ -131,6 +137,89 @@ def test_order_children_keeps_the_last_of_a_doubled_property():
     assert [etree.QName(c).localname for c in rpr] == ["rFonts", "b", "sz"]
     assert rpr.find("w:b", NS).get(f"{{{W}}}val") is None
     assert not docxrepair.order_children(rpr)  # in order: untouched
+
+
+# The children's order as ISO/IEC 29500-1 Transitional gives it (EG_RPrBase as Office writes
+# it), for the part of each element docxrepair takes from python-docx.
+SCHEMA = {
+    "rPr": ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+            "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+            "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout "
+            "specVanish oMath"),
+    "pPr": ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+            "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap "
+            "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid "
+            "spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+            "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"),
+    "style": ("name aliases basedOn next link autoRedefine hidden uiPriority semiHidden "
+              "unhideWhenUsed qFormat locked personal personalCompose personalReply rsid pPr "
+              "rPr tblPr trPr tcPr tblStylePr"),
+    "sectPr": ("footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType pgNumType "
+               "cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid "
+               "printerSettings sectPrChange"),
+    "tblPr": ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
+              "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook "
+              "tblCaption tblDescription tblPrChange"),
+    "tcPr": ("tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
+             "vAlign hideMark headers cellIns cellDel cellMerge tcPrChange"),
+}
+# What docxrepair adds of its own before and after python-docx's part (the module says why).
+OWN = {"rPr": (("ins", "del", "moveFrom", "moveTo"), ("rPrChange",)), "pPr": ((), ()),
+       "style": ((), ()), "sectPr": (("headerReference", "footerReference"), ()),
+       "tblPr": ((), ()), "tcPr": (("cnfStyle",), ())}
+PY_DOCX = {"rPr": CT_RPr, "pPr": CT_PPr, "style": CT_Style, "sectPr": CT_SectPr,
+           "tblPr": CT_TblPr, "tcPr": CT_TcPr}
+
+
+@pytest.mark.parametrize("parent", sorted(SCHEMA))
+def test_the_child_order_is_python_docxs_where_it_declares_one(parent: str):
+    """python-docx's order is the schema's, and docxrepair uses it, with its own additions
+    only around it."""
+    declared = docxrepair.declared_order(PY_DOCX[parent], SCHEMA[parent].split()[0])
+    assert declared == tuple(SCHEMA[parent].split())
+    before, after = OWN[parent]
+    assert docxrepair.ORDER[parent] == before + declared + after
+
+
+def test_python_docx_still_declares_the_children_we_take_from_it():
+    """Each class places its first child before all the rest; w:sectPr places both
+    references before all of its (they are a choice: no order between them)."""
+    for parent, cls in PY_DOCX.items():
+        names = tuple(SCHEMA[parent].split())
+        heads, after = ((OWN[parent][0], names) if parent == "sectPr" else
+                        (names[:1], names[1:]))
+        successors = docxrepair.declared_successors(cls)
+        assert {head: successors.get(head) for head in heads} == dict.fromkeys(heads, after)
+
+
+def test_a_new_child_goes_where_the_schema_puts_it():
+    ppr = etree.fromstring(f'<w:pPr xmlns:w="{W}"><w:pStyle w:val="a"/><w:jc w:val="left"/>'
+                           f'<w:sectPr/></w:pPr>')
+    for name in ("spacing", "pPrChange", "keepNext"):
+        docxrepair.insert_in_order(ppr, etree.Element(f"{{{W}}}{name}"))
+    assert [etree.QName(c).localname for c in ppr] == [
+        "pStyle", "keepNext", "spacing", "jc", "sectPr", "pPrChange"]
+    assert [etree.QName(tag).localname for tag in docxrepair.earlier("pPr", "numPr")] == [
+        "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl"]
+
+
+class CT_Mixed(BaseOxmlElement):
+    a = ZeroOrOne("w:a", successors=("w:c",))
+    b = ZeroOrOne("w:b", successors=("w:c", "w:d"))
+
+
+class CT_Bare(BaseOxmlElement):
+    def _insert_a(self, child):
+        self.append(child)
+
+
+@pytest.mark.parametrize("cls, first", [(CT_Mixed, "b"), (CT_Bare, "a"), (CT_Style, "rsid"),
+                                        (BaseOxmlElement, "a")])
+def test_reading_python_docxs_order_fails_loudly_when_it_cannot(cls: type, first: str):
+    """Declarations that disagree, an ``_insert_`` method that no longer names successors,
+    a first child python-docx no longer declares first, or none at all."""
+    with pytest.raises(RuntimeError):
+        docxrepair.declared_order(cls, first)
 
 
 def test_an_even_page_copy_of_a_footer_with_a_text_box_gets_ids_of_its_own(tmp_path: Path):

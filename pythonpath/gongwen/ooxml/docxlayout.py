@@ -40,6 +40,7 @@ from docx.section import Section
 from lxml import etree
 
 from gongwen import headfoot, layout, spec
+from gongwen.ooxml import docxrepair
 from gongwen.ooxml.docxpagenumbers import (
     PAGE_NUMBER_EVEN_STYLE_ID,
     PAGE_NUMBER_STYLE_ID,
@@ -304,27 +305,12 @@ def _find_style(styles_el: etree._Element, sid: str, name: str,
 
 # --- page setup ------------------------------------------------------------------------
 
-# CT_SectPr child order (ECMA-376 §17.6.17): new children go before the first successor.
-_SECTPR_ORDER = [
-    "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType",
-    "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi",
-    "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
-]
-
-
 def sectpr_child(sect_pr: etree._Element, name: str) -> etree._Element:
+    """The section's ``w:<name>``, made in schema order when it has none."""
     found = sect_pr.find(qn("w:" + name))
     if found is not None:
         return found
-    element = OxmlElement("w:" + name)
-    successors = _SECTPR_ORDER[_SECTPR_ORDER.index(name) + 1:]
-    for child in sect_pr:
-        local = etree.QName(child).localname if isinstance(child.tag, str) else ""
-        if local in successors:
-            child.addprevious(element)
-            return element
-    sect_pr.append(element)
-    return element
+    return docxrepair.insert_in_order(sect_pr, OxmlElement("w:" + name))
 
 
 def _set_attrs(element: etree._Element, attrs: Dict[str, str], keep: Tuple[str, ...] = ()
@@ -441,23 +427,11 @@ def _on_exact_lines(part_el: etree._Element) -> None:
                                "lineRule": "exact"})
 
 
-# CT_PPrBase children after w:spacing (a new w:spacing goes before the first of these).
-_AFTER_SPACING = [qn("w:" + name) for name in (
-    "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
-    "pPrChange")]
-
-
 def _set_ppr_spacing(ppr: etree._Element, attrs: Dict[str, str]) -> None:
     old = ppr.find(qn("w:spacing"))
     if old is not None:
         ppr.remove(old)
-    spacing = _el("w:spacing", **attrs)
-    later = next((child for child in ppr if child.tag in _AFTER_SPACING), None)
-    if later is not None:
-        later.addprevious(spacing)
-    else:
-        ppr.append(spacing)
+    docxrepair.insert_in_order(ppr, _el("w:spacing", **attrs))
 
 
 def _fill_footer(footer_el: etree._Element, even: bool, page: layout.PageSetup) -> int:

@@ -285,12 +285,9 @@ def _fit_table(tbl: etree._Element, target: int) -> None:
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
         tbl_w = etree.Element(qn("w:tblW"))
-        # CT_TblPr order: tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize,
-        # tblStyleColBandSize, tblW, ...
-        anchor = None
-        for name in ("tblStyleColBandSize", "tblStyleRowBandSize", "bidiVisual", "tblOverlap",
-                     "tblpPr", "tblStyle"):
-            anchor = tbl_pr.find(qn("w:" + name))
+        anchor = None  # after the nearest child the schema puts before it
+        for tag in reversed(docxrepair.earlier("tblPr", "tblW")):
+            anchor = tbl_pr.find(tag)
             if anchor is not None:
                 break
         if anchor is not None:
@@ -607,16 +604,6 @@ def _hint_east_asian(p: etree._Element) -> None:
         run_fonts(run).set(qn("w:hint"), "eastAsia")
 
 
-# CT_PPrBase's children in schema order (Word refuses a w:pPr whose children are out of it).
-_PPR_ORDER = [qn("w:" + name) for name in (
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
-    "rPr", "sectPr", "pPrChange")]
-
-
 def place_signature_and_date(paragraphs: Sequence[etree._Element], texts: Sequence[str],
                              paragraph_roles: Sequence[str]) -> None:
     """The plan's §7.3.5.2 right indents on 署名 and 成文日期 whose roles are known (``new``
@@ -638,13 +625,7 @@ def _set_ppr_child(p: etree._Element, name: str, attrs: Dict[str, str]) -> None:
     element = etree.Element(tag)
     for key, value in attrs.items():
         element.set(qn("w:" + key), value)
-    rank = _PPR_ORDER.index(tag)
-    later = [child for child in ppr
-             if child.tag in _PPR_ORDER and _PPR_ORDER.index(child.tag) > rank]
-    if later:
-        later[0].addprevious(element)
-    else:
-        ppr.append(element)
+    docxrepair.insert_in_order(ppr, element)  # Word refuses a w:pPr out of schema order
 
 
 def text_changes(before: Dict[str, str], after: Dict[str, str]) -> List[str]:

@@ -9,17 +9,38 @@ kept its ``wp:docPr`` ids). Word answers both with its "unreadable content"
 prompt. ``repair(document)`` runs last in :func:`gongwen.ooxml.docxrender.format_document`,
 over every XML part python-docx writes back.
 
-The order is declared once, here (:data:`ORDER`: ISO/IEC 29500-1 Transitional, with
-``EG_RPrBase`` as Office writes and requires it: a sequence, each element once).
-``tests/docxvalid.py`` checks the result with the Open XML SDK's schemas.
+The order of each element's children (:data:`ORDER`) is read where python-docx declares it
+and held here only where it does not (:func:`declared_order`; ISO/IEC 29500-1 Transitional
+otherwise, with ``EG_RPrBase`` as Office writes and requires it: a sequence, each element once):
+
+- ``pPr``, ``style``, ``tblPr``: python-docx's CT_PPr, CT_Style, CT_TblPr, whole.
+- ``rPr``: ``EG_RPrBase`` from python-docx's CT_RPr (Office's order); the paragraph mark's
+  revision marks before it (``ins`` … ``moveTo``, CT_ParaRPr) and ``rPrChange`` after it
+  are ours: CT_RPr declares neither.
+- ``sectPr``: from ``footnotePr`` on, python-docx's CT_SectPr. It declares the header and
+  footer references before them with no order between the two (ISO's
+  ``EG_HdrFtrReferences``, a choice): ours keeps the headers first, as the table did.
+- ``tcPr``: python-docx's CT_TcPr from ``tcW`` on; ``cnfStyle`` before it is ours (CT_TcPr
+  does not declare it).
+- ``lvl``, ``abstractNum``, ``num`` (numbering.xml): ours; python-docx has no class for the
+  first two and CT_Num places only ``lvlOverride``.
+
+Compared element by element (python-docx 1.2.0), python-docx's sequences and our former
+table agree wherever both name an element. ``tests/docxvalid.py`` checks the result with the
+Open XML SDK's schemas.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Dict, Iterable, List, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from docx.oxml.ns import qn
+from docx.oxml.section import CT_SectPr
+from docx.oxml.styles import CT_Style
+from docx.oxml.table import CT_TblPr, CT_TcPr
+from docx.oxml.text.font import CT_RPr
+from docx.oxml.text.parfmt import CT_PPr
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -27,40 +48,70 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 VML = "urn:schemas-microsoft-com:vml"
 OFFICE = "urn:schemas-microsoft-com:office:office"
 
-_RPR_BASE = (
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
-    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
-    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
-    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-    "specVanish", "oMath")
-_PPR_BASE = (
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku",
-    "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
-    "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
-    "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
-    "outlineLvl", "divId", "cnfStyle")
 
-# {parent: its w: children in schema order}. A paragraph mark's rPr (CT_ParaRPr) starts with
-# the revision marks; a run's (CT_RPr) has none of them, so one list serves both.
+class _Parent:
+    """Stands for the parent in a call of python-docx's generated ``_insert_<child>``
+    method, which puts the child before the first of the successors it was declared with
+    (``BaseOxmlElement.insert_element_before``): those are what this keeps."""
+
+    successors: Optional[Tuple[str, ...]] = None
+
+    def insert_element_before(self, element: object, *tagnames: str) -> object:
+        self.successors = tagnames
+        return element
+
+
+def declared_successors(cls: type) -> Dict[str, Tuple[str, ...]]:
+    """{child: the w: children after it}, local names, for each child python-docx's element
+    class ``cls`` declares with a place (ZeroOrOne, ZeroOrMore, OneOrMore: each makes an
+    ``_insert_<child>`` method; python-docx names them after the child's tag)."""
+    found = {}
+    for name, method in vars(cls).items():
+        if not name.startswith("_insert_") or not callable(method):
+            continue
+        parent = _Parent()
+        try:
+            method(parent, None)
+        except (AttributeError, TypeError):
+            pass  # not the generated method: it wants a real element
+        if parent.successors is None or not all(
+                tag.startswith("w:") for tag in parent.successors):
+            raise RuntimeError(f"python-docx's {cls.__name__}.{name} no longer says where "
+                               f"its child goes: gongwen.ooxml.docxrepair cannot read it")
+        found[name[len("_insert_"):]] = tuple(tag[2:] for tag in parent.successors)
+    return found
+
+
+def declared_order(cls: type, first: str) -> Tuple[str, ...]:
+    """The children python-docx's ``cls`` declares, in order: the longest list of
+    successors, after the one child declared with it (none when several are: a choice
+    python-docx leaves unordered, as w:sectPr's references). Raises unless it starts with
+    ``first`` and every declaration agrees with it."""
+    successors = declared_successors(cls)
+    longest = max(successors.values(), key=len, default=())
+    heads = [tag for tag, after in successors.items() if after == longest]
+    order = (tuple(heads) if len(heads) == 1 else ()) + longest
+    for tag, after in successors.items():
+        start = len(order) - len(after)
+        if order[start:] != after or (tag not in heads and order[start - 1] != tag):
+            raise RuntimeError(f"python-docx's {cls.__name__} places w:{tag} before "
+                               f"{after}, against {order}")
+    if order[:1] != (first,):
+        raise RuntimeError(f"python-docx's {cls.__name__} no longer declares its children "
+                           f"from w:{first} on: {order}")
+    return order
+
+
+# {parent: its w: children in schema order} (where each comes from: the module's docstring).
 ORDER: Dict[str, Tuple[str, ...]] = {
-    "rPr": ("ins", "del", "moveFrom", "moveTo") + _RPR_BASE + ("rPrChange",),
-    "pPr": _PPR_BASE + ("rPr", "sectPr", "pPrChange"),
-    "style": ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden",
-              "uiPriority", "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal",
-              "personalCompose", "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr",
-              "tcPr", "tblStylePr"),
-    "sectPr": ("headerReference", "footerReference", "footnotePr", "endnotePr", "type",
-               "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols",
-               "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi",
-               "rtlGutter", "docGrid", "printerSettings", "sectPrChange"),
-    "tblPr": ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-              "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
-              "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
-              "tblPrChange"),
-    "tcPr": ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
-             "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers",
-             "cellIns", "cellDel", "cellMerge", "tcPrChange"),
+    "rPr": (("ins", "del", "moveFrom", "moveTo") + declared_order(CT_RPr, "rStyle")
+            + ("rPrChange",)),
+    "pPr": declared_order(CT_PPr, "pStyle"),
+    "style": declared_order(CT_Style, "name"),
+    # python-docx: both references before footnotePr, in no order between them
+    "sectPr": ("headerReference", "footerReference") + declared_order(CT_SectPr, "footnotePr"),
+    "tblPr": declared_order(CT_TblPr, "tblStyle"),
+    "tcPr": ("cnfStyle",) + declared_order(CT_TcPr, "tcW"),
     # numbering.xml (LibreOffice writes a level's w:pStyle before its w:numFmt)
     "lvl": ("start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText",
             "lvlPicBulletId", "legacy", "lvlJc", "pPr", "rPr"),
@@ -75,6 +126,25 @@ REPEATING = {"style": {"tblStylePr"}, "sectPr": {"headerReference", "footerRefer
 
 _RANK = {parent: {qn("w:" + name): i for i, name in enumerate(names)}
          for parent, names in ORDER.items()}
+
+
+def earlier(parent: str, name: str) -> Tuple[str, ...]:
+    """The tags :data:`ORDER` puts before ``w:<name>`` in a ``w:<parent>``, in order."""
+    names = ORDER[parent]
+    return tuple(qn("w:" + earlier_name) for earlier_name in names[:names.index(name)])
+
+
+def insert_in_order(parent: etree._Element, child: etree._Element) -> etree._Element:
+    """Puts a new ``child`` of ``parent`` (an element :data:`ORDER` knows) before the first
+    child the order puts after it, else last; returns it."""
+    rank = _RANK[etree.QName(parent).localname]
+    place = rank[child.tag]
+    later = next((sibling for sibling in parent if rank.get(sibling.tag, -1) > place), None)
+    if later is None:
+        parent.append(child)
+    else:
+        later.addprevious(child)
+    return child
 
 
 def order_children(element: etree._Element) -> bool:

@@ -24,13 +24,12 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import normalize
+from gongwen.ooxml import docxrepair
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _ID = qn("w:id")
 # A run inside one of these is someone else's revision already: edited directly.
 _REVISED = (qn("w:ins"), qn("w:del"), qn("w:moveTo"), qn("w:moveFrom"))
-# CT_PPr children that come after w:rPr (the paragraph mark's run properties).
-_AFTER_MARK_RPR = (qn("w:sectPr"), qn("w:pPrChange"))
 
 
 class Revision:
@@ -124,12 +123,7 @@ def _mark_properties(p: etree._Element) -> etree._Element:
         p.insert(0, ppr)
     rpr = ppr.find(qn("w:rPr"))
     if rpr is None:
-        rpr = etree.Element(qn("w:rPr"))
-        later = [child for child in ppr if child.tag in _AFTER_MARK_RPR]
-        if later:
-            later[0].addprevious(rpr)
-        else:
-            ppr.append(rpr)
+        rpr = docxrepair.insert_in_order(ppr, etree.Element(qn("w:rPr")))
     return rpr
 
 

@@ -29,6 +29,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import listlabel
+from gongwen.ooxml import docxrepair
 from gongwen.ooxml.docxtext import paragraph_text
 
 LEVELS = 9
@@ -507,9 +508,7 @@ def _first_text_rpr(p: etree._Element) -> Optional[etree._Element]:
     return ppr.find(qn("w:rPr")) if ppr is not None else None
 
 
-# CT_PPrBase children that come before w:numPr.
-_BEFORE_NUM_PR = {qn("w:" + name) for name in (
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")}
+_BEFORE_NUM_PR = set(docxrepair.earlier("pPr", "numPr"))
 
 
 def _remove_numbering(p: etree._Element, style_numbered: bool) -> None:
