@@ -375,3 +375,38 @@ def visible_text(doc: RealDoc) -> str:
 
 def builders() -> Dict[str, Callable[[Path], Path]]:
     return {doc.name: (lambda folder, doc=doc: build(doc, folder)) for doc in DOCS}
+
+
+# --- pasted character styles --------------------------------------------------------------
+
+CODE_STYLE = "代码"  # a character style of the author's: Consolas 11 pt, bold
+CODE_BASE_STYLE = "代码基础"  # the style it is based on: its East Asian font, 10 pt
+CODE_SPAN = "cleanup_latex()"
+CODE_PARAGRAPH = f"识别结果先经 {CODE_SPAN} 清理，再交人工校对，确保公式准确无误。"
+
+
+def code_span_docx(folder: Path) -> Path:
+    """A report whose body paragraph has a span in a character style of the author's
+    (Consolas 11 pt, bold), based on another that sets the East Asian font and 10 pt."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    base = document.styles.add_style(CODE_BASE_STYLE, WD_STYLE_TYPE.CHARACTER)
+    base.font.size = Pt(10)
+    base.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "黑体")
+    code = document.styles.add_style(CODE_STYLE, WD_STYLE_TYPE.CHARACTER)
+    code.base_style = base
+    code.font.name = "Consolas"
+    code.font.size = Pt(11)
+    code.font.bold = True
+    document.add_paragraph("XX县教育局2024年度工作总结")
+    paragraph = document.add_paragraph()
+    before, after = CODE_PARAGRAPH.split(CODE_SPAN)
+    paragraph.add_run(before)
+    paragraph.add_run(CODE_SPAN, style=CODE_STYLE)
+    paragraph.add_run(after)
+    for line in BODY[:2] + TAIL[1:]:
+        document.add_paragraph(line)
+    path = folder / "code-span.docx"
+    document.save(str(path))
+    return path

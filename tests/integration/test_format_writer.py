@@ -920,3 +920,42 @@ def test_one_undo_restores_the_page_styles_of_real_like_word_files(office, tmp_p
         assert manager.getAllUndoActionTitles() == history
     finally:
         office.close(document)
+
+
+# ---- a character style of the author's (real files: a code span's Consolas 11 pt) ----------
+
+def _span_look(document, text: str) -> Tuple[str, str, float, float]:
+    search = document.createSearchDescriptor()
+    search.setSearchString(text)
+    found = document.findFirst(search)
+    assert found is not None, text
+    return (found.CharStyleName, found.CharFontName, found.CharHeight, found.CharWeight)
+
+
+def test_an_author_s_character_style_loses_its_font_and_size_and_undo_brings_them_back(
+        office, tmp_path: Path):
+    from tests import realdocs
+
+    document = office.open(realdocs.code_span_docx(tmp_path))
+    try:
+        before = _span_look(document, realdocs.CODE_SPAN)
+        assert before[1:3] == ("Consolas", 11.0)
+        assert office.dispatch(document, FORMAT).ok
+        style, font, size, weight = _span_look(document, realdocs.CODE_SPAN)
+        body = document.getStyleFamilies().getByName("ParagraphStyles").getByName(
+            spec.style_name(Role.BODY))
+        assert style == before[0]  # the span keeps its style, and so its bold
+        assert (font, size) == (body.CharFontName, body.CharHeight) == ("Times New Roman", 16)
+        assert weight == before[3] > 100
+        asian = document.findFirst(_search(document, "清理")).CharFontNameAsian
+        assert asian == body.CharFontNameAsian
+        office.uno_dispatch(document, ".uno:Undo")
+        assert _span_look(document, realdocs.CODE_SPAN) == before
+    finally:
+        office.close(document)
+
+
+def _search(document, text: str):
+    search = document.createSearchDescriptor()
+    search.setSearchString(text)
+    return search

@@ -285,3 +285,26 @@ def test_a_word_list_item_keeps_no_numbering_switch_once_it_is_a_heading():
     assert heading.text == "1.提高思想认识，压实安全责任"
     assert heading._p.find(f"{W}pPr/{W}pStyle").get(qn("w:val")) == "GongwenHeading3"
     assert heading._p.find(f"{W}pPr/{W}numPr") is None
+
+
+def test_a_character_style_of_the_author_s_loses_fonts_and_sizes_not_its_emphasis(
+        tmp_path: Path):
+    """Real files carry a code span's Consolas 11 pt as a character style: after Format
+    检查格式 found it in the 正文 (layout.FOREIGN_STYLE_RESETS)."""
+    from gongwen import formatcheck
+    from gongwen.ooxml import docxfacts
+    from tests import realdocs
+
+    document = docx.Document(str(realdocs.code_span_docx(tmp_path)))
+    docxrender.format_document(document)
+    styles = {style.name: style for style in document.styles}
+    for name in (realdocs.CODE_STYLE, realdocs.CODE_BASE_STYLE):
+        rpr = styles[name].element.find(qn("w:rPr"))
+        assert rpr is None or not [child for child in rpr if child.tag in (
+            qn("w:rFonts"), qn("w:sz"), qn("w:szCs"))], name
+    assert styles[realdocs.CODE_STYLE].font.bold  # the author's emphasis stays
+    for name in docxlayout.char_style_ids():  # ours keep theirs
+        ours = document.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{name}']")
+        assert ours is not None and ours.find(f"{qn('w:rPr')}/{qn('w:rFonts')}") is not None
+    problems = formatcheck.check(docxfacts.document_facts(document))
+    assert not [p for p in problems if p.code in ("font", "size", "indent")], problems

@@ -278,6 +278,34 @@ def ensure_char_styles(document: DocxDocument,
     return result
 
 
+# layout.FOREIGN_STYLE_RESETS as a character style's run properties.
+_FOREIGN_RESETS = {layout.FONT: ("rFonts",), layout.SIZE: ("sz", "szCs"),
+                   layout.LETTER_SPACING: ("spacing",), layout.SCALE: ("w",)}
+assert tuple(_FOREIGN_RESETS) == layout.FOREIGN_STYLE_RESETS  # one rule: what the core names
+
+
+def reset_foreign_character_styles(document: DocxDocument,
+                                   looks: Dict[str, layout.CharAppearance]) -> List[str]:
+    """Every character style the plan does not make loses its fonts and sizes
+    (:data:`gongwen.layout.FOREIGN_STYLE_RESETS`): the paragraph's style decides them.
+    Returns their ids. (Writer resets those in use and their parents; one nothing uses
+    shows nowhere, so the pages are the same.)"""
+    ours = {char_style_id(name) for name in looks}
+    tags = {qn("w:" + tag) for names in _FOREIGN_RESETS.values() for tag in names}
+    changed = []
+    for style in document.styles.element.findall(qn("w:style")):
+        sid = style.get(qn("w:styleId"))
+        rpr = style.find(qn("w:rPr"))
+        if style.get(qn("w:type")) != "character" or sid in ours or rpr is None:
+            continue
+        doomed = [child for child in rpr if child.tag in tags]
+        for child in doomed:
+            rpr.remove(child)
+        if doomed:
+            changed.append(sid)
+    return changed
+
+
 def _put_style(styles_el: etree._Element, new: etree._Element,
                old: Optional[etree._Element]) -> str:
     """``new`` in the place and under the styleId of ``old`` (the author's style of that

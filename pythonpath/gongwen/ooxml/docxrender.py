@@ -511,6 +511,7 @@ class DocxHost:
 
     def write_styles(self, plan: layout.LayoutPlan) -> None:
         docxlayout.apply_styles(self.document, plan)
+        docxlayout.reset_foreign_character_styles(self.document, plan.char_styles)
 
     def write_paragraphs(self, plan: layout.LayoutPlan) -> None:
         for p, paragraph in zip(self.paragraphs, plan.paragraphs):

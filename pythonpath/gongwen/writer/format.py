@@ -219,6 +219,11 @@ class WriterHost:
     def write_styles(self, plan: layout.LayoutPlan) -> None:
         styles.ensure_paragraph_styles(self.document, plan)
         styles.ensure_character_styles(self.document, plan)
+        old, new = styles.foreign_character_states(self.document, plan)
+        if old:  # fonts and sizes of the author's character styles go
+            undoable.apply_undoably(
+                self.manager, self.title,
+                lambda state: styles.write_character_states(self.document, state), old, new)
 
     def write_paragraphs(self, plan: layout.LayoutPlan) -> None:
         changes = paragraph_changes(plan, self.body.texts, self.track.on)

@@ -10,7 +10,7 @@ style looks: fonts, sizes, indents and spacing are the plan's; this module conve
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, Optional
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from gongwen import layout
 from gongwen.spec import Align
@@ -132,6 +132,64 @@ def ensure_character_styles(document, plan: Optional[layout.LayoutPlan] = None) 
     for name, look in looks.items():
         style = _get_or_create(document, family, name, "com.sun.star.style.CharacterStyle")
         _set_all(style, character_style_properties(look))
+
+
+# layout.FOREIGN_STYLE_RESETS as Writer's character properties. A font is one item per
+# script: resetting its name resets all of it (style name, family, charset, pitch too).
+_FOREIGN_RESETS = {
+    layout.FONT: ("CharFontName", "CharFontNameAsian", "CharFontNameComplex"),
+    layout.SIZE: ("CharHeight", "CharHeightAsian", "CharHeightComplex"),
+    layout.LETTER_SPACING: ("CharKerning",),
+    layout.SCALE: ("CharScaleWidth",),
+}
+assert tuple(_FOREIGN_RESETS) == layout.FOREIGN_STYLE_RESETS  # one rule: what the core names
+_RESET = tuple(name for names in _FOREIGN_RESETS.values() for name in names)
+# What a reset takes away, so an undo can put it back (the font item's other members too).
+_HELD = _RESET + tuple(name + script for script in ("", "Asian", "Complex") for name in (
+    "CharFontStyleName", "CharFontFamily", "CharFontCharSet", "CharFontPitch"))
+
+# {style name: ((property, value or None for "not set in the style"), ...)}
+CharacterStates = Dict[str, Tuple[Tuple[str, object], ...]]
+
+
+def foreign_character_states(document, plan: layout.LayoutPlan
+                             ) -> Tuple[CharacterStates, CharacterStates]:
+    """The character styles in use that the plan does not make, and those they are based
+    on, as they are and without their fonts and sizes
+    (:data:`gongwen.layout.FOREIGN_STYLE_RESETS`: the paragraph's style decides them).
+
+    Writer records no undo action for a style property set to default through the API
+    (measured on 7.4: the undo stack stays empty), so the caller applies the states with
+    :func:`gongwen.writer.undoable.apply_undoably`. A style nothing uses is left as it is.
+    """
+    family = document.getStyleFamilies().getByName(CHARACTER_FAMILY)
+    ours = set(plan.char_styles)
+    chosen: List[str] = []
+    for name in family.getElementNames():
+        if name in ours or not family.getByName(name).isInUse():
+            continue
+        while name and name not in ours and name not in chosen and family.hasByName(name):
+            chosen.append(name)
+            name = family.getByName(name).getParentStyle()
+    old: CharacterStates = {}
+    for name in chosen:
+        style = family.getByName(name)
+        held = tuple((prop, style.getPropertyValue(prop)) for prop in _HELD
+                     if style.getPropertyState(prop).value == "DIRECT_VALUE")
+        if any(prop in _RESET for prop, _ in held):
+            old[name] = held
+    return old, {name: tuple((prop, None) for prop in _RESET) for name in old}
+
+
+def write_character_states(document, states: CharacterStates) -> None:
+    """Puts each style's properties as ``states`` holds them (None: not set in the style)."""
+    family = document.getStyleFamilies().getByName(CHARACTER_FAMILY)
+    for name, values in states.items():
+        style = family.getByName(name)
+        style.setPropertiesToDefault(_RESET)
+        for prop, value in values:
+            if value is not None:
+                style.setPropertyValue(prop, value)
 
 
 def _get_or_create(document, family, name: str,
