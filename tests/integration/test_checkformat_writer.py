@@ -193,3 +193,16 @@ def test_the_list_speaks_chinese_wraps_long_rows_and_selects_from_any_line(offic
         assert notice.getCurrentController().getSelection().getByIndex(0).getString() == "XX"
     finally:
         shown.close()
+
+
+def test_a_paragraph_that_is_a_link_keeps_the_link_s_look_in_writer(office, notice):
+    """Format leaves a real hyperlink's look (writer/inherited.py); 检查格式 agrees."""
+    formatted_notice(office, notice)
+    body = checkformat.format_problems(notice, settings_of(), "en-US",
+                                       installed=OFFICIAL_FONTS).paragraphs[BODY]
+    body.setPropertyValue("CharColor", 0x0563C1)
+    body.setPropertyValue("CharUnderline", 1)
+    assert ("direct-format", BODY) in [(p.code, p.paragraph) for p in problems(notice)]
+    body.getText().createTextCursorByRange(body).setPropertyValue("HyperLinkURL",
+                                                                   "https://www.gov.cn/")
+    assert ("direct-format", BODY) not in [(p.code, p.paragraph) for p in problems(notice)]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import pytest
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -421,6 +422,21 @@ def test_direct_format_of_a_whole_paragraph(tag, attrs, word):
     found = problems(document)
     assert [(p.code, p.paragraph) for p in found] == [("direct-format", BODY)]
     assert word in found[0].message
+
+
+@pytest.mark.parametrize("tag, attrs", [("color", {"val": "0563C1"}), ("u", {"val": "single"}),
+                                         ("shd", {"val": "clear", "fill": "F9F9F5"})])
+def test_a_paragraph_that_is_a_link_has_the_link_s_look(tag, attrs):
+    """Format leaves a real hyperlink's look (docxrender._clean_paragraph); 检查格式 does not
+    ask for it to go (a real file's URL paragraph: 整段加了突出显示 after Format)."""
+    document = formatted()
+    paragraph = body_paragraphs(document)[BODY]
+    add(run_rpr(paragraph), tag, **attrs)
+    link = OxmlElement("w:hyperlink")
+    for run in paragraph.findall(qn("w:r")):
+        link.append(run)
+    paragraph.append(link)
+    assert [p for p in problems(document) if p.code == "direct-format"] == []
 
 
 def test_one_red_word_is_no_direct_format_problem():

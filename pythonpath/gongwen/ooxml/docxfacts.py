@@ -211,7 +211,8 @@ def _paragraph(p: etree._Element, resolver: _Resolver,
     text = labelled if labelled is not None else plain
     shift = len(text) - len(plain)
     pprs, rprs = resolver.paragraph_layers(p)
-    runs = [resolver.run(run, rprs, run_text) for run, run_text in _runs(p)]
+    pairs = list(_runs(p))
+    runs = [resolver.run(run, rprs, run_text) for run, run_text in pairs]
     size = formatcheck.dominant([(r.size_pt, r.text) for r in runs], any_char=True)
     if size is None:  # an empty paragraph: the paragraph's own size
         size = resolver.run(etree.Element(qn("w:r")), rprs, "").size_pt
@@ -221,7 +222,9 @@ def _paragraph(p: etree._Element, resolver: _Resolver,
         if run.underline:
             underlined.append((shift + offset, shift + offset + len(run.text)))
         offset += len(run.text)
-    visible = [r for r in runs if r.text.strip()]
+    # A real link's look is the link's, as Format leaves it (docxrender._clean_paragraph)
+    visible = [r for r, (element, _) in zip(runs, pairs)
+               if r.text.strip() and not _in_hyperlink(element, p)]
     colours = {r.color for r in visible}
     # its own look: a run-in heading's opening sentence has its level's, by design
     own = formatcheck.outside_run_in([(x, x.text) for x in runs])
@@ -273,6 +276,15 @@ def _runs(p: etree._Element):
         pieces: List[str] = []
         docxtext._collect(run, pieces, [])
         yield run, "".join(pieces)
+
+
+def _in_hyperlink(run: etree._Element, p: etree._Element) -> bool:
+    node = run.getparent()
+    while node is not None and node is not p:
+        if node.tag == qn("w:hyperlink"):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _outside(run: etree._Element, p: etree._Element) -> bool:

@@ -133,6 +133,7 @@ class _Portion(NamedTuple):
     color: Optional[int]
     underline: bool
     highlight: bool
+    linked: bool  # in a real hyperlink: its look is the link's, as Format leaves it
 
 
 def _paragraph(paragraph, skip_notes: bool) -> ParagraphFacts:
@@ -151,7 +152,7 @@ def _paragraph(paragraph, skip_notes: bool) -> ParagraphFacts:
         if portion.underline:
             underlined.append((offset, offset + len(portion.text)))
         offset += len(portion.text)
-    visible = [p for p in portions if p.text.strip()]
+    visible = [p for p in portions if p.text.strip() and not p.linked]
     colours = {p.color for p in visible}
     size = formatcheck.dominant([(p.size_pt, p.text) for p in portions], any_char=True)
     # its own look: a run-in heading's opening sentence has its level's, by design
@@ -173,7 +174,8 @@ def _paragraph(paragraph, skip_notes: bool) -> ParagraphFacts:
 
 
 _PORTION_PROPERTIES = ("CharFontNameAsian", "CharFontName", "CharHeight", "CharWeight",
-                       "CharColor", "CharUnderline", "CharHighlight", "CharBackColor")
+                       "CharColor", "CharUnderline", "CharHighlight", "CharBackColor",
+                       "HyperLinkURL")
 
 
 def _portion(portion) -> _Portion:
@@ -181,12 +183,12 @@ def _portion(portion) -> _Portion:
     try:
         values = portion.getPropertyValues(_PORTION_PROPERTIES)
     except Exception:  # a portion type without one of them
-        values = ("", "", 0.0, 100.0, _AUTO, 0, _AUTO, _AUTO)
-    asian, latin, height, weight, color, underline, highlight, back = values
+        values = ("", "", 0.0, 100.0, _AUTO, 0, _AUTO, _AUTO, "")
+    asian, latin, height, weight, color, underline, highlight, back, link = values
     return _Portion(portion.getString(), asian or "", latin or "", float(height or 0.0),
                     float(weight or 100.0) >= _BOLD_WEIGHT,
                     None if color in (_AUTO, _BLACK, None) else color, bool(underline),
-                    highlight not in (_AUTO, None) or back not in (_AUTO, None))
+                    highlight not in (_AUTO, None) or back not in (_AUTO, None), bool(link))
 
 
 def _read_page(document, elements: Sequence[object], facts: Sequence[ParagraphFacts]
