@@ -110,10 +110,13 @@ def test_minutes_layout_asked_for_makes_a_bare_title_the_mark():
 
 
 def test_a_line_set_smaller_does_not_continue_the_title():
-    texts = ["关于项目进度的会议纪要", "项目组第三次例会", "会议讨论了进度。"]
+    texts = ["关于项目进度的讨论", "项目组第三次例会", "会议讨论了进度。"]
     looks = [ParagraphLook(size_pt=22), ParagraphLook(size_pt=12), ParagraphLook(size_pt=12)]
     assert classify(texts, looks=looks)[:2] == [Role.TITLE, Role.BODY]
     assert classify(texts)[:2] == [Role.TITLE, Role.TITLE]  # the text alone cannot tell
+    # … unless the title has named its kind: then it has ended.
+    assert classify(["关于项目进度的会议纪要", "项目组第三次例会", "会议讨论了进度。"])[:2] \
+        == [Role.TITLE, Role.BODY]
 
 
 def test_a_second_document_in_the_file_gets_its_title_by_its_look():
@@ -234,3 +237,23 @@ def test_a_notice_with_no_title_that_sends_a_text_named_in_its_first_sentence():
                       "1.1 编制目的", "建立反应灵敏的处置体系。"])
     assert roles[:4] == [Role.ADDRESSEE, Role.BODY, Role.DATE, Role.ATTACHMENT_TITLE]
     assert roles[4:6] == [Role.HEADING1, Role.HEADING2]
+
+
+def test_a_title_that_named_its_kind_stops_over_a_statement_broken_by_its_pdf():
+    roles = classify(["XX产业投资股份有限公司", "第十届董事会第三十次(临时)会议决议公告",
+                      "本公司及董事会全体成员保证公告内容的真实、准确和完整,没有虚假记载、误导",
+                      "性陈述或者重大遗漏。", "一、 会议召开情况"])
+    assert roles[:4] == [Role.TITLE, Role.TITLE, Role.BODY, Role.BODY]
+    # A line that names a kind may still go on with the kind of the whole (转发 … 的通知).
+    assert classify(["国务院办公厅转发XX部关于做好XX工作的意见", "的通知", "各省人民政府："])[:2] \
+        == [Role.TITLE, Role.TITLE]
+
+
+def test_the_document_a_board_lists_over_its_signature_is_text():
+    roles = classify(["XX股份有限公司董事会决议公告", "一、会议召开情况", "会议于6月1日召开。",
+                      "二、备查文件目录", "第十届董事会第三十次(临时)会议决议及表决票",
+                      "XX股份有限公司董事会", "2023年6月2日"])
+    assert roles[4:] == [Role.BODY, Role.SIGNATURE, Role.DATE]
+    # Two people sign one under the other.
+    assert classify(["倡议书", "让我们行动起来。", "张三", "李四", "2023年6月2日"])[2:] \
+        == [Role.SIGNATURE, Role.SIGNATURE, Role.DATE]

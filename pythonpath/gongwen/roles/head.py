@@ -67,6 +67,8 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
         roles[index] = Role.TITLE
         index += 1
         lines += 1
+        if _ends_the_title(texts, index - 1):
+            break
     below = next_filled(texts, index)  # Word files leave an empty line under the title
     if lines and subtitle_run(texts, below):
         index = below
@@ -95,6 +97,15 @@ NAMES_ITS_KIND = re.compile(r"(?:通知|通告|公告|决定|意见|报告|请�
 # A title that names its kind over a 主送 or a 发文字号 may run longer still: a district
 # office's 通报 naming four kinds of 先进 twice runs to 116 characters (上海市虹口区, 2006).
 HEADED_TITLE_MAX_CHARS = 150
+
+
+def _ends_the_title(texts: List[str], index: int) -> bool:
+    """A title ends by naming its kind (§7.3.1): after ``…第三十次(临时)会议决议公告`` the next
+    line is text (a 公告's 声明 broken where its PDF broke the line), unless it names a kind
+    too (``国务院办公厅转发XX部关于XX的意见`` / ``的通知``)."""
+    following = index + 1
+    return bool(NAMES_ITS_KIND.search(texts[index])) and following < len(texts) \
+        and not NAMES_ITS_KIND.search(texts[following])
 
 
 def _number_under_title(text: str) -> Optional[str]:
