@@ -257,3 +257,14 @@ def test_the_document_a_board_lists_over_its_signature_is_text():
     # Two people sign one under the other.
     assert classify(["倡议书", "让我们行动起来。", "张三", "李四", "2023年6月2日"])[2:] \
         == [Role.SIGNATURE, Role.SIGNATURE, Role.DATE]
+
+
+def test_looks_all_alike_tell_nothing_so_a_host_plans_as_the_texts_say():
+    texts = ["XX镇人民政府关于印发2024年政府工作报告的通知", "各村（居）民委员会：",
+             "《政府工作报告》已经镇人民代表大会审议通过，现印发给你们。", "XX镇人民政府",
+             "2024年2月22日", "（此件公开发布）", "XX镇人民政府", "2024年政府工作报告",
+             "XX镇人民政府镇长 王五", "各位代表：", "现在，我代表镇人民政府作报告。"]
+    alike = [ParagraphLook(size_pt=11, align="left", bold=False)] * len(texts)
+    assert classify(texts, looks=alike) == classify(texts)
+    assert classify(texts)[6:10] == [Role.ATTACHMENT_TITLE, Role.ATTACHMENT_TITLE,
+                                     Role.SUBTITLE, Role.ADDRESSEE]
