@@ -46,9 +46,11 @@ from labelled import Look, Paragraph
 # two rules the tune ones asked for (a title that named its kind has ended; a line above a
 # 署名 is another 署名 only if it reads as one) cost one old held-out paragraph: 99.0 % of
 # 2 167 on tune, 96.1 % of 813 on held-out, 189 documents (gap 2.9).
+# A third unseen document (a university 通知, 72.7 % of 11) asked for one more rule (a day of a
+# month right after 1. is the item's text): 99.0 % of 2 178 on tune, 190 documents.
 FLOORS = {"tune": 98.8, "heldout": 95.9}
-MIN_DOCUMENTS = 189
-MIN_PARAGRAPHS = 2975
+MIN_DOCUMENTS = 190
+MIN_PARAGRAPHS = 2985
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 

@@ -268,3 +268,12 @@ def test_looks_all_alike_tell_nothing_so_a_host_plans_as_the_texts_say():
     assert classify(texts, looks=alike) == classify(texts)
     assert classify(texts)[6:10] == [Role.ATTACHMENT_TITLE, Role.ATTACHMENT_TITLE,
                                      Role.SUBTITLE, Role.ADDRESSEE]
+
+
+def test_a_day_of_a_month_right_after_the_number_is_the_items_text():
+    roles = classify(["关于延迟评选材料报送时间的通知", "校内各单位:", "具体时间安排如下:",
+                      "1.10月14日前,各单位将申请表提交宣传部。",
+                      "2.10月20日前,宣传部完成初审工作。", "特此通知"])
+    assert roles[3:5] == [Role.HEADING3, Role.HEADING3]
+    # 1、2月份 (January and February) and 1.5% stay numbers.
+    assert classify(["总结", "1、2月份完成了检修。", "1.5%的增长来自出口。"])[1:] == [Role.BODY] * 2
