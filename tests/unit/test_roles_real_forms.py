@@ -110,10 +110,13 @@ def test_minutes_layout_asked_for_makes_a_bare_title_the_mark():
 
 
 def test_a_line_set_smaller_does_not_continue_the_title():
-    texts = ["关于项目进度的会议纪要", "项目组第三次例会", "会议讨论了进度。"]
+    texts = ["关于项目进度的讨论", "项目组第三次例会", "会议讨论了进度。"]
     looks = [ParagraphLook(size_pt=22), ParagraphLook(size_pt=12), ParagraphLook(size_pt=12)]
     assert classify(texts, looks=looks)[:2] == [Role.TITLE, Role.BODY]
     assert classify(texts)[:2] == [Role.TITLE, Role.TITLE]  # the text alone cannot tell
+    # … unless the title has named its kind: then it has ended.
+    assert classify(["关于项目进度的会议纪要", "项目组第三次例会", "会议讨论了进度。"])[:2] \
+        == [Role.TITLE, Role.BODY]
 
 
 def test_a_second_document_in_the_file_gets_its_title_by_its_look():
@@ -167,3 +170,110 @@ def test_a_date_put_above_the_agency_name():
     roles = classify(["XX县林长制办公室关于调整林长的通知", "各乡镇：", "现将名录印发给你们。",
                       "2024年5月15日", "XX县林长制办公室"])
     assert roles[3:] == [Role.DATE, Role.SIGNATURE]
+
+
+# --- fourth pass: reports, regulations and notices of townships, counties and districts ------
+
+def test_a_speechs_occasion_and_speaker_under_its_title_then_its_addressee():
+    roles = classify(["政 府 工 作 报 告", "2024年2月26日在XX镇第十四届人民代表大会第三次会议",
+                      "XX镇人民政府镇长 张三", "各位代表:", "现在，我代表镇人民政府作报告。",
+                      "一、2023年工作回顾"])
+    assert roles == [Role.TITLE, Role.SUBTITLE, Role.SUBTITLE, Role.ADDRESSEE, Role.BODY,
+                     Role.HEADING1]
+
+
+def test_a_long_title_over_a_dated_subtitle_and_a_speaker_with_a_spaced_name():
+    title = ("立足更高定位 彰显更大作为 推动城市管理和综合执法事业高质量发展 "
+             "以优异成绩完成全年各项目标任务")
+    assert len(title) > 40
+    roles = classify([title, "2024年XX工作报告市XX局党组书记、局长  李  四", "(2024年2月28日)",
+                      "同志们:", "今天，我们召开局系统工作会议。"])
+    assert roles == [Role.TITLE, Role.SUBTITLE, Role.SUBTITLE, Role.ADDRESSEE, Role.BODY]
+    # Without anything under it, such a line is text.
+    assert classify([title, "今天，我们召开会议。"])[0] == Role.BODY
+
+
+def test_an_attached_report_keeps_its_occasion_over_two_lines_its_speaker_and_addressee():
+    roles = classify(["XX镇人民政府关于印发2024年政府工作报告的通知", "各村（居）民委员会：",
+                      "《政府工作报告》已经镇人民代表大会审议通过，现印发给你们。",
+                      "XX镇人民政府", "2024年2月22日", "（此件公开发布）", "XX镇人民政府",
+                      "2024年政府工作报告", "——2024年1月23日在XX镇第二十届",
+                      "人民代表大会第八次会议上", "XX镇人民政府镇长 王五", "各位代表：",
+                      "现在，我代表镇人民政府作报告。"])
+    assert roles[6:] == [Role.ATTACHMENT_TITLE, Role.ATTACHMENT_TITLE, Role.SUBTITLE,
+                         Role.SUBTITLE, Role.SUBTITLE, Role.ADDRESSEE, Role.BODY]
+
+
+def test_a_bracketed_doc_number_under_a_very_long_title():
+    title = ("XX区人民政府办公室关于我区部分街道办事处、街道办事处主任、居委会、居委会主任被评为"
+             "市先进街道办事处、先进街道办事处主任、先进居委会、先进居委会主任有关情况的通报")
+    roles = classify([title, "(X府办〔2006〕33号)", "区政府有关部门、各街道(镇):",
+                      "近年来，我区认真开展创建活动。"])
+    assert roles == [Role.TITLE, Role.DOC_NUMBER, Role.ADDRESSEE, Role.BODY]
+
+
+def test_a_regulations_long_history_note_and_the_items_of_its_articles():
+    note = ("（1997年8月29日XX市第十届人民代表大会常务委员会第十四次会议通过  "
+            + "  ".join(f"{2000 + n}年7月27日XX自治区第九届人民代表大会常务委员会第{n}次会议"
+                        "关于批准《XX市人民代表大会常务委员会关于修改〈XX市燃气管理条例〉的决定》"
+                        "的决定修正" for n in range(1, 5)) + "）")
+    roles = classify(["XX市燃气管理条例", "", note, "",
+                      "第一条  为了加强燃气管理，制定本条例。",
+                      "第二条  开办瓶装燃气供应站点，应当具备下列条件：",
+                      "（一）有有关部门出具的批准文件；", "（二）通过消防验收。",
+                      "第三条  本条例自2013年12月1日起施行。"])
+    assert len(note) > 300
+    assert roles[2] == Role.SUBTITLE
+    assert roles[4:] == [Role.BODY] * 5
+    # Without an article above them, the same items head parts of a notice.
+    notice = ["关于开展检查的通知", "一、检查内容", "（一）批准文件；", "（二）消防验收。"]
+    assert classify(notice)[2:] == [Role.HEADING2, Role.HEADING2]
+
+
+def test_a_notice_with_no_title_that_sends_a_text_named_in_its_first_sentence():
+    roles = classify(["各乡镇人民政府、街道办事处，县府各部门：",
+                      "《XX县森林火灾事故应急预案》已经县政府同意，现予印发，希认真贯彻执行。",
+                      "二○一○年十一月一日", "XX县森林火灾事故应急预案", "1 总 则",
+                      "1.1 编制目的", "建立反应灵敏的处置体系。"])
+    assert roles[:4] == [Role.ADDRESSEE, Role.BODY, Role.DATE, Role.ATTACHMENT_TITLE]
+    assert roles[4:6] == [Role.HEADING1, Role.HEADING2]
+
+
+def test_a_title_that_named_its_kind_stops_over_a_statement_broken_by_its_pdf():
+    roles = classify(["XX产业投资股份有限公司", "第十届董事会第三十次(临时)会议决议公告",
+                      "本公司及董事会全体成员保证公告内容的真实、准确和完整,没有虚假记载、误导",
+                      "性陈述或者重大遗漏。", "一、 会议召开情况"])
+    assert roles[:4] == [Role.TITLE, Role.TITLE, Role.BODY, Role.BODY]
+    # A line that names a kind may still go on with the kind of the whole (转发 … 的通知).
+    assert classify(["国务院办公厅转发XX部关于做好XX工作的意见", "的通知", "各省人民政府："])[:2] \
+        == [Role.TITLE, Role.TITLE]
+
+
+def test_the_document_a_board_lists_over_its_signature_is_text():
+    roles = classify(["XX股份有限公司董事会决议公告", "一、会议召开情况", "会议于6月1日召开。",
+                      "二、备查文件目录", "第十届董事会第三十次(临时)会议决议及表决票",
+                      "XX股份有限公司董事会", "2023年6月2日"])
+    assert roles[4:] == [Role.BODY, Role.SIGNATURE, Role.DATE]
+    # Two people sign one under the other.
+    assert classify(["倡议书", "让我们行动起来。", "张三", "李四", "2023年6月2日"])[2:] \
+        == [Role.SIGNATURE, Role.SIGNATURE, Role.DATE]
+
+
+def test_looks_all_alike_tell_nothing_so_a_host_plans_as_the_texts_say():
+    texts = ["XX镇人民政府关于印发2024年政府工作报告的通知", "各村（居）民委员会：",
+             "《政府工作报告》已经镇人民代表大会审议通过，现印发给你们。", "XX镇人民政府",
+             "2024年2月22日", "（此件公开发布）", "XX镇人民政府", "2024年政府工作报告",
+             "XX镇人民政府镇长 王五", "各位代表：", "现在，我代表镇人民政府作报告。"]
+    alike = [ParagraphLook(size_pt=11, align="left", bold=False)] * len(texts)
+    assert classify(texts, looks=alike) == classify(texts)
+    assert classify(texts)[6:10] == [Role.ATTACHMENT_TITLE, Role.ATTACHMENT_TITLE,
+                                     Role.SUBTITLE, Role.ADDRESSEE]
+
+
+def test_a_day_of_a_month_right_after_the_number_is_the_items_text():
+    roles = classify(["关于延迟评选材料报送时间的通知", "校内各单位:", "具体时间安排如下:",
+                      "1.10月14日前,各单位将申请表提交宣传部。",
+                      "2.10月20日前,宣传部完成初审工作。", "特此通知"])
+    assert roles[3:5] == [Role.HEADING3, Role.HEADING3]
+    # 1、2月份 (January and February) and 1.5% stay numbers.
+    assert classify(["总结", "1、2月份完成了检修。", "1.5%的增长来自出口。"])[1:] == [Role.BODY] * 2

@@ -6,10 +6,11 @@ Standard library only, Python 3.8 compatible.
 
 from __future__ import annotations
 
+import re
 from typing import List, Optional
 
 from gongwen.roles.common import is_agency_word, next_filled
-from gongwen.roles.head import NAMES_ITS_KIND, TITLE_MAX_LINES, is_addressee, subtitle_lines
+from gongwen.roles.head import NAMES_ITS_KIND, TITLE_MAX_LINES, is_addressee, subtitle_run
 from gongwen.roles.looks import Looks
 from gongwen.roles.signoff import (
     ONE_LINE_MAX_CHARS,
@@ -118,7 +119,8 @@ def mark_unmarked_attached_text(
     like a title (centred, larger: a 令's regulation on gov.cn).
     """
     title = "".join(text for text, role in zip(texts, roles) if role == Role.TITLE)
-    issues_a_text = any(word in title for word in ("印发", "转发", "颁布", "发布"))
+    issues_a_text = any(word in title for word in ("印发", "转发", "颁布", "发布")) \
+        or _opening_issues_a_text(texts, roles, start, end)
     for index in range(start, end):
         if roles[index] is not None:
             continue
@@ -141,6 +143,20 @@ def mark_unmarked_attached_text(
             mark_tail(texts, roles, _mark_title_on(texts, roles, after, looks), end)
             return after
     return end
+
+
+# 《新昌县森林火灾事故应急预案》已经县政府同意，现予印发 / 现将《XX办法》印发给你们: a notice
+# with no title line on the page still says in its first sentence that it sends a text.
+_ISSUES_A_TEXT = re.compile(r"《[^》]+》.*(?:现予印发|印发给你们|现予发布|转发给你们|现予转发)")
+
+
+def _opening_issues_a_text(texts: List[str], roles: List[Optional[str]], start: int,
+                           end: int) -> bool:
+    """The main text's first paragraph names a text in 《》 and 印发/转发 it."""
+    first = next_filled(texts, start)
+    while first < end and roles[first] is not None:
+        first = next_filled(texts, first + 1)
+    return first < end and bool(_ISSUES_A_TEXT.search(texts[first]))
 
 
 def _title_goes_on(line: str, under: str) -> bool:
@@ -169,7 +185,7 @@ def _mark_title_on(texts: List[str], roles: List[Optional[str]], index: int,
         roles[index] = Role.ATTACHMENT_TITLE
         index += 1
         lines += 1
-    for _ in range(subtitle_lines(texts, index)):
+    for _ in range(subtitle_run(texts, index)):  # a 题注, or a speech's occasion and speaker
         if roles[index] is None:
             roles[index] = Role.SUBTITLE
         index += 1

@@ -50,10 +50,14 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
     long_title = under_banner or _headed_text_under(texts, index) \
         or (index < len(texts) and bool(NAMES_ITS_KIND.search(texts[index])))
     limit = BANNER_TITLE_MAX_CHARS if long_title else TITLE_MAX_CHARS
+    if index < len(texts) and NAMES_ITS_KIND.search(texts[index]) \
+            and _headed_text_under(texts, index):
+        limit = HEADED_TITLE_MAX_CHARS
     by_look = index < len(texts) and looks.is_title(index)
     lines = 0
     while (index < len(texts) and roles[index] is None and lines < TITLE_MAX_LINES
-           and not _is_subtitle(texts[index])):
+           and not _is_subtitle(texts[index])
+           and not (lines and _is_speech_line(texts[index]))):
         if by_look:
             if not (looks.is_title(index) and _is_title_line(texts[index], BANNER_TITLE_MAX_CHARS)):
                 break
@@ -63,16 +67,21 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
         roles[index] = Role.TITLE
         index += 1
         lines += 1
-    while lines and index < len(texts) and roles[index] is None \
-            and subtitle_lines(texts, index):
-        for _ in range(subtitle_lines(texts, index)):
-            roles[index] = Role.SUBTITLE
+        if _ends_the_title(texts, index - 1):
+            break
+    below = next_filled(texts, index)  # Word files leave an empty line under the title
+    if lines and subtitle_run(texts, below):
+        index = below
+        for _ in range(subtitle_run(texts, below)):
+            if roles[index] is None:
+                roles[index] = Role.SUBTITLE
             index += 1
     index = next_filled(texts, index)
-    # gov.cn and copied texts put the 发文字号 (and a 签发人) under the title.
+    # gov.cn and copied texts put the 发文字号 (and a 签发人) under the title, some pages
+    # in brackets: (虹府办〔2006〕33号).
     while (index < len(texts) and roles[index] is None
-           and banner_role(texts[index]) in (Role.DOC_NUMBER, Role.SIGNER)):
-        roles[index] = banner_role(texts[index])
+           and _number_under_title(texts[index]) in (Role.DOC_NUMBER, Role.SIGNER)):
+        roles[index] = _number_under_title(texts[index])
         index = next_filled(texts, index + 1)
     index = next_filled(texts, index)
     return _mark_addressee(texts, roles, index, under_title=lines > 0)
@@ -85,6 +94,33 @@ NAMES_ITS_KIND = re.compile(r"(?:通知|通告|公告|决定|意见|报告|请�
                              r"|名单|目录|清单)$")
 
 
+# A title that names its kind over a 主送 or a 发文字号 may run longer still: a district
+# office's 通报 naming four kinds of 先进 twice runs to 116 characters (上海市虹口区, 2006).
+HEADED_TITLE_MAX_CHARS = 150
+
+
+def _ends_the_title(texts: List[str], index: int) -> bool:
+    """A title ends by naming its kind (§7.3.1): after ``…第三十次(临时)会议决议公告`` the next
+    line is text (a 公告's 声明 broken where its PDF broke the line), unless it names a kind
+    too (``国务院办公厅转发XX部关于XX的意见`` / ``的通知``)."""
+    following = index + 1
+    return bool(NAMES_ITS_KIND.search(texts[index])) and following < len(texts) \
+        and not NAMES_ITS_KIND.search(texts[following])
+
+
+def _number_under_title(text: str) -> Optional[str]:
+    """The 版头 role of a line under the title, a 发文字号 in brackets included.
+
+    >>> _number_under_title("(虹府办〔2006〕33号)"), _number_under_title("（此件公开发布）")
+    ('doc_number', None)
+    """
+    role = banner_role(text)
+    if role is None and BRACKETED.match(text):
+        inner = banner_role(text.strip()[1:-1].strip())
+        role = inner if inner == Role.DOC_NUMBER else None
+    return role
+
+
 def _headed_text_under(texts: List[str], index: int) -> bool:
     """The line under ``index`` is a 主送 or a 发文字号: ``index`` heads a 公文, and its title
     may be long (``XX办公室关于印发《……实施方案(2023—2025年)》的通知``)."""
@@ -92,7 +128,8 @@ def _headed_text_under(texts: List[str], index: int) -> bool:
     if below >= len(texts):
         return False
     return is_addressee(texts[below], ADDRESSEE_UNDER_TITLE_MAX_CHARS) \
-        or banner_role(texts[below]) == Role.DOC_NUMBER
+        or _number_under_title(texts[below]) == Role.DOC_NUMBER \
+        or subtitle_run(texts, below) > 0
 
 
 def _mark_addressee(texts: List[str], roles: List[Optional[str]], index: int,
@@ -142,6 +179,7 @@ def _is_title_line(text: str, max_chars: int = TITLE_MAX_CHARS) -> bool:
         and heading_form(text) is None
         and not is_tail_date(text)
         and banner_role(text) not in (Role.DOC_NUMBER, Role.SIGNER, Role.COPY_NUMBER)
+        and _number_under_title(text) is None
         and not ATTENDANCE.match(text)
         and not _CHAPTER.match(text)
         and not _FIELD.match(text)
@@ -183,6 +221,10 @@ def subtitle_lines(texts: List[str], index: int) -> int:
 
 # A 题注 in parentheses under a regulation's title: (1991年3月4日国务院令第76号发布 …修订).
 NOTE_BRACKET_MAX_CHARS = 120
+# A local regulation's 题注 lists every sitting that passed, approved and amended it: 南宁市
+# 燃气管理条例's runs to 7 dates and 600 characters.
+NOTE_HISTORY_MAX_CHARS = 1000
+_ENACTED = re.compile(r"通过|批准|修正|修订|公布|发布|施行")
 
 
 def _is_subtitle(text: str) -> bool:
@@ -198,9 +240,73 @@ def _is_subtitle(text: str) -> bool:
         return False
     if _SUBTITLE_DASH.match(text):
         return len(text) <= TITLE_MAX_CHARS
-    limit = NOTE_BRACKET_MAX_CHARS if _SUBTITLE_DATE.search(text) else TITLE_MAX_CHARS
+    limit = TITLE_MAX_CHARS
+    if _SUBTITLE_DATE.search(text):
+        limit = NOTE_HISTORY_MAX_CHARS if _ENACTED.search(text) else NOTE_BRACKET_MAX_CHARS
     return bool(BRACKETED.match(text)) and not heading_level(text) and len(text) <= limit \
         and bool(_SUBTITLE_WORDS.search(text))
+
+
+# Under a speech's or a report's title (讲话, 政府工作报告, 述职报告) the occasion and the
+# speaker, typed as plain lines: ``2019年2月26日在镇第十四届人民代表大会第三次会议``,
+# ``魏庄镇人民政府镇长 杨杰``, ``林庄村党总支书记 张振华``; an occasion after a dash may
+# break over two lines (``——2024年1月23日在…第二十届`` / ``人民代表大会第八次会议上``).
+SPEECH_LINE_MAX_CHARS = 50
+_POSTS = (r"(?:书记|局长|县长|镇长|乡长|区长|市长|州长|省长|主任|厅长|部长|处长|科长|股长|校长"
+          r"|院长|所长|董事长|总经理|经理|主席|理事长|会长|队长|站长|行长|组长|委员)")
+_NAME = r"[\u4e00-\u9fff](?:[ \u3000\u00a0]*[\u4e00-\u9fff]){1,3}$"  # 杨杰, 杜  宇
+_SPEAKER = re.compile(_POSTS + r"[ \u3000\u00a0]+" + _NAME)
+_CN_DAY = "[0-9０-９一二三四五六七八九十]"
+_DATE_PART = r"[0-9０-９〇○零一二三四五六七八九]{4}年" + _CN_DAY + "{1,2}月" + _CN_DAY + "{1,3}日"
+_OCCASION = re.compile(r"^(?:——|—)?" + _DATE_PART + r"在\S*")
+_OCCASION_END = re.compile(r"(?:会议|大会|会)上?(?:的(?:讲话|报告|发言|工作报告))?$")
+
+
+def _is_speech_line(text: str) -> bool:
+    """An occasion (a date, then 在…) or a speaker (a post, a space, a name) line.
+
+    >>> [_is_speech_line(t) for t in ("2019年2月26日在镇第十四届人民代表大会第三次会议",
+    ...                               "魏庄镇人民政府镇长 杨杰", "市城管局党组书记、局长  杜  宇",
+    ...                               "关于做好防汛工作的通知", "2019年工作回顾", "联系人 张三")]
+    [True, True, True, False, False, False]
+    """
+    text = text.strip()
+    if not text or len(text) > SPEECH_LINE_MAX_CHARS or text[-1] in END_PUNCTUATION \
+            or any(mark in text for mark in "，。；：,;:"):
+        return False
+    return bool(_OCCASION.match(text) or _SPEAKER.search(text))
+
+
+def subtitle_run(texts: List[str], index: int) -> int:
+    """How many lines from ``index`` (under a title) are its subtitle: 题注, dash and
+    bracketed lines (:func:`subtitle_lines`), the occasion and the speaker, an occasion's
+    second line.
+
+    >>> subtitle_run(["——2024年1月23日在XX镇第二十届", "人民代表大会第八次会议上",
+    ...               "XX镇人民政府镇长 张三", "各位代表："], 0)
+    3
+    >>> subtitle_run(["(2022年2月28日)", "同志们:"], 0), subtitle_run(["各位代表："], 0)
+    (1, 0)
+    """
+    start, open_occasion = index, False
+    while index < len(texts):
+        text = texts[index]
+        count = subtitle_lines(texts, index)
+        if count:
+            open_occasion = count == 1 and bool(_SUBTITLE_DASH.match(text)) \
+                and not _OCCASION_END.search(text)
+            index += count
+        elif _is_speech_line(text):
+            open_occasion = bool(_OCCASION.match(text.strip())) \
+                and not _OCCASION_END.search(text.strip())
+            index += 1
+        elif open_occasion and len(text) <= TITLE_MAX_CHARS and _OCCASION_END.search(text) \
+                and not any(mark in text for mark in "，。；：,;:"):
+            open_occasion = False
+            index += 1
+        else:
+            break
+    return index - start
 
 
 def is_addressee(text: str, max_chars: int = ADDRESSEE_MAX_CHARS, ends: bool = True) -> bool:

@@ -26,7 +26,9 @@ _NUMBER_ENUMERATION = re.compile(
 )
 _DIGIT = re.compile(r"^[0-9０-９]")
 # …but a year or a class right after it is the heading's text: 1.2015级、2016级本科生；
-_YEAR = re.compile(r"^(?:19|20)[0-9]{2}\s*(?:年|级|届)")
+# and so is a day of a month: 1.10月14日前，……提交宣传部。 (a university's time table; 1、2月份
+# with no day stays a number).
+_YEAR = re.compile(r"^(?:(?:19|20)[0-9]{2}\s*(?:年|级|届)|[0-9]{1,2}月[0-9]{1,2}日)")
 # ！ and ？ end a sentence as 。 does (a 总结: `6.最后，感谢……帮助！来年，……` is run-in).
 _RUN_IN_END = "。！？：；:;"
 # A colon or semicolon inside brackets or quotes ends no sentence: 5、……应标注“…”（英文标志：

@@ -89,6 +89,14 @@ class Looks:
         given = list(looks or ())[:min(len(texts), LOOKED_AT)]
         self.items: List[ParagraphLook] = [look or NO_LOOK for look in given]
         self.items += [NO_LOOK] * (len(texts) - len(self.items))
+        # Every paragraph set alike (text pasted into a blank document, a .txt opened in
+        # Word): the looks tell nothing, and the text decides as it does with no looks — so
+        # a host that describes such a file plans as the core does on its texts (a township's
+        # 政府工作报告 attached under its 印发 notice had lost its second title line on both
+        # host paths only).
+        described = [look for look, text in zip(self.items, texts) if look != NO_LOOK and text]
+        if len(described) > 1 and len(set(described)) == 1:
+            self.items = [NO_LOOK] * len(texts)
         # The text's size: the one most characters of lines not centred have (a head has
         # a few short large lines, the text long ones). A web page may give the size of
         # its title only: the text is then taken to be 三号.

@@ -53,6 +53,7 @@ MARKED_MAX_CHARS = 60
 # 第一条　工作机构 — an article named by a phrase, its text in the paragraphs under it — is a
 # heading; 第一条　为规范管理，制定本办法。 is the article itself: body.
 _ARTICLE = re.compile(r"^第" + _CN + r"条" + _GAP + r"*(?P<name>[^，。；：,;:！？!?]{2,8})$")
+_ARTICLE_WITH_TEXT = re.compile(r"^第" + _CN + r"条" + _GAP + r"*[^" + _GAP[1:-1] + r"]")
 # 问题1： / 议题二 / 任务3 alone on a line, met with two numbers at least: the document's
 # own heading form (not a figure's or table's number).
 _LABELLED = re.compile(r"^(?P<label>[\u4e00-\u9fff]{1,4}?)\s*(?:[0-9０-９]{1,2}|"
@@ -209,6 +210,8 @@ def mark_headings(texts: Sequence[str], roles: List[Optional[str]],
             form = heading_form(text, labels)
             if form is None or _number_alone(text):
                 roles[index] = Role.BODY
+                # 第十条　……：: an article with its text; the （一） lines under it are its items.
+                regulation = regulation or bool(_ARTICLE_WITH_TEXT.match(clean(text)))
                 continue
             if form == "digit" and decimal_root:
                 form = "decimal1"

@@ -128,7 +128,8 @@ def mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: int
         index, dates = _date_above_signature(texts, roles, index, start)
     signatures = 0
     while (index >= start and signatures < SIGNATURE_MAX_LINES
-           and is_signature(texts[index], dated=dates > 0)):
+           and is_signature(texts[index], dated=dates > 0)
+           and (not signatures or _another_signature(texts[index]))):
         roles[index] = Role.SIGNATURE
         signatures += 0 if SEAL.match(texts[index]) else 1  # a 代章 line adds no name
         index = skip_up(roles, index - 1, start)
@@ -141,6 +142,16 @@ def mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: int
         index = skip_up(roles, index - 1, start)
     if not closings and (dates or signatures) and is_generic_closing(texts, roles, index, start):
         roles[index] = Role.CLOSING
+
+
+# A person's name over or beside another 署名 line (联合署名 of two people, 张三 over 李四).
+NAME_MAX_CHARS = 6
+
+
+def _another_signature(text: str) -> bool:
+    """A 署名 line above another: an organisation, a label, a seal or a name — not any short
+    line (``……会议决议及表决票`` over a board's 署名 is the 备查文件 the text lists)."""
+    return is_signature(text, dated=False) or len(text.replace(" ", "")) <= NAME_MAX_CHARS
 
 
 def _date_above_signature(texts: List[str], roles: List[Optional[str]], index: int,
