@@ -36,6 +36,7 @@ from gongwen.plan import (
     SPLIT,
     Appearance,
     CharAppearance,
+    FirstPage,
     LayoutPlan,
     PageNumber,
     PageSetup,
@@ -319,6 +320,35 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
         paragraphs[0] = paragraphs[0]._replace(first_page=True)
     return LayoutPlan(page, styles, paragraphs, spec.TABLE_TEXT.name,
                       char_appearances(settings), kind, first_page)
+
+
+def first_page_shown(lines: Sequence[str], first_top_mm: Optional[float] = None,
+                     settings: Optional[Settings] = None) -> Optional[FirstPage]:
+    """The first page of its own (信函格式, §10.1) that a laid-out page 1 reading ``lines``
+    (top to bottom) has in the plan 一键公文格式 makes of it; None: an ordinary first page.
+
+    The text decides, as for a document (:func:`gongwen.roles.document_kind`: a 函 says so
+    in its 发文字号 or its title). A letter asked for (``layout=letter``) whose text says
+    nothing of it shows it on the page: a 版头 under a first line that starts
+    (``first_top_mm``, from the paper's top edge) nearer the letter's raised top than the
+    page's own.
+
+    >>> letter = ["XX县人民政府办公室", "X政办函〔2024〕5号", "关于商请支持XX工作的函"]
+    >>> first_page_shown(letter).top_mm
+    26.3
+    >>> print(first_page_shown(["XX县人民政府文件", "X政发〔2025〕3号", "关于XX的通知"], 71.9))
+    None
+    >>> first_page_shown(["XX县人民政府文件", "X政发〔2025〕3号", "关于XX的通知"], 29.3).top_mm
+    26.3
+    """
+    found = plan_document(lines, settings=settings)
+    if found.first_page is not None or first_top_mm is None:
+        return found.first_page
+    asked = plan_document(lines, settings=settings, kind=roles.KIND_LETTER).first_page
+    if asked is None or asked.top_mm is None:
+        return None
+    raised = abs(first_top_mm - asked.top_mm) < abs(first_top_mm - found.page.top_mm)
+    return asked if raised else None
 
 
 def _place_closing(paragraphs: List[ParagraphPlan], shown: Sequence[str],

@@ -70,11 +70,11 @@ from __future__ import annotations
 import re
 import subprocess
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from gongwen import formatcheck, layout, messages, roles, spec
+from gongwen import formatcheck, layout, messages, plan, roles, spec
 from gongwen.spec import MM_PER_PT, PAGE, Role
 
 # Tolerances of the checks, in millimetres. (The numbers below are GB/T 9704's, for the
@@ -93,7 +93,6 @@ CJK_PITCH_MM = PAGE.type_width / PAGE.chars_per_line
 SIGNATURE_RIGHT_INDENT_MM = 2 * BODY_CHAR_MM
 
 
-
 @dataclass(frozen=True)
 class Expected:
     """What the pages should measure, from a layout plan (:func:`expected_from`): the page
@@ -103,6 +102,8 @@ class Expected:
     page: layout.PageSetup
     body_size_pt: float
     title_size_pt: float
+    # The preset's settings (None: GB/T 9704's), for the plan of what page 1 reads.
+    settings: Optional[layout.Settings] = field(default=None, compare=False)
 
     @property
     def type_left(self) -> float:
@@ -167,7 +168,7 @@ def expected_from(settings: Optional[layout.Settings] = None) -> Expected:
     """The expectations of a preset's plan (``layout.settings_from(preset.data)``)."""
     styles = layout.appearances(settings)
     return Expected(layout.page_setup(settings), styles[spec.style_name(Role.BODY)].size_pt,
-                    styles[spec.style_name(Role.TITLE)].size_pt)
+                    styles[spec.style_name(Role.TITLE)].size_pt, settings)
 
 
 GBT9704 = expected_from()
@@ -247,6 +248,14 @@ class Page:
 class PdfLayout:
     pages: List[Page]
     expected: Expected = GBT9704  # what the pages were measured against
+    # Page 1's own (信函格式): no page number, its own top (:func:`first_page_of`).
+    first_page: Optional[plan.FirstPage] = None
+
+    def expected_on(self, index: int) -> Expected:
+        """What page ``index`` should measure: page 1 of a letter has its own type area."""
+        if index or self.first_page is None:
+            return self.expected
+        return replace(self.expected, page=self.first_page.own_page(self.expected.page))
 
     def lines_per_page(self) -> List[int]:
         return [len(page.body_lines) for page in self.pages]
@@ -321,19 +330,26 @@ def parse_bbox_xhtml(xhtml: str, expected: Expected = GBT9704) -> PdfLayout:
     body = xhtml[xhtml.find("<html"):] if "<html" in xhtml else xhtml
     body = body.replace("&nbsp;", " ")
     root = ET.fromstring(body)
-    pages = []
-    for index, page_el in enumerate(root.iter(_XHTML + "page")):
-        words = [_word(el) for el in page_el.iter(_XHTML + "word")]
-        lines = group_visual_lines([w for w in words if w.text.strip()], expected)
-        pages.append(_page(index, pt_to_mm(page_el.get("width", "0")),
-                           pt_to_mm(page_el.get("height", "0")), lines, expected))
-    if not pages:  # tolerate snippets written without the XHTML namespace
-        for index, page_el in enumerate(root.iter("page")):
-            words = [_word(el) for el in page_el.iter("word")]
+    pages: List[Page] = []
+    for space in (_XHTML, ""):  # tolerate snippets written without the XHTML namespace
+        if pages:
+            break
+        for index, page_el in enumerate(root.iter(space + "page")):
+            words = [_word(el) for el in page_el.iter(space + "word")]
             lines = group_visual_lines([w for w in words if w.text.strip()], expected)
             pages.append(_page(index, pt_to_mm(page_el.get("width", "0")),
                                pt_to_mm(page_el.get("height", "0")), lines, expected))
-    return PdfLayout(pages, expected)
+    return PdfLayout(pages, expected, first_page_of(pages, expected))
+
+
+def first_page_of(pages: Sequence[Page], expected: Expected = GBT9704) -> Optional[plan.FirstPage]:
+    """Page 1's own (a letter's, §10.1) as the plan of what it reads has it: the core
+    decides from its lines and where the first one starts (:func:`layout.first_page_shown`)."""
+    lines = pages[0].body_lines if pages else []
+    if not lines:
+        return None
+    return layout.first_page_shown([line.compact_text for line in lines], lines[0].top_mm,
+                                   expected.settings)
 
 
 def _word(el: ET.Element) -> Word:
@@ -569,8 +585,13 @@ def deviations(layout: PdfLayout) -> List[Deviation]:
     expected = layout.expected
     for page in layout.pages:
         found.extend(_check_page_lines(layout, page))
-        found.extend(_check_type_area(page, height, expected))
-        found.extend(_check_page_number(page, expected))
+        found.extend(_check_type_area(page, height, layout.expected_on(page.index)))
+        if page.index or layout.first_page is None:
+            found.extend(_check_page_number(page, expected))
+        elif page.page_number is not None:  # §10.1: none on a letter's first page
+            found.append(Deviation("page", 0, None, "pdf_page_number_letter",
+                                   dict(shown=page.page_number.text.strip()),
+                                   page.page_number.text))
     full = layout.full_lines()
     if not full and len(layout.pages) > 1:
         found.append(Deviation("page", 0, None, "pdf_no_full_line"))
