@@ -351,6 +351,44 @@ def first_page_shown(lines: Sequence[str], first_top_mm: Optional[float] = None,
     return asked if raised else None
 
 
+class PageShown(NamedTuple):
+    """What the plan makes of one laid-out page (a PDF's): ``starts_part``, it opens an
+    attached text or the 版记's own page, so a page break ended the page before it early
+    (§7.3.7, §7.4; an empty page before it counts as opening it too); ``numbered``, it
+    carries a page number (§7.5: not the 版记's own page, nor the empty page before it)."""
+
+    starts_part: bool = False
+    numbered: bool = True
+
+
+def pages_shown(pages: Sequence[Sequence[str]]) -> List[PageShown]:
+    """The plan's reading of laid-out pages, each given as its lines top to bottom: the
+    parts are :func:`gongwen.roles.document_parts` of all the lines.
+
+    >>> main = ["关于XX的通知", "各单位：", "现通知如下。", "XX县人民政府", "2025年1月15日"]
+    >>> record = ["抄送：县委办公室。", "XX县人民政府办公室    2025年1月15日印发"]
+    >>> [tuple(page) for page in pages_shown([main, ["附件1", "清单", "正文。"], [], record])]
+    [(False, True), (True, True), (True, False), (True, False)]
+    >>> [tuple(page) for page in pages_shown([main, ["正文。"] + record])]
+    [(False, True), (False, True)]
+    """
+    texts = [line for page in pages for line in page]
+    parts = roles.document_parts(roles.classify(texts))
+    starts = {part.start for part in parts if part.kind != roles.PART_MAIN}
+    record = next((part.start for part in parts if part.kind == roles.PART_RECORD), None)
+    shown: List[PageShown] = []
+    first = len(texts)
+    for page in reversed(pages):  # an empty page takes after the page that follows it
+        first -= len(page)
+        after = shown[0] if shown else PageShown()
+        if not page:
+            shown.insert(0, PageShown(after.starts_part, after.numbered or not after.starts_part))
+            continue
+        own_record = record is not None and first >= record
+        shown.insert(0, PageShown(first in starts, not own_record))
+    return shown
+
+
 def _place_closing(paragraphs: List[ParagraphPlan], shown: Sequence[str],
                    paragraph_roles: Sequence[str], part: roles.Part,
                    styles: Dict[str, Appearance], settings: Settings) -> None:

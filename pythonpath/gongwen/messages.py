@@ -936,6 +936,10 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "page {page}: a letter's first page shows no page number, this one shows "
               "'{shown}'",
     },
+    "pdf_page_number_record": {
+        "zh": "第 {page} 页：版记页不显示页码，这里有“{shown}”",
+        "en": "page {page}: the 版记's own page shows no page number, this one shows '{shown}'",
+    },
 }
 
 

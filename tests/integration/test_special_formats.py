@@ -328,3 +328,23 @@ def test_lint_still_finds_a_letter_s_real_page_problems(office, tmp_path: Path):
 
     found = [(deviation.page, deviation.key) for deviation in deviations(measure_pdf(pdf))]
     assert found == [(0, "pdf_page_number_letter")], found
+
+
+# Full lines in the main text (a page of it) and in each attached text.
+LONG = "坚持人民至上、生命至上，全面落实安全生产责任制，坚决防范和遏制重特大事故发生。" * 2
+LONG_NOTICE = NOTICE[:11] + [LONG] * 12 + NOTICE[11:23] + [LONG] + NOTICE[23:27] + [LONG] \
+    + NOTICE[27:]
+
+
+@pytest.mark.parametrize("layout", ["", "letter"])
+def test_lint_finds_nothing_in_a_notice_with_attached_texts_and_a_record_page(
+        office, tmp_path: Path, layout: str):
+    """附件1 and 附件2 start new pages (§7.3.7), the 版记 has its own page without a number
+    (§7.4, §7.5): the pages before them end early, the core says why (measured before: "第 2
+    页：6 行，应为 22 行", "第 4 页：版心下方没有页码")."""
+    pdfs = both_paths(office, LONG_NOTICE, tmp_path, layout=layout)
+    for path, pdf in pdfs.items():
+        pages = measure_pdf(pdf).pages
+        print(path, [(len(page.body_lines), page.page_number and page.page_number.number)
+                     for page in pages])
+        assert _lint(pdf) == [], path

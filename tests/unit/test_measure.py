@@ -447,3 +447,38 @@ def test_a_letter_is_told_by_its_text_or_by_a_raised_head():
     # 函 is in the text: a letter wherever its head starts
     assert parse_bbox_xhtml(_letter([(t, a, b + 10.0, c, d + 10.0)
                                      for t, a, b, c, d in LETTER_HEAD])).first_page is not None
+
+
+# --- pages the plan breaks or leaves unnumbered (GB/T 9704 §7.3.7, §7.4, §7.5) ----------
+
+SIGNED = [("XX县人民政府", 130.0, 172.0), ("2025年1月15日", 135.0, 172.0)]
+RECORD = [("抄送：县委办公室，县人大常委会办公室。", PAGE.left + CHAR, 140.0),
+          ("XX县人民政府办公室　　　　2025年1月15日印发", PAGE.left + CHAR, 184.0 - CHAR)]
+
+
+def _with_parts(attached: bool = True, record_number: bool = False,
+                attached_number: bool = True) -> str:
+    """A text page, a page that ends early with the 落款 (11 lines), an attached text
+    (附件1) and the 版记 on its own page."""
+    opening = [("附件1", PAGE.left, PAGE.left + 3 * CHAR)] if attached else []
+    third = opening + [("安全生产责任清单", 80.0, 130.0)] + _full_page(3)
+    record = _page(RECORD, "— 4 —" if record_number else None, 33.0, 47.0)
+    return _document([_numbered(1, _full_page()), _numbered(2, _full_page(9) + SIGNED),
+                      _numbered(3, third) if attached_number else _page(third, None, 0, 0),
+                      record])
+
+
+def test_a_page_before_an_attached_text_or_the_record_page_may_end_early():
+    layout = parse_bbox_xhtml(_with_parts())
+    assert [tuple(page) for page in layout.shown] == [
+        (False, True), (False, True), (True, True), (True, False)]
+    assert not layout.is_full_page(1) and not layout.is_full_page(2)
+    assert check_gbt9704(layout) == []
+
+
+def test_the_pages_the_plan_does_not_break_still_count_and_numbers_still_matter():
+    # 附件1 gone: the third page goes on from the second, which ended 11 lines early
+    assert _keys(_with_parts(attached=False)) == [(1, "pdf_page_lines")]
+    # a number on the 版记's own page (§7.5), none on the attached text's page
+    assert _keys(_with_parts(record_number=True, attached_number=False)) == [
+        (2, "pdf_page_number_missing"), (3, "pdf_page_number_record")]
