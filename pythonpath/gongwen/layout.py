@@ -323,15 +323,17 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
 
 
 def first_page_shown(lines: Sequence[str], first_top_mm: Optional[float] = None,
-                     settings: Optional[Settings] = None) -> Optional[FirstPage]:
+                     settings: Optional[Settings] = None,
+                     numbered: bool = False) -> Optional[FirstPage]:
     """The first page of its own (信函格式, §10.1) that a laid-out page 1 reading ``lines``
     (top to bottom) has in the plan 一键公文格式 makes of it; None: an ordinary first page.
 
     The text decides, as for a document (:func:`gongwen.roles.document_kind`: a 函 says so
     in its 发文字号 or its title). A letter asked for (``layout=letter``) whose text says
-    nothing of it shows it on the page: a 版头 under a first line that starts
-    (``first_top_mm``, from the paper's top edge) nearer the letter's raised top than the
-    page's own.
+    nothing of it shows it on the page: no page number (``numbered``: page 1 shows one) and
+    a 版头 under a first line that starts (``first_top_mm``, from the paper's top edge)
+    nearer the letter's raised top than the page's own. (A page of Word's 25.4 mm margins
+    with a number at its foot is an ordinary page set too high, not a letter.)
 
     >>> letter = ["XX县人民政府办公室", "X政办函〔2024〕5号", "关于商请支持XX工作的函"]
     >>> first_page_shown(letter).top_mm
@@ -340,9 +342,12 @@ def first_page_shown(lines: Sequence[str], first_top_mm: Optional[float] = None,
     None
     >>> first_page_shown(["XX县人民政府文件", "X政发〔2025〕3号", "关于XX的通知"], 29.3).top_mm
     26.3
+    >>> print(first_page_shown(["XX县人民政府文件", "X政发〔2025〕3号", "关于XX的通知"], 29.3,
+    ...                        numbered=True))
+    None
     """
     found = plan_document(lines, settings=settings)
-    if found.first_page is not None or first_top_mm is None:
+    if found.first_page is not None or first_top_mm is None or numbered:
         return found.first_page
     asked = plan_document(lines, settings=settings, kind=roles.KIND_LETTER).first_page
     if asked is None or asked.top_mm is None:

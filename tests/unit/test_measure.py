@@ -444,6 +444,10 @@ def test_a_letter_is_told_by_its_text_or_by_a_raised_head():
                for text, left, top, right, bottom in notice]
     assert parse_bbox_xhtml(_letter(lowered)).first_page is None
     assert (0, "pdf_page_number_missing") in _keys(_letter(lowered))
+    # a raised head over a numbered page 1: an ordinary page set too high, not a letter
+    raised_numbered = _letter(notice, number_one="— 1 —")
+    assert parse_bbox_xhtml(raised_numbered).first_page is None
+    assert _keys(raised_numbered) == [(0, "pdf_line_outside")]
     # 函 is in the text: a letter wherever its head starts
     assert parse_bbox_xhtml(_letter([(t, a, b + 10.0, c, d + 10.0)
                                      for t, a, b, c, d in LETTER_HEAD])).first_page is not None

@@ -351,7 +351,8 @@ def first_page_of(pages: Sequence[Page], expected: Expected = GBT9704) -> Option
     decides from its lines and where the first one starts (:func:`layout.first_page_shown`)."""
     lines = pages[0].body_lines if pages else []
     return layout.first_page_shown([line.compact_text for line in lines], lines[0].top_mm,
-                                   expected.settings) if lines else None
+                                   expected.settings, pages[0].page_number is not None) \
+        if lines else None
 
 
 def _word(el: ET.Element) -> Word:
