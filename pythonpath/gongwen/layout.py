@@ -36,6 +36,7 @@ from gongwen.plan import (
     SPLIT,
     Appearance,
     CharAppearance,
+    FirstPage,
     LayoutPlan,
     PageNumber,
     PageSetup,
@@ -328,6 +329,78 @@ def plan_document(texts: Sequence[str], options: Normalization = normalize.NONE,
         paragraphs[0] = paragraphs[0]._replace(first_page=True)
     return LayoutPlan(page, styles, paragraphs, spec.TABLE_TEXT.name,
                       char_appearances(settings), kind, first_page)
+
+
+def first_page_shown(lines: Sequence[str], first_top_mm: Optional[float] = None,
+                     settings: Optional[Settings] = None,
+                     numbered: bool = False) -> Optional[FirstPage]:
+    """The first page of its own (信函格式, §10.1) that a laid-out page 1 reading ``lines``
+    (top to bottom) has in the plan 一键公文格式 makes of it; None: an ordinary first page.
+
+    The text decides, as for a document (:func:`gongwen.roles.document_kind`: a 函 says so
+    in its 发文字号 or its title). A letter asked for (``layout=letter``) whose text says
+    nothing of it shows it on the page: no page number (``numbered``: page 1 shows one) and
+    a 版头 under a first line that starts (``first_top_mm``, from the paper's top edge)
+    nearer the letter's raised top than the page's own. (A page of Word's 25.4 mm margins
+    with a number at its foot is an ordinary page set too high, not a letter.)
+
+    >>> letter = ["XX县人民政府办公室", "X政办函〔2024〕5号", "关于商请支持XX工作的函"]
+    >>> first_page_shown(letter).top_mm
+    26.3
+    >>> print(first_page_shown(["XX县人民政府文件", "X政发〔2025〕3号", "关于XX的通知"], 71.9))
+    None
+    >>> first_page_shown(["XX县人民政府文件", "X政发〔2025〕3号", "关于XX的通知"], 29.3).top_mm
+    26.3
+    >>> print(first_page_shown(["XX县人民政府文件", "X政发〔2025〕3号", "关于XX的通知"], 29.3,
+    ...                        numbered=True))
+    None
+    """
+    found = plan_document(lines, settings=settings)
+    if found.first_page is not None or first_top_mm is None or numbered:
+        return found.first_page
+    asked = plan_document(lines, settings=settings, kind=roles.KIND_LETTER).first_page
+    if asked is None or asked.top_mm is None:
+        return None
+    raised = abs(first_top_mm - asked.top_mm) < abs(first_top_mm - found.page.top_mm)
+    return asked if raised else None
+
+
+class PageShown(NamedTuple):
+    """What the plan makes of one laid-out page (a PDF's): ``starts_part``, it opens an
+    attached text or the 版记's own page, so a page break ended the page before it early
+    (§7.3.7, §7.4; an empty page before it counts as opening it too); ``numbered``, it
+    carries a page number (§7.5: not the 版记's own page, nor the empty page before it)."""
+
+    starts_part: bool = False
+    numbered: bool = True
+
+
+def pages_shown(pages: Sequence[Sequence[str]]) -> List[PageShown]:
+    """The plan's reading of laid-out pages, each given as its lines top to bottom: the
+    parts are :func:`gongwen.roles.document_parts` of all the lines.
+
+    >>> main = ["关于XX的通知", "各单位：", "现通知如下。", "XX县人民政府", "2025年1月15日"]
+    >>> record = ["抄送：县委办公室。", "XX县人民政府办公室    2025年1月15日印发"]
+    >>> [tuple(page) for page in pages_shown([main, ["附件1", "清单", "正文。"], [], record])]
+    [(False, True), (True, True), (True, False), (True, False)]
+    >>> [tuple(page) for page in pages_shown([main, ["正文。"] + record])]
+    [(False, True), (False, True)]
+    """
+    texts = [line for page in pages for line in page]
+    parts = roles.document_parts(roles.classify(texts))
+    starts = {part.start for part in parts if part.kind != roles.PART_MAIN}
+    record = next((part.start for part in parts if part.kind == roles.PART_RECORD), None)
+    shown: List[PageShown] = []
+    first = len(texts)
+    for page in reversed(pages):  # an empty page takes after the page that follows it
+        first -= len(page)
+        after = shown[0] if shown else PageShown()
+        if not page:
+            shown.insert(0, PageShown(after.starts_part, after.numbered or not after.starts_part))
+            continue
+        own_record = record is not None and first >= record
+        shown.insert(0, PageShown(first in starts, not own_record))
+    return shown
 
 
 def _place_closing(paragraphs: List[ParagraphPlan], shown: Sequence[str],

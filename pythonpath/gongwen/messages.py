@@ -930,6 +930,16 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "en": "The remembered layout preset \u201c{preset}\u201d is gone; "
               "using GB/T 9704 instead",
     },
+    # ---- lint FILE.pdf on a letter (信函格式, GB/T 9704 §10.1) ----
+    "pdf_page_number_letter": {
+        "zh": "第 {page} 页：信函格式的首页不显示页码，这里有“{shown}”",
+        "en": "page {page}: a letter's first page shows no page number, this one shows "
+              "'{shown}'",
+    },
+    "pdf_page_number_record": {
+        "zh": "第 {page} 页：版记页不显示页码，这里有“{shown}”",
+        "en": "page {page}: the 版记's own page shows no page number, this one shows '{shown}'",
+    },
 }
 
 

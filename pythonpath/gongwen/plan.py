@@ -219,6 +219,15 @@ class FirstPage(NamedTuple):
     # page style); None: the page's.
     top_mm: Optional[float] = None
 
+    def own_page(self, page: PageSetup) -> PageSetup:
+        """Page 1 as it is laid out: its top margin ``top_mm``, the type area as high as
+        the other pages' (the hosts move as much to its foot: Writer's first page style
+        to the footer's distance, the .docx's first-page footer reaches as much higher)."""
+        if self.top_mm is None:
+            return page
+        return page._replace(top_mm=self.top_mm,
+                             bottom_mm=page.bottom_mm + page.top_mm - self.top_mm)
+
 
 class LayoutPlan(NamedTuple):
     page: PageSetup

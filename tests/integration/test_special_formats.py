@@ -261,3 +261,90 @@ def test_checking_a_letter_finds_no_page_problem_in_either_path(office, tmp_path
         finally:
             office.close(document)
         assert [problem.message for problem in found if problem.code == "page"] == [], path
+
+
+# --- lint FILE.pdf on a letter (its first page: its own top, no page number) ------------
+
+# Paragraphs long enough for full lines (the checker counts 28 characters on them).
+LONG_LETTER = LETTER[:4] + ["为做好XX工作，现商请贵局在以下方面给予支持。"] + [
+    "一是加强工作协调，明确责任分工，确保各项任务按期完成，形成工作合力。" * 3] * 6 \
+    + LETTER[-4:]
+
+
+def _lint(pdf: Path, *preset: str) -> List[str]:
+    from gongwen import presets
+    from gongwen.layout import settings_from
+    from gongwen.pdf.pdflint import lint_pdf
+
+    settings = settings_from(presets.resolve(preset[0]).data) if preset else None
+    return [f"{problem.paragraph}: {problem.message}" for problem in lint_pdf(pdf, settings)]
+
+
+@pytest.mark.parametrize("preset", ["", "fixed-28pt"])
+def test_lint_finds_nothing_in_the_cli_s_letter_pdf(tmp_path: Path, preset: str):
+    """`format --pdf` then `lint` (the same preset): page 1 is a letter's (read from its
+    text by the core), so its missing number and its raised head are right."""
+    source = _docx_of(LONG_LETTER, tmp_path / "letter.docx")
+    flags = ["--preset", preset] if preset else []
+    assert cli.main(["format", str(source), "-o", str(tmp_path / "out.docx"), "--pdf",
+                     *flags]) == 0
+    pdf = tmp_path / "out.pdf"
+    pages = measure_pdf(pdf).pages
+    assert len(pages) >= 2 and pages[0].page_number is None
+    assert _lint(pdf, *([preset] if preset else [])) == []
+    assert cli.main(["lint", str(pdf), *flags]) == 0
+
+
+def test_lint_finds_nothing_in_the_button_s_letter_asked_for(office, tmp_path: Path):
+    """A 通知's text laid out as a letter (layout=letter): the text does not say 函, the
+    head raised to the letter's top does."""
+    text = [LONG_LETTER[0], "X政办发〔2024〕5号", "关于支持XX工作的通知"] + LONG_LETTER[3:]
+    pdfs = both_paths(office, text, tmp_path, layout="letter")
+    for path, pdf in pdfs.items():
+        assert measure_pdf(pdf).pages[0].page_number is None, path
+        assert _lint(pdf) == [], path
+
+
+def test_lint_still_finds_a_letter_s_real_page_problems(office, tmp_path: Path):
+    """The CLI's letter with its first page's own footer taken away (no w:titlePg): page 1
+    shows a number, which §10.1 does not want."""
+    source = _docx_of(LONG_LETTER, tmp_path / "letter.docx")
+    out = tmp_path / "out.docx"
+    assert cli.main(["format", str(source), "-o", str(out)]) == 0
+    altered = tmp_path / "altered.docx"
+    with zipfile.ZipFile(out) as before, zipfile.ZipFile(altered, "w") as after:
+        for item in before.infolist():
+            data = before.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert b"<w:titlePg/>" in data
+                data = data.replace(b"<w:titlePg/>", b"")
+            after.writestr(item, data)
+    document = office.open(altered)
+    try:
+        pdf = office.export_pdf(document, tmp_path / "altered.pdf", blank_pages=True)
+    finally:
+        office.close(document)
+    from gongwen.pdf.pdfmeasure import deviations
+
+    found = [(deviation.page, deviation.key) for deviation in deviations(measure_pdf(pdf))]
+    assert found == [(0, "pdf_page_number_letter")], found
+
+
+# Full lines in the main text (a page of it) and in each attached text.
+LONG = "坚持人民至上、生命至上，全面落实安全生产责任制，坚决防范和遏制重特大事故发生。" * 2
+LONG_NOTICE = NOTICE[:11] + [LONG] * 12 + NOTICE[11:23] + [LONG] + NOTICE[23:27] + [LONG] \
+    + NOTICE[27:]
+
+
+@pytest.mark.parametrize("layout", ["", "letter"])
+def test_lint_finds_nothing_in_a_notice_with_attached_texts_and_a_record_page(
+        office, tmp_path: Path, layout: str):
+    """附件1 and 附件2 start new pages (§7.3.7), the 版记 has its own page without a number
+    (§7.4, §7.5): the pages before them end early, the core says why (measured before: "第 2
+    页：6 行，应为 22 行", "第 4 页：版心下方没有页码")."""
+    pdfs = both_paths(office, LONG_NOTICE, tmp_path, layout=layout)
+    for path, pdf in pdfs.items():
+        pages = measure_pdf(pdf).pages
+        print(path, [(len(page.body_lines), page.page_number and page.page_number.number)
+                     for page in pages])
+        assert _lint(pdf) == [], path

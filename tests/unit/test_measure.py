@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from gongwen.pdf import pdfmeasure as measure
 from gongwen.pdf.pdfmeasure import (
     CJK_PITCH_MM,
     check_gbt9704,
@@ -374,3 +375,114 @@ def test_a_signature_set_further_in_than_its_date_still_makes_a_signature_page()
     none_at_the_edge = page(line(edge - 5 * char, edge - char),
                             line(edge - 7 * char, edge - char))
     assert not measure.is_signature_page(none_at_the_edge)
+
+
+# --- 信函格式: page 1 has its own top and no page number (GB/T 9704 §10.1) ----------------
+
+def _letter_page(head: List[Tuple[str, float, float, float, float]], number: Optional[str],
+                 first_body_top: float = 100.6) -> str:
+    """Page 1 as the CLI's letter PDF measured (lines' top and bottom in mm): the head
+    lines as given, then a 主送 and body lines on the 10.23 mm pitch, and ``number``."""
+    words = [_word(text, left, top, right, bottom - top) for text, left, top, right, bottom
+             in head]
+    words.append(_word("XX市XX局：", PAGE.left, first_body_top, 64.4))
+    body = _full_page(14)
+    words += [_word(text, left, first_body_top + (i + 1) * PITCH, right)
+              for i, (text, left, right) in enumerate(body)]
+    if number is not None:
+        right = PAGE.width - PAGE.right - PAGE.page_number_size_pt * MM_PER_PT
+        words.append(_word(number, right - 16.0, 269.0, right, 7.0))
+    lines = "".join(f"<block><line>{w}</line></block>" for w in words)
+    return f'<page width="595.303937" height="841.889764"><flow>{lines}</flow></page>'
+
+
+# Measured on `gongwen format --pdf` of a 函: the red name 30 mm from the paper's edge (its
+# box from 29.1 mm), the 发文字号 flush right under the double rule, the title.
+LETTER_HEAD = [("XX县人民政府办公室", 44.8, 29.1, 167.3, 45.6),
+               ("X政办函〔2024〕5号", 130.2, 50.2, 184.0, 57.5),
+               ("关于商请支持XX工作的函", 60.1, 78.8, 152.0, 88.9)]
+
+
+def _letter(head=LETTER_HEAD, number_one: Optional[str] = None, number_two="— 2 —") -> str:
+    return _document([_letter_page(head, number_one),
+                      _page(_full_page()[:3], number_two, 33.0, 47.0)])
+
+
+def _keys(xhtml: str) -> List[Tuple[int, str]]:
+    return [(d.page, d.key) for d in measure.deviations(parse_bbox_xhtml(xhtml))]
+
+
+def test_a_letter_s_first_page_has_its_own_top_and_no_page_number():
+    layout = parse_bbox_xhtml(_letter())
+    assert layout.first_page is not None and layout.first_page.top_mm == 26.3
+    assert layout.expected_on(0).type_top == 26.3
+    assert layout.expected_on(0).type_bottom == 26.3 + PAGE.type_height
+    assert layout.expected_on(1).type_top == PAGE.top
+    assert check_gbt9704(layout) == []
+
+
+def test_a_letter_still_has_its_problems_reported():
+    # a number on page 1, none on page 2
+    assert _keys(_letter(number_one="— 1 —", number_two=None)) == [
+        (0, "pdf_page_number_letter"), (1, "pdf_page_number_missing")]
+    # the name above the raised top (§10.1: 30 mm from the edge)
+    high = [("XX县人民政府办公室", 44.8, 20.0, 167.3, 36.5)] + LETTER_HEAD[1:]
+    assert _keys(_letter(high)) == [(0, "pdf_line_outside")]
+
+
+def test_a_letter_is_told_by_its_text_or_by_a_raised_head():
+    """The core decides from page 1's lines: 函 in the 发文字号 or the title; a letter asked
+    for (layout=letter) of a 通知 shows it by its head starting at the raised top."""
+    notice = [("XX县人民政府文件", 51.2, 29.3, 160.9, 45.8),
+              ("X政发〔2025〕3号", 130.2, 50.2, 184.0, 57.5),
+              ("关于做好安全生产工作的通知", 55.0, 78.8, 157.0, 88.9)]
+    assert parse_bbox_xhtml(_letter(notice)).first_page is not None
+    assert _keys(_letter(notice)) == []
+    # the same head where a document's 版头 starts (the type area's top): no letter, so
+    # page 1's missing number is a problem
+    lowered = [(text, left, top + 10.0, right, bottom + 10.0)
+               for text, left, top, right, bottom in notice]
+    assert parse_bbox_xhtml(_letter(lowered)).first_page is None
+    assert (0, "pdf_page_number_missing") in _keys(_letter(lowered))
+    # a raised head over a numbered page 1: an ordinary page set too high, not a letter
+    raised_numbered = _letter(notice, number_one="— 1 —")
+    assert parse_bbox_xhtml(raised_numbered).first_page is None
+    assert _keys(raised_numbered) == [(0, "pdf_line_outside")]
+    # 函 is in the text: a letter wherever its head starts
+    assert parse_bbox_xhtml(_letter([(t, a, b + 10.0, c, d + 10.0)
+                                     for t, a, b, c, d in LETTER_HEAD])).first_page is not None
+
+
+# --- pages the plan breaks or leaves unnumbered (GB/T 9704 §7.3.7, §7.4, §7.5) ----------
+
+SIGNED = [("XX县人民政府", 130.0, 172.0), ("2025年1月15日", 135.0, 172.0)]
+RECORD = [("抄送：县委办公室，县人大常委会办公室。", PAGE.left + CHAR, 140.0),
+          ("XX县人民政府办公室　　　　2025年1月15日印发", PAGE.left + CHAR, 184.0 - CHAR)]
+
+
+def _with_parts(attached: bool = True, record_number: bool = False,
+                attached_number: bool = True) -> str:
+    """A text page, a page that ends early with the 落款 (11 lines), an attached text
+    (附件1) and the 版记 on its own page."""
+    opening = [("附件1", PAGE.left, PAGE.left + 3 * CHAR)] if attached else []
+    third = opening + [("安全生产责任清单", 80.0, 130.0)] + _full_page(3)
+    record = _page(RECORD, "— 4 —" if record_number else None, 33.0, 47.0)
+    return _document([_numbered(1, _full_page()), _numbered(2, _full_page(9) + SIGNED),
+                      _numbered(3, third) if attached_number else _page(third, None, 0, 0),
+                      record])
+
+
+def test_a_page_before_an_attached_text_or_the_record_page_may_end_early():
+    layout = parse_bbox_xhtml(_with_parts())
+    assert [tuple(page) for page in layout.shown] == [
+        (False, True), (False, True), (True, True), (True, False)]
+    assert not layout.is_full_page(1) and not layout.is_full_page(2)
+    assert check_gbt9704(layout) == []
+
+
+def test_the_pages_the_plan_does_not_break_still_count_and_numbers_still_matter():
+    # 附件1 gone: the third page goes on from the second, which ended 11 lines early
+    assert _keys(_with_parts(attached=False)) == [(1, "pdf_page_lines")]
+    # a number on the 版记's own page (§7.5), none on the attached text's page
+    assert _keys(_with_parts(record_number=True, attached_number=False)) == [
+        (2, "pdf_page_number_missing"), (3, "pdf_page_number_record")]

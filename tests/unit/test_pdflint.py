@@ -9,7 +9,7 @@ import pytest
 
 from gongwen import cli
 from gongwen.pdf import pdfmeasure, pdfsizes
-from gongwen.pdf.pdflint import first_per_page
+from gongwen.pdf.pdflint import first_per_page, paper_deviations
 from gongwen.pdf.pdfmeasure import Deviation, Line, Page, PageNumber, PdfLayout
 
 
@@ -64,7 +64,7 @@ def test_wrong_title_body_and_page_number_sizes_are_size_problems():
 
 def test_a_letter_page_is_not_a4():
     layout = PdfLayout([Page(0, 215.9, 279.4, [], None), Page(1, 210.0, 297.0, [], None)])
-    found = pdfmeasure.paper_deviations(layout)
+    found = paper_deviations(layout)
     assert [(d.code, d.page, d.message()) for d in found] == [
         ("page", 0, "page 1: paper is 215.9 × 279.4 mm, not 210 × 297 mm")]
 

@@ -20,7 +20,7 @@ from gongwen.formatcheck import Problem
 from gongwen.input_files import InputError, cli_locale, describe, one_line, read_bytes, say
 from gongwen.layout import Settings
 from gongwen.pdf import pdfmeasure, pdfsizes
-from gongwen.pdf.pdfmeasure import Deviation
+from gongwen.pdf.pdfmeasure import Deviation, PdfLayout
 
 
 def lint_pdf(path: Path, settings: Optional[Settings] = None) -> List[Problem]:
@@ -40,9 +40,20 @@ def lint_pdf(path: Path, settings: Optional[Settings] = None) -> List[Problem]:
                              one_line(error))) from error
     except (subprocess.TimeoutExpired, ValueError, SyntaxError) as error:  # ET.ParseError
         raise InputError(say("pdf_unreadable", error=one_line(error))) from error
-    found = (pdfmeasure.paper_deviations(layout) + pdfmeasure.deviations(layout)
+    found = (paper_deviations(layout) + pdfmeasure.deviations(layout)
              + pdfsizes.size_deviations(layout, runs))
     return [problem(deviation) for deviation in first_per_page(found)]
+
+
+def paper_deviations(layout: PdfLayout) -> List[Deviation]:
+    """Pages that are not A4 (210 × 297 mm, ±1 mm), upright."""
+    want = layout.expected.page
+    return [Deviation("page", page.index, None, "pdf_paper",
+                      dict(width=page.width_mm, height=page.height_mm,
+                           expected_width=want.width_mm, expected_height=want.height_mm))
+            for page in layout.pages
+            if abs(page.width_mm - want.width_mm) > pdfmeasure.MARGIN_TOLERANCE_MM
+            or abs(page.height_mm - want.height_mm) > pdfmeasure.MARGIN_TOLERANCE_MM]
 
 
 # A page of an unformatted PDF has every line outside the type area: one is enough.

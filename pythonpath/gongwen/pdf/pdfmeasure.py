@@ -6,15 +6,16 @@ pages of visual lines with boxes in millimetres (origin top-left, as on paper).
 ``deviations(layout)`` lists what breaks the 公文 page rules as :class:`Deviation` (a lint
 code, the page and line, a message key of :mod:`gongwen.messages`); ``check_gbt9704(layout)``
 gives them as English sentences (the tests' form); an empty list means the PDF passes.
-``paper_deviations`` (A4) is ``lint``'s further check, with the type sizes
-(:mod:`gongwen.pdf.pdfsizes`).
+``lint`` checks the paper (A4) and the type sizes (:mod:`gongwen.pdf.pdfsizes`) too.
 
 Definitions (they decide what the numbers mean):
 
 - *visual line*: words whose vertical centres lie within half a body character of each
   other, whatever block pdftotext put them in.
 - *page number*: the lowest visual line of a page below the type area whose text is
-  ``— N —`` (em dashes, any spaces); it is not a body line.
+  ``— N —`` (em dashes, any spaces); it is not a body line. Every page has one but a
+  letter's first page (§10.1) and the 版记's own page and the empty page before it (§7.5),
+  as the core reads the pages (:func:`layout.first_page_shown`, :func:`layout.pages_shown`).
 - *footer lines*: the lines under the page number (the author's footer text, which the
   formatter keeps there).
 - *body lines*: every other visual line of the page.
@@ -29,19 +30,19 @@ Definitions (they decide what the numbers mean):
   other line.
   A 成文日期 alone is not a 落款 page: that is the split the keep rule prevents.
 - *full page*: every page but the last one (the last page of a report is usually short),
-  except the page just before a 落款 page when it ends early because the 落款 block could
-  not follow it: the grid slot of its last body line is below 22, and that slot plus the
-  grid slot of the 落款 page's last line is more than 22. The 结束语 → 署名 → 成文日期
-  chain keeps together (``spec.ParaStyle.keep_with_next``: GB/T 9704 §7.3.5.2 puts the
-  署名 one blank line under the 正文 and the 成文日期 under the 署名, and §7.3.5.4 makes
-  room by tightening spacing, never by sending the 落款 to a page of its own), so when the
-  date does not fit, the whole block moves and its page ends early, by less than the
-  block's height. A page that ends earlier than that is a full page, and reported.
-  Likewise a page that ends early because the headings that open the next page keep with
-  their text (no heading alone at a page's foot): its last grid slot plus the lines of
-  those headings (paragraphs of at most two lines, starting two body characters in and
-  ending without a full stop, followed by another paragraph) plus one (the line the text
-  under them could not leave alone) reaches 22.
+  except the page before one the plan starts with a page break (an attached text, the
+  版记's own page), and the page just before a 落款 page when it ends early because the
+  落款 block could not follow it: the grid slot of its last body line is below 22, and
+  that slot plus the grid slot of the 落款 page's last line is more than 22. The 结束语 →
+  署名 → 成文日期 chain keeps together (``spec.ParaStyle.keep_with_next``: §7.3.5.2 puts
+  the 署名 one blank line under the 正文 and the 成文日期 under it, §7.3.5.4 makes room by
+  tightening spacing, never by sending the 落款 to a page of its own), so when the date
+  does not fit, the whole block moves and its page ends early, by less than the block's
+  height; a page that ends earlier than that is full, and reported. Likewise a page that
+  ends early because the headings opening the next page keep with their text: its last
+  grid slot plus the lines of those headings (paragraphs of at most two lines, starting
+  two body characters in, ending without a full stop, followed by another paragraph) plus
+  one (the line the text under them could not leave alone) reaches 22.
 - *full line*: a body line that (1) starts at the left edge of the type area (so not an
   indented first line, which holds 26 characters, and not a centred or right-aligned line),
   (2) reaches the right edge of the type area (so not a paragraph's last line), (3) holds
@@ -70,11 +71,11 @@ from __future__ import annotations
 import re
 import subprocess
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from gongwen import formatcheck, layout, messages, roles, spec
+from gongwen import formatcheck, layout, messages, plan, roles, spec
 from gongwen.spec import MM_PER_PT, PAGE, Role
 
 # Tolerances of the checks, in millimetres. (The numbers below are GB/T 9704's, for the
@@ -93,7 +94,6 @@ CJK_PITCH_MM = PAGE.type_width / PAGE.chars_per_line
 SIGNATURE_RIGHT_INDENT_MM = 2 * BODY_CHAR_MM
 
 
-
 @dataclass(frozen=True)
 class Expected:
     """What the pages should measure, from a layout plan (:func:`expected_from`): the page
@@ -103,6 +103,8 @@ class Expected:
     page: layout.PageSetup
     body_size_pt: float
     title_size_pt: float
+    # The preset's settings (None: GB/T 9704's), for the plan of what page 1 reads.
+    settings: Optional[layout.Settings] = field(default=None, compare=False)
 
     @property
     def type_left(self) -> float:
@@ -167,7 +169,7 @@ def expected_from(settings: Optional[layout.Settings] = None) -> Expected:
     """The expectations of a preset's plan (``layout.settings_from(preset.data)``)."""
     styles = layout.appearances(settings)
     return Expected(layout.page_setup(settings), styles[spec.style_name(Role.BODY)].size_pt,
-                    styles[spec.style_name(Role.TITLE)].size_pt)
+                    styles[spec.style_name(Role.TITLE)].size_pt, settings)
 
 
 GBT9704 = expected_from()
@@ -247,6 +249,16 @@ class Page:
 class PdfLayout:
     pages: List[Page]
     expected: Expected = GBT9704  # what the pages were measured against
+    # Page 1's own (信函格式): no page number, its own top (:func:`first_page_of`).
+    first_page: Optional[plan.FirstPage] = None
+    # What the plan makes of each page (page breaks, pages without a number).
+    shown: List[layout.PageShown] = field(default_factory=list)
+
+    def expected_on(self, index: int) -> Expected:
+        """What page ``index`` should measure: page 1 of a letter has its own type area."""
+        if index or self.first_page is None:
+            return self.expected
+        return replace(self.expected, page=self.first_page.own_page(self.expected.page))
 
     def lines_per_page(self) -> List[int]:
         return [len(page.body_lines) for page in self.pages]
@@ -254,7 +266,7 @@ class PdfLayout:
     def is_full_page(self, index: int) -> bool:
         """True for a full page in the sense of the module docstring."""
         last = len(self.pages) - 1
-        if index >= last:
+        if index >= last or (self.shown and self.shown[index + 1].starts_part):
             return False
         page, signature_page = self.pages[index], self.pages[last]
         if index == last - 1 and page.body_lines and \
@@ -321,19 +333,26 @@ def parse_bbox_xhtml(xhtml: str, expected: Expected = GBT9704) -> PdfLayout:
     body = xhtml[xhtml.find("<html"):] if "<html" in xhtml else xhtml
     body = body.replace("&nbsp;", " ")
     root = ET.fromstring(body)
-    pages = []
-    for index, page_el in enumerate(root.iter(_XHTML + "page")):
-        words = [_word(el) for el in page_el.iter(_XHTML + "word")]
-        lines = group_visual_lines([w for w in words if w.text.strip()], expected)
-        pages.append(_page(index, pt_to_mm(page_el.get("width", "0")),
-                           pt_to_mm(page_el.get("height", "0")), lines, expected))
-    if not pages:  # tolerate snippets written without the XHTML namespace
-        for index, page_el in enumerate(root.iter("page")):
-            words = [_word(el) for el in page_el.iter("word")]
+    pages: List[Page] = []
+    for space in (_XHTML, ""):  # tolerate snippets written without the XHTML namespace
+        if pages:
+            break
+        for index, page_el in enumerate(root.iter(space + "page")):
+            words = [_word(el) for el in page_el.iter(space + "word")]
             lines = group_visual_lines([w for w in words if w.text.strip()], expected)
             pages.append(_page(index, pt_to_mm(page_el.get("width", "0")),
                                pt_to_mm(page_el.get("height", "0")), lines, expected))
-    return PdfLayout(pages, expected)
+    texts = [[line.compact_text for line in page.body_lines] for page in pages]
+    return PdfLayout(pages, expected, first_page_of(pages, expected), layout.pages_shown(texts))
+
+
+def first_page_of(pages: Sequence[Page], expected: Expected = GBT9704) -> Optional[plan.FirstPage]:
+    """Page 1's own (a letter's, §10.1) as the plan of what it reads has it: the core
+    decides from its lines and where the first one starts (:func:`layout.first_page_shown`)."""
+    lines = pages[0].body_lines if pages else []
+    return layout.first_page_shown([line.compact_text for line in lines], lines[0].top_mm,
+                                   expected.settings, pages[0].page_number is not None) \
+        if lines else None
 
 
 def _word(el: ET.Element) -> Word:
@@ -569,8 +588,14 @@ def deviations(layout: PdfLayout) -> List[Deviation]:
     expected = layout.expected
     for page in layout.pages:
         found.extend(_check_page_lines(layout, page))
-        found.extend(_check_type_area(page, height, expected))
-        found.extend(_check_page_number(page, expected))
+        found.extend(_check_type_area(page, height, layout.expected_on(page.index)))
+        unwanted = _unnumbered(layout, page.index)
+        if not unwanted:
+            found.extend(_check_page_number(page, expected))
+        elif page.page_number is not None:
+            found.append(Deviation("page", page.index, None, unwanted,
+                                   dict(shown=page.page_number.text.strip()),
+                                   page.page_number.text))
     full = layout.full_lines()
     if not full and len(layout.pages) > 1:
         found.append(Deviation("page", 0, None, "pdf_no_full_line"))
@@ -587,6 +612,15 @@ def deviations(layout: PdfLayout) -> List[Deviation]:
                 "pdf_line_chars", dict(count=count, expected=chars,
                                        text=line.compact_text), line.compact_text))
     return found
+
+
+def _unnumbered(layout: PdfLayout, index: int) -> str:
+    """Why the page carries no number (the message if it does), "" when it should."""
+    if index == 0 and layout.first_page is not None:
+        return "pdf_page_number_letter"  # §10.1
+    if layout.shown and not layout.shown[index].numbered:
+        return "pdf_page_number_record"  # §7.5
+    return ""
 
 
 def _line_index(page: Page, line: Line) -> Optional[int]:
@@ -663,16 +697,3 @@ def _check_page_number(page: Page, expected: Expected = GBT9704) -> List[Deviati
                                dict(at=number.top_mm, expected=expected_top,
                                     below=form.below_mm), context))
     return found
-
-
-# --- paper and type sizes (lint) -------------------------------------------------------
-
-def paper_deviations(layout: PdfLayout) -> List[Deviation]:
-    """Pages that are not A4 (210 × 297 mm, ±1 mm), upright."""
-    want = layout.expected.page
-    return [Deviation("page", page.index, None, "pdf_paper",
-                      dict(width=page.width_mm, height=page.height_mm,
-                           expected_width=want.width_mm, expected_height=want.height_mm))
-            for page in layout.pages
-            if abs(page.width_mm - want.width_mm) > MARGIN_TOLERANCE_MM
-            or abs(page.height_mm - want.height_mm) > MARGIN_TOLERANCE_MM]

@@ -98,7 +98,8 @@ def run(ctx, frame, url: str) -> Outcome:
         outcome = _perform(command, Invocation(ctx, frame, document, args, locale))
     if outcome.message:
         ui.show_message(ctx, frame, outcome.message, error=not outcome.ok,
-                        button=_button(outcome, locale))
+                        button=_button(outcome, locale),
+                        undoable=outcome.ok and outcome.action == "undo")
     mainthread.collect()  # the garbage a command leaves, here rather than on another thread
     return outcome
 

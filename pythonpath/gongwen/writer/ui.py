@@ -29,24 +29,36 @@ _INFO, _WARNING = 0, 2  # com.sun.star.frame.InfobarType
 
 
 def show_message(ctx, frame, message: str, error: bool = False,
-                 button: Optional[Tuple[str, str]] = None) -> None:
+                 button: Optional[Tuple[str, str]] = None, undoable: bool = False) -> None:
     """Reports ``message`` as LibreOffice reports its own results: in the status bar and in
     an infobar over the document, which stays until the user closes it or the next report
     replaces it, and never stops the user (no modal box: issue 19). ``button`` is
-    (label, command URL), an action the infobar offers (查看第一处, 撤销)."""
+    (label, command URL), an action the infobar offers (查看第一处, 撤销). ``undoable``: the
+    report is of the step now on top of the undo stack, and goes when it is undone
+    (:mod:`gongwen.writer.undowatch`)."""
     set_status(frame, message)
-    show_infobar(frame, message, error, button)
+    if show_infobar(frame, message, error, button) and undoable:
+        from gongwen.writer import undowatch
+
+        try:
+            undowatch.watch(ctx, frame, frame.getController().getModel(), INFOBAR_ID)
+        except Exception:  # a view without an undo manager: the infobar stays as it was
+            pass
 
 
 def show_infobar(frame, message: str, error: bool = False,
                  button: Optional[Tuple[str, str]] = None) -> bool:
-    """True when the frame's view shows it (a hidden or headless frame has no infobar)."""
+    """True when the frame's view shows it (a hidden or headless frame has no infobar).
+    The infobar it replaces stops watching its undo step."""
     import uno
+
+    from gongwen.writer import undowatch
 
     try:
         controller = frame.getController()
         if controller is None or not hasattr(controller, "appendInfobar"):
             return False
+        undowatch.stop(frame)
         if controller.hasInfobar(INFOBAR_ID):
             controller.removeInfobar(INFOBAR_ID)
         buttons = []
