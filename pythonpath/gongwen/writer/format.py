@@ -469,7 +469,11 @@ def apply_paragraphs(document, body: Body, changes: Dict[int, Change],
 
 
 def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
-    """(index, cursor selecting that paragraph) for ascending paragraph indices."""
+    """(index, cursor selecting that paragraph) for ascending paragraph indices.
+
+    gotoNextParagraph(False) leaves the cursor collapsed at the next paragraph's start, so a
+    target needs one call to be selected (two fewer bridge calls a paragraph than going to
+    its start and collapsing again: the body's 818 styled paragraphs of the 100-page bench)."""
     cursor = document.getText().createTextCursor()
     cursor.gotoStart(False)
     position = 0
@@ -477,10 +481,8 @@ def _walk_to(document, indices: Sequence[int]) -> Iterator[Tuple[int, object]]:
         while position < index:
             cursor.gotoNextParagraph(False)
             position += 1
-        cursor.gotoStartOfParagraph(False)
         cursor.gotoEndOfParagraph(True)
         yield index, cursor
-        cursor.collapseToStart()
 
 
 def _apply_change(target, change: Change) -> None:
