@@ -72,6 +72,7 @@ class ParagraphFacts(NamedTuple):
     color_rgb: Optional[int] = None  # None: automatic (or black)
     highlight: bool = False
     underlined: Tuple[Tuple[int, int], ...] = ()  # ranges, for underlined blanks
+    style: Optional[str] = None  # the paragraph style's name
 
 
 class PageFacts(NamedTuple):
@@ -94,10 +95,13 @@ class DocumentFacts(NamedTuple):
     stand_in: Optional[Callable[[str], Optional[str]]] = None
 
 
-def looks_of(paragraphs: Sequence[ParagraphFacts]) -> List[roles.ParagraphLook]:
-    """What the classifier reads of the first paragraphs' looks, as the formatter reads it."""
-    return [roles.ParagraphLook(p.size_pt, p.color_rgb, p.align, p.bold)
-            for p in paragraphs[:roles.LOOKED_AT]]
+def looks_of(paragraphs: Sequence[ParagraphFacts]) -> List[Optional[roles.ParagraphLook]]:
+    """What the classifier reads of the paragraphs' looks, as the formatter reads them
+    (:func:`gongwen.roles.looks_wanted`): after Format a heading a look made is told by its
+    公文 style, as Format itself tells it again."""
+    wanted = set(roles.looks_wanted([p.text for p in paragraphs]))
+    return [roles.ParagraphLook(p.size_pt, p.color_rgb, p.align, p.bold, p.style)
+            if index in wanted else None for index, p in enumerate(paragraphs)]
 
 
 def check(facts: DocumentFacts, settings: Optional[layout.Settings] = None,

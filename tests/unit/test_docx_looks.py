@@ -78,3 +78,38 @@ def test_the_cli_formats_the_red_head_by_its_look(tmp_path: Path):
     assert _styles(once) == [style_name(role) for _, role in HEAD]
     assert cli.main(["format", str(once), "-o", str(twice)]) == 0
     assert _styles(twice) == _styles(once)
+
+
+def _report_with_late_bold_headings(path: Path) -> Path:
+    """A personal 总结 in Word: bold unnumbered part headings, the last ones past the
+    paragraphs the head's looks are read for (a real 述职报告's 未来规划, 总结)."""
+    document = docx.Document()
+    document.add_paragraph("2024年度个人工作总结")
+    for part in ("工作情况", "学习情况", "未来规划"):
+        document.add_paragraph().add_run(part).bold = True
+        for _ in range(14):
+            document.add_paragraph("本年度认真履行岗位职责，按时完成各项工作任务，工作质量稳步提高。")
+    document.save(str(path))
+    return path
+
+
+def test_bold_headings_past_the_head_are_described_and_planned_as_headings(tmp_path: Path):
+    source = _report_with_late_bold_headings(tmp_path / "in.docx")
+    document = docx.Document(str(source))
+    paragraphs = _paragraphs(document)
+    looks = docxfacts.paragraph_looks(document, paragraphs)
+    late = [p for p in paragraphs if docxtext.paragraph_text(p) == "未来规划"][0]
+    assert paragraphs.index(late) > LOOKED_AT
+    assert looks[paragraphs.index(late)].bold
+    assert looks[paragraphs.index(late) - 1] is None  # a line of text past the head: not read
+    assert cli.main(["format", str(source), "-o", str(tmp_path / "out.docx")]) == 0
+    out = docx.Document(str(tmp_path / "out.docx"))
+    headings = [p.text for p in out.paragraphs if p.style.name == style_name(Role.HEADING1)]
+    assert headings == ["工作情况", "学习情况", "未来规划"]
+    # 检查格式 after Format tells the headings Format made by their 公文 style, as a second
+    # Format does (it took them for text set in 黑体)
+    assert cli.main(["lint", str(tmp_path / "out.docx"), "--json"]) in (0, 1)
+    from gongwen import formatcheck
+
+    problems = formatcheck.check(docxfacts.document_facts(out))
+    assert [p for p in problems if p.code == "font"] == []

@@ -240,31 +240,42 @@ def _paragraph(p: etree._Element, resolver: _Resolver,
         underline=bool(visible) and all(r.underline for r in visible),
         color_rgb=colours.pop() if len(colours) == 1 else None,
         highlight=bool(visible) and all(r.highlight for r in visible),
-        underlined=tuple(underlined) if offset == len(plain) else ())
+        underlined=tuple(underlined) if offset == len(plain) else (),
+        style=_style_name(p, resolver))
 
 
-def paragraph_looks(document, paragraphs: Sequence[etree._Element]) -> List[ParagraphLook]:
-    """How the source sets the first paragraphs (:data:`gongwen.roles.LOOKED_AT` of them),
-    evidence for the classifier: the effective size, colour and weight of most of each
-    one's text, its alignment and its style's name, through the style chain as above."""
+def paragraph_looks(document, paragraphs: Sequence[etree._Element],
+                    texts: Optional[Sequence[str]] = None) -> List[Optional[ParagraphLook]]:
+    """How the source sets the paragraphs the core asks for (:func:`gongwen.roles.
+    looks_wanted`; None for the others), evidence for the classifier: the effective size,
+    colour and weight of most of each one's text, its alignment and its style's name,
+    through the style chain as above. ``texts``: the paragraphs' texts, when known."""
     resolver = _Resolver(document)
-    return [_look(p, resolver) for p in paragraphs[:roles.LOOKED_AT]]
+    if texts is None:
+        texts = [docxtext.paragraph_text(p) for p in paragraphs]
+    wanted = set(roles.looks_wanted(texts))
+    return [_look(p, resolver) if index in wanted else None
+            for index, p in enumerate(paragraphs[:max(wanted, default=-1) + 1])]
 
 
 def _look(p: etree._Element, resolver: _Resolver) -> ParagraphLook:
     pprs, rprs = resolver.paragraph_layers(p)
     runs = [resolver.run(run, rprs, run_text) for run, run_text in _runs(p)]
     colours = {r.color or None for r in runs if r.text.strip()}  # black: automatic
-    ppr = p.find(qn("w:pPr"))
-    pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
-    style = resolver.by_id.get(pstyle.get(qn("w:val"))) if pstyle is not None else None
-    name = style.find(qn("w:name")) if style is not None else None
     return ParagraphLook(
         size_pt=formatcheck.dominant([(r.size_pt, r.text) for r in runs], any_char=True),
         color_rgb=colours.pop() if len(colours) == 1 else None,
         align=_alignment(pprs),
         bold=formatcheck.dominant([(r.bold, r.text) for r in runs], any_char=True),
-        style=name.get(qn("w:val")) if name is not None else None)
+        style=_style_name(p, resolver))
+
+
+def _style_name(p: etree._Element, resolver: _Resolver) -> Optional[str]:
+    ppr = p.find(qn("w:pPr"))
+    pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    style = resolver.by_id.get(pstyle.get(qn("w:val"))) if pstyle is not None else None
+    name = style.find(qn("w:name")) if style is not None else None
+    return name.get(qn("w:val")) if name is not None else None
 
 
 def _runs(p: etree._Element):

@@ -475,7 +475,7 @@ class DocxHost:
         self.paragraphs = [b for b in self.blocks if b.tag == qn("w:p")]
         self.texts = [paragraph_text(p) for p in self.paragraphs]
         return formatwork.Reading(
-            self.texts, docxfacts.paragraph_looks(self.document, self.paragraphs))
+            self.texts, docxfacts.paragraph_looks(self.document, self.paragraphs, self.texts))
 
     def drop_page_number_frames(self) -> int:
         return docxpagenumbers.drop_page_number_frames(self.document.element.body)

@@ -61,7 +61,7 @@ from gongwen.roles.headings import (
     parse_heading_number,
     run_in_heading,
 )
-from gongwen.roles.looks import LOOKED_AT, Looks, ParagraphLook, is_red
+from gongwen.roles.looks import LOOKED_AT, Looks, ParagraphLook, is_red, looks_wanted
 from gongwen.roles.minutes import is_minutes, mark_attendance
 from gongwen.roles.outline import mark_headings
 from gongwen.roles.parts import (
@@ -84,7 +84,8 @@ from gongwen.roles.tail import mark_attachments, mark_tail
 from gongwen.spec import Role
 
 __all__ = [
-    "LOOKED_AT", "ParagraphLook", "is_red", "KIND_DOCUMENT", "KIND_LETTER", "KIND_MINUTES",
+    "LOOKED_AT", "ParagraphLook", "is_red", "looks_wanted", "KIND_DOCUMENT", "KIND_LETTER",
+    "KIND_MINUTES",
     "LAYOUT_CHOICES", "PART_ATTACHMENT", "PART_MAIN", "PART_RECORD", "HeadingNumber", "Part",
     "RunIn", "Split", "classify", "document_kind", "document_parts", "heading_level",
     "parse_heading_number", "run_in_heading", "split_line", "ONE_LINE_MAX_CHARS",

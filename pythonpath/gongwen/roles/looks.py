@@ -17,10 +17,12 @@ Standard library only, Python 3.8 compatible.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Dict, List, NamedTuple, Optional, Sequence
 
 from gongwen import spec
+from gongwen.roles.headings import parse_heading_number
 from gongwen.spec import Align, Role
 
 # How many paragraphs from the top a host describes: the looks decide the 版头, the title
@@ -29,6 +31,13 @@ from gongwen.spec import Align, Role
 # read from the paragraphs under them. Reading more costs the Writer host a walk through
 # the portions of every paragraph.
 LOOKED_AT = 30
+# Past them a host describes only the lines a look may make a heading of, as a reader takes a
+# short line set bold (or in Word's 标题 1) for a part's heading: a phrase, no sentence, no
+# field (会议地点：线上), no number (the number decides). Measured on a real 述职报告 set in
+# Word's heading styles: 工作成就, 未来规划, 总结 past paragraph 30 were planned as text, and
+# 检查格式 after Format took the headings it had made for text set in 黑体.
+HEADING_LOOK_CHARS = (2, 20)
+NOT_IN_HEADING_LOOK = re.compile(r"[，。；：！？,;:!?、]")
 
 # A 发文机关标志 is 小初 to 初号, narrowed to about 一号 when a long name must stay on one
 # line; a title is 2号 (小一 at most). Measured on the issue's red heads: 34 pt and 22 pt.
@@ -37,6 +46,23 @@ ISSUER_MIN_PT = spec.FONT_SIZES_PT["一号"]
 LARGER_BY_PT = 1.5
 # A line of text, not a heading, when longer than this.
 BOLD_TEXT_MIN_CHARS = 20
+
+
+def may_head_by_look(text: str) -> bool:
+    """A line a look may make a heading of (:data:`HEADING_LOOK_CHARS`).
+
+    >>> [may_head_by_look(t) for t in ("未来规划", "一、主要工作", "今年完成了三项任务。")]
+    [True, False, False]
+    """
+    return (HEADING_LOOK_CHARS[0] <= len(text) <= HEADING_LOOK_CHARS[1]
+            and not NOT_IN_HEADING_LOOK.search(text) and parse_heading_number(text) is None)
+
+
+def looks_wanted(texts: Sequence[str]) -> List[int]:
+    """The paragraphs whose looks a host describes: the first :data:`LOOKED_AT`, and past
+    them the lines that may head a part by their look (:func:`may_head_by_look`)."""
+    return [index for index, text in enumerate(texts)
+            if index < LOOKED_AT or may_head_by_look(text)]
 
 
 class ParagraphLook(NamedTuple):
@@ -84,19 +110,26 @@ class Looks:
 
     def __init__(self, looks: Optional[Sequence[Optional[ParagraphLook]]],
                  texts: Sequence[str]) -> None:
-        # Only what the hosts describe counts, so the core decides as the button and the
-        # CLI do whoever calls it with more.
-        given = list(looks or ())[:min(len(texts), LOOKED_AT)]
-        self.items: List[ParagraphLook] = [look or NO_LOOK for look in given]
+        # Only what the hosts describe counts (:func:`looks_wanted`), so the core decides as
+        # the button and the CLI do whoever calls it with more.
+        given = list(looks or ())[:len(texts)]
+        wanted = set(looks_wanted(texts)) if len(given) > LOOKED_AT else None
+        self.items: List[ParagraphLook] = [
+            (look or NO_LOOK) if wanted is None or index in wanted else NO_LOOK
+            for index, look in enumerate(given)]
         self.items += [NO_LOOK] * (len(texts) - len(self.items))
         # Every paragraph set alike (text pasted into a blank document, a .txt opened in
         # Word): the looks tell nothing, and the text decides as it does with no looks — so
         # a host that describes such a file plans as the core does on its texts (a township's
         # 政府工作报告 attached under its 印发 notice had lost its second title line on both
         # host paths only).
-        described = [look for look, text in zip(self.items, texts) if look != NO_LOOK and text]
+        # Judged on the head (the first LOOKED_AT): a heading set bold further down is no
+        # reason to believe the head's looks.
+        head = min(len(texts), LOOKED_AT)
+        described = [look for look, text in zip(self.items[:head], texts) if look != NO_LOOK
+                     and text]
         if len(described) > 1 and len(set(described)) == 1:
-            self.items = [NO_LOOK] * len(texts)
+            self.items[:head] = [NO_LOOK] * head
         # The text's size: the one most characters of lines not centred have (a head has
         # a few short large lines, the text long ones). A web page may give the size of
         # its title only: the text is then taken to be 三号.
@@ -151,7 +184,7 @@ class Looks:
         return bool(self.items[index].bold) and not self.text_bold
 
     def known(self, index: int) -> bool:
-        """The host described this paragraph (the first :data:`LOOKED_AT` of a document)."""
+        """The host described this paragraph (:func:`looks_wanted`)."""
         return self.items[index] != NO_LOOK
 
     def same_size(self, index: int, other: int) -> bool:

@@ -19,7 +19,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from gongwen.roles.common import ascii_number, clean
 from gongwen.roles.headings import parse_heading_number, run_in_heading
-from gongwen.roles.looks import Looks
+from gongwen.roles.looks import HEADING_LOOK_CHARS, NOT_IN_HEADING_LOOK, Looks
 from gongwen.roles.signoff import is_tail_date
 from gongwen.spec import Role
 
@@ -225,9 +225,10 @@ def mark_headings(texts: Sequence[str], roles: List[Optional[str]],
             roles[index] = HEADING_ROLES[outline.place(form) - 1]
 
 
-# A bold line that heads a part: a phrase, no sentence, no field (会议地点：线上), no date.
-_BOLD_HEADING_CHARS = (2, 20)
-_NOT_IN_BOLD_HEADING = re.compile(r"[，。；：！？,;:!?、]")
+# A bold line that heads a part: a phrase, no sentence, no field (会议地点：线上), no date
+# (the lines whose looks the hosts describe past the head: roles.looks).
+_BOLD_HEADING_CHARS = HEADING_LOOK_CHARS
+_NOT_IN_BOLD_HEADING = NOT_IN_HEADING_LOOK
 
 
 def _mark_bold_headings(texts: Sequence[str], roles: List[Optional[str]], start: int, end: int,

@@ -170,7 +170,8 @@ def _paragraph(paragraph, skip_notes: bool) -> ParagraphFacts:
         underline=bool(visible) and all(p.underline for p in visible),
         color_rgb=colours.pop() if len(colours) == 1 else None,
         highlight=bool(visible) and all(p.highlight for p in visible),
-        underlined=tuple(underlined) if offset == len(text) else ())
+        underlined=tuple(underlined) if offset == len(text) else (),
+        style=paragraph.getPropertyValue("ParaStyleName") or None)
 
 
 _PORTION_PROPERTIES = ("CharFontNameAsian", "CharFontName", "CharHeight", "CharWeight",

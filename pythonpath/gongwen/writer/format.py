@@ -177,8 +177,8 @@ class WriterHost:
         self.first_page_state: page.PageState = {}
 
     def read(self) -> formatwork.Reading:
-        seen = looks.read_looks(self.document)
         body = read_body(self.document)
+        seen = looks.read_looks(self.document, body.texts)
         if self.restructured is None:
             self.body = body
             return formatwork.Reading(body.texts, seen)
@@ -283,8 +283,8 @@ def normalization(args: Dict[str, str]) -> Normalization:
 
 # --- reading ---------------------------------------------------------------------------
 
-def looks_of_plan(seen: List[roles.ParagraphLook], host: Optional[List[int]]
-                  ) -> List[roles.ParagraphLook]:
+def looks_of_plan(seen: List[Optional[roles.ParagraphLook]], host: Optional[List[int]]
+                  ) -> List[Optional[roles.ParagraphLook]]:
     """The looks of the paragraphs the plan is made of: with tracked changes a removed
     paragraph is still in the document (deleted), so the plan's paragraph i is the
     document's ``host[i]``."""

@@ -3,13 +3,14 @@
 The core decides what a look means (:mod:`gongwen.roles.looks`); this only reads it, as
 the .docx side does (:func:`gongwen.ooxml.docxfacts.paragraph_looks`): per paragraph the
 size, colour and weight most of its text has (its text portions), its alignment and its
-paragraph style. Only the first :data:`gongwen.roles.LOOKED_AT` paragraphs: walking the
-portions of every paragraph of a 100-page report would cost Format what it saves.
+paragraph style. Only the paragraphs the core asks for (:func:`gongwen.roles.looks_wanted`:
+the first :data:`gongwen.roles.LOOKED_AT`, then the lines a look may make headings of):
+walking the portions of every paragraph of a 100-page report would cost Format what it saves.
 """
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence
 
 from gongwen import formatcheck, roles
 from gongwen.roles import ParagraphLook
@@ -23,14 +24,19 @@ AUTO_COLOR = -1  # CharColor: automatic
 _PORTION = ("CharHeight", "CharColor", "CharWeight")
 
 
-def read_looks(document) -> List[ParagraphLook]:
-    """The looks of the body's first paragraphs, in order (tables are not paragraphs)."""
-    looks: List[ParagraphLook] = []
+def read_looks(document, texts: Sequence[str]) -> List[Optional[ParagraphLook]]:
+    """The looks of the body's paragraphs the core asks for, by paragraph index (None for
+    the others; tables are not paragraphs). ``texts``: the body's paragraph texts."""
+    wanted = roles.looks_wanted(texts)
+    looks: List[Optional[ParagraphLook]] = []
+    if not wanted:
+        return looks
+    asked, last = set(wanted), wanted[-1]
     enumeration = document.getText().createEnumeration()
-    while enumeration.hasMoreElements() and len(looks) < roles.LOOKED_AT:
+    while enumeration.hasMoreElements() and len(looks) <= last:
         element = enumeration.nextElement()
         if element.supportsService("com.sun.star.text.Paragraph"):
-            looks.append(paragraph_look(element))
+            looks.append(paragraph_look(element) if len(looks) in asked else None)
     return looks
 
 
