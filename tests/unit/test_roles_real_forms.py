@@ -277,3 +277,40 @@ def test_a_day_of_a_month_right_after_the_number_is_the_items_text():
     assert roles[3:5] == [Role.HEADING3, Role.HEADING3]
     # 1、2月份 (January and February) and 1.5% stay numbers.
     assert classify(["总结", "1、2月份完成了检修。", "1.5%的增长来自出口。"])[1:] == [Role.BODY] * 2
+
+
+# --- government files of counties, towns and districts (fifth pass) -------------------------
+
+def test_a_document_number_whose_page_dropped_its_hao_is_still_one():
+    roles = classify(["X委发〔2018〕20", "中共X市委  X市人民政府", "关于深化社区建设加强和完善",
+                      "社区治理的实施意见", "(2018年7月2日)",
+                      "为提升社区治理水平，现提出如下意见。"])
+    assert roles == [Role.DOC_NUMBER, Role.TITLE, Role.TITLE, Role.TITLE, Role.SUBTITLE,
+                     Role.BODY]
+    # A year and a number in brackets with no agency code before them is no 发文字号.
+    assert classify(["〔2018〕20", "关于X的通知", "各村："])[0] != Role.DOC_NUMBER
+
+
+def test_an_agency_typed_over_a_title_that_names_its_agency_is_the_masthead():
+    roles = classify(["X县人民政府", "县人民政府关于印发《X县人民政府工作规则》的通知",
+                      "X政发〔2017〕1号", "各乡镇人民政府：", "现予印发。"])
+    assert roles[:4] == [Role.ISSUER, Role.TITLE, Role.DOC_NUMBER, Role.ADDRESSEE]
+    # Over 关于…… the agency's name is the title's first line.
+    assert classify(["X市人民政府", "关于持续深化改革的实施意见", "X政字〔2021〕30号",
+                     "各县（市、区）人民政府："])[:2] == [Role.TITLE, Role.TITLE]
+
+
+def test_a_disclosure_line_under_the_date_is_a_note():
+    roles = classify(["关于进一步规范建筑垃圾治理的通知", "各村、居委会：",
+                      "现将有关事项通知如下。", "附件：建筑垃圾处置流程", "X区X镇人民政府",
+                      "2021年2月7日", "公开属性：主动公开",
+                      "X镇人民政府办公室                  2021年2月7日印发"])
+    assert roles[3:] == [Role.ATTACHMENT, Role.SIGNATURE, Role.DATE, Role.NOTE, Role.IMPRINT]
+
+
+def test_a_contact_line_is_text_under_running_text_and_a_note_after_a_closing():
+    texts = ["关于收集意见建议的通知", "各位人大代表:", "请将整理后的意见建议报送评议办公室。",
+             "联系电话:2626393", "县人大工作评议办公室", "2018年8月21日"]
+    assert classify(texts)[3:] == [Role.BODY, Role.SIGNATURE, Role.DATE]
+    closed = texts[:3] + ["特此通知。"] + texts[3:]
+    assert classify(closed)[3:] == [Role.CLOSING, Role.NOTE, Role.SIGNATURE, Role.DATE]
