@@ -53,9 +53,12 @@ from labelled import Look, Paragraph
 # to 95.5 % of 891 with no old held-out paragraph lost (781 of 813 right before and after);
 # the four rules their tune misses asked for (a 发文字号 without 号, a typed 版头 over a title
 # naming its agency, 公开属性 as 附注, a contact line under running text is text) give 99.1 %
-# of 2 375 on tune and 95.7 % of 891 on held-out, 209 documents (core = CLI = Writer).
-FLOORS = {"tune": 99.0, "heldout": 95.6}
-MIN_DOCUMENTS = 209
+# of 2 375 on tune and 95.7 % of 891 on held-out, 209 documents (core = CLI = Writer). A
+# second unseen set of seven (96.0 % of 75 on those rules) and one rule from its tune part (a
+# 印发 notice's 署名 and date with the sent text going on under them, its title dropped by the
+# page): 99.1 % of 2 417 on tune, 95.8 % of 924 on held-out, 216 documents.
+FLOORS = {"tune": 99.0, "heldout": 95.7}
+MIN_DOCUMENTS = 216
 MIN_PARAGRAPHS = 2985
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]

@@ -314,3 +314,16 @@ def test_a_contact_line_is_text_under_running_text_and_a_note_after_a_closing():
     assert classify(texts)[3:] == [Role.BODY, Role.SIGNATURE, Role.DATE]
     closed = texts[:3] + ["特此通知。"] + texts[3:]
     assert classify(closed)[3:] == [Role.CLOSING, Role.NOTE, Role.SIGNATURE, Role.DATE]
+
+
+def test_a_sent_text_may_go_on_under_the_notices_signed_date_without_its_title():
+    texts = ["X市人民政府办公厅关于印发《X市2016年政务公开工作要点》的通知", "各区人民政府：",
+             "《X市2016年政务公开工作要点》已经市政府同意，现印发给你们。", "X市人民政府办公厅",
+             "2016年5月28日", "2016年是开局之年。今年政务公开工作的总体要求是：深化公开。",
+             "一、围绕深化改革推进公开", "（一）推进权力清单公开"]
+    roles = classify(texts)
+    assert roles[3:] == [Role.SIGNATURE, Role.DATE, Role.BODY, Role.HEADING1, Role.HEADING2]
+    # A notice that sends no text: a 署名 and a date inside it are not its end.
+    said = ["关于X的通知", "各村：", "来函称：", "X县X局", "2016年5月28日", "现答复如下。",
+            "X镇人民政府", "2016年6月1日"]
+    assert classify(said)[3:5] == [Role.BODY, Role.BODY]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-from gongwen.roles.common import is_agency_word, next_filled
+from gongwen.roles.common import SENTENCE_END, is_agency_word, next_filled
 from gongwen.roles.head import NAMES_ITS_KIND, TITLE_MAX_LINES, is_addressee, subtitle_run
+from gongwen.roles.headings import heading_level
 from gongwen.roles.looks import Looks
 from gongwen.roles.signoff import (
     ONE_LINE_MAX_CHARS,
@@ -142,7 +143,18 @@ def mark_unmarked_attached_text(
             roles[after] = Role.ATTACHMENT_TITLE
             mark_tail(texts, roles, _mark_title_on(texts, roles, after, looks), end)
             return after
+        if issues_a_text and after < end and roles[after] is None \
+                and _is_signed_date(texts, roles, index, start) and _runs_on(texts[after]):
+            # The page shows the attached text's title as its own heading and drops it
+            # from the text: the 要点 goes on right under the notice's 署名 and date.
+            mark_tail(texts, roles, after, end)
+            return after
     return end
+
+
+def _runs_on(text: str) -> bool:
+    """Running text: a sentence, or a heading of the attached text (一、总体要求)."""
+    return bool(heading_level(text)) or text[-1:] in SENTENCE_END
 
 
 # 《新昌县森林火灾事故应急预案》已经县政府同意，现予印发 / 现将《XX办法》印发给你们: a notice
