@@ -56,9 +56,12 @@ from labelled import Look, Paragraph
 # of 2 375 on tune and 95.7 % of 891 on held-out, 209 documents (core = CLI = Writer). A
 # second unseen set of seven (96.0 % of 75 on those rules) and one rule from its tune part (a
 # 印发 notice's 署名 and date with the sent text going on under them, its title dropped by the
-# page): 99.1 % of 2 417 on tune, 95.8 % of 924 on held-out, 216 documents.
-FLOORS = {"tune": 99.0, "heldout": 95.7}
-MIN_DOCUMENTS = 216
+# page): 99.1 % of 2 417 on tune, 95.8 % of 924 on held-out, 216 documents. A third set of
+# three (98.6 % of 70 unseen) and its rule (a title line that names no kind goes on to a short
+# line that names it) — it also mends a held-out title never tuned on: 99.1 % of 2 487 on
+# tune, 95.9 % of 924 on held-out, 219 documents.
+FLOORS = {"tune": 99.0, "heldout": 95.8}
+MIN_DOCUMENTS = 219
 MIN_PARAGRAPHS = 2985
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]

@@ -327,3 +327,16 @@ def test_a_sent_text_may_go_on_under_the_notices_signed_date_without_its_title()
     said = ["关于X的通知", "各村：", "来函称：", "X县X局", "2016年5月28日", "现答复如下。",
             "X镇人民政府", "2016年6月1日"]
     assert classify(said)[3:5] == [Role.BODY, Role.BODY]
+
+
+def test_an_attached_title_line_naming_no_kind_goes_on_to_the_line_that_names_it():
+    texts = ["关于印发《X镇加装电梯后续维保补贴实施意见》的通知", "各居、村委：",
+             "现将《X镇加装电梯后续维保补贴实施意见》印发给你们，请认真贯彻落实。",
+             "X镇人民政府", "2025年3月6日", "X镇既有多层住宅加装电梯后续维保", "补贴实施意见",
+             "为加快推进加装电梯工作，具体办法如下：", "一、补贴范围"]
+    assert classify(texts)[5:] == [Role.ATTACHMENT_TITLE, Role.ATTACHMENT_TITLE, Role.BODY,
+                                   Role.HEADING1]
+    # A title that has named its kind has ended: a short line under it is the text's.
+    ended = texts[:5] + ["X镇加装电梯补贴实施方案", "补贴对象名单",
+                         "为加快推进加装电梯工作，具体办法如下："]
+    assert classify(ended)[6] != Role.ATTACHMENT_TITLE
