@@ -48,8 +48,20 @@ from labelled import Look, Paragraph
 # 2 167 on tune, 96.1 % of 813 on held-out, 189 documents (gap 2.9).
 # A third unseen document (a university 通知, 72.7 % of 11) asked for one more rule (a day of a
 # month right after 1. is the item's text): 99.0 % of 2 178 on tune, 190 documents.
-FLOORS = {"tune": 98.8, "heldout": 95.9}
-MIN_DOCUMENTS = 190
+# Fifth pass: nineteen government documents (county, township/街道, district, city; 94.2 % of
+# 275 unseen, before any rule) bring 5 held-out files with 8 misses of 78, so held-out lowers
+# to 95.5 % of 891 with no old held-out paragraph lost (781 of 813 right before and after);
+# the four rules their tune misses asked for (a 发文字号 without 号, a typed 版头 over a title
+# naming its agency, 公开属性 as 附注, a contact line under running text is text) give 99.1 %
+# of 2 375 on tune and 95.7 % of 891 on held-out, 209 documents (core = CLI = Writer). A
+# second unseen set of seven (96.0 % of 75 on those rules) and one rule from its tune part (a
+# 印发 notice's 署名 and date with the sent text going on under them, its title dropped by the
+# page): 99.1 % of 2 417 on tune, 95.8 % of 924 on held-out, 216 documents. A third set of
+# three (98.6 % of 70 unseen) and its rule (a title line that names no kind goes on to a short
+# line that names it) — it also mends a held-out title never tuned on: 99.1 % of 2 487 on
+# tune, 95.9 % of 924 on held-out, 219 documents.
+FLOORS = {"tune": 99.0, "heldout": 95.8}
+MIN_DOCUMENTS = 219
 MIN_PARAGRAPHS = 2985
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]

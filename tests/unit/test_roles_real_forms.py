@@ -277,3 +277,66 @@ def test_a_day_of_a_month_right_after_the_number_is_the_items_text():
     assert roles[3:5] == [Role.HEADING3, Role.HEADING3]
     # 1、2月份 (January and February) and 1.5% stay numbers.
     assert classify(["总结", "1、2月份完成了检修。", "1.5%的增长来自出口。"])[1:] == [Role.BODY] * 2
+
+
+# --- government files of counties, towns and districts (fifth pass) -------------------------
+
+def test_a_document_number_whose_page_dropped_its_hao_is_still_one():
+    roles = classify(["X委发〔2018〕20", "中共X市委  X市人民政府", "关于深化社区建设加强和完善",
+                      "社区治理的实施意见", "(2018年7月2日)",
+                      "为提升社区治理水平，现提出如下意见。"])
+    assert roles == [Role.DOC_NUMBER, Role.TITLE, Role.TITLE, Role.TITLE, Role.SUBTITLE,
+                     Role.BODY]
+    # A year and a number in brackets with no agency code before them is no 发文字号.
+    assert classify(["〔2018〕20", "关于X的通知", "各村："])[0] != Role.DOC_NUMBER
+
+
+def test_an_agency_typed_over_a_title_that_names_its_agency_is_the_masthead():
+    roles = classify(["X县人民政府", "县人民政府关于印发《X县人民政府工作规则》的通知",
+                      "X政发〔2017〕1号", "各乡镇人民政府：", "现予印发。"])
+    assert roles[:4] == [Role.ISSUER, Role.TITLE, Role.DOC_NUMBER, Role.ADDRESSEE]
+    # Over 关于…… the agency's name is the title's first line.
+    assert classify(["X市人民政府", "关于持续深化改革的实施意见", "X政字〔2021〕30号",
+                     "各县（市、区）人民政府："])[:2] == [Role.TITLE, Role.TITLE]
+
+
+def test_a_disclosure_line_under_the_date_is_a_note():
+    roles = classify(["关于进一步规范建筑垃圾治理的通知", "各村、居委会：",
+                      "现将有关事项通知如下。", "附件：建筑垃圾处置流程", "X区X镇人民政府",
+                      "2021年2月7日", "公开属性：主动公开",
+                      "X镇人民政府办公室                  2021年2月7日印发"])
+    assert roles[3:] == [Role.ATTACHMENT, Role.SIGNATURE, Role.DATE, Role.NOTE, Role.IMPRINT]
+
+
+def test_a_contact_line_is_text_under_running_text_and_a_note_after_a_closing():
+    texts = ["关于收集意见建议的通知", "各位人大代表:", "请将整理后的意见建议报送评议办公室。",
+             "联系电话:2626393", "县人大工作评议办公室", "2018年8月21日"]
+    assert classify(texts)[3:] == [Role.BODY, Role.SIGNATURE, Role.DATE]
+    closed = texts[:3] + ["特此通知。"] + texts[3:]
+    assert classify(closed)[3:] == [Role.CLOSING, Role.NOTE, Role.SIGNATURE, Role.DATE]
+
+
+def test_a_sent_text_may_go_on_under_the_notices_signed_date_without_its_title():
+    texts = ["X市人民政府办公厅关于印发《X市2016年政务公开工作要点》的通知", "各区人民政府：",
+             "《X市2016年政务公开工作要点》已经市政府同意，现印发给你们。", "X市人民政府办公厅",
+             "2016年5月28日", "2016年是开局之年。今年政务公开工作的总体要求是：深化公开。",
+             "一、围绕深化改革推进公开", "（一）推进权力清单公开"]
+    roles = classify(texts)
+    assert roles[3:] == [Role.SIGNATURE, Role.DATE, Role.BODY, Role.HEADING1, Role.HEADING2]
+    # A notice that sends no text: a 署名 and a date inside it are not its end.
+    said = ["关于X的通知", "各村：", "来函称：", "X县X局", "2016年5月28日", "现答复如下。",
+            "X镇人民政府", "2016年6月1日"]
+    assert classify(said)[3:5] == [Role.BODY, Role.BODY]
+
+
+def test_an_attached_title_line_naming_no_kind_goes_on_to_the_line_that_names_it():
+    texts = ["关于印发《X镇加装电梯后续维保补贴实施意见》的通知", "各居、村委：",
+             "现将《X镇加装电梯后续维保补贴实施意见》印发给你们，请认真贯彻落实。",
+             "X镇人民政府", "2025年3月6日", "X镇既有多层住宅加装电梯后续维保", "补贴实施意见",
+             "为加快推进加装电梯工作，具体办法如下：", "一、补贴范围"]
+    assert classify(texts)[5:] == [Role.ATTACHMENT_TITLE, Role.ATTACHMENT_TITLE, Role.BODY,
+                                   Role.HEADING1]
+    # A title that has named its kind has ended: a short line under it is the text's.
+    ended = texts[:5] + ["X镇加装电梯补贴实施方案", "补贴对象名单",
+                         "为加快推进加装电梯工作，具体办法如下："]
+    assert classify(ended)[6] != Role.ATTACHMENT_TITLE

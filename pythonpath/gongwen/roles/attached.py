@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-from gongwen.roles.common import is_agency_word, next_filled
+from gongwen.roles.common import SENTENCE_END, is_agency_word, next_filled
 from gongwen.roles.head import NAMES_ITS_KIND, TITLE_MAX_LINES, is_addressee, subtitle_run
+from gongwen.roles.headings import heading_level
 from gongwen.roles.looks import Looks
 from gongwen.roles.signoff import (
     ONE_LINE_MAX_CHARS,
@@ -142,7 +143,18 @@ def mark_unmarked_attached_text(
             roles[after] = Role.ATTACHMENT_TITLE
             mark_tail(texts, roles, _mark_title_on(texts, roles, after, looks), end)
             return after
+        if issues_a_text and after < end and roles[after] is None \
+                and _is_signed_date(texts, roles, index, start) and _runs_on(texts[after]):
+            # The page shows the attached text's title as its own heading and drops it
+            # from the text: the 要点 goes on right under the notice's 署名 and date.
+            mark_tail(texts, roles, after, end)
+            return after
     return end
+
+
+def _runs_on(text: str) -> bool:
+    """Running text: a sentence, or a heading of the attached text (一、总体要求)."""
+    return bool(heading_level(text)) or text[-1:] in SENTENCE_END
 
 
 # 《新昌县森林火灾事故应急预案》已经县政府同意，现予印发 / 现将《XX办法》印发给你们: a notice
@@ -159,17 +171,29 @@ def _opening_issues_a_text(texts: List[str], roles: List[Optional[str]], start: 
     return first < end and bool(_ISSUES_A_TEXT.search(texts[first]))
 
 
+# A title's second line that completes it: short, and naming the kind the first line lacks.
+TITLE_END_MAX_CHARS = 20
+
+
 def _title_goes_on(line: str, under: str) -> bool:
-    """Without looks, by the text: a title line broken after a dash, or an agency's name
-    over what it issues (``西安电子科技大学`` / ``优才海外访学项目实施细则``).
+    """Without looks, by the text: a title line broken after a dash, an agency's name over
+    what it issues (``西安电子科技大学`` / ``优才海外访学项目实施细则``), or a line that names no
+    kind over a short one that names it (``吴泾镇既有多层住宅加装电梯后续维保`` / ``补贴实施意见``:
+    a title names its kind, §7.3.1, so the first line has not ended).
 
     >>> _title_goes_on("2018年度访学项目—", "体验项目申请表"), _title_goes_on("XX大学", "实施细则")
     (True, True)
-    >>> _title_goes_on("项目日程", "第一天　报到")
-    False
+    >>> _title_goes_on("X镇既有住宅加装电梯后续维保", "补贴实施意见")
+    True
+    >>> _title_goes_on("项目日程", "第一天　报到"), _title_goes_on("X镇实施方案", "补贴办法")
+    (False, False)
     """
-    return line.endswith(("—", "-", "－", "——")) or (
-        is_agency_word(line) and bool(NAMES_ITS_KIND.search(under)))
+    if line.endswith(("—", "-", "－", "——")):
+        return True
+    if not NAMES_ITS_KIND.search(under):
+        return False
+    return is_agency_word(line) or (
+        len(under) <= TITLE_END_MAX_CHARS and not NAMES_ITS_KIND.search(line))
 
 
 def _mark_title_on(texts: List[str], roles: List[Optional[str]], index: int,

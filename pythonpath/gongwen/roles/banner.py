@@ -41,6 +41,12 @@ _DOC_NUMBER = re.compile(
     r"[0-9０-９XxＸｘ×]{4}\s*[〕\]］）)】〗]\s*第?\s*[0-9０-９XxＸｘ×]{1,5}\s*号"
     r"(?P<signer>\s*" + _SIGNER + r".*)?$"
 )
+# A web page that drops the 号 (湖委发〔2018〕20, 湖州市民政局's page of a 市委 document): still a
+# 发文字号 when the agency's code stands before the year, the number ending the line.
+_DOC_NUMBER_NO_HAO = re.compile(
+    r"^[^\s，。；：！？,;:!?〔\[［（(【〖]{2,20}?\s*[〔\[［【〖]\s*[0-9０-９]{4}\s*[〕\]］】〗]"
+    r"\s*[0-9０-９]{1,5}$"
+)
 SIGNER_IN_LINE = re.compile(_SIGNER)
 # A 纪要's mark, and its number line under it: 第3期, （第12次）.
 _MINUTES_MARK = re.compile(r"^[^，。；：！？,;:!?]{2,40}纪\s*要$")
@@ -83,7 +89,7 @@ def banner_role(text: str) -> Optional[str]:
     order = _ORDER.match(text)
     if order and is_agency_word(re.sub(r"\s+", "", order.group("agency"))):
         return Role.ISSUER
-    if _DOC_NUMBER.match(text):
+    if _DOC_NUMBER.match(text) or _DOC_NUMBER_NO_HAO.match(text):
         return Role.DOC_NUMBER
     if _SIGNER_LINE.match(text):
         return Role.SIGNER
@@ -125,6 +131,10 @@ def mark_banner(texts: List[str], roles: List[Optional[str]], looks: Looks) -> i
             role = Role.ISSUER
         if role is None:
             if not _is_agency(text) or len(names) >= ISSUER_MAX_LINES:
+                if names and _names_its_agency(text):
+                    for name in names:  # a title never names its agency twice
+                        roles[name] = Role.ISSUER
+                    names = []
                 break
             names.append(index)
         else:
@@ -135,6 +145,25 @@ def mark_banner(texts: List[str], roles: List[Optional[str]], looks: Looks) -> i
             roles[index] = role
         index = next_filled(texts, index + 1)
     return names[0] if names else index
+
+
+# A title that opens with its agency: ``县人民政府关于印发……的通知``, ``XX办公室转发……``.
+_AGENCY_OPENS_TITLE = re.compile(r"^(?P<agency>[^\s，。；：！？,;:!?“”《》]{2,30}?)"
+                                 r"(?:关于|印发|转发)")
+
+
+def _names_its_agency(text: str) -> bool:
+    """The line under an agency's name is a title that names an agency itself (浠水县人民政府
+    typed over ``县人民政府关于印发《……》的通知``): the name above is the 发文机关标志 a web page
+    types as text, not the title's first line (``济宁市人民政府`` over ``关于……的实施意见`` is).
+
+    >>> _names_its_agency("县人民政府关于印发《XX县人民政府工作规则》的通知")
+    True
+    >>> _names_its_agency("关于持续深化改革的实施意见"), _names_its_agency("2021年度工作总结")
+    (False, False)
+    """
+    opening = _AGENCY_OPENS_TITLE.match(text)
+    return bool(opening) and is_agency_word(opening.group("agency"))
 
 
 def _under_an_order(texts: List[str], roles: List[Optional[str]], index: int) -> bool:

@@ -38,6 +38,10 @@ ATTACHMENT_START = re.compile(r"^附\s*件\s*(?:[0-9０-９一二三四五六七
 ATTACHMENT_ITEM = re.compile(r"^" + DIGITS + r"\s*[.．、]")
 # gov.cn's （本文有删减） is a 附注 too.
 NOTE_WORDS = re.compile(r"此件|本件|本文|联系人|联系电话|电话|公开|发至|印发至|传达|报送|删减|删节")
+# Local government pages print the file's 公开属性 under its 落款 (上海市 towns and streets:
+# 公开属性：主动公开), where a gov.cn file prints （此件公开发布）: a 附注 without parentheses.
+DISCLOSURE_NOTE = re.compile(r"^(?:公开属性|公开方式|公开类型|信息公开(?:属性|方式|选项)?)"
+                             r"\s*[：:]\s*(?:主动公开|依申请公开|不予公开|不公开|部分公开)$")
 NOTE_MAX_CHARS = 100
 NOTE_MAX_LINES = 2
 # 附件 / 附件1 / 附件 2 / 附件三 alone on a line (a colon is tolerated: 附件1：).
@@ -134,7 +138,7 @@ def mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: int
         signatures += 0 if SEAL.match(texts[index]) else 1  # a 代章 line adds no name
         index = skip_up(roles, index - 1, start)
     if dates or signatures:
-        index = _mark_notes(texts, roles, index, start, by_words_only=True)
+        index = _mark_notes_above_signature(texts, roles, index, start)
     closings = 0
     while index >= start and closings < 2 and is_closing(texts[index]):
         roles[index] = Role.CLOSING
@@ -142,6 +146,22 @@ def mark_tail(texts: List[str], roles: List[Optional[str]], start: int, end: int
         index = skip_up(roles, index - 1, start)
     if not closings and (dates or signatures) and is_generic_closing(texts, roles, index, start):
         roles[index] = Role.CLOSING
+
+
+def _mark_notes_above_signature(texts: List[str], roles: List[Optional[str]], index: int,
+                                start: int) -> int:
+    """附注 lines between the 署名 and the text: a bracketed one always (``（联系人：…）``
+    after ``妥否，请批示。``); a contact typed without parentheses only once a 结束语 has closed
+    the text above it. Right under running text (``联系电话:2626393`` under a county 人大
+    office's notice, no 结束语) it is the text's last line: body."""
+    above = _mark_notes(texts, roles, index, start, by_words_only=True)
+    if above == index or above < start or is_closing(texts[above]) \
+            or is_generic_closing(texts, roles, above, start):
+        return above
+    for line in range(above + 1, index + 1):
+        if roles[line] == Role.NOTE and not is_bracketed(texts[line]):
+            roles[line] = None
+    return skip_up(roles, index, start)
 
 
 # A person's name over or beside another 署名 line (联合署名 of two people, 张三 over 李四).
@@ -178,7 +198,8 @@ def _mark_notes(
     """
     found: List[int] = []
     while index >= start and len(found) < NOTE_MAX_LINES and (
-            is_bracketed(texts[index]) or _is_contact(texts[index])):
+            is_bracketed(texts[index]) or _is_contact(texts[index])
+            or DISCLOSURE_NOTE.match(texts[index])):
         found.append(index)
         index = skip_up(roles, index - 1, start)
     if not found:
