@@ -48,9 +48,14 @@ from labelled import Look, Paragraph
 # 2 167 on tune, 96.1 % of 813 on held-out, 189 documents (gap 2.9).
 # A third unseen document (a university 通知, 72.7 % of 11) asked for one more rule (a day of a
 # month right after 1. is the item's text): 99.0 % of 2 178 on tune, 190 documents.
-FLOORS = {"tune": 98.8, "heldout": 95.9}
-MIN_DOCUMENTS = 190
-MIN_PARAGRAPHS = 2985
+# The fifth pass's 21 documents (personal and unit 述职 / 总结, firms' 董事会工作报告, a
+# college's 纪要; 95.5 % of 155 as an unseen set) took the corpus to 98.8 % of 2 252 on tune
+# and 96.1 % of 894 on held-out, 211 documents; three rules (a 纪要 known by its opening
+# ……现纪要如下：, a byline 王明刚老师 under a title, the later titles of a numbered series of
+# 纪要) bring it to 99.1 % on tune and 96.3 % on held-out (gap 2.8).
+FLOORS = {"tune": 99.0, "heldout": 96.2}
+MIN_DOCUMENTS = 211
+MIN_PARAGRAPHS = 3140
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 
