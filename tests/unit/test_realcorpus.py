@@ -55,8 +55,9 @@ from labelled import Look, Paragraph
 # 纪要) bring it to 99.1 % on tune and 96.3 % on held-out (gap 2.8). A second unseen set of
 # three (85.7 % of 14) put a 述职报告's head in held-out with two misses (a post and a name run
 # together, the 称谓 under it): 99.1 % of 2 262 on tune, 96.1 % of 898 on held-out, 214
-# documents.
-FLOORS = {"tune": 99.0, "heldout": 96.0}
+# documents. A 落款 inside the text (项目组长：邱云中 over a date alone, then the next part):
+# 99.2 % of 2 262 on tune.
+FLOORS = {"tune": 99.1, "heldout": 96.0}
 MIN_DOCUMENTS = 214
 MIN_PARAGRAPHS = 3155
 

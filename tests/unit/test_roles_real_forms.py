@@ -305,3 +305,13 @@ def test_a_series_of_minutes_in_one_file_finds_its_later_titles_by_their_text():
     assert roles[0] == roles[32] == Role.TITLE
     # A first title without a bracket numbers no series.
     assert classify(["年度总结", "完成了任务。", "年度总结（草稿）"])[2] == Role.BODY
+
+
+def test_a_part_signed_by_its_labelled_author_over_a_date_inside_the_text():
+    texts = ["项目总结", "一、项目总结", "项目告一段落，祝愿项目扬帆起航！", "项目组长：邱云中",
+             "2022年12月15日", "二、个人总结", "在本次实践中，我负责前端。"]
+    roles = classify(texts)
+    assert roles[3:5] == [Role.SIGNATURE, Role.DATE]
+    assert roles[5] == Role.HEADING1
+    # A label with no date under it is a line of the text (the 组长 of a list of duties).
+    assert classify(["分工", "项目组长：邱云中", "负责总体设计。", "二、进度"])[1] == Role.BODY
