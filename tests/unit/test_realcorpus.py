@@ -60,9 +60,20 @@ from labelled import Look, Paragraph
 # three (98.6 % of 70 unseen) and its rule (a title line that names no kind goes on to a short
 # line that names it) — it also mends a held-out title never tuned on: 99.1 % of 2 487 on
 # tune, 95.9 % of 924 on held-out, 219 documents.
-FLOORS = {"tune": 99.0, "heldout": 95.8}
-MIN_DOCUMENTS = 219
-MIN_PARAGRAPHS = 2985
+# The fifth pass's 21 documents (personal and unit 述职 / 总结, firms' 董事会工作报告, a
+# college's 纪要; 95.5 % of 155 as an unseen set) took the corpus to 98.8 % of 2 252 on tune
+# and 96.1 % of 894 on held-out, 211 documents; three rules (a 纪要 known by its opening
+# ……现纪要如下：, a byline 王明刚老师 under a title, the later titles of a numbered series of
+# 纪要) bring it to 99.1 % on tune and 96.3 % on held-out (gap 2.8). A second unseen set of
+# three (85.7 % of 14) put a 述职报告's head in held-out with two misses (a post and a name run
+# together, the 称谓 under it): 99.1 % of 2 262 on tune, 96.1 % of 898 on held-out, 214
+# documents. A 落款 inside the text (项目组长：邱云中 over a date alone, then the next part):
+# 99.2 % of 2 262 on tune.
+# Both fifth passes together, with the looks past the head (roles.looks_wanted): 99.3 % of
+# 2 587 on tune, 96.0 % of 1 017 on held-out, 246 documents (core = CLI = Writer).
+FLOORS = {"tune": 99.1, "heldout": 95.8}
+MIN_DOCUMENTS = 246
+MIN_PARAGRAPHS = 3600
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 

@@ -340,3 +340,39 @@ def test_an_attached_title_line_naming_no_kind_goes_on_to_the_line_that_names_it
     ended = texts[:5] + ["X镇加装电梯补贴实施方案", "补贴对象名单",
                          "为加快推进加装电梯工作，具体办法如下："]
     assert classify(ended)[6] != Role.ATTACHMENT_TITLE
+# --- fifth pass: personal and unit 述职 / 总结, firms' annual reports, colleges' 纪要 ----------
+
+def test_a_minutes_with_no_title_is_known_by_its_opening_and_keeps_its_attendance():
+    texts = ["10月11日下午，学院召开第17次党政联席会议。现纪要如下：", "一、审议保密工作办法",
+             "经会议研究，原则通过。", "参会：张三 李四 王五", "请假：赵六", "列席：钱七 孙八"]
+    assert classify(texts)[3:] == [Role.ATTENDANCE] * 3
+    # Without that opening the same lines are text: a notice's 参会： line is not attendance.
+    notice = ["关于召开会议的通知", "各部门：", "定于5月1日召开会议。", "参会：各部门负责人"]
+    assert classify(notice)[3] == Role.BODY
+
+
+def test_the_writers_name_with_a_title_of_respect_under_the_title_is_the_subtitle():
+    roles = classify(["教师个人年末工作总结", "王明刚老师", "这一年我走上了中层管理岗位。",
+                      "一、不忘初心，方得始终。"])
+    assert roles[:2] == [Role.TITLE, Role.SUBTITLE]
+    # People addressed are the 称谓's business, not a byline.
+    assert classify(["年度总结", "各位老师", "这一年过得很快。"])[1] != Role.SUBTITLE
+
+
+def test_a_series_of_minutes_in_one_file_finds_its_later_titles_by_their_text():
+    texts = ["会议纪要（第一次）", "会议时间：2019年5月1日"] + ["讨论了分工。"] * 30 \
+        + ["会议纪要（第二次）", "会议时间：2019年5月8日", "讨论了进度。"]
+    roles = classify(texts)
+    assert roles[0] == roles[32] == Role.TITLE
+    # A first title without a bracket numbers no series.
+    assert classify(["年度总结", "完成了任务。", "年度总结（草稿）"])[2] == Role.BODY
+
+
+def test_a_part_signed_by_its_labelled_author_over_a_date_inside_the_text():
+    texts = ["项目总结", "一、项目总结", "项目告一段落，祝愿项目扬帆起航！", "项目组长：邱云中",
+             "2022年12月15日", "二、个人总结", "在本次实践中，我负责前端。"]
+    roles = classify(texts)
+    assert roles[3:5] == [Role.SIGNATURE, Role.DATE]
+    assert roles[5] == Role.HEADING1
+    # A label with no date under it is a line of the text (the 组长 of a list of duties).
+    assert classify(["分工", "项目组长：邱云中", "负责总体设计。", "二、进度"])[1] == Role.BODY

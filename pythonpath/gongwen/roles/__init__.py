@@ -79,7 +79,7 @@ from gongwen.roles.parts import (
     split_line,
 )
 from gongwen.roles.record import mark_record
-from gongwen.roles.signoff import ONE_LINE_MAX_CHARS
+from gongwen.roles.signoff import ONE_LINE_MAX_CHARS, mark_inner_signoffs
 from gongwen.roles.tail import mark_attachments, mark_tail
 from gongwen.spec import Role
 
@@ -137,6 +137,7 @@ def classify(paragraphs: Sequence[str], kind: Optional[str] = None,
     if kind == KIND_MINUTES or is_minutes(texts, roles):
         mark_attendance(texts, roles, body_start, main_end)
     mark_tail(texts, roles, body_start, main_end)
+    mark_inner_signoffs(texts, roles, body_start, main_end)
     mark_later_titles(texts, roles, body_start, main_end, seen)
     mark_headings(texts, roles, seen)
     return [role or Role.BODY for role in roles]

@@ -256,6 +256,9 @@ _POSTS = (r"(?:书记|局长|县长|镇长|乡长|区长|市长|州长|省长|�
           r"|院长|所长|董事长|总经理|经理|主席|理事长|会长|队长|站长|行长|组长|委员)")
 _NAME = r"[\u4e00-\u9fff](?:[ \u3000\u00a0]*[\u4e00-\u9fff]){1,3}$"  # 杨杰, 杜  宇
 _SPEAKER = re.compile(_POSTS + r"[ \u3000\u00a0]+" + _NAME)
+# The writer's name under the title of a 总结, 心得 or 汇报, with the word a reader adds to a
+# name (王明刚老师, 李四同志); 各位老师 / 全体同志 are people addressed, not a name.
+_BYLINE = re.compile(r"^(?!各|全体|诸位|广大)[\u4e00-\u9fff]{2,4}(?:老师|同志|教授|先生|女士)$")
 _CN_DAY = "[0-9０-９一二三四五六七八九十]"
 _DATE_PART = r"[0-9０-９〇○零一二三四五六七八九]{4}年" + _CN_DAY + "{1,2}月" + _CN_DAY + "{1,3}日"
 _OCCASION = re.compile(r"^(?:——|—)?" + _DATE_PART + r"在\S*")
@@ -263,18 +266,21 @@ _OCCASION_END = re.compile(r"(?:会议|大会|会)上?(?:的(?:讲话|报告|发
 
 
 def _is_speech_line(text: str) -> bool:
-    """An occasion (a date, then 在…) or a speaker (a post, a space, a name) line.
+    """An occasion (a date, then 在…), a speaker (a post, a space, a name) or a byline
+    (a name and 老师/同志…) line.
 
     >>> [_is_speech_line(t) for t in ("2019年2月26日在镇第十四届人民代表大会第三次会议",
     ...                               "魏庄镇人民政府镇长 杨杰", "市城管局党组书记、局长  杜  宇",
     ...                               "关于做好防汛工作的通知", "2019年工作回顾", "联系人 张三")]
     [True, True, True, False, False, False]
+    >>> [_is_speech_line(t) for t in ("王明刚老师", "李四同志", "各位老师", "全体同志")]
+    [True, True, False, False]
     """
     text = text.strip()
     if not text or len(text) > SPEECH_LINE_MAX_CHARS or text[-1] in END_PUNCTUATION \
             or any(mark in text for mark in "，。；：,;:"):
         return False
-    return bool(_OCCASION.match(text) or _SPEAKER.search(text))
+    return bool(_OCCASION.match(text) or _SPEAKER.search(text) or _BYLINE.match(text))
 
 
 def subtitle_run(texts: List[str], index: int) -> int:
@@ -333,12 +339,36 @@ def is_addressee(text: str, max_chars: int = ADDRESSEE_MAX_CHARS, ends: bool = T
 _WHICH = re.compile(r"\s*[（(][^（）()]{1,12}[）)]$")
 
 
+def _mark_series_titles(texts: List[str], roles: List[Optional[str]], start: int, end: int,
+                        first: str) -> None:
+    """The later titles of a series the first title numbers: the same kind, another
+    bracket."""
+    kind = _WHICH.sub("", first)
+    if kind == first or not NAMES_ITS_KIND.search(kind):
+        return
+    for index in range(start, end):
+        text = texts[index]
+        if roles[index] is None and text != first and _WHICH.search(text) \
+                and _WHICH.sub("", text) == kind:
+            roles[index] = Role.TITLE
+
+
 def mark_later_titles(texts: List[str], roles: List[Optional[str]], start: int, end: int,
                       looks: Looks) -> None:
     """A second document in the same file (three 纪要 one under the other, a 总结 and then
     next year's 计划): a line set as the title is set, larger than the text, that reads as a
-    title and names its kind (or is centred like it) is a title too."""
+    title and names its kind (or is centred like it) is a title too. A title that says
+    which one it is (``会议纪要（第一次）``) is followed by the others of its series by their text
+    alone (``会议纪要（第三次）`` past the looked-at paragraphs).
+
+    >>> texts = ["会议纪要（第一次）", "会议时间：5月1日", "会议纪要（第二次）", "会议时间：5月8日"]
+    >>> roles = ["title", None, None, None]
+    >>> mark_later_titles(texts, roles, 1, 4, Looks(None, texts)); roles[2]
+    'title'
+    """
     titles = [index for index, role in enumerate(roles) if role == Role.TITLE]
+    if titles:
+        _mark_series_titles(texts, roles, max(start, titles[-1] + 1), end, texts[titles[0]])
     if not titles or not looks.known(titles[0]) or not looks.is_larger(titles[0]):
         return
     first = looks.items[titles[0]]

@@ -20,18 +20,33 @@ ATTENDANCE = re.compile(
 # 会议纪要（第二次）, 第一次讨论会议纪要, 项目组会议记录: a 纪要 or a 会议记录 by its title.
 _MINUTES_TITLE = re.compile(r"(?:纪要|会议记录)(?:\s*[（(][^（）()]{1,12}[）)])?$")
 ATTENDANCE_MAX_LINES = 4
+# A 纪要 that never names itself in a title (a college's 党政联席会议 纪要 as its site gives
+# it) still opens with the formula every 纪要 uses: ……召开……会议。现纪要如下：
+_MINUTES_OPENING = re.compile(r"纪要如下\s*[：:]$")
+# Where that opening is looked for: the first filled paragraphs (a title and a 发文字号
+# or a 主送 may come before it).
+MINUTES_OPENING_WITHIN = 3
 
 
 def is_minutes(texts: List[str], roles: List[Optional[str]]) -> bool:
-    """A 纪要 by its mark, or by a title such as ``关于……的会议纪要`` (or a 会议记录's).
+    """A 纪要 by its mark, by a title such as ``关于……的会议纪要`` (or a 会议记录's), or by
+    its opening ``……现纪要如下：`` near the top.
 
     >>> is_minutes(["会议纪要（第一次）", "与会者：张三"], ["title", None])
     True
+    >>> is_minutes(["4月1日下午，学院召开第7次党政联席会议。现纪要如下：", "一、审议……"],
+    ...            [None, None])
+    True
+    >>> is_minutes(["现将有关事项通知如下：", "参会：张三"], [None, None])
+    False
     """
     if Role.MINUTES_MARK in roles:
         return True
     title = "".join(text for text, role in zip(texts, roles) if role == Role.TITLE)
-    return bool(_MINUTES_TITLE.search(title))
+    if _MINUTES_TITLE.search(title):
+        return True
+    opening = [text for text in texts if text][:MINUTES_OPENING_WITHIN]
+    return any(_MINUTES_OPENING.search(text) for text in opening)
 
 
 def mark_attendance(

@@ -19,6 +19,7 @@ from gongwen.roles.common import (
     skip_up,
 )
 from gongwen.roles.headings import heading_level
+from gongwen.spec import Role
 
 CLOSING_MAX_CHARS = 50
 # A short single sentence right before the 落款 counts as 结束语 even without a
@@ -169,3 +170,27 @@ def is_generic_closing(
         return False
     above = skip_up(roles, index - 1, start)
     return above >= start and not heading_level(texts[above])
+
+
+def mark_inner_signoffs(texts: List[str], roles: List[Optional[str]], start: int,
+                        end: int) -> None:
+    """A 落款 inside the text: a part signed and dated before the next part begins (a team's
+    总结 signed by its 项目组长, then each member's own). Only a labelled 署名 with its name
+    (``项目组长：邱云中``, ``总结人：张三``) over a date alone tells it, wherever it stands.
+
+    >>> texts = ["项目总结", "项目告一段落。", "项目组长：邱云中", "2022年12月15日",
+    ...          "二、个人总结", "我负责前端。"]
+    >>> roles = ["title"] + [None] * 5
+    >>> mark_inner_signoffs(texts, roles, 1, 6); roles[2:4]
+    ['signature', 'date']
+    """
+    for index in range(start, end):
+        text = texts[index]
+        label = _SIGNATURE_LABEL.match(text)
+        if roles[index] is not None or not label or label.end() == len(text) \
+                or not is_signature(text, dated=True):
+            continue
+        after = next((later for later in range(index + 1, end) if texts[later]), None)
+        if after is not None and roles[after] is None and is_tail_date(texts[after]) \
+                and not _DATE_LABEL.match(texts[after]):
+            roles[index], roles[after] = Role.SIGNATURE, Role.DATE
