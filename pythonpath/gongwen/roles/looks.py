@@ -60,9 +60,27 @@ def may_head_by_look(text: str) -> bool:
 
 def looks_wanted(texts: Sequence[str]) -> List[int]:
     """The paragraphs whose looks a host describes: the first :data:`LOOKED_AT`, and past
-    them the lines that may head a part by their look (:func:`may_head_by_look`)."""
-    return [index for index, text in enumerate(texts)
-            if index < LOOKED_AT or may_head_by_look(text)]
+    them the lines that may head a part by their look (:func:`may_head_by_look`) and head
+    something: a line of text, or another such line, comes after them (so a 落款's short
+    lines at the end are not read: reaching them walked the Writer host through every
+    paragraph of the 100-page bench report, Format 1.9× → 2.1× of native).
+
+    >>> looks_wanted(["一"] * 30 + ["未来规划", "明年将继续做好本职工作，努力提高业务水平。",
+    ...                             "XX县XX局", "2024年1月1日"])[30:]
+    [30]
+    """
+    heads: List[int] = []
+    heading_next = False  # the next line with text heads something, or is text
+    for index in range(len(texts) - 1, LOOKED_AT - 1, -1):
+        text = texts[index].strip()
+        if not text:
+            continue
+        if may_head_by_look(text):
+            if heading_next:  # and so the line above it may head it in turn
+                heads.append(index)
+        else:
+            heading_next = len(text) > HEADING_LOOK_CHARS[1]
+    return list(range(min(len(texts), LOOKED_AT))) + sorted(heads)
 
 
 class ParagraphLook(NamedTuple):
