@@ -8,7 +8,7 @@ import pytest
 import unohelper
 from com.sun.star.frame import XStatusListener
 
-from gongwen import presets
+from gongwen import presets, spec
 from gongwen.writer import presets as writer_presets
 from gongwen.writer.commands import Invocation
 
@@ -152,9 +152,9 @@ def test_preset_for_takes_the_url_then_the_document_then_the_user_then_gbt9704(
     writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"))
     assert chosen() == "fixed-28pt"
     assert chosen(preset="gbt9704") == "gbt9704"
-    # keep(): Format stores the document's preset and never touches the user's choice
-    writer_presets.keep(Invocation(office.ctx, None, writer_doc, {"preset": "gbt9704"},
-                                   "en-US"), presets.resolve("gbt9704"))
+    # Format stores the document's preset and never touches the user's choice
+    writer_presets.write_kept(writer_doc, writer_presets.kept_states(
+        writer_doc, presets.resolve("gbt9704"), spec.SEAL_NONE, asked=False)[1])
     assert (chosen(), writer_presets.remembered(office.ctx)) == ("gbt9704", str(house))
     # a broken remembered preset is reported
     props = writer_doc.getDocumentProperties().getUserDefinedProperties()
@@ -270,6 +270,11 @@ def test_the_seal_submenu_checks_the_document_s_choice_and_a_plain_format_keeps_
         assert [checked(office, document, url) for url in urls] == [False, True, False]
         result = office.dispatch(document, "vnd.gongwen:Format?seal=round")
         assert not result.ok and "round" in result.message and "stamp" in result.message
+        # one Ctrl+Z takes back what the Format kept too: twice here, to before the choice
+        office.uno_dispatch(document, ".uno:Undo")
+        office.uno_dispatch(document, ".uno:Undo")
+        assert [checked(office, document, url) for url in urls] == [True, False, False]
+        assert not properties.getPropertySetInfo().hasPropertyByName(core_layout.SEAL_PROPERTY)
     finally:
         office.close(document)
 

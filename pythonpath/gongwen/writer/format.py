@@ -141,11 +141,13 @@ def _format_locked(invocation: Invocation) -> Outcome:
                            options.any) as track, undo.undo_step(document, title) as manager:
         host = WriterHost(document, manager, title, track, options.any)
         done = formatwork.carry_out(host, options, settings, kind)
+        kept, keeping = presets.kept_states(document, preset, settings.seal,
+                                            asked=seal is not None)
+        undoable.apply_undoably(manager, title,
+                                lambda state: presets.write_kept(document, state), kept, keeping)
     plan = done.plan
     counts = ({kind: done.normalized.get(kind, 0) for kind in options.kinds}
               if options.any else None)
-    presets.keep(invocation, preset)
-    presets.keep_seal(document, settings.seal, asked=seal is not None)
     report = summary(plan.roles, counts, locale, page.kept_texts(host.first_page_state),
                      preset.name)
     return Outcome(True, f"{notice}\n{report}" if notice else report, "undo")

@@ -30,7 +30,7 @@ import json
 import os
 import sys
 import traceback
-from typing import Optional, Tuple
+from typing import Dict, Optional, Tuple
 from urllib.parse import unquote
 
 from gongwen import layout, messages, presets, spec
@@ -98,10 +98,9 @@ def remember(document, preset: Preset) -> None:
     _set(document, DATA_PROPERTY, preset.to_json())
 
 
-def keep(invocation: Invocation, preset: Preset) -> None:
-    """After a successful Format: the document keeps its preset. The user's choice is not
-    touched here: only the 版式 menu sets it (:func:`remember_choice`)."""
-    remember(invocation.document, preset)
+# What a document keeps of its Format: {property name: value, None when it has none}.
+KeptState = Dict[str, Optional[str]]
+_KEPT = (PROPERTY, DATA_PROPERTY, layout.SEAL_PROPERTY)
 
 
 def stored_seal(document) -> str:
@@ -109,11 +108,27 @@ def stored_seal(document) -> str:
     return _get(document, layout.SEAL_PROPERTY)
 
 
-def keep_seal(document, seal: str, asked: bool) -> None:
-    """After a successful Format: the document keeps its 落款 when one was chosen (now or
-    before) or it is not the default, so a later plain Format lays it out the same."""
-    if asked or stored_seal(document) or seal != spec.SEAL_NONE:
-        _set(document, layout.SEAL_PROPERTY, seal)
+def kept_states(document, preset: Preset, seal: str, asked: bool
+                ) -> Tuple[KeptState, KeptState]:
+    """What the document keeps of its Format, as it is and after this one: its preset (a
+    later plain Format keeps its layout; the user's choice is not touched here, only the
+    版式 menu sets it: :func:`remember_choice`), and its 落款 when one was chosen (now or
+    before) or it is not the default. The caller writes them with an undo action
+    (:func:`write_kept`): one Ctrl+Z after Format also forgets the 落款 it was asked for."""
+    old: KeptState = {name: _get(document, name) or None for name in _KEPT}
+    new = dict(old, **{PROPERTY: preset.ref, DATA_PROPERTY: preset.to_json()})
+    if asked or old[layout.SEAL_PROPERTY] or seal != spec.SEAL_NONE:
+        new[layout.SEAL_PROPERTY] = seal
+    return old, new
+
+
+def write_kept(document, state: KeptState) -> None:
+    properties = _user_properties(document)
+    for name, value in state.items():
+        if value is not None:
+            _set(document, name, value)
+        elif properties.getPropertySetInfo().hasPropertyByName(name):
+            properties.removeProperty(name)
 
 
 def current_seal(document) -> str:
