@@ -71,9 +71,12 @@ from labelled import Look, Paragraph
 # 99.2 % of 2 262 on tune.
 # Both fifth passes together, with the looks past the head (roles.looks_wanted): 99.3 % of
 # 2 587 on tune, 96.0 % of 1 017 on held-out, 246 documents (core = CLI = Writer).
-FLOORS = {"tune": 99.1, "heldout": 95.8}
-MIN_DOCUMENTS = 246
-MIN_PARAGRAPHS = 3600
+# Sixth pass, speeches / 请示 / 纪要 (helper C): nineteen web documents (89.8 % of 128 unseen,
+# bench/role_accuracy_unseen.md), every miss in tune: 98.9 % of 2 681 on tune, 96.1 % of
+# 1 051 on held-out, 265 documents, before the rules they ask for.
+FLOORS = {"tune": 98.8, "heldout": 95.8}
+MIN_DOCUMENTS = 265
+MIN_PARAGRAPHS = 3730
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 
