@@ -73,8 +73,14 @@ from labelled import Look, Paragraph
 # 2 587 on tune, 96.0 % of 1 017 on held-out, 246 documents (core = CLI = Writer).
 # Sixth pass, speeches / 请示 / 纪要 (helper C): nineteen web documents (89.8 % of 128 unseen,
 # bench/role_accuracy_unseen.md), every miss in tune: 98.9 % of 2 681 on tune, 96.1 % of
-# 1 051 on held-out, 265 documents, before the rules they ask for.
-FLOORS = {"tune": 98.8, "heldout": 95.8}
+# 1 051 on held-out, 265 documents, before the rules they ask for. The four rules their tune
+# misses asked for (a speaker under the occasion: a whole office before the post, the post and
+# the name run together, a name alone over the 称谓; a Chinese-numeral date with its year
+# masked; the 1 / 1.1 outline typed without spaces; a report's unnumbered part line under a
+# 称谓) mend 8 held-out paragraphs of the same families never tuned on (甘肃省人民检察院,
+# 河津 常务副市长) and lose none: 99.4 % of 2 681 on tune, 96.9 % of 1 051 on held-out
+# (core = CLI = Writer; old held-out paragraphs 984 of 1 017 right, 976 before).
+FLOORS = {"tune": 99.2, "heldout": 96.7}
 MIN_DOCUMENTS = 265
 MIN_PARAGRAPHS = 3730
 
