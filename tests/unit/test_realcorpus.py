@@ -80,9 +80,12 @@ from labelled import Look, Paragraph
 # 称谓) mend 8 held-out paragraphs of the same families never tuned on (甘肃省人民检察院,
 # 河津 常务副市长) and lose none: 99.4 % of 2 681 on tune, 96.9 % of 1 051 on held-out
 # (core = CLI = Writer; old held-out paragraphs 984 of 1 017 right, 976 before).
+# A second unseen set of five on those rules (a township's 报告 with its 版头 typed, a 校长's
+# 工作报告, three 倡议书): 100 % of 40; 99.4 % of 2 707 on tune, 96.9 % of 1 065 on held-out,
+# 270 documents.
 FLOORS = {"tune": 99.2, "heldout": 96.7}
-MIN_DOCUMENTS = 265
-MIN_PARAGRAPHS = 3730
+MIN_DOCUMENTS = 270
+MIN_PARAGRAPHS = 3770
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 
