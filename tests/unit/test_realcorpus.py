@@ -82,9 +82,9 @@ from labelled import Look, Paragraph
 # (core = CLI = Writer; old held-out paragraphs 984 of 1 017 right, 976 before).
 # A second unseen set of five on those rules (a township's 报告 with its 版头 typed, a 校长's
 # 工作报告, three 倡议书): 100 % of 40; 99.4 % of 2 707 on tune, 96.9 % of 1 065 on held-out,
-# 270 documents.
+# 270 documents. A third unseen document (a 请示 whose 结束语 has no punctuation): 3 of 3.
 FLOORS = {"tune": 99.2, "heldout": 96.7}
-MIN_DOCUMENTS = 270
+MIN_DOCUMENTS = 271
 MIN_PARAGRAPHS = 3770
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
