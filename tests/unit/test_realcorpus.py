@@ -83,7 +83,9 @@ from labelled import Look, Paragraph
 # A second unseen set of five on those rules (a township's 报告 with its 版头 typed, a 校长's
 # 工作报告, three 倡议书): 100 % of 40; 99.4 % of 2 707 on tune, 96.9 % of 1 065 on held-out,
 # 270 documents. A third unseen document (a 请示 whose 结束语 has no punctuation): 3 of 3.
-FLOORS = {"tune": 99.2, "heldout": 96.7}
+# A 政府工作报告's lead sentence (一年来，我们……, two tune misses of the fourth pass): 99.45 %
+# of 2 710 on tune (2 695), 96.9 % of 1 065 on held-out (1 032), 271 documents.
+FLOORS = {"tune": 99.3, "heldout": 96.7}
 MIN_DOCUMENTS = 271
 MIN_PARAGRAPHS = 3770
 

@@ -447,3 +447,18 @@ def test_an_unnumbered_part_line_of_a_report_heads_its_numbered_parts():
     assert classify(texts[:2] + ["现在,我代表本院报告工作,", "年度工作安排", "摸底调查。"])[3] \
         == Role.BODY
     assert classify(["年度总结", "这一年收获很大。", "工作回顾", "完成项目五个。"])[2] == Role.BODY
+
+
+def test_a_reports_lead_sentence_heads_the_stretch_under_its_part():
+    texts = ["政 府 工 作 报 告", "2019年2月26日在镇第十四届人民代表大会第三次会议",
+             "魏庄镇人民政府镇长 杨杰", "各位代表:", "现在,我代表镇人民政府向大会作政府工作报告。",
+             "一、2018年工作回顾", "2018年,在县委的正确领导下,全镇各项工作取得新成绩。",
+             "一年来,我们以稳定发展为要务,推动经济继续保持健康发展",
+             "经济持续稳健发展。全镇财政收入较去年增长。"]
+    roles = classify(texts)
+    assert roles[5] == Role.HEADING1
+    assert roles[7] == Role.HEADING2
+    assert roles[8] == Role.BODY
+    # The same sentence in a text that addresses no one, or going on past one sentence, is text.
+    assert classify(["年度总结", "一年来,我们以稳定发展为要务,推动经济健康发展。"])[1] == Role.BODY
+    assert classify(texts[:7] + ["一年来,我们稳增长。经济回升,财政增收。"])[7] == Role.BODY

@@ -309,6 +309,27 @@ def _is_part_line(texts: Sequence[str], roles: Sequence[Optional[str]], index: i
         and clean(texts[above]).endswith(_TEXT_END) and heading_form(texts[above]) is None
 
 
+# Under a part of a 政府工作报告 the printed text sets one sentence in bold to lead each
+# stretch of the year's review: 一年来，我们全力以赴稳增长，经济回升的步伐迈得更沉稳。 (木洞镇,
+# 魏庄镇). Pages drop the bold; the words stay: a lone short sentence opening so, in a text
+# under a 称谓, is the heading one level under the part it stands in. No line of text in the
+# corpus opens so.
+_LEAD_LINE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年|这一年)[，,]我们"
+                        r"[^。！？!?；;]{4,36}[。]?$")
+
+
+def _is_lead_line(texts: Sequence[str], roles: Sequence[Optional[str]], index: int) -> bool:
+    """``一年来，我们以稳定发展为要务，推动经济继续保持健康发展`` in a report to a meeting.
+
+    >>> _is_lead_line(["各位代表：", "一年来，我们全力以赴稳增长，经济回升的步伐迈得更沉稳。"],
+    ...               ["addressee", None], 1)
+    True
+    >>> _is_lead_line(["一年来，我们全力以赴稳增长。"], [None], 0)
+    False
+    """
+    return bool(_LEAD_LINE.match(clean(texts[index]))) and Role.ADDRESSEE in roles[:index]
+
+
 def decimal_top(texts: Sequence[str], index: int) -> bool:
     """``1总则`` with ``1.1制定目的`` somewhere under it: the top of a decimal outline.
 
@@ -334,7 +355,8 @@ def _form_by_context(texts: Sequence[str], roles: Sequence[Optional[str]], index
                      part: Tuple[int, int], last_decimal: Optional[Tuple[str, int]]
                      ) -> Optional[str]:
     """The heading form of a line that only its neighbours make a heading: ``1总则`` over
-    ``1.1``, ``1.3分级分类`` after ``1.2``, an unnumbered part line between paragraphs."""
+    ``1.1``, ``1.3分级分类`` after ``1.2``, an unnumbered part line between paragraphs, a
+    report's lead sentence (``一年来，我们……``)."""
     start, end = part
     if decimal_top(texts[:end], index):
         return "decimal1"
@@ -342,6 +364,8 @@ def _form_by_context(texts: Sequence[str], roles: Sequence[Optional[str]], index
         return "decimal2"
     if _is_part_line(texts, roles, index, start):
         return "part_line"
+    if _is_lead_line(texts, roles, index):
+        return "lead_line"
     return None
 
 
