@@ -46,9 +46,14 @@ _YMD_NUMERIC = re.compile(r"^(?P<y>\d{4})(?P<sep>[.\-/])(?P<m>\d{1,2})(?P=sep)(?
 
 # A date still to be filled in: XXXX年XX月XX日, 20XX年X月X日, ××××年××月××日,
 # ○○○○年○○月○○日, or the bare "年  月  日" with blanks typed as spaces.
-_BLANK_PART = r"([0-9XxＸｘ×○〇□_＿\s]*)"
+# A date in Chinese numerals may have its year masked the same way: 二〇XX年一月三十日 (a
+# township's 请示 as a site printed it), 二〇××年十月; only a letter or cross masks it there,
+# since 〇 and ○ are digits in such a date.
+_BLANK_PART = r"([0-9XxＸｘ×○〇□_＿\s一二三四五六七八九十零]*)"
 _BLANK_DATE = re.compile(r"^" + _BLANK_PART + "年" + _BLANK_PART + "月" + _BLANK_PART + "日$")
 _PLACEHOLDER_CHARS = set("XxＸｘ×○〇□_＿")
+_CN_NUMERALS = set("一二三四五六七八九十零")
+_MASK_CHARS = set("XxＸｘ×□_＿")
 _BLANK_NUMERIC = re.compile(r"^[0-9Xx]{4}([.\-/])[0-9Xx]{1,2}\1[0-9Xx]{1,2}$")
 
 
@@ -140,6 +145,8 @@ def is_date_line(text: str) -> bool:
     False
     >>> is_date_line("2021年12月31日前完成")
     False
+    >>> is_date_line("二〇XX年一月三十日"), is_date_line("二〇二一年十三月四十日")
+    (True, False)
     """
     if parse_date(text):
         return True
@@ -150,6 +157,8 @@ def is_date_line(text: str) -> bool:
     if not match or cleaned == "年月日":  # "年月日" alone is a word, not a blank date
         return False
     # At least one field must be waiting to be filled; "2021年13月45日" is no date at all.
+    if _CN_NUMERALS.intersection(cleaned):
+        return any(_MASK_CHARS.intersection(field) for field in match.groups())
     return any(_is_blank_field(field) for field in match.groups())
 
 

@@ -71,9 +71,23 @@ from labelled import Look, Paragraph
 # 99.2 % of 2 262 on tune.
 # Both fifth passes together, with the looks past the head (roles.looks_wanted): 99.3 % of
 # 2 587 on tune, 96.0 % of 1 017 on held-out, 246 documents (core = CLI = Writer).
-FLOORS = {"tune": 99.1, "heldout": 95.8}
-MIN_DOCUMENTS = 246
-MIN_PARAGRAPHS = 3600
+# Sixth pass, speeches / 请示 / 纪要 (helper C): nineteen web documents (89.8 % of 128 unseen,
+# bench/role_accuracy_unseen.md), every miss in tune: 98.9 % of 2 681 on tune, 96.1 % of
+# 1 051 on held-out, 265 documents, before the rules they ask for. The four rules their tune
+# misses asked for (a speaker under the occasion: a whole office before the post, the post and
+# the name run together, a name alone over the 称谓; a Chinese-numeral date with its year
+# masked; the 1 / 1.1 outline typed without spaces; a report's unnumbered part line under a
+# 称谓) mend 8 held-out paragraphs of the same families never tuned on (甘肃省人民检察院,
+# 河津 常务副市长) and lose none: 99.4 % of 2 681 on tune, 96.9 % of 1 051 on held-out
+# (core = CLI = Writer; old held-out paragraphs 984 of 1 017 right, 976 before).
+# A second unseen set of five on those rules (a township's 报告 with its 版头 typed, a 校长's
+# 工作报告, three 倡议书): 100 % of 40; 99.4 % of 2 707 on tune, 96.9 % of 1 065 on held-out,
+# 270 documents. A third unseen document (a 请示 whose 结束语 has no punctuation): 3 of 3.
+# A 政府工作报告's lead sentence (一年来，我们……, two tune misses of the fourth pass): 99.45 %
+# of 2 710 on tune (2 695), 96.9 % of 1 065 on held-out (1 032), 271 documents.
+FLOORS = {"tune": 99.3, "heldout": 96.7}
+MIN_DOCUMENTS = 271
+MIN_PARAGRAPHS = 3770
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 

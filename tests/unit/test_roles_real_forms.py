@@ -376,3 +376,89 @@ def test_a_part_signed_by_its_labelled_author_over_a_date_inside_the_text():
     assert roles[5] == Role.HEADING1
     # A label with no date under it is a line of the text (the 组长 of a list of duties).
     assert classify(["分工", "项目组长：邱云中", "负责总体设计。", "二、进度"])[1] == Role.BODY
+
+
+# --- sixth pass (speeches, 请示, outlines typed from pages) ---------------------------------
+
+def test_the_speaker_under_an_occasion_and_the_salutation_under_the_speaker():
+    # A whole office before the post, then a space and the name (最高人民检察院's 2023 报告).
+    texts = ["最高人民检察院工作报告", "——2023年3月7日在第十四届全国人民代表大会第一次会议上",
+             "最高人民检察院检察长 张军", "各位代表:", "现在,我代表最高人民检察院,向大会报告工作。"]
+    assert classify(texts)[:5] == [Role.TITLE, Role.SUBTITLE, Role.SUBTITLE, Role.ADDRESSEE,
+                                   Role.BODY]
+    # The post and the name run together, right under the occasion.
+    texts[2] = "最高人民检察院检察长张军"
+    assert classify(texts)[2:4] == [Role.SUBTITLE, Role.ADDRESSEE]
+    # A name alone under the occasion, the 称谓 under it (a dean's 致辞).
+    texts = ["大学的使命与法律人的责任", "——2021年清华大学法学院开学典礼院长致辞", "申卫星",
+             "亲爱的各位2021级新同学、出席典礼的老师们:", "大家下午好!欢迎各位新同学!"]
+    assert classify(texts)[:4] == [Role.TITLE, Role.SUBTITLE, Role.SUBTITLE, Role.ADDRESSEE]
+
+
+def test_a_short_line_under_an_occasion_is_no_speaker_without_a_salutation_under_it():
+    texts = ["大学的使命与法律人的责任", "——2021年清华大学法学院开学典礼院长致辞", "申卫星",
+             "大家下午好!欢迎各位新同学!"]
+    assert classify(texts)[2] == Role.BODY
+    # Nor is a run-together post and name anywhere but right under an occasion.
+    assert classify(["年度总结", "今年工作很多。", "常务副市长尚根仓"])[2] != Role.SUBTITLE
+
+
+def test_a_chinese_numeral_date_with_its_year_masked_ends_a_request():
+    texts = ["社区修建道路的请示", "辉县市发改委、辉县市交通局:",
+             "镇政府资金困难,请有关部门帮助解决。", "当否,请批示。", "南寨镇人民政府",
+             "二〇XX年一月三十日"]
+    assert classify(texts)[3:] == [Role.CLOSING, Role.SIGNATURE, Role.DATE]
+    # A date in Chinese numerals that is no date at all stays text.
+    assert classify(["请示", "领导:", "请批准。", "二〇二一年十三月四十日"])[3] != Role.DATE
+
+
+def test_a_decimal_outline_typed_without_spaces_keeps_its_levels():
+    texts = ["龙驹镇突发事件总体应急预案(暂行)", "1总则", "1.1制定目的", "规范应对突发事件行为。",
+             "1.2制定依据", "根据有关法律,制定本预案。", "1.3分级分类",
+             "1.3.1为有效处置各类突发事件,划分为4个级别。", "1.4工作原则", "2组织体系",
+             "2.1领导机构"]
+    roles = classify(texts)
+    assert roles[0] == Role.TITLE
+    assert [roles[i] for i in (1, 2, 4, 6, 8, 9, 10)] == [
+        Role.HEADING1, Role.HEADING2, Role.HEADING2, Role.HEADING2, Role.HEADING2,
+        Role.HEADING1, Role.HEADING2]
+    assert roles[7] == Role.BODY
+
+
+def test_a_digit_run_into_words_is_text_without_a_decimal_line_under_it():
+    roles = classify(["工作安排", "各部门:", "1个月内完成摸底。", "2周内上报结果。"])
+    assert roles[2:] == [Role.BODY, Role.BODY]
+    # A 1.3 that does not follow a 1.2 heading is a figure: 1.3分 in a score list.
+    assert classify(["评分说明", "得分如下。", "1.3分为及格线"])[2] == Role.BODY
+
+
+def test_an_unnumbered_part_line_of_a_report_heads_its_numbered_parts():
+    texts = ["甘肃省人民检察院工作报告", "各位代表:",
+             "现在,我代表省人民检察院向大会报告工作,请予审议。", "2021年工作回顾",
+             "2021年是具有里程碑意义的一年。", "一、强化政治引领,确保检察工作正确方向",
+             "全省检察机关共办理各类案件。"]
+    roles = classify(texts)
+    assert roles[3] == Role.HEADING1
+    assert roles[5] == Role.HEADING2
+    # A phrase that ends with no part word, or stands under no finished sentence, is text;
+    # so is a part line of a text that addresses no one (a 总结's 工作回顾 is for its looks).
+    report = texts[:3]
+    assert classify(report + ["阶段主任务", "摸底调查。"])[3] == Role.BODY
+    assert classify(texts[:2] + ["现在,我代表本院报告工作,", "年度工作安排", "摸底调查。"])[3] \
+        == Role.BODY
+    assert classify(["年度总结", "这一年收获很大。", "工作回顾", "完成项目五个。"])[2] == Role.BODY
+
+
+def test_a_reports_lead_sentence_heads_the_stretch_under_its_part():
+    texts = ["政 府 工 作 报 告", "2019年2月26日在镇第十四届人民代表大会第三次会议",
+             "魏庄镇人民政府镇长 杨杰", "各位代表:", "现在,我代表镇人民政府向大会作政府工作报告。",
+             "一、2018年工作回顾", "2018年,在县委的正确领导下,全镇各项工作取得新成绩。",
+             "一年来,我们以稳定发展为要务,推动经济继续保持健康发展",
+             "经济持续稳健发展。全镇财政收入较去年增长。"]
+    roles = classify(texts)
+    assert roles[5] == Role.HEADING1
+    assert roles[7] == Role.HEADING2
+    assert roles[8] == Role.BODY
+    # The same sentence in a text that addresses no one, or going on past one sentence, is text.
+    assert classify(["年度总结", "一年来,我们以稳定发展为要务,推动经济健康发展。"])[1] == Role.BODY
+    assert classify(texts[:7] + ["一年来,我们稳增长。经济回升,财政增收。"])[7] == Role.BODY

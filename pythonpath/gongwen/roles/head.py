@@ -20,7 +20,7 @@ from gongwen.roles.common import (
 from gongwen.roles.headings import heading_level
 from gongwen.roles.looks import Looks
 from gongwen.roles.minutes import ATTENDANCE
-from gongwen.roles.outline import heading_form, is_numbered_label
+from gongwen.roles.outline import decimal_top, heading_form, is_numbered_label
 from gongwen.roles.signoff import is_tail_date
 from gongwen.spec import Align, Role
 
@@ -57,7 +57,8 @@ def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: L
     lines = 0
     while (index < len(texts) and roles[index] is None and lines < TITLE_MAX_LINES
            and not _is_subtitle(texts[index])
-           and not (lines and _is_speech_line(texts[index]))):
+           and not (lines and _is_speech_line(texts[index]))
+           and not (lines and decimal_top(texts, index))):
         if by_look:
             if not (looks.is_title(index) and _is_title_line(texts[index], BANNER_TITLE_MAX_CHARS)):
                 break
@@ -253,9 +254,16 @@ def _is_subtitle(text: str) -> bool:
 # break over two lines (``——2024年1月23日在…第二十届`` / ``人民代表大会第八次会议上``).
 SPEECH_LINE_MAX_CHARS = 50
 _POSTS = (r"(?:书记|局长|县长|镇长|乡长|区长|市长|州长|省长|主任|厅长|部长|处长|科长|股长|校长"
-          r"|院长|所长|董事长|总经理|经理|主席|理事长|会长|队长|站长|行长|组长|委员)")
+          r"|院长|所长|董事长|总经理|经理|主席|理事长|会长|队长|站长|行长|组长|委员|检察长"
+          r"|秘书长|庭长)")
 _NAME = r"[\u4e00-\u9fff](?:[ \u3000\u00a0]*[\u4e00-\u9fff]){1,3}$"  # 杨杰, 杜  宇
 _SPEAKER = re.compile(_POSTS + r"[ \u3000\u00a0]+" + _NAME)
+# Right under the occasion a reader takes the next line for the speaker even when the page
+# runs the post and the name together (甘肃省人民检察院检察长朱玉, 常务副市长尚根仓), or gives the
+# name alone over the 称谓 (申卫星, under ——2021年清华大学法学院开学典礼院长致辞).
+_SPEAKER_RUN_TOGETHER = re.compile(r"^[\u4e00-\u9fff]{0,30}" + _POSTS
+                                   + r"[\u4e00-\u9fff]{2,3}$")
+_NAME_ALONE = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000\u00a0]*[\u4e00-\u9fff]){1,2}$")
 # The writer's name under the title of a 总结, 心得 or 汇报, with the word a reader adds to a
 # name (王明刚老师, 李四同志); 各位老师 / 全体同志 are people addressed, not a name.
 _BYLINE = re.compile(r"^(?!各|全体|诸位|广大)[\u4e00-\u9fff]{2,4}(?:老师|同志|教授|先生|女士)$")
@@ -294,25 +302,49 @@ def subtitle_run(texts: List[str], index: int) -> int:
     >>> subtitle_run(["(2022年2月28日)", "同志们:"], 0), subtitle_run(["各位代表："], 0)
     (1, 0)
     """
-    start, open_occasion = index, False
+    start, open_occasion, after_occasion = index, False, False
     while index < len(texts):
         text = texts[index]
         count = subtitle_lines(texts, index)
         if count:
             open_occasion = count == 1 and bool(_SUBTITLE_DASH.match(text)) \
                 and not _OCCASION_END.search(text)
+            after_occasion = count == 1 and bool(_SUBTITLE_DASH.match(text))
             index += count
         elif _is_speech_line(text):
             open_occasion = bool(_OCCASION.match(text.strip())) \
                 and not _OCCASION_END.search(text.strip())
+            after_occasion = bool(_OCCASION.match(text.strip()))
             index += 1
         elif open_occasion and len(text) <= TITLE_MAX_CHARS and _OCCASION_END.search(text) \
                 and not any(mark in text for mark in "，。；：,;:"):
-            open_occasion = False
+            open_occasion, after_occasion = False, True
+            index += 1
+        elif after_occasion and _speaker_under_occasion(texts, index):
+            open_occasion = after_occasion = False
             index += 1
         else:
             break
     return index - start
+
+
+def _speaker_under_occasion(texts: List[str], index: int) -> bool:
+    """The line right under a speech's occasion names its speaker: a post and a name run
+    together, or a name alone with the 称谓 under it.
+
+    >>> _speaker_under_occasion(["甘肃省人民检察院检察长朱玉", "各位代表:"], 0)
+    True
+    >>> [_speaker_under_occasion([t, "亲爱的同学们:"], 0) for t in ("申卫星", "杜  宇", "会议精神")]
+    [True, True, False]
+    >>> _speaker_under_occasion(["申卫星", "大家下午好!"], 0)
+    False
+    """
+    text = texts[index].strip()
+    if _SPEAKER_RUN_TOGETHER.match(text):
+        return True
+    below = next_filled(texts, index + 1)
+    return bool(_NAME_ALONE.match(text)) and below < len(texts) \
+        and is_addressee(texts[below], ADDRESSEE_UNDER_TITLE_MAX_CHARS)
 
 
 def is_addressee(text: str, max_chars: int = ADDRESSEE_MAX_CHARS, ends: bool = True) -> bool:

@@ -203,11 +203,15 @@ def mark_headings(texts: Sequence[str], roles: List[Optional[str]],
         decimal_root = _has_decimal_root(texts[start:end], roles[start:end])
         outline = Outline()
         regulation = False  # under a 第一章 or a 第一条 named by a phrase
+        last_decimal: Optional[Tuple[str, int]] = None  # the last 1.2 heading: ("1", 2)
         for index in range(start, end):
             if roles[index] is not None:
                 continue
             text = texts[index]
-            form = heading_form(text, labels)
+            form = heading_form(text, labels) \
+                or _form_by_context(texts, roles, index, (start, end), last_decimal)
+            if form == "decimal2":
+                last_decimal = _decimal_key(text)
             if form is None or _number_alone(text):
                 roles[index] = Role.BODY
                 # 第十条　……：: an article with its text; the （一） lines under it are its items.
@@ -261,6 +265,124 @@ def _number_alone(text: str) -> bool:
 
 
 _DECIMAL = re.compile(r"^([0-9０-９]{1,2})[.．][0-9０-９]{1,2}(?![0-9０-９])")
+# A 预案 or 方案 typed from a page may run the outline's numbers into the words: 1总则 over
+# 1.1制定目的 (龙驹镇's 应急预案). A digit and a phrase with no space tell nothing alone (1个月);
+# a ``1.1`` line under it does: then ``1`` tops a decimal outline.
+_TIGHT_DIGIT = re.compile(r"^([0-9０-９]{1,2})(?=[\u4e00-\u9fff])" + _NOT_A_UNIT)
+# ``1.3分级分类`` reads as 1.3 minutes to the unit check; between 1.2 and 1.4 it is the next
+# heading (the numbers a reader follows), so a decimal line continuing the sequence counts.
+_LOOSE_DECIMAL2 = re.compile(r"^([0-9０-９]{1,2})[.．]([0-9０-９]{1,2})(?![.．0-9０-９])")
+
+
+# A report delivered to a meeting (工作报告, 政府工作报告: 各位代表： over its opening) names its
+# parts by an unnumbered phrase on a line of its own between paragraphs of text: 过去五年工作
+# 回顾 / 2023年工作建议, the 一、 parts under it. Only the words such part lines end with, and
+# only under a 称谓: a phrase ending otherwise (阶段主任务, a table's caption) stays text, and a
+# personal 总结's 工作回顾 is left to its looks (bold where the text is not). Measured on the
+# corpus: no line of text ends so.
+_PART_LINE = re.compile(r"^[\u4e00-\u9fff0-9０-９]{4,16}$")
+_PART_LINE_END = re.compile(r"(?:回顾|建议|安排|部署|打算|思路|展望|设想)$")
+_TEXT_END = ("。", "！", "？", "!", "?")
+
+
+def _is_part_line(texts: Sequence[str], roles: Sequence[Optional[str]], index: int,
+                  start: int) -> bool:
+    """An unnumbered part line: a short phrase ending with a part word, right after a
+    paragraph of text (a sentence that ended).
+
+    >>> opening = ["各位代表：", "现在，我代表本院报告工作。"]
+    >>> _is_part_line(opening + ["过去五年工作回顾"], ["addressee", "body", None], 2, 0)
+    True
+    >>> _is_part_line(opening + ["阶段主任务"], ["addressee", "body", None], 2, 0)
+    False
+    >>> _is_part_line(opening[1:] + ["工作回顾"], ["body", None], 1, 0)
+    False
+    """
+    text = clean(texts[index])
+    if not _PART_LINE.match(text) or not _PART_LINE_END.search(text) \
+            or Role.ADDRESSEE not in roles[:index]:
+        return False
+    above = index - 1
+    while above >= start and not texts[above]:
+        above -= 1
+    return above >= start and roles[above] in (None, Role.BODY) \
+        and clean(texts[above]).endswith(_TEXT_END) and heading_form(texts[above]) is None
+
+
+# Under a part of a 政府工作报告 the printed text sets one sentence in bold to lead each
+# stretch of the year's review: 一年来，我们全力以赴稳增长，经济回升的步伐迈得更沉稳。 (木洞镇,
+# 魏庄镇). Pages drop the bold; the words stay: a lone short sentence opening so, in a text
+# under a 称谓, is the heading one level under the part it stands in. No line of text in the
+# corpus opens so.
+_LEAD_LINE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年|这一年)[，,]我们"
+                        r"[^。！？!?；;]{4,36}[。]?$")
+
+
+def _is_lead_line(texts: Sequence[str], roles: Sequence[Optional[str]], index: int) -> bool:
+    """``一年来，我们以稳定发展为要务，推动经济继续保持健康发展`` in a report to a meeting.
+
+    >>> _is_lead_line(["各位代表：", "一年来，我们全力以赴稳增长，经济回升的步伐迈得更沉稳。"],
+    ...               ["addressee", None], 1)
+    True
+    >>> _is_lead_line(["一年来，我们全力以赴稳增长。"], [None], 0)
+    False
+    """
+    return bool(_LEAD_LINE.match(clean(texts[index]))) and Role.ADDRESSEE in roles[:index]
+
+
+def decimal_top(texts: Sequence[str], index: int) -> bool:
+    """``1总则`` with ``1.1制定目的`` somewhere under it: the top of a decimal outline.
+
+    >>> decimal_top(["1总则", "1.1制定目的"], 0), decimal_top(["1个月内完成。", "1.1 范围"], 0)
+    (True, False)
+    >>> decimal_top(["1总则", "规范应对。"], 0)
+    False
+    """
+    text = clean(texts[index])
+    tight = _TIGHT_DIGIT.match(text)
+    if not tight or len(text) > HEADING_MAX_CHARS or _SENTENCE.search(text) \
+            or text.endswith(("：", ":")):
+        return False
+    number = ascii_number(tight.group(1))
+    for later in texts[index + 1:]:
+        decimal = _DECIMAL.match(clean(later))
+        if decimal and ascii_number(decimal.group(1)) == number:
+            return True
+    return False
+
+
+def _form_by_context(texts: Sequence[str], roles: Sequence[Optional[str]], index: int,
+                     part: Tuple[int, int], last_decimal: Optional[Tuple[str, int]]
+                     ) -> Optional[str]:
+    """The heading form of a line that only its neighbours make a heading: ``1总则`` over
+    ``1.1``, ``1.3分级分类`` after ``1.2``, an unnumbered part line between paragraphs, a
+    report's lead sentence (``一年来，我们……``)."""
+    start, end = part
+    if decimal_top(texts[:end], index):
+        return "decimal1"
+    if _continues_decimal(texts[index], last_decimal):
+        return "decimal2"
+    if _is_part_line(texts, roles, index, start):
+        return "part_line"
+    if _is_lead_line(texts, roles, index):
+        return "lead_line"
+    return None
+
+
+def _decimal_key(text: str) -> Optional[Tuple[str, int]]:
+    """``1.2 建设内容`` → ("1", 2): where a decimal heading stands in its sequence."""
+    match = _LOOSE_DECIMAL2.match(clean(text))
+    return (ascii_number(match.group(1)), int(ascii_number(match.group(2)))) if match else None
+
+
+def _continues_decimal(text: str, last: Optional[Tuple[str, int]]) -> bool:
+    """``1.3分级分类`` right after the ``1.2`` heading: the next of its level (a phrase)."""
+    match = _LOOSE_DECIMAL2.match(clean(text))
+    if not match or last is None or len(clean(text)) > HEADING_MAX_CHARS \
+            or _SENTENCE.search(text) or not clean(text[match.end():]):
+        return False
+    return (ascii_number(match.group(1)), int(ascii_number(match.group(2)))) \
+        == (last[0], last[1] + 1)
 
 
 def _has_decimal_root(texts: Sequence[str], roles: Sequence[Optional[str]]) -> bool:
