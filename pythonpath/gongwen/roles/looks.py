@@ -38,6 +38,9 @@ LOOKED_AT = 30
 # 检查格式 after Format took the headings it had made for text set in 黑体.
 HEADING_LOOK_CHARS = (2, 20)
 NOT_IN_HEADING_LOOK = re.compile(r"[，。；：！？,;:!?、]")
+# …but one colon at the end is a label's (计划： / 完成情况： set bold over their text, as a real
+# 项目总结 has them): the phrase before it decides.
+LABEL_COLON = re.compile(r"[：:]$")
 
 # A 发文机关标志 is 小初 to 初号, narrowed to about 一号 when a long name must stay on one
 # line; a title is 2号 (小一 at most). Measured on the issue's red heads: 34 pt and 22 pt.
@@ -51,11 +54,13 @@ BOLD_TEXT_MIN_CHARS = 20
 def may_head_by_look(text: str) -> bool:
     """A line a look may make a heading of (:data:`HEADING_LOOK_CHARS`).
 
-    >>> [may_head_by_look(t) for t in ("未来规划", "一、主要工作", "今年完成了三项任务。")]
-    [True, False, False]
+    >>> [may_head_by_look(t) for t in ("未来规划", "完成情况：", "一、主要工作", "地点：线上",
+    ...                                "今年完成了三项任务。")]
+    [True, True, False, False, False]
     """
-    return (HEADING_LOOK_CHARS[0] <= len(text) <= HEADING_LOOK_CHARS[1]
-            and not NOT_IN_HEADING_LOOK.search(text) and parse_heading_number(text) is None)
+    phrase = LABEL_COLON.sub("", text)
+    return (HEADING_LOOK_CHARS[0] <= len(phrase) <= HEADING_LOOK_CHARS[1]
+            and not NOT_IN_HEADING_LOOK.search(phrase) and parse_heading_number(text) is None)
 
 
 def looks_wanted(texts: Sequence[str]) -> List[int]:
