@@ -16,6 +16,12 @@ def test_digit_with_a_closing_bracket_only_is_heading4():
     assert roles[2] == roles[4] == Role.HEADING4
 
 
+def test_a_bracketed_aside_after_a_headings_semicolon_keeps_it_a_heading():
+    roles = classify(["开发总结", "一、项目完成情况", "1）用户端系统：（学生、教师）",
+                      "2）服务器后台系统；（管理员）", "3）统计模块；后来又加了导出的功能。"])
+    assert roles[2] == roles[3] == Role.HEADING4
+    assert roles[4] == Role.BODY  # text after the semicolon: a run-in heading
+
 def test_roman_items_are_headings_even_with_a_comma_or_a_semicolon():
     roles = classify(["项目总结", "一、项目目标", "我们提出了五项功能：",
                       "i. 实现会议室的创建、删除功能；", "ii. 实现两种身份，管理员和普通用户；",
