@@ -109,7 +109,7 @@ def test_bold_headings_in_three_sizes_are_three_levels():
             ("项目计划执行情况", part), ("首页", page), ("计划：", label),
             ("提供登录和注册的入口，并给出网站介绍的链接，点击后页面跳转。", text),
             ("完成情况", label), ("完成计划目标，另外还加了一个搜索框。", text),
-            ("下载区", page), ("计划：", label), ("列出可下载的教学课件和下载链接。", text),
+            ("登陆、注册", page), ("计划：", label), ("列出可下载的教学课件和下载链接。", text),
             ("经验和教训", part), ("要清楚各个阶段的时间点和提交物，及时处理问题。", text)]
     roles = classify([t for t, _ in rows], looks=[look for _, look in rows])
     assert roles[1:4] == [Role.HEADING1, Role.HEADING2, Role.HEADING3]

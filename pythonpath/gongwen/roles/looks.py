@@ -37,7 +37,9 @@ LOOKED_AT = 30
 # Word's heading styles: 工作成就, 未来规划, 总结 past paragraph 30 were planned as text, and
 # 检查格式 after Format took the headings it had made for text set in 黑体.
 HEADING_LOOK_CHARS = (2, 20)
-NOT_IN_HEADING_LOOK = re.compile(r"[，。；：！？,;:!?、]")
+# A 、 joins two words of one phrase (登陆、注册 as a real 项目总结 heads a page of its site);
+# a number's 、 (一、) is the number's, which decides on its own.
+NOT_IN_HEADING_LOOK = re.compile(r"[，。；：！？,;:!?]")
 # …but one colon at the end is a label's (计划： / 完成情况： set bold over their text, as a real
 # 项目总结 has them): the phrase before it decides.
 LABEL_COLON = re.compile(r"[：:]$")
@@ -54,9 +56,9 @@ BOLD_TEXT_MIN_CHARS = 20
 def may_head_by_look(text: str) -> bool:
     """A line a look may make a heading of (:data:`HEADING_LOOK_CHARS`).
 
-    >>> [may_head_by_look(t) for t in ("未来规划", "完成情况：", "一、主要工作", "地点：线上",
-    ...                                "今年完成了三项任务。")]
-    [True, True, False, False, False]
+    >>> [may_head_by_look(t) for t in ("未来规划", "完成情况：", "登陆、注册", "一、主要工作",
+    ...                                "地点：线上", "今年完成了三项任务。")]
+    [True, True, True, False, False, False]
     """
     phrase = LABEL_COLON.sub("", text)
     return (HEADING_LOOK_CHARS[0] <= len(phrase) <= HEADING_LOOK_CHARS[1]
