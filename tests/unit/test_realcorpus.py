@@ -71,9 +71,15 @@ from labelled import Look, Paragraph
 # 99.2 % of 2 262 on tune.
 # Both fifth passes together, with the looks past the head (roles.looks_wanted): 99.3 % of
 # 2 587 on tune, 96.0 % of 1 017 on held-out, 246 documents (core = CLI = Writer).
-FLOORS = {"tune": 99.1, "heldout": 95.8}
-MIN_DOCUMENTS = 246
-MIN_PARAGRAPHS = 3600
+# The sixth pass's 13 real Word files (85.8 % of 302 as an unseen set; tune part 81.1 %, a
+# 项目总结 whose three levels of bold headings only sizes tell apart) took the corpus to 98.0 %
+# of 2 799 on tune and 96.0 % of 1 107 on held-out, 259 documents; its rules (bold headings'
+# levels by size and by Word's heading styles, a label's colon, a 署名 set right, an
+# attachment file's title going on in its look, an aside after a heading's ；, a 、 in a bold
+# phrase) bring it to 99.3 % on tune and 96.1 % on held-out (core = CLI = Writer).
+FLOORS = {"tune": 99.2, "heldout": 96.0}
+MIN_DOCUMENTS = 259
+MIN_PARAGRAPHS = 3900
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 
