@@ -76,10 +76,12 @@ from labelled import Look, Paragraph
 # of 2 799 on tune and 96.0 % of 1 107 on held-out, 259 documents; its rules (bold headings'
 # levels by size and by Word's heading styles, a label's colon, a 署名 set right, an
 # attachment file's title going on in its look, an aside after a heading's ；, a 、 in a bold
-# phrase) bring it to 99.3 % on tune and 96.1 % on held-out (core = CLI = Writer).
+# phrase) bring it to 99.3 % on tune and 96.1 % on held-out (core = CLI = Writer). A second
+# unseen set of two, both held-out (95.5 % of 22): 99.3 % of 2 799, 96.1 % of 1 129, 261
+# documents.
 FLOORS = {"tune": 99.2, "heldout": 96.0}
-MIN_DOCUMENTS = 259
-MIN_PARAGRAPHS = 3900
+MIN_DOCUMENTS = 261
+MIN_PARAGRAPHS = 3920
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 
