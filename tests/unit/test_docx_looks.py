@@ -123,9 +123,12 @@ def test_words_heading_styles_set_the_levels_through_the_cli(tmp_path: Path):
         document.styles[style].font.size = Pt(13)
         document.styles[style].font.bold = True
     document.add_paragraph("转正述职报告").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    rows = [("工作情况", "Heading 1"), ("试用期里我遵守公司的各项制度，积极完成领导交办的工作。", None),
-            ("工作方针", "Heading 2"), ("从最基础的工作方针和5S做起，一步一步做好本职工作。", None),
-            ("未来规划", "Heading 1"), ("我会继续学习，争取早日独当一面，为公司多做贡献。", None)]
+    rows = [("工作情况", "Heading 1"),
+            ("试用期里我遵守公司的各项制度，积极完成领导交办的工作。", None),
+            ("工作方针", "Heading 2"),
+            ("从最基础的工作方针和5S做起，一步一步做好本职工作。", None),
+            ("未来规划", "Heading 1"),
+            ("我会继续学习，争取早日独当一面，为公司多做贡献。", None)]
     for text, style in rows:
         document.add_paragraph(text, style=style)
     source = tmp_path / "in.docx"
