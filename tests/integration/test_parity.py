@@ -130,7 +130,35 @@ def _inputs(name: str, samples_dir: Path, folder: Path) -> Path:
         return _docx_of(NOTICE, folder, "notice.docx")
     if name == "red-head":
         return _red_head(folder)
+    if name == "word-styles":
+        return _word_styles(folder)
     return _word_file(samples_dir, folder)
+
+
+# A 述职报告 in Word's own heading styles, Heading 1 and Heading 2 alike in size and weight (a
+# real 转正述职报告, sixth pass): both paths take the level from the style's name.
+WORD_STYLES = [
+    ("转正述职报告", None), ("工作情况", "Heading 1"),
+    ("在试用期里我遵守公司的各项规章制度，积极完成领导交办的各项工作，也学到了很多。", None),
+    ("工作方针", "Heading 2"),
+    ("从最基础的工作方针和5S做起，一步一步做好本职工作，得到了同事们的认可和帮助。", None),
+    ("未来规划", "Heading 1"),
+    ("我会继续学习，争取早日独当一面，为公司多做贡献，不辜负领导和同事们的期望。", None),
+]
+
+
+def _word_styles(folder: Path) -> Path:
+    document = docx.Document()
+    for style in ("Heading 1", "Heading 2"):
+        document.styles[style].font.size = docx.shared.Pt(13)
+        document.styles[style].font.bold = True
+    for text, style in WORD_STYLES:
+        paragraph = document.add_paragraph(text, style=style)
+        if style is None and text.endswith("报告"):
+            paragraph.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    path = folder / "word-styles.docx"
+    document.save(str(path))
+    return path
 
 
 PARAGRAPH_PROPERTIES = (
@@ -190,7 +218,7 @@ def _differences(button: List[Tuple], from_cli: List[Tuple]) -> Dict[str, List[s
     return found
 
 
-@pytest.mark.parametrize("name", SAMPLES + ["notice", "word-footer", "red-head"])
+@pytest.mark.parametrize("name", SAMPLES + ["notice", "word-footer", "red-head", "word-styles"])
 def test_the_button_and_the_cli_give_the_same_pages(office, samples_dir: Path, tmp_path: Path,
                                                     name: str):
     source = _inputs(name, samples_dir, tmp_path)
@@ -207,6 +235,9 @@ def test_the_button_and_the_cli_give_the_same_pages(office, samples_dir: Path, t
     if name == "red-head":  # both read the looks: 发文机关标志, a two-line title, 主送
         assert [row[1] for row in button_rows[:4]] == [
             "公文发文机关标志", "公文标题", "公文标题", "公文主送"]
+    if name == "word-styles":  # the level from Word's style name, in both paths
+        assert [row[1] for row in button_rows[1:6:2]] == [
+            "公文一级标题", "公文二级标题", "公文一级标题"]
 
 
 def test_a_footer_with_text_keeps_it_under_one_number_per_page(office, samples_dir: Path,

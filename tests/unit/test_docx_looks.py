@@ -113,3 +113,30 @@ def test_bold_headings_past_the_head_are_described_and_planned_as_headings(tmp_p
 
     problems = formatcheck.check(docxfacts.document_facts(out))
     assert [p for p in problems if p.code == "font"] == []
+
+
+def test_words_heading_styles_set_the_levels_through_the_cli(tmp_path: Path):
+    # A 述职报告 in Word's own heading styles, Heading 1 and Heading 2 alike in size and weight
+    # (as a real 转正述职报告 has them): the style names the level; a second run keeps it.
+    document = docx.Document()
+    for style in ("Heading 1", "Heading 2"):
+        document.styles[style].font.size = Pt(13)
+        document.styles[style].font.bold = True
+    document.add_paragraph("转正述职报告").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rows = [("工作情况", "Heading 1"),
+            ("试用期里我遵守公司的各项制度，积极完成领导交办的工作。", None),
+            ("工作方针", "Heading 2"),
+            ("从最基础的工作方针和5S做起，一步一步做好本职工作。", None),
+            ("未来规划", "Heading 1"),
+            ("我会继续学习，争取早日独当一面，为公司多做贡献。", None)]
+    for text, style in rows:
+        document.add_paragraph(text, style=style)
+    source = tmp_path / "in.docx"
+    document.save(str(source))
+    wanted = {"工作情况": Role.HEADING1, "工作方针": Role.HEADING2, "未来规划": Role.HEADING1}
+    for run in ("out1.docx", "out2.docx"):
+        assert cli.main(["format", str(source), "-o", str(tmp_path / run)]) == 0
+        styles = {p.text: p.style.name for p in docx.Document(str(tmp_path / run)).paragraphs}
+        assert {text: styles[text] for text in wanted} == \
+            {text: style_name(role) for text, role in wanted.items()}
+        source = tmp_path / run

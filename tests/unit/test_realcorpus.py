@@ -85,9 +85,20 @@ from labelled import Look, Paragraph
 # 270 documents. A third unseen document (a 请示 whose 结束语 has no punctuation): 3 of 3.
 # A 政府工作报告's lead sentence (一年来，我们……, two tune misses of the fourth pass): 99.45 %
 # of 2 710 on tune (2 695), 96.9 % of 1 065 on held-out (1 032), 271 documents.
-FLOORS = {"tune": 99.3, "heldout": 96.7}
-MIN_DOCUMENTS = 271
-MIN_PARAGRAPHS = 3770
+# The sixth pass's 13 real Word files (85.8 % of 302 as an unseen set; tune part 81.1 %, a
+# 项目总结 whose three levels of bold headings only sizes tell apart) took the corpus to 98.0 %
+# of 2 799 on tune and 96.0 % of 1 107 on held-out, 259 documents; its rules (bold headings'
+# levels by size and by Word's heading styles, a label's colon, a 署名 set right, an
+# attachment file's title going on in its look, an aside after a heading's ；, a 、 in a bold
+# phrase) bring it to 99.3 % on tune and 96.1 % on held-out (core = CLI = Writer). A second
+# unseen set of two, both held-out (95.5 % of 22): 99.3 % of 2 799, 96.1 % of 1 129, 261
+# documents.
+# Both sixth passes together (speeches / 请示 / 纪要 and real Word files), the looks past the
+# head for every line that may head a part above the text's last line: 99.4 % of 2 922 on
+# tune, 96.9 % of 1 177 on held-out, 286 documents (core = CLI = Writer).
+FLOORS = {"tune": 99.2, "heldout": 96.7}
+MIN_DOCUMENTS = 286
+MIN_PARAGRAPHS = 4090
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 

@@ -4,6 +4,7 @@ letters, rules attached to a 通知. Each case is a general rule seen in the rea
 
 from __future__ import annotations
 
+from gongwen import spec
 from gongwen.roles import ParagraphLook, classify
 from gongwen.spec import Role
 
@@ -14,6 +15,12 @@ def test_digit_with_a_closing_bracket_only_is_heading4():
                       "2）理财平台", "参与了推荐的改造。"])
     assert roles[2] == roles[4] == Role.HEADING4
 
+
+def test_a_bracketed_aside_after_a_headings_semicolon_keeps_it_a_heading():
+    roles = classify(["开发总结", "一、项目完成情况", "1）用户端系统：（学生、教师）",
+                      "2）服务器后台系统；（管理员）", "3）统计模块；后来又加了导出的功能。"])
+    assert roles[2] == roles[3] == Role.HEADING4
+    assert roles[4] == Role.BODY  # text after the semicolon: a run-in heading
 
 def test_roman_items_are_headings_even_with_a_comma_or_a_semicolon():
     roles = classify(["项目总结", "一、项目目标", "我们提出了五项功能：",
@@ -89,6 +96,58 @@ def test_bold_short_lines_head_a_text_that_numbers_none():
     # Where the whole text is bold, bold says nothing.
     assert Role.HEADING1 not in classify(texts, looks=[looks[0]] + [bold] * 6)
 
+
+
+def test_bold_headings_in_three_sizes_are_three_levels():
+    # A real 项目总结 numbers nothing: its parts in 22 pt bold, the pages of the site under
+    # them in 16 pt bold, 计划： / 完成情况 under each page in 14 pt bold (a label's colon or
+    # none), the text in 10.5 pt.
+    text = ParagraphLook(size_pt=10.5, align="justify", bold=False)
+    part, page, label = (ParagraphLook(size_pt=size, align="justify", bold=True)
+                         for size in (22, 16, 14))
+    rows = [("项目总结", ParagraphLook(size_pt=22, align="center", bold=True)),
+            ("项目计划执行情况", part), ("首页", page), ("计划：", label),
+            ("提供登录和注册的入口，并给出网站介绍的链接，点击后页面跳转。", text),
+            ("完成情况", label), ("完成计划目标，另外还加了一个搜索框。", text),
+            ("登陆、注册", page), ("计划：", label), ("列出可下载的教学课件和下载链接。", text),
+            ("经验和教训", part), ("要清楚各个阶段的时间点和提交物，及时处理问题。", text)]
+    roles = classify([t for t, _ in rows], looks=[look for _, look in rows])
+    assert roles[1:4] == [Role.HEADING1, Role.HEADING2, Role.HEADING3]
+    assert roles[5] == roles[8] == Role.HEADING3 and roles[7] == Role.HEADING2
+    assert roles[10] == Role.HEADING1 and roles[4] == roles[11] == Role.BODY
+    # Formatted, the lines carry the 公文 heading styles (not bold, one size): the same roles.
+    formatted = [ParagraphLook(size_pt=16, align="justify", bold=False,
+                               style=spec.style_name(role)) if role.startswith("heading")
+                 else look for (_, look), role in zip(rows, roles)]
+    assert classify([t for t, _ in rows], looks=formatted) == roles
+    # One size (or sizes a point apart): one level, as before.
+    alike = [look._replace(size_pt=16 if look.size_pt == 16 else 15.5) if look.bold
+             and look.align == "justify" else look for _, look in rows]
+    assert {classify([t for t, _ in rows], looks=alike)[i] for i in (1, 2, 3, 5)} \
+        == {Role.HEADING1}
+    # A field with its value after the colon is no label: text.
+    assert classify(["总结", "会议地点：线上", "正文在这里，写了很多内容，也有不少的标点符号。"],
+                    looks=[rows[0][1], label, text])[1] == Role.BODY
+
+
+def test_words_heading_styles_give_the_levels_one_size_cannot():
+    # A real 转正述职报告: 工作情况 in Heading 1, 工作方针 under it in Heading 2, both 13 pt bold.
+    text = ParagraphLook(size_pt=11, align="left", bold=False, style="Normal")
+    h1, h2 = (ParagraphLook(size_pt=13, align="left", bold=True, style=name)
+              for name in ("heading 1", "标题 2"))
+    rows = [("转正述职报告", ParagraphLook(size_pt=16, align="center", bold=True)),
+            ("工作情况", h1), ("在试用期里我遵守公司的各项制度，积极完成领导交办的工作。", text),
+            ("工作方针", h2), ("从最基础的工作方针和5S做起，一步一步做好本职工作。", text),
+            ("未来规划", h1), ("我会继续学习，争取早日独当一面，为公司多做贡献。", text)]
+    roles = classify([t for t, _ in rows], looks=[look for _, look in rows])
+    assert [roles[1], roles[3], roles[5]] == [Role.HEADING1, Role.HEADING2, Role.HEADING1]
+    # Heading 2 and 3 only: the document's first level and its second.
+    deeper = [look._replace(style={"heading 1": "Heading 2", "标题 2": "Heading 3"}
+                            .get(look.style or "", look.style)) for _, look in rows]
+    assert classify([t for t, _ in rows], looks=deeper)[1:4:2] == [Role.HEADING1, Role.HEADING2]
+    # A heading style on a sentence is no heading.
+    assert classify([t for t, _ in rows[:2]] + ["这是一句话，写在标题样式里。"],
+                    looks=[rows[0][1], h1, h2])[2] == Role.BODY
 
 # --- 纪要 and 会议记录 of firms and teams ---------------------------------------------------------
 
@@ -462,3 +521,31 @@ def test_a_reports_lead_sentence_heads_the_stretch_under_its_part():
     # The same sentence in a text that addresses no one, or going on past one sentence, is text.
     assert classify(["年度总结", "一年来,我们以稳定发展为要务,推动经济健康发展。"])[1] == Role.BODY
     assert classify(texts[:7] + ["一年来,我们稳增长。经济回升,财政增收。"])[7] == Role.BODY
+# --- looks at the tail and under an attachment mark (sixth pass, real Word files) --------------
+
+def test_a_short_line_set_right_under_the_text_is_the_signature():
+    text = ParagraphLook(size_pt=12, align="left")
+    right = ParagraphLook(size_pt=12, align="right")
+    texts = ["领导力课程后感", "这次课让我认识到自己的格局还不够，今后要多学习、多思考。",
+             "我会争取早日担起更重要的责任，不负公司的栽培。", "二班 某某公司 张三"]
+    looks = [ParagraphLook(size_pt=14, align="center", bold=True), text, text, right]
+    assert classify(texts, looks=looks)[3] == Role.SIGNATURE
+    # Set left as the text is, or with no look: nothing says it is a 署名.
+    assert classify(texts, looks=looks[:3] + [text])[3] == Role.BODY
+    assert classify(texts)[3] == Role.BODY
+    # A sentence set right is no 署名, nor is a right-set line under right-set text.
+    assert classify(texts[:3] + ["以上，请指正。"], looks=looks)[3] != Role.SIGNATURE
+    assert classify(texts, looks=looks[:2] + [right, right])[3] == Role.BODY
+
+
+def test_an_attachment_files_title_goes_on_in_its_look():
+    title = ParagraphLook(size_pt=22, align="center")
+    text = ParagraphLook(size_pt=12, align="justify")
+    texts = ["附件5", "某某大学本科毕业论文（设计）", "参考文献规范格式",
+             "参考文献是文中引用的有文字来源的文献集合，应列出作者直接阅读过的文献。"]
+    looks = [ParagraphLook(size_pt=16, align="justify"), title, title, text]
+    roles = classify(texts, looks=looks)
+    assert roles[:3] == [Role.ATTACHMENT_MARK, Role.ATTACHMENT_TITLE, Role.ATTACHMENT_TITLE]
+    assert roles[3] == Role.BODY
+    # The line under it set as text: the title is one line.
+    assert classify(texts, looks=looks[:2] + [text, text])[2] == Role.BODY

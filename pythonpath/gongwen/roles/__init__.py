@@ -79,7 +79,11 @@ from gongwen.roles.parts import (
     split_line,
 )
 from gongwen.roles.record import mark_record
-from gongwen.roles.signoff import ONE_LINE_MAX_CHARS, mark_inner_signoffs
+from gongwen.roles.signoff import (
+    ONE_LINE_MAX_CHARS,
+    mark_inner_signoffs,
+    mark_right_set_signature,
+)
 from gongwen.roles.tail import mark_attachments, mark_tail
 from gongwen.spec import Role
 
@@ -123,7 +127,7 @@ def classify(paragraphs: Sequence[str], kind: Optional[str] = None,
     texts = [clean(paragraph) for paragraph in paragraphs]
     roles: List[Optional[str]] = [None if text else Role.BLANK for text in texts]
     seen = Looks(looks, texts)
-    body_start = mark_attachment_file(texts, roles)
+    body_start = mark_attachment_file(texts, roles, seen)
     if body_start is None:
         head_start = mark_banner(texts, roles, seen)
         if kind == KIND_MINUTES and Role.MINUTES_MARK not in roles:
@@ -137,6 +141,7 @@ def classify(paragraphs: Sequence[str], kind: Optional[str] = None,
     if kind == KIND_MINUTES or is_minutes(texts, roles):
         mark_attendance(texts, roles, body_start, main_end)
     mark_tail(texts, roles, body_start, main_end)
+    mark_right_set_signature(texts, roles, body_start, main_end, seen)
     mark_inner_signoffs(texts, roles, body_start, main_end)
     mark_later_titles(texts, roles, body_start, main_end, seen)
     mark_headings(texts, roles, seen)

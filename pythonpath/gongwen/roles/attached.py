@@ -31,10 +31,12 @@ from gongwen.roles.tail import (
 from gongwen.spec import Role
 
 
-def mark_attachment_file(texts: List[str], roles: List[Optional[str]]) -> Optional[int]:
+def mark_attachment_file(texts: List[str], roles: List[Optional[str]],
+                         looks: Optional[Looks] = None) -> Optional[int]:
     """A file that is an attachment (offices send 名单 and 表 so): ``附件`` / ``附件2`` on
-    its first line is its 附件标识, the line under it its title. Returns where it starts,
-    or None for any other file.
+    its first line is its 附件标识, the line under it its title — with the lines set alike
+    under it, as an attached text's title (a university's 附件5 centres 本科毕业论文（设计）
+    / 参考文献规范格式 in one size). Returns where it starts, or None for any other file.
 
     >>> roles = [None, None, None]
     >>> mark_attachment_file(["附件1", "2024年度先进个人名单", "张三、李四"], roles), roles
@@ -47,6 +49,8 @@ def mark_attachment_file(texts: List[str], roles: List[Optional[str]]) -> Option
     following = next_filled(texts, first + 1)
     if following < len(texts) and is_attachment_title(texts[following]):
         roles[following] = Role.ATTACHMENT_TITLE
+        if looks is not None:
+            _mark_title_on(texts, roles, following, looks)
     return first
 
 

@@ -40,9 +40,12 @@ _FULL_STOPS = "。！？"
 # 10–27 characters long; a run-in heading phrase before ； is a few words (抓好培训).
 _SEMICOLONS = "；;"
 # A bracketed word after the heading's colon is an aside, not its text: `2.针对《…》等文档的评审
-# 工作安排：（待定）` (a university notice) is a heading like its sibling `1.…安排：`. After a full
-# stop it is the text's note: `（三）将……下放至自贸试验区。（负责部门：住房城乡建设部）` is run-in.
+# 工作安排：（待定）` (a university notice) is a heading like its sibling `1.…安排：`; so after
+# its semicolon: `2）服务器后台系统；（管理员）` (a student team's 总结, under `1）用户端系统：
+# （学生、教师）`). After a full stop it is the text's note: `（三）将……下放至自贸试验区。（负责部
+# 门：住房城乡建设部）` is run-in.
 _ASIDE = re.compile(r"^[（(][^（）()]{1,12}[）)][。.]?$")
+_ASIDE_AFTER = "：:；;"
 RUN_IN_PHRASE_MAX_CHARS = 8
 _OPENERS = "（(“《「『"
 _CLOSERS_INSIDE = "）)”》」』"
@@ -162,7 +165,7 @@ def run_in_heading(text: str) -> Optional[RunIn]:
             while end < len(text) and text[end] in _RUN_IN_CLOSERS:
                 end += 1
             rest = clean(text[end:])
-            aside = mark in "：:" and bool(_ASIDE.match(rest))
+            aside = mark in _ASIDE_AFTER and bool(_ASIDE.match(rest))
             return RunIn(number.level, start, end) if rest and not aside else None
         index += 1
     return None

@@ -37,7 +37,12 @@ LOOKED_AT = 30
 # Word's heading styles: 工作成就, 未来规划, 总结 past paragraph 30 were planned as text, and
 # 检查格式 after Format took the headings it had made for text set in 黑体.
 HEADING_LOOK_CHARS = (2, 20)
-NOT_IN_HEADING_LOOK = re.compile(r"[，。；：！？,;:!?、]")
+# A 、 joins two words of one phrase (登陆、注册 as a real 项目总结 heads a page of its site);
+# a number's 、 (一、) is the number's, which decides on its own.
+NOT_IN_HEADING_LOOK = re.compile(r"[，。；：！？,;:!?]")
+# …but one colon at the end is a label's (计划： / 完成情况： set bold over their text, as a real
+# 项目总结 has them): the phrase before it decides.
+LABEL_COLON = re.compile(r"[：:]$")
 
 # A 发文机关标志 is 小初 to 初号, narrowed to about 一号 when a long name must stay on one
 # line; a title is 2号 (小一 at most). Measured on the issue's red heads: 34 pt and 22 pt.
@@ -51,36 +56,31 @@ BOLD_TEXT_MIN_CHARS = 20
 def may_head_by_look(text: str) -> bool:
     """A line a look may make a heading of (:data:`HEADING_LOOK_CHARS`).
 
-    >>> [may_head_by_look(t) for t in ("未来规划", "一、主要工作", "今年完成了三项任务。")]
-    [True, False, False]
+    >>> [may_head_by_look(t) for t in ("未来规划", "完成情况：", "登陆、注册", "一、主要工作",
+    ...                                "地点：线上", "今年完成了三项任务。")]
+    [True, True, True, False, False, False]
     """
-    return (HEADING_LOOK_CHARS[0] <= len(text) <= HEADING_LOOK_CHARS[1]
-            and not NOT_IN_HEADING_LOOK.search(text) and parse_heading_number(text) is None)
+    phrase = LABEL_COLON.sub("", text)
+    return (HEADING_LOOK_CHARS[0] <= len(phrase) <= HEADING_LOOK_CHARS[1]
+            and not NOT_IN_HEADING_LOOK.search(phrase) and parse_heading_number(text) is None)
 
 
 def looks_wanted(texts: Sequence[str]) -> List[int]:
     """The paragraphs whose looks a host describes: the first :data:`LOOKED_AT`, and past
-    them the lines that may head a part by their look (:func:`may_head_by_look`) and head
-    something: a line of text, or another such line, comes after them (so a 落款's short
-    lines at the end are not read: reaching them walked the Writer host through every
-    paragraph of the 100-page bench report, Format 1.9× → 2.1× of native).
+    them the lines that may head a part by their look (:func:`may_head_by_look`) above the
+    text's last line of text: the short lines under it (the 落款, a date, 抄送) head nothing,
+    and reaching them walked the Writer host through every paragraph of the 100-page bench
+    report (Format 1.9× → 2.1× of native).
 
-    >>> looks_wanted(["一"] * 30 + ["未来规划", "明年将继续做好本职工作，努力提高业务水平。",
+    >>> looks_wanted(["一"] * 30 + ["未来规划", "计划", "完成登录和注册两个页面",
+    ...                             "明年将继续做好本职工作，努力提高业务水平。",
     ...                             "XX县XX局", "2024年1月1日"])[30:]
-    [30]
+    [30, 31, 32]
     """
-    heads: List[int] = []
-    heading_next = False  # the next line with text heads something, or is text
-    for index in range(len(texts) - 1, LOOKED_AT - 1, -1):
-        text = texts[index].strip()
-        if not text:
-            continue
-        if may_head_by_look(text):
-            if heading_next:  # and so the line above it may head it in turn
-                heads.append(index)
-        else:
-            heading_next = len(text) > HEADING_LOOK_CHARS[1]
-    return list(range(min(len(texts), LOOKED_AT))) + sorted(heads)
+    last_text = max((index for index, text in enumerate(texts)
+                     if len(text.strip()) > HEADING_LOOK_CHARS[1]), default=-1)
+    return [index for index, text in enumerate(texts)
+            if index < LOOKED_AT or (index < last_text and may_head_by_look(text.strip()))]
 
 
 class ParagraphLook(NamedTuple):

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from gongwen import spec
 from gongwen.roles.common import ascii_number, clean
 from gongwen.roles.headings import parse_heading_number, run_in_heading
-from gongwen.roles.looks import HEADING_LOOK_CHARS, NOT_IN_HEADING_LOOK, Looks
+from gongwen.roles.looks import Looks, may_head_by_look
 from gongwen.roles.signoff import is_tail_date
 from gongwen.spec import Role
 
@@ -229,25 +230,74 @@ def mark_headings(texts: Sequence[str], roles: List[Optional[str]],
             roles[index] = HEADING_ROLES[outline.place(form) - 1]
 
 
-# A bold line that heads a part: a phrase, no sentence, no field (会议地点：线上), no date
-# (the lines whose looks the hosts describe past the head: roles.looks).
-_BOLD_HEADING_CHARS = HEADING_LOOK_CHARS
-_NOT_IN_BOLD_HEADING = NOT_IN_HEADING_LOOK
+# A bold line that heads a part: a phrase (or a label ending in a colon), no sentence, no
+# field (会议地点：线上), no date (the lines whose looks the hosts describe past the head:
+# roles.looks). Sizes closer than this are one level (a 16 pt part and a 15.5 pt one).
+SIZE_LEVEL_STEP_PT = 1.0
+# Word's own heading styles say the level outright (Heading 1 / 标题 1, as Writer and a
+# Chinese Word name them): a real 转正述职报告 sets 工作情况 in Heading 1 and 工作方针 under it in
+# Heading 2, both 13 pt bold — one size, two levels.
+_WORD_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 
 
 def _mark_bold_headings(texts: Sequence[str], roles: List[Optional[str]], start: int, end: int,
                         labels: Sequence[str], looks: Looks) -> None:
     """In a text that numbers no heading (a personal 总结), short lines set bold where the
-    text is not are its headings: 工作回顾 / 存在不足 / 明年计划."""
+    text is not are its headings: 工作回顾 / 存在不足 / 明年计划. Set in several sizes they are
+    as many levels, the largest the first (a real 项目总结: parts in 22 pt, the site's pages
+    under them in 16 pt, 计划 / 完成情况 under each in 14 pt)."""
     if any(roles[index] is None and heading_form(texts[index], labels) is not None
            for index in range(start, end)):
         return
-    for index in range(start, end):
-        text = texts[index]
-        if roles[index] is None and looks.is_bold(index) \
-                and _BOLD_HEADING_CHARS[0] <= len(text) <= _BOLD_HEADING_CHARS[1] \
-                and not _NOT_IN_BOLD_HEADING.search(text) and not is_tail_date(text):
-            roles[index] = Role.HEADING1
+    styled = {index: _style_level(looks.items[index].style) for index in range(start, end)}
+    found = [index for index in range(start, end)
+             if roles[index] is None and (looks.is_bold(index) or styled[index])
+             and may_head_by_look(texts[index]) and not is_tail_date(texts[index])]
+    if found and all(styled[index] for index in found):
+        ranks = {level: rank for rank, level in enumerate(sorted({styled[i] for i in found}))}
+        for index in found:
+            roles[index] = HEADING_ROLES[min(ranks[styled[index]], len(HEADING_ROLES) - 1)]
+        return
+    levels = _size_levels([looks.items[index].size_pt for index in found])
+    for index in found:
+        size = looks.items[index].size_pt
+        roles[index] = HEADING_ROLES[levels.get(size, 0) if size is not None else 0]
+
+
+def _style_level(style: Optional[str]) -> int:
+    """1..9 for Word's Heading N / 标题 N style and for the 公文 heading styles Format sets (a
+    second Format keeps the levels the first one gave), 0 for any other.
+
+    >>> [_style_level(s) for s in ("Heading 2", "标题 1", "heading3", "公文二级标题", "Normal",
+    ...                            None)]
+    [2, 1, 3, 2, 0, 0]
+    """
+    if style in _FORMATTED_LEVELS:
+        return _FORMATTED_LEVELS[style]
+    match = _WORD_HEADING_STYLE.match(style or "")
+    return int(match.group(1)) if match else 0
+
+
+_FORMATTED_LEVELS = {spec.style_name(role): level
+                     for level, role in enumerate(HEADING_ROLES, 1)}
+
+
+def _size_levels(sizes: Sequence[Optional[float]]) -> Dict[Optional[float], int]:
+    """Each size's level (0 the largest), sizes within :data:`SIZE_LEVEL_STEP_PT` of a larger
+    one sharing its level; at most the four heading levels.
+
+    >>> _size_levels([22, 16, 14, 16, 22, None])
+    {22: 0, 16: 1, 14: 2}
+    >>> _size_levels([16, 15.5, 12])
+    {16: 0, 15.5: 0, 12: 1}
+    """
+    levels: Dict[Optional[float], int] = {}
+    level, top = -1, None
+    for size in sorted({size for size in sizes if size is not None}, reverse=True):
+        if top is None or top - size >= SIZE_LEVEL_STEP_PT:
+            level, top = min(level + 1, len(HEADING_ROLES) - 1), size
+        levels[size] = level
+    return levels
 
 
 def _numbered_parts(roles: Sequence[Optional[str]]) -> List[Tuple[int, int]]:

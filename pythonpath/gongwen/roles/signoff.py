@@ -19,7 +19,8 @@ from gongwen.roles.common import (
     skip_up,
 )
 from gongwen.roles.headings import heading_level
-from gongwen.spec import Role
+from gongwen.roles.looks import NOT_IN_HEADING_LOOK, Looks
+from gongwen.spec import Align, Role
 
 CLOSING_MAX_CHARS = 50
 # A short single sentence right before the 落款 counts as 结束语 even without a
@@ -194,3 +195,28 @@ def mark_inner_signoffs(texts: List[str], roles: List[Optional[str]], start: int
         if after is not None and roles[after] is None and is_tail_date(texts[after]) \
                 and not _DATE_LABEL.match(texts[after]):
             roles[index], roles[after] = Role.SIGNATURE, Role.DATE
+
+
+# A 署名 with no date under it is known by its place only when it is set right, as Word users
+# push it: a real 后感 ends 二年三班 易煤网 陆彪 (class, firm, name) set right under left-set text.
+RIGHT_SIGNATURE_MAX_CHARS = 20
+_SIGNOFF_ROLES = (Role.SIGNATURE, Role.SIGNATURE_DATE, Role.DATE)
+
+
+def mark_right_set_signature(texts: List[str], roles: List[Optional[str]], start: int,
+                             end: int, looks: Looks) -> None:
+    """The last paragraph of the main text, short, no sentence in it and set right under
+    text that is not: the 署名 (when no 落款 was found)."""
+    if any(role in _SIGNOFF_ROLES for role in roles[start:end]):
+        return
+    filled = [index for index in range(start, end) if roles[index] != Role.BLANK]
+    if len(filled) < 2:
+        return
+    last, above = filled[-1], filled[-2]
+    text = texts[last]
+    if roles[last] is not None or roles[above] is not None or not looks.known(last) \
+            or looks.items[last].align != Align.RIGHT or looks.items[above].align == Align.RIGHT \
+            or len(text) > RIGHT_SIGNATURE_MAX_CHARS or NOT_IN_HEADING_LOOK.search(text) \
+            or heading_level(text):
+        return
+    roles[last] = Role.SIGNATURE
