@@ -4,4 +4,4 @@ The package root is the pure core (standard library only, never imports ``uno``)
 ``gongwen.writer`` is the LibreOffice glue and ``gongwen.cli`` the batch tool.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
