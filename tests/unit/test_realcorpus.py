@@ -96,9 +96,14 @@ from labelled import Look, Paragraph
 # Both sixth passes together (speeches / 请示 / 纪要 and real Word files), the looks past the
 # head for every line that may head a part above the text's last line: 99.4 % of 2 922 on
 # tune, 96.9 % of 1 177 on held-out, 286 documents (core = CLI = Writer).
-FLOORS = {"tune": 99.2, "heldout": 96.7}
-MIN_DOCUMENTS = 286
-MIN_PARAGRAPHS = 4090
+# Seventh pass, 13 pasted plain texts (96.9 % of 129 as an unseen set; tune part 95.1 %,
+# held-out 100 %): 99.3 % of 3 003 on tune, 97.1 % of 1 225 on held-out, 299 documents; its
+# three rules (未尽事宜，另行通知。 as a 结束语; a sentence ending in a colon — opening with 由于 or
+# a greeting run into more words — is no 称谓; 写于…日晚 is a date) bring tune to 99.43 %
+# (2 986 of 3 003), held-out unchanged at 97.06 % (1 189 of 1 225) (core = CLI = Writer).
+FLOORS = {"tune": 99.3, "heldout": 96.9}
+MIN_DOCUMENTS = 299
+MIN_PARAGRAPHS = 4220
 
 ALL_FILES = [path for part in labelled.PARTS for path in labelled.corpus(part)]
 

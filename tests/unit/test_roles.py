@@ -235,3 +235,39 @@ def test_docstring_examples(module):
 
 def test_the_docstrings_hold_examples():
     assert sum(doctest.testmod(module).attempted for module in ROLE_MODULES) > 50
+
+
+# --- pasted plain text (seventh pass of the real corpus) ------------------------------------
+
+def test_a_notice_ending_with_its_matters_to_be_announced_later_closes_with_it():
+    texts = ["四、注意事项:", "1.各班级要召开专题班会,宣讲假期安全注意事项。",
+             "未尽事宜,另行通知。"]
+    assert classify(texts)[-1] == Role.CLOSING
+    signed = ["各部门：", "现将放假安排通知如下：", "一、放假时间", "共8天。",
+              "未尽事宜，另行通知。", "办公室", "2017年9月4日"]
+    assert classify(signed)[-3:] == [Role.CLOSING, Role.SIGNATURE, Role.DATE]
+    # …but the words inside running text keep it text
+    assert classify(["各部门：", "本办法未尽事宜由镇政府负责解释。", "办公室", "2017年9月4日"])[1] \
+        == Role.BODY
+
+
+def test_a_sentence_ending_in_a_colon_under_the_title_is_not_a_salutation():
+    group = classify(["  档案袋邮寄地质收集",
+                      "由于不少同学邮寄地址存在变动，再次收集同学们的档案邮寄地址：",
+                      "①所有同学：在线文档中填写地址+电子签名收集。"])
+    assert group[:2] == [Role.TITLE, Role.BODY]
+    wechat = classify(["家长们您好，我是唐勇老师，咱们1921班今日学习了第四章作业完成情况:",
+                       "今日上机作业任务完成较好的同学：", "吴晓斌、王子俊"])
+    assert wechat[0] == Role.BODY
+    # a greeting that is the whole line still greets
+    assert classify(["关于期末考试的通知", "家长们您好：", "期末考试定于1月10日举行。"])[1] \
+        == Role.ADDRESSEE
+
+
+def test_a_date_written_in_words_at_the_end_of_a_summary_is_its_date():
+    texts = ["一. 2014 总结", "这一年做了很多事情。", "生命就是如此的脆弱，珍惜时间。",
+             "", "写于2015年1月16日晚"]
+    assert classify(texts)[-1] == Role.DATE
+    assert classify(["总结", "这一年做了很多事情。", "2015年1月16日晚"])[-1] == Role.DATE
+    # words that are no date stay text
+    assert classify(["总结", "这一年做了很多事情。", "写于家中"])[-1] == Role.BODY

@@ -33,7 +33,12 @@ ADDRESSEE_UNDER_TITLE_MAX_CHARS = 150
 ADDRESSEE_MAX_LINES = 3
 _ADDRESSEE_END = ("：", ":")
 # "现将有关情况报告如下：" ends with a colon too but opens the body.
-_NOT_ADDRESSEE = re.compile(r"如下|现将|现就|以下|报告|汇报")
+_NOT_ADDRESSEE = re.compile(r"如下|现将|现就|以下|报告|汇报"
+                            # A sentence that ends in a colon: one that opens with a
+                            # conjunction (由于不少同学邮寄地址存在变动，再次收集…地址：) or a
+                            # greeting run into more words (家长们您好，我是唐勇老师，…情况:), the
+                            # first lines of a group notice and a WeChat message (seventh pass).
+                            r"|^(?:由于|因为|鉴于)|(?:您好|你好|你们好|大家好)[，,]")
 
 
 def mark_head(texts: List[str], roles: List[Optional[str]], start: int, looks: Looks) -> int:
@@ -355,6 +360,10 @@ def is_addressee(text: str, max_chars: int = ADDRESSEE_MAX_CHARS, ends: bool = T
     True
     >>> is_addressee("现将一年来的工作报告如下：")
     False
+    >>> is_addressee("由于不少同学邮寄地址存在变动，再次收集同学们的档案邮寄地址：")
+    False
+    >>> is_addressee("家长们您好，我是唐勇老师，今日作业完成情况:"), is_addressee("家长们您好：")
+    (False, True)
     """
     return (
         (text.endswith(_ADDRESSEE_END) or not ends)

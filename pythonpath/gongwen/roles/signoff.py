@@ -40,7 +40,9 @@ _CLOSING = re.compile(
     r"|恳请|敬请"
     r"|谢谢"
     r"|此致|敬礼|此复|此布"
-    r"|(?:述职|汇报|报告)完毕)"
+    r"|(?:述职|汇报|报告)完毕"
+    # a notice's last line: 未尽事宜,另行通知。 (a college holiday notice, seventh pass)
+    r"|未尽事宜\s*[，,]?\s*另行(?:通知|商定|安排))"
 )
 _SIGNATURE_LABEL = re.compile(
     r"^(?:述职人|报告人|汇报人|发言人|述廉人|署名|单位|申请人|申请单位|填报人|填表人|经办人"
@@ -61,6 +63,10 @@ _YEAR_MONTH = re.compile(r"^(?:[0-9０-９]{4}|[〇零OoＯ○0一二三四五�
 # typed 申请期：2024年9月9日, the 日 left out: the label still says whose date it is).
 _DATE_LABEL = re.compile(r"^(?:(?:申请|填表|填报|报告|提交|签发|成文)日?\s*期|日\s*期|时\s*间)"
                          r"\s*[：:]\s*")
+# A personal 总结 or diary dates itself in words: 写于2015年1月16日晚 (a developer's 年度总结
+# saved as .txt, seventh pass): the words round the date do not make it text.
+_WRITTEN_ON = re.compile(r"^(?:写|作|记|草|成稿|完成)于\s*")
+_TIME_OF_DAY = re.compile(r"(?<=[日号])\s*(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|深夜|晚|夜)$")
 # Word's date field puts the weekday after it: 2019年10月4日星期五.
 _WEEKDAY = re.compile(r"\s*[（(]?\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[）)]?$")
 # The seal or signature placeholder of a 落款: （盖章）, (签字).
@@ -74,11 +80,13 @@ def is_tail_date(text: str) -> bool:
 
     >>> [is_tail_date(t) for t in ("2024年1月5日", "2024年1月", "二〇二四年一月", "2024年",
     ...                             "日期：2024年  月  日", "2019年10月4日星期五", "星期五",
-    ...                             "日   期：", "时间：")]
-    [True, True, True, False, True, True, False, True, False]
+    ...                             "日   期：", "时间：", "写于2015年1月16日晚", "2015年1月16日晚",
+    ...                             "写于：", "1月16日晚")]
+    [True, True, True, False, True, True, False, True, False, True, True, False, False]
     """
-    label = _DATE_LABEL.match(text)
+    label = _DATE_LABEL.match(text) or _WRITTEN_ON.match(text)
     text = _WEEKDAY.sub("", text[label.end():] if label else text, count=1)
+    text = _TIME_OF_DAY.sub("", text, count=1)
     if not text:
         # 日期： left empty for the pen (an 入党申请书 under its 申请人：), as 年  月  日 is
         return bool(label) and "期" in label.group(0)
