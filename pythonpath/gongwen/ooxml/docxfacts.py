@@ -224,7 +224,7 @@ def _paragraph(p: etree._Element, resolver: _Resolver,
         offset += len(run.text)
     # A real link's look is the link's, as Format leaves it (docxrender._clean_paragraph)
     visible = [r for r, (element, _) in zip(runs, pairs)
-               if r.text.strip() and not _in_hyperlink(element, p)]
+               if r.text.strip() and not docxtext.within(element, p, qn("w:hyperlink"))]
     colours = {r.color for r in visible}
     # its own look: a run-in heading's opening sentence has its level's, by design
     own = formatcheck.outside_run_in([(x, x.text) for x in runs])
@@ -287,15 +287,6 @@ def _runs(p: etree._Element):
         pieces: List[str] = []
         docxtext._collect(run, pieces, [])
         yield run, "".join(pieces)
-
-
-def _in_hyperlink(run: etree._Element, p: etree._Element) -> bool:
-    node = run.getparent()
-    while node is not None and node is not p:
-        if node.tag == qn("w:hyperlink"):
-            return True
-        node = node.getparent()
-    return False
 
 
 def _outside(run: etree._Element, p: etree._Element) -> bool:

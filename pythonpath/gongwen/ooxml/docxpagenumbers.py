@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from gongwen import headfoot
+from gongwen.ooxml import docxtext
 
 PAGE_NUMBER_STYLE_ID = "GongwenPageNumber"
 PAGE_NUMBER_EVEN_STYLE_ID = "GongwenPageNumberEven"
@@ -51,7 +52,7 @@ def portions(p: etree._Element) -> List[headfoot.Portion]:
         elif tag == qn("w:instrText"):
             if depth == 1:
                 instruction.append(element.text or "")
-        elif depth == 0 and not _in_simple_field(element, p):
+        elif depth == 0 and not docxtext.within(element, p, qn("w:fldSimple")):
             result.append(headfoot.text("\t" if tag == qn("w:tab") else element.text or ""))
     return result
 
@@ -61,15 +62,6 @@ def _own_iter(p: etree._Element, tags: Tuple[str, ...]) -> Iterator[etree._Eleme
     for element in p.iter(*tags):
         if next(element.iterancestors(qn("w:p")), None) is p:
             yield element
-
-
-def _in_simple_field(element: etree._Element, p: etree._Element) -> bool:
-    for ancestor in element.iterancestors():
-        if ancestor is p:
-            return False
-        if ancestor.tag == qn("w:fldSimple"):
-            return True
-    return False
 
 
 def is_page_number_paragraph(p: etree._Element) -> bool:

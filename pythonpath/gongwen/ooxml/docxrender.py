@@ -188,15 +188,6 @@ def _has_look(run: etree._Element, tag: str) -> bool:
     return element.get(qn("w:val")) not in _LOOK_OFF.get(tag, ())
 
 
-def _in_hyperlink(run: etree._Element, p: etree._Element) -> bool:
-    for ancestor in run.iterancestors():
-        if ancestor is p:
-            return False
-        if ancestor.tag == qn("w:hyperlink"):
-            return True
-    return False
-
-
 def whole_paragraph_looks(text_runs: Sequence[etree._Element]) -> List[str]:
     """The inherited looks every text run carries (one character style, for that one;
     ours, the run-in headings', is not inherited)."""
@@ -222,11 +213,11 @@ def _clean_paragraph(p: etree._Element, keep_layout: bool) -> None:
             if child.tag in _PPR_REMOVE:
                 ppr.remove(child)
     text_runs = [r for r in _runs(p) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
-    unlinked = [run for run in text_runs if not _in_hyperlink(run, p)]
+    unlinked = [run for run in text_runs if not docxtext.within(run, p, qn("w:hyperlink"))]
     looks = [tag for look in whole_paragraph_looks(unlinked)
              for tag in (_LOOK_TAGS[look],) + _LOOK_ALSO.get(_LOOK_TAGS[look], ())]
     for run in _runs(p):
-        linked = _in_hyperlink(run, p)  # a real link keeps its look
+        linked = docxtext.within(run, p, qn("w:hyperlink"))  # a real link keeps its look
         _clean_rpr(run.find(qn("w:rPr")), () if linked else looks)
     if ppr is not None:
         _clean_rpr(ppr.find(qn("w:rPr")), looks)

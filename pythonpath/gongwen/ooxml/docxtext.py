@@ -172,6 +172,17 @@ def iter_paragraphs(source: Union[str, Path, DocxDocument]
             yield DocxParagraph(paragraph_location, index, text, part_name, underlined)
 
 
+def within(element: etree._Element, p: etree._Element, tag: str) -> bool:
+    """Whether ``element`` lies inside a ``tag`` element (a hyperlink, a simple field) of
+    the paragraph ``p`` itself, not of one around it."""
+    for ancestor in element.iterancestors():
+        if ancestor is p:
+            return False
+        if ancestor.tag == tag:
+            return True
+    return False
+
+
 def paragraph_text(paragraph: etree._Element) -> str:
     """The text of one ``w:p`` as its reader sees it, each character Word stores as is.
 
