@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Callable, Dict, Optional, Set, Tuple
 
 from gongwen import messages, spec
+from gongwen.writer import ui
 
 _NODE = "/org.openoffice.Office.Common/Font/Substitution"
 _PREFIX = "gongwen-"
@@ -39,22 +40,6 @@ def installed_fonts(ctx) -> Set[str]:
         return {descriptor.Name for descriptor in device.getFontDescriptors()}
     except Exception:  # no toolkit
         return set()
-
-
-def _provider(ctx):
-    return ctx.ServiceManager.createInstanceWithContext(
-        "com.sun.star.configuration.ConfigurationProvider", ctx)
-
-
-def _access(ctx, update: bool):
-    import uno
-
-    provider = _provider(ctx)
-    argument = uno.createUnoStruct("com.sun.star.beans.PropertyValue")
-    argument.Name, argument.Value = "nodepath", _NODE
-    kind = "ConfigurationUpdateAccess" if update else "ConfigurationAccess"
-    return provider.createInstanceWithArguments("com.sun.star.configuration." + kind,
-                                                (argument,))
 
 
 def wanted(installed: Set[str]) -> Dict[str, Optional[str]]:
@@ -74,7 +59,7 @@ def sync(ctx, installed: Optional[Set[str]] = None) -> int:
     installed = installed_fonts(ctx) if installed is None else installed
     if not installed:
         return 0
-    access = _access(ctx, update=True)
+    access = ui.configuration(ctx, _NODE, update=True)
     pairs = access.getByName("FontPairs")
     changed = 0
     for number, (name, stand_in) in enumerate(wanted(installed).items(), 1):
@@ -95,11 +80,9 @@ def sync(ctx, installed: Optional[Set[str]] = None) -> int:
         changed += 1
     if changed:
         access.commitChanges()
-        # written to the profile now, not at exit: the table counts from the next start,
-        # which a crash or a killed soffice would otherwise lose (measured: the test rig
-        # kills soffice, and the entries were gone one run in two)
+        # written to the profile now, not at exit: the table counts from the next start
         try:
-            _provider(ctx).flush()
+            ui.flush_configuration(ctx)
         except Exception:  # a provider that cannot flush: written at exit
             pass
     return changed
@@ -123,7 +106,7 @@ def tables(ctx) -> Tuple[Dict[str, str], Dict[str, str]]:
     applied: Dict[str, str] = {}
     pending: Dict[str, str] = {}
     try:
-        access = _access(ctx, update=False)
+        access = ui.configuration(ctx, _NODE)
         if not access.getPropertyValue("Replacement"):
             return applied, pending
         pairs = access.getByName("FontPairs")

@@ -46,19 +46,17 @@ _POS = 3  # com.sun.star.awt.PosSize.POS
 def is_enabled(ctx) -> bool:
     """The user's setting; on when it cannot be read (the schema's default)."""
     try:
-        return bool(_settings(ctx, update=False).getPropertyValue(ENABLED))
+        return bool(ui.configuration(ctx, SETTINGS).getPropertyValue(ENABLED))
     except Exception:
         traceback.print_exc(file=sys.stderr)
         return True
 
 
 def set_enabled(ctx, enabled: bool) -> None:
-    node = _settings(ctx, update=True)
+    node = ui.configuration(ctx, SETTINGS, update=True)
     node.setPropertyValue(ENABLED, bool(enabled))
     node.commitChanges()
-    # Written to the profile now, not at a clean exit: a crash or a killed soffice would
-    # otherwise forget the choice.
-    _provider(ctx).flush()
+    ui.flush_configuration(ctx)
 
 
 def toggle_placeholder_guard(invocation: Invocation) -> Outcome:
@@ -72,18 +70,6 @@ def toggle_placeholder_guard(invocation: Invocation) -> Outcome:
 def placeholder_guard_state(ctx) -> bool:
     """The menu entry's check mark."""
     return is_enabled(ctx)
-
-
-def _provider(ctx):
-    return ctx.ServiceManager.createInstanceWithContext(
-        "com.sun.star.configuration.ConfigurationProvider", ctx)
-
-
-def _settings(ctx, update: bool):
-    provider = _provider(ctx)
-    service = "ConfigurationUpdateAccess" if update else "ConfigurationAccess"
-    return provider.createInstanceWithArguments(
-        "com.sun.star.configuration." + service, (ui.property_value("nodepath", SETTINGS),))
 
 
 # ---- putting the interceptor on frames ------------------------------------------

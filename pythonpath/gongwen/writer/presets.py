@@ -36,7 +36,7 @@ from urllib.parse import unquote
 from gongwen import layout, messages, presets, spec
 from gongwen.presets import Preset, PresetError
 from gongwen.writer.commands import Invocation
-from gongwen.writer.ui import property_value
+from gongwen.writer.ui import configuration, flush_configuration
 
 PRESET_ARG = "preset"
 SEAL_ARG = "seal"  # gongwen.writer.format.SEAL_ARG
@@ -149,7 +149,7 @@ def current_seal(document) -> str:
 def remembered(ctx) -> str:
     """The preset last picked in the 版式 menu, "" when none (or unreadable)."""
     try:
-        value = _settings(ctx, update=False).getPropertyValue(CHOSEN)
+        value = configuration(ctx, SETTINGS).getPropertyValue(CHOSEN)
     except Exception:  # an older profile without the node: no choice
         traceback.print_exc(file=sys.stderr)
         return ""
@@ -159,21 +159,12 @@ def remembered(ctx) -> str:
 def remember_choice(ctx, ref: str) -> None:
     """Keeps ``ref`` ("" forgets) as the user's choice, written to the profile at once (a
     killed soffice would otherwise forget it)."""
-    node = _settings(ctx, update=True)
+    node = configuration(ctx, SETTINGS, update=True)
     node.setPropertyValue(CHOSEN, ref)
     node.commitChanges()
-    _provider(ctx).flush()
+    flush_configuration(ctx)
 
 
-def _provider(ctx):
-    return ctx.ServiceManager.createInstanceWithContext(
-        "com.sun.star.configuration.ConfigurationProvider", ctx)
-
-
-def _settings(ctx, update: bool):
-    service = "ConfigurationUpdateAccess" if update else "ConfigurationAccess"
-    return _provider(ctx).createInstanceWithArguments(
-        "com.sun.star.configuration." + service, (property_value("nodepath", SETTINGS),))
 
 
 def current_ref(document, ctx=None) -> str:

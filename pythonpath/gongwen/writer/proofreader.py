@@ -66,7 +66,7 @@ def is_enabled(ctx) -> bool:
     """The user's setting (read on the main thread); on when it cannot be read."""
     global _enabled
     try:
-        _enabled = bool(_settings(ctx, update=False).getPropertyValue(ENABLED))
+        _enabled = bool(ui.configuration(ctx, SETTINGS).getPropertyValue(ENABLED))
     except Exception:
         traceback.print_exc(file=sys.stderr)
         _enabled = True
@@ -82,10 +82,10 @@ def remember_setting(ctx) -> None:
 
 def set_enabled(ctx, enabled: bool) -> None:
     global _enabled
-    node = _settings(ctx, update=True)
+    node = ui.configuration(ctx, SETTINGS, update=True)
     node.setPropertyValue(ENABLED, bool(enabled))
     node.commitChanges()
-    _provider(ctx).flush()  # kept even if soffice is killed (as for the guard's switch)
+    ui.flush_configuration(ctx)
     _enabled = bool(enabled)
     check_again()
 
@@ -111,15 +111,6 @@ def check_again() -> None:
         instance.tell_listeners(PROOFREAD_AGAIN)
 
 
-def _provider(ctx):
-    return ctx.ServiceManager.createInstanceWithContext(
-        "com.sun.star.configuration.ConfigurationProvider", ctx)
-
-
-def _settings(ctx, update: bool):
-    service = "ConfigurationUpdateAccess" if update else "ConfigurationAccess"
-    return _provider(ctx).createInstanceWithArguments(
-        "com.sun.star.configuration." + service, (ui.property_value("nodepath", SETTINGS),))
 
 
 # ---- the checker -----------------------------------------------------------------------

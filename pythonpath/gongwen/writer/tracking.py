@@ -87,8 +87,4 @@ def asked(args: Dict[str, str]) -> bool:
 
 
 def _profile(ctx) -> Optional[object]:
-    provider = ctx.ServiceManager.createInstanceWithContext(
-        "com.sun.star.configuration.ConfigurationProvider", ctx)
-    return provider.createInstanceWithArguments(
-        "com.sun.star.configuration.ConfigurationUpdateAccess",
-        (ui.property_value("nodepath", _PROFILE),))
+    return ui.configuration(ctx, _PROFILE, update=True)

@@ -13,14 +13,30 @@ QUIET_ENV = "GONGWEN_NO_DIALOGS"
 
 def ui_locale(ctx) -> str:
     try:
-        provider = ctx.ServiceManager.createInstanceWithContext(
-            "com.sun.star.configuration.ConfigurationProvider", ctx)
-        node = provider.createInstanceWithArguments(
-            "com.sun.star.configuration.ConfigurationAccess",
-            (_property("nodepath", "/org.openoffice.Setup/L10N"),))
-        return node.getByName("ooLocale") or "zh-CN"
+        return configuration(ctx, "/org.openoffice.Setup/L10N").getByName("ooLocale") or "zh-CN"
     except Exception:
         return "zh-CN"
+
+
+def configuration(ctx, nodepath: str, update: bool = False):
+    """A node of LibreOffice's configuration (the user's settings live in the profile):
+    read-only, or to change with ``update`` (then ``commitChanges()`` and
+    :func:`flush_configuration`)."""
+    service = "ConfigurationUpdateAccess" if update else "ConfigurationAccess"
+    return _configuration_provider(ctx).createInstanceWithArguments(
+        "com.sun.star.configuration." + service, (_property("nodepath", nodepath),))
+
+
+def flush_configuration(ctx) -> None:
+    """Writes committed settings to the profile now, not at a clean exit: a crash or a
+    killed soffice would otherwise forget them (measured: the test rig kills soffice, and
+    the font table's entries were gone one run in two)."""
+    _configuration_provider(ctx).flush()
+
+
+def _configuration_provider(ctx):
+    return ctx.ServiceManager.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", ctx)
 
 
 # The one infobar of 公文助手 over a document: a new report replaces the last one.
