@@ -75,12 +75,12 @@ def test_the_current_preset_is_checked(office, writer_doc, tmp_path):
     assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
         [False, True, False]
     # the document's own wins
-    writer_presets.remember(writer_doc, presets.resolve("gbt9704"))
+    writer_presets.write_kept(writer_doc, writer_presets.preset_state(presets.resolve("gbt9704")))
     assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
         [True, False, False]
     house = tmp_path / "house.json"
     house.write_text(json.dumps({"page": {"top_mm": 30}}), encoding="utf-8")
-    writer_presets.remember(writer_doc, presets.resolve(str(house)))
+    writer_presets.write_kept(writer_doc, writer_presets.preset_state(presets.resolve(str(house))))
     assert [checked(office, writer_doc, url) for url in (gbt, fixed, other)] == \
         [False, False, True]
     # entries without a state report none (no checkmark)
@@ -97,7 +97,8 @@ def test_a_listening_menu_is_told_again_after_a_command(office, writer_doc):
     office.on_main_thread(lambda: dispatcher.addStatusListener(listener, parsed))
     try:
         assert listener.states == [False]
-        writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"))
+        writer_presets.write_kept(
+            writer_doc, writer_presets.preset_state(presets.resolve("fixed-28pt")))
         office.dispatch(writer_doc, "vnd.gongwen:NextPlaceholder")
         assert listener.states == [False, True]
     finally:
@@ -118,7 +119,7 @@ def test_the_document_keeps_its_preset_through_save_and_reopen(office, tmp_path,
     document = office.new_writer()
     try:
         document.getText().setString("关于XX的报告")
-        writer_presets.remember(document, preset)
+        writer_presets.write_kept(document, writer_presets.preset_state(preset))
         path = office.save_as(document, tmp_path / f"kept{suffix}", filter_name)
     finally:
         office.close(document)
@@ -149,7 +150,8 @@ def test_preset_for_takes_the_url_then_the_document_then_the_user_then_gbt9704(
     assert chosen() == "gbt9704"
     writer_presets.remember_choice(office.ctx, str(house))
     assert chosen() == str(house)
-    writer_presets.remember(writer_doc, presets.resolve("fixed-28pt"))
+    writer_presets.write_kept(
+        writer_doc, writer_presets.preset_state(presets.resolve("fixed-28pt")))
     assert chosen() == "fixed-28pt"
     assert chosen(preset="gbt9704") == "gbt9704"
     # Format stores the document's preset and never touches the user's choice

@@ -256,7 +256,7 @@ def page_states(document, plan: layout.LayoutPlan) -> Tuple[page.PageState, page
              if name not in wholedoc.OWN_PAGE_STYLES]
     old = page.read_state(document, names)
     new = page.target_state(old, plan.page, plan.styles)
-    if any(paragraph.record_page for paragraph in plan.paragraphs):
+    if formatwork.has_record_page(plan):
         wholedoc.ensure_page_style(document, wholedoc.RECORD_PAGE_STYLE)
         record = page.read_state(document, [wholedoc.RECORD_PAGE_STYLE])
         old.update(record)

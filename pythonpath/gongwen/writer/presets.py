@@ -92,12 +92,6 @@ def stored_preset(document) -> Optional[Preset]:
     return presets.from_json(data, f"{_document_name(document)}: {DATA_PROPERTY}")
 
 
-def remember(document, preset: Preset) -> None:
-    """Stores ``preset`` in the document (a later plain Format keeps its layout)."""
-    _set(document, PROPERTY, preset.ref)
-    _set(document, DATA_PROPERTY, preset.to_json())
-
-
 # What a document keeps of its Format: {property name: value, None when it has none}.
 KeptState = Dict[str, Optional[str]]
 _KEPT = (PROPERTY, DATA_PROPERTY, layout.SEAL_PROPERTY)
@@ -116,10 +110,15 @@ def kept_states(document, preset: Preset, seal: str, asked: bool
     before) or it is not the default. The caller writes them with an undo action
     (:func:`write_kept`): one Ctrl+Z after Format also forgets the 落款 it was asked for."""
     old: KeptState = {name: _get(document, name) or None for name in _KEPT}
-    new = dict(old, **{PROPERTY: preset.ref, DATA_PROPERTY: preset.to_json()})
+    new = dict(old, **preset_state(preset))
     if asked or old[layout.SEAL_PROPERTY] or seal != spec.SEAL_NONE:
         new[layout.SEAL_PROPERTY] = seal
     return old, new
+
+
+def preset_state(preset: Preset) -> KeptState:
+    """``preset`` as the document keeps it (a later plain Format keeps its layout)."""
+    return {PROPERTY: preset.ref, DATA_PROPERTY: preset.to_json()}
 
 
 def write_kept(document, state: KeptState) -> None:
